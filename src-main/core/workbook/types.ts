@@ -42,6 +42,10 @@ export interface SheetTable {
   headers: string[]
   /** Data rows below the header, trailing empty rows removed; blank rows inside are kept so numbering stays true. */
   rows: SheetRow[]
+  /** True when rows were cut by options.maxRows (preview). */
+  truncated?: boolean
+  /** Data rows in the whole sheet (exact for a full read; estimated from the sheet's dimension for a preview). */
+  totalRows?: number
 }
 
 export interface ReadOptions {
@@ -62,6 +66,10 @@ export interface ReadLimits {
 /** A problem opening a file, as data. code is stable; message names the file and what to do. */
 export interface WorkbookError {
   code: 'not_found' | 'empty' | 'too_large' | 'too_many_rows' | 'corrupt' | 'encrypted' | 'unsupported' | 'timeout' | 'out_of_memory' | 'bad_sheet' | 'bad_header_row' | 'bad_encoding'
+  /** zh-TW first, then English: "中文… / English…". */
   message: string
   file: string
+  /** The same message in one language (for a UI or CLI that shows only one). */
+  messageZh?: string
+  messageEn?: string
 }

@@ -1,0 +1,86 @@
+// openWorkbook: reads a file in a worker_thread with a heap cap and a timeout; every failure comes back as data.
+import { Worker } from 'node:worker_threads'
+import { existsSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import { basename, dirname, join } from 'node:path'
+import type { ReadLimits, ReadOptions } from './types'
+import type { OpenResult, WorkbookSource } from './open-result'
+import type { ParseJob } from './parse.worker'
+import { resolveLimits } from './limits'
+import { workbookError } from './errors'
+
+const WORKER_NAME = 'parse.worker'
+
+/** How to start the worker in this runtime: the built bundle's parse.worker.js, or the TypeScript source through tsx. */
+function workerEntry(): { file: string; eval: false } | { code: string; eval: true } {
+  const here = fileURLToPath(import.meta.url)
+  const dir = dirname(here)
+  if (here.endsWith('.ts')) {
+    // source (vitest, tsx CLI): register tsx's require hook inside the worker, then load the .ts entry
+    const tsxApi = createRequire(import.meta.url).resolve('tsx/cjs/api')
+    const entry = join(dir, `${WORKER_NAME}.ts`)
+    return { eval: true, code: `require(${JSON.stringify(tsxApi)}).register();require(${JSON.stringify(entry)})` }
+  }
+  // built: electron-vite emits out/main/parse.worker.js next to index.js (this code may sit in a chunk one level down)
+  for (const candidate of [join(dir, `${WORKER_NAME}.js`), join(dir, '..', `${WORKER_NAME}.js`), join(dir, `${WORKER_NAME}.mjs`)]) {
+    if (existsSync(candidate)) return { eval: false, file: candidate }
+  }
+  return { eval: false, file: join(dir, `${WORKER_NAME}.js`) }
+}
+
+export function openWorkbook(source: WorkbookSource, options: ReadOptions = {}, limits?: Partial<ReadLimits>): Promise<OpenResult> {
+  const resolved = resolveLimits(limits)
+  const name = 'path' in source ? source.path : source.name
+  const job: ParseJob = { name, options, limits: resolved }
+  if ('path' in source) {
+    let size: number
+    try {
+      const st = statSync(source.path)
+      if (!st.isFile()) return Promise.resolve({ ok: false, error: workbookError('not_found', name) })
+      size = st.size
+    } catch {
+      return Promise.resolve({ ok: false, error: workbookError('not_found', name) })
+    }
+    // refuse before reading anything big
+    if (size > resolved.maxFileBytes) return Promise.resolve({ ok: false, error: workbookError('too_large', name, { size, limit: resolved.maxFileBytes }) })
+    if (size === 0) return Promise.resolve({ ok: false, error: workbookError('empty', name) })
+    job.path = source.path
+  } else {
+    if (source.bytes.byteLength > resolved.maxFileBytes) {
+      return Promise.resolve({ ok: false, error: workbookError('too_large', basename(name), { size: source.bytes.byteLength, limit: resolved.maxFileBytes }) })
+    }
+    job.bytes = source.bytes
+  }
+  return runWorker(job, resolved)
+}
+
+function runWorker(job: ParseJob, limits: ReadLimits): Promise<OpenResult> {
+  return new Promise((resolve) => {
+    const entry = workerEntry()
+    let settled = false
+    const settle = (result: OpenResult) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      resolve(result)
+      void worker.terminate()
+    }
+    const worker = new Worker(entry.eval ? entry.code : entry.file, {
+      eval: entry.eval,
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, limits.maxHeapMb / 16)) },
+      stdout: false,
+      stderr: false
+    })
+    const timer = setTimeout(() => settle({ ok: false, error: workbookError('timeout', job.name, { seconds: Math.round(limits.timeoutMs / 100) / 10 }) }), limits.timeoutMs)
+    worker.on('message', (result: OpenResult) => settle(result))
+    worker.on('error', (err: Error & { code?: string }) => {
+      const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message)
+      settle({ ok: false, error: oom ? workbookError('out_of_memory', job.name) : workbookError('corrupt', job.name, { detail: err.message.slice(0, 120) }) })
+    })
+    worker.on('exit', (code) => {
+      if (!settled) settle({ ok: false, error: workbookError(code === 0 ? 'corrupt' : 'out_of_memory', job.name) })
+    })
+  })
+}

@@ -1,0 +1,126 @@
+// Workbooks through SheetJS (dense mode): typed Cells with raw value and shown text, dates from number formats, cached formula values.
+import * as XLSX from 'xlsx'
+import type { Cell } from './types'
+import { EMPTY_CELL, type MergeRange, type SheetSource } from './source'
+
+type RawCell = XLSX.CellObject
+
+const dateFormatCache = new Map<string, boolean>()
+
+function isDateFormat(z: string | number | undefined): boolean {
+  if (z === undefined || z === 'General') return false
+  const key = String(z)
+  let known = dateFormatCache.get(key)
+  if (known === undefined) {
+    try {
+      known = Boolean(XLSX.SSF.is_date(key))
+    } catch {
+      known = false
+    }
+    dateFormatCache.set(key, known)
+  }
+  return known === true
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+
+/** Excel serial → wall-clock 'YYYY-MM-DDTHH:mm:ss' (no zone), honouring the 1904 date system. */
+export function serialToWallClock(serial: number, date1904: boolean): string | null {
+  const p = XLSX.SSF.parse_date_code(serial, { date1904 })
+  if (!p || p.y < 0 || p.y > 9999) return null
+  return `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}T${pad(p.H)}:${pad(p.M)}:${pad(p.S)}`
+}
+
+function dateToWallClock(d: Date): string {
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+}
+
+export function toCell(raw: RawCell | undefined, date1904: boolean): Cell {
+  if (!raw) return EMPTY_CELL
+  const v = raw.v
+  switch (raw.t) {
+    case 's': {
+      if (v === undefined || v === null || v === '') return EMPTY_CELL
+      const text = String(v)
+      return { t: 's', v: text, w: text }
+    }
+    case 'n': {
+      if (typeof v !== 'number') return EMPTY_CELL
+      if (isDateFormat(raw.z)) {
+        const wall = serialToWallClock(v, date1904)
+        if (wall) return { t: 'd', v: wall, w: raw.w ?? wall }
+      }
+      return { t: 'n', v, w: raw.w ?? String(v) }
+    }
+    case 'b':
+      return { t: 'b', v: Boolean(v), w: raw.w ?? (v ? 'TRUE' : 'FALSE') }
+    case 'd': {
+      const date = v instanceof Date ? v : new Date(String(v))
+      if (Number.isNaN(date.getTime())) return EMPTY_CELL
+      const wall = dateToWallClock(date)
+      return { t: 'd', v: wall, w: raw.w ?? wall }
+    }
+    case 'e': {
+      const text = raw.w ?? '#ERROR!'
+      return { t: 'e', v: text, w: text }
+    }
+    default:
+      return EMPTY_CELL
+  }
+}
+
+function rawBlank(raw: RawCell | undefined): boolean {
+  return !raw || raw.v === undefined || raw.v === null || raw.t === 'z' || (raw.t === 's' && String(raw.v).trim() === '')
+}
+
+export interface ParsedWorkbook {
+  sheets: SheetSource[]
+}
+
+export function readWorkbook(bytes: Uint8Array, sheetRows: number | undefined): ParsedWorkbook {
+  const wb = XLSX.read(bytes, {
+    type: 'buffer',
+    dense: true,
+    cellNF: true,
+    cellDates: false,
+    cellFormula: false,
+    cellHTML: false,
+    cellStyles: false,
+    sheetStubs: false,
+    ...(sheetRows ? { sheetRows } : {})
+  })
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904)
+  return { sheets: wb.SheetNames.map((name) => sheetSource(name, wb.Sheets[name], date1904)) }
+}
+
+function sheetSource(name: string, ws: XLSX.WorkSheet | undefined, date1904: boolean): SheetSource {
+  const data: (RawCell[] | undefined)[] = (ws?.['!data'] as (RawCell[] | undefined)[] | undefined) ?? []
+  let rowCount = 0
+  let width = 0
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r]
+    if (!row) continue
+    let last = -1
+    for (let c = row.length - 1; c >= 0; c--) {
+      if (!rawBlank(row[c])) {
+        last = c
+        break
+      }
+    }
+    if (last >= 0) {
+      rowCount++
+      if (last + 1 > width) width = last + 1
+    }
+  }
+  const fullRef = (ws?.['!fullref'] as string | undefined) ?? ws?.['!ref']
+  const fullLength = fullRef ? XLSX.utils.decode_range(fullRef).e.r + 1 : data.length
+  const merges = ((ws?.['!merges'] ?? []) as MergeRange[]).map((m) => ({ s: { ...m.s }, e: { ...m.e } }))
+  const row = (i: number): Cell[] | undefined => {
+    const raw = data[i]
+    if (!raw) return undefined
+    const out = new Array<Cell>(raw.length)
+    for (let c = 0; c < raw.length; c++) out[c] = toCell(raw[c], date1904)
+    return out
+  }
+  return { name, length: data.length, fullLength: Math.max(fullLength, data.length), rowCount, width, merges, row }
+}
