@@ -13,7 +13,7 @@ function looksLikeHeader(cells: Cell[], width: number): boolean {
   if (filled.length < needed) return false
   const textual = filled.filter((c) => c.t === 's' && c.w.trim().length <= 60).length
   const distinct = new Set(filled.map((c) => c.w.trim())).size
-  return textual >= filled.length * 0.8 && distinct >= filled.length * 0.8
+  return textual >= filled.length * 0.8 && distinct >= filled.length * 0.6
 }
 
 /** 0-based index of the header row: the first row in the top ~30 that spans the table with short distinct text and has data below. */
