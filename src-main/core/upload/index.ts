@@ -1,0 +1,13 @@
+// The upload engine's public surface (CLI, IPC service, tests).
+export { startJob, newJobId, DEFAULT_MIN_INTERVAL_MS } from './job'
+export { retryFailed, selectRetryRecords, mergeResults } from './retry-failed'
+export type { RetryFailedInput } from './retry-failed'
+export { CONFLICT_EXPLANATIONS, explainOnConflict, resolveOnConflict, defaultOnConflict } from './conflict'
+export { checkBaseUrl, isLoopbackHost, USER_AGENT } from './http'
+export { readJournal, journalPath } from './journal'
+export { summarize } from './state'
+export { idempotencyKey } from './zangsho-phases'
+export { UNKNOWN_MESSAGE } from './shopline'
+export { defaultJournalDir } from './data-dir'
+export { readJobOptions } from './job-info'
+export type * from './types'

@@ -1,0 +1,106 @@
+// The append-only job journal: one JSON object per line, fsync'd per entry, so a crash loses at most a torn last line.
+import { open, readFile, truncate, mkdir } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import type { PreparedRecord } from '../targets/types'
+import type { JobOptions, Outcome } from './types'
+
+export type Phase = 'customers' | 'main'
+
+/** One per-item answer as the journal keeps it: `member` indexes the batch's members. */
+export interface ItemResult {
+  member: number
+  outcome: Outcome
+  id: number | string | null
+  reason: string | null
+  message: string | null
+}
+
+export interface RecordStamp {
+  row: number
+  rows: number[]
+  valid: boolean
+  fp: string
+}
+
+export type JournalEntry =
+  | { t: 'header'; v: 1; jobId: string; createdAt: string; options: JobOptions; records: RecordStamp[] }
+  /** members: record indexes (main phase) or customer emails (customers phase). */
+  | { t: 'planned'; batch: string; phase: Phase; method: 'POST'; path: string; body: unknown; members: (number | string)[]; idempotencyKey?: string }
+  | { t: 'sent'; batch: string; attempt: number; at: number }
+  | { t: 'ack'; batch: string; at: number; items: ItemResult[] }
+  /** The request ended without per-item answers (rejected, retries used up, unauthorized, undecidable). */
+  | { t: 'failed'; batch: string; at: number; outcome: 'failed' | 'unknown'; reason: string; message: string }
+  | { t: 'resolved'; email: string; id: number | null }
+  | { t: 'end'; at: number; status: string }
+
+export function fingerprint(record: PreparedRecord): string {
+  return createHash('sha256').update(JSON.stringify([record.rows, record.valid, record.payload])).digest('hex').slice(0, 16)
+}
+
+export function stampRecords(records: PreparedRecord[]): RecordStamp[] {
+  return records.map((r) => ({ row: r.row, rows: r.rows, valid: r.valid, fp: fingerprint(r) }))
+}
+
+export function journalPath(journalDir: string, jobId: string): string {
+  if (!/^[A-Za-z0-9_-]{1,80}$/.test(jobId)) throw new Error(`Not a job id: "${jobId}"`)
+  return join(journalDir, `${jobId}.jsonl`)
+}
+
+/** Read every complete entry; a torn (unparseable) last line is ignored, a damaged middle line is an error. */
+export async function readJournal(path: string): Promise<{ entries: JournalEntry[]; tornBytes: number }> {
+  const text = await readFile(path, 'utf8')
+  const lines = text.split('\n')
+  const entries: JournalEntry[] = []
+  let tornBytes = 0
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (line === '') continue
+    try {
+      entries.push(JSON.parse(line) as JournalEntry)
+    } catch {
+      if (i === lines.length - 1) tornBytes = Buffer.byteLength(line)
+      else throw new Error(`Journal ${path} is damaged at line ${i + 1}.`)
+    }
+  }
+  // A complete line without its newline is also a torn write: it parsed, but we must add the newline.
+  if (tornBytes === 0 && text.length > 0 && !text.endsWith('\n')) tornBytes = -1
+  return { entries, tornBytes }
+}
+
+export class Journal {
+  private constructor(
+    private readonly fh: FileHandle,
+    readonly path: string
+  ) {}
+
+  /** Open for appending; when resuming, first cut a torn last line (or finish a line that lost its newline). */
+  static async open(journalDir: string, jobId: string, opts: { create: boolean }): Promise<{ journal: Journal; entries: JournalEntry[] }> {
+    await mkdir(journalDir, { recursive: true })
+    const path = journalPath(journalDir, jobId)
+    let entries: JournalEntry[] = []
+    if (!opts.create) {
+      const read = await readJournal(path)
+      entries = read.entries
+      if (read.tornBytes > 0) {
+        const size = Buffer.byteLength(await readFile(path, 'utf8'))
+        await truncate(path, size - read.tornBytes)
+      }
+      const fh = await open(path, 'a', 0o600)
+      if (read.tornBytes === -1) await fh.write('\n')
+      return { journal: new Journal(fh, path), entries }
+    }
+    const fh = await open(path, 'ax', 0o600)
+    return { journal: new Journal(fh, path), entries }
+  }
+
+  async append(entry: JournalEntry): Promise<void> {
+    await this.fh.write(JSON.stringify(entry) + '\n')
+    await this.fh.sync()
+  }
+
+  async close(): Promise<void> {
+    await this.fh.close()
+  }
+}

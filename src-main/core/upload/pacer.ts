@@ -1,0 +1,108 @@
+// Decides when the next request may start: a minimum gap, the server's rate-limit headers, Retry-After, and sliding windows.
+import type { ApiResponse } from './http'
+
+export interface SlidingWindow {
+  max: number
+  windowMs: number
+}
+
+export interface PacerConfig {
+  minIntervalMs: number
+  now: () => number
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Client-side caps, e.g. SHOPLINE 20/s and 1000 per 5 min. */
+  windows?: SlidingWindow[]
+}
+
+// Clock skew allowance when a reset time comes in whole seconds.
+const RESET_MARGIN_MS = 1000
+// Lookups and searches are small; they still keep a short gap when the server sends no rate headers.
+const LIGHT_FLOOR_MS = 250
+
+/** Retry-After in delta-seconds or as an HTTP date → milliseconds to wait (null when absent or unreadable). */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (value == null || value.trim() === '') return null
+  const v = value.trim()
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.ceil(Number(v) * 1000)
+  const date = Date.parse(v)
+  if (Number.isNaN(date)) return null
+  return Math.max(0, date - now)
+}
+
+/** X-RateLimit-Reset as an absolute time: epoch seconds (Laravel) or, when small, seconds from now. */
+export function parseReset(value: string | null, now: number): number | null {
+  if (value == null || !/^\d+(\.\d+)?$/.test(value.trim())) return null
+  const n = Number(value)
+  return n > 1e9 ? n * 1000 : now + n * 1000
+}
+
+export class Pacer {
+  private lastStart = Number.NEGATIVE_INFINITY
+  private blockedUntil = 0
+  private headerGapMs = 0
+  private readonly starts: number[] = []
+
+  constructor(private readonly config: PacerConfig) {}
+
+  /** Earliest moment the next request may start. */
+  nextStartAt(light = false): number {
+    const { minIntervalMs, windows = [] } = this.config
+    const gap = light ? Math.max(Math.min(minIntervalMs, LIGHT_FLOOR_MS), this.headerGapMs) : Math.max(minIntervalMs, this.headerGapMs)
+    let at = Math.max(this.lastStart + gap, this.blockedUntil)
+    for (const w of windows) {
+      const inWindow = this.starts.filter((t) => t > this.config.now() - w.windowMs)
+      if (inWindow.length >= w.max) at = Math.max(at, inWindow[inWindow.length - w.max] + w.windowMs)
+    }
+    return at
+  }
+
+  /** Wait for our turn, then count this start. */
+  async waitTurn(signal?: AbortSignal, light = false): Promise<void> {
+    for (let i = 0; i < 1000; i++) {
+      const wait = this.nextStartAt(light) - this.config.now()
+      if (wait <= 0) break
+      await this.config.sleep(wait, signal)
+      if (signal?.aborted) return
+    }
+    const t = this.config.now()
+    this.lastStart = t
+    this.starts.push(t)
+    const keep = Math.max(0, ...(this.config.windows ?? []).map((w) => w.max))
+    if (this.starts.length > keep + 1) this.starts.splice(0, this.starts.length - keep - 1)
+  }
+
+  /** Learn from a response: spread the remaining budget over the rest of the window; obey Retry-After. */
+  observe(res: ApiResponse): { retryAfterMs: number | null } {
+    const h = res.headers
+    const retryAfterMs = parseRetryAfter(h.get('retry-after'), res.endedAt)
+    if (retryAfterMs != null) this.blockedUntil = Math.max(this.blockedUntil, res.endedAt + retryAfterMs)
+    const limit = Number(h.get('x-ratelimit-limit'))
+    const remainingRaw = h.get('x-ratelimit-remaining')
+    const remaining = remainingRaw == null ? NaN : Number(remainingRaw)
+    const reset = parseReset(h.get('x-ratelimit-reset'), res.endedAt)
+    if (reset != null && Number.isFinite(remaining)) {
+      const resetAt = reset + RESET_MARGIN_MS
+      if (remaining <= 0) this.blockedUntil = Math.max(this.blockedUntil, resetAt)
+      this.headerGapMs = remaining > 0 ? Math.max(0, (resetAt - res.startedAt) / (remaining + 1)) : 0
+    } else if (Number.isFinite(limit) && limit > 0) {
+      // Laravel counts per minute; without a reset time, spacing at the limit is always safe.
+      this.headerGapMs = 60_000 / limit
+      if (Number.isFinite(remaining) && remaining <= 0 && retryAfterMs == null) this.blockedUntil = Math.max(this.blockedUntil, res.endedAt + 60_000 / limit)
+    }
+    if (res.status === 429 && retryAfterMs == null) this.blockedUntil = Math.max(this.blockedUntil, res.endedAt + Math.max(1000, this.headerGapMs))
+    return { retryAfterMs }
+  }
+}
+
+export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted || ms <= 0) return resolve()
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}

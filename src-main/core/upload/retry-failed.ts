@@ -1,0 +1,50 @@
+// "Retry failed": a new job over only the rows that failed or were never sent (and rows fixed since); created rows never go again.
+import type { PreparedRecord } from '../targets/types'
+import { startJob } from './job'
+import { summarize } from './state'
+import type { JobEnvironment, JobHandle, JobOptions, JobResult, RowResult } from './types'
+
+/** Outcomes that a retry sends again: failed, invalid (if now valid) and, on request, unknown. */
+export function selectRetryRecords(previous: RowResult[], records: PreparedRecord[], opts: { includeUnknown?: boolean } = {}): PreparedRecord[] {
+  const byRow = new Map(previous.map((r) => [r.row, r]))
+  return records.filter((rec) => {
+    const before = byRow.get(rec.row)
+    if (!before) return true
+    if (before.outcome === 'failed' || before.outcome === 'invalid') return true
+    return before.outcome === 'unknown' && !!opts.includeUnknown
+  })
+}
+
+/** The previous results with every row the retry answered replaced by its new answer. */
+export function mergeResults(previous: RowResult[], retry: RowResult[]): RowResult[] {
+  const fresh = new Map(retry.map((r) => [r.row, r]))
+  const merged = previous.map((r) => fresh.get(r.row) ?? r)
+  const known = new Set(previous.map((r) => r.row))
+  for (const r of retry) if (!known.has(r.row)) merged.push(r)
+  return merged.sort((a, b) => a.row - b.row)
+}
+
+export interface RetryFailedInput {
+  previous: JobResult
+  /** The options of the previous job (its journal header has them). */
+  options: JobOptions
+  /** All records as they are now (after the user's fixes). */
+  records: PreparedRecord[]
+  env: JobEnvironment
+  includeUnknown?: boolean
+  jobId?: string
+}
+
+/** Starts the retry job; `done` resolves to the merged results (jobId is the new job's). */
+export function retryFailed(input: RetryFailedInput): JobHandle {
+  const subset = selectRetryRecords(input.previous.results, input.records, { includeUnknown: input.includeUnknown })
+  // Webhooks-mode keys stay those of the first job, so a row that was in flight is replayed, not duplicated.
+  const options: JobOptions = { ...input.options, idempotencyScope: input.options.idempotencyScope ?? input.previous.jobId }
+  const handle = startJob({ records: subset, options, env: input.env, jobId: input.jobId })
+  const done = handle.done.then((res) => {
+    const results = mergeResults(input.previous.results, res.results)
+    const requests = res.requests
+    return { ...res, results, summary: summarize(results), requests }
+  })
+  return { ...handle, done }
+}

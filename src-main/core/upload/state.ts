@@ -1,0 +1,104 @@
+// What the journal says so far, folded into maps; the same code serves a live job and a resumed one.
+import type { ItemResult, JournalEntry, RecordStamp } from './journal'
+import type { JobOptions, Outcome, RowResult, Summary } from './types'
+
+type Planned = Extract<JournalEntry, { t: 'planned' }>
+type Failed = Extract<JournalEntry, { t: 'failed' }>
+
+export class JobState {
+  header?: Extract<JournalEntry, { t: 'header' }>
+  readonly planned = new Map<string, Planned>()
+  /** Time of the latest "sent" per batch: a batch sent and neither acknowledged nor failed was possibly processed. */
+  readonly lastSentAt = new Map<string, number>()
+  readonly acked = new Map<string, ItemResult[]>()
+  readonly failed = new Map<string, Failed>()
+  readonly resolved = new Map<string, number | null>()
+  /** Per record index: its final answer. */
+  readonly recordResult = new Map<number, Omit<ItemResult, 'member'>>()
+  /** Per customer key (lower-case email): its answer in the customers phase. */
+  readonly customerResult = new Map<string, Omit<ItemResult, 'member'>>()
+  /** SHOPLINE order ids that belong to rows of this job (never claimed twice in reconciliation). */
+  readonly claimedIds = new Set<string>()
+
+  apply(e: JournalEntry): void {
+    switch (e.t) {
+      case 'header':
+        this.header = e
+        break
+      case 'planned':
+        this.planned.set(e.batch, e)
+        break
+      case 'sent':
+        this.lastSentAt.set(e.batch, e.at)
+        break
+      case 'ack': {
+        this.acked.set(e.batch, e.items)
+        const plan = this.planned.get(e.batch)
+        for (const item of e.items) {
+          const member = plan?.members[item.member]
+          if (member === undefined) continue
+          const { member: _m, ...result } = item
+          this.setMember(plan!.phase, member, result)
+          if (result.id != null && result.outcome === 'created') this.claimedIds.add(String(result.id))
+        }
+        break
+      }
+      case 'failed': {
+        this.failed.set(e.batch, e)
+        const plan = this.planned.get(e.batch)
+        for (const member of plan?.members ?? []) this.setMember(plan!.phase, member, { outcome: e.outcome, id: null, reason: e.reason, message: e.message })
+        break
+      }
+      case 'resolved':
+        this.resolved.set(e.email, e.id)
+        break
+      case 'end':
+        break
+    }
+  }
+
+  private setMember(phase: Planned['phase'], member: number | string, result: Omit<ItemResult, 'member'>) {
+    if (phase === 'main') this.recordResult.set(Number(member), result)
+    else this.customerResult.set(String(member), result)
+  }
+
+  isDone(batch: string): boolean {
+    return this.acked.has(batch) || this.failed.has(batch)
+  }
+
+  /** Sent at least once without an answer we recorded: the server may have processed it. */
+  wasSentWithoutAnswer(batch: string): boolean {
+    return this.lastSentAt.has(batch) && !this.isDone(batch)
+  }
+}
+
+export function emptySummary(): Summary {
+  return { total: 0, created: 0, updated: 0, skipped: 0, failed: 0, invalid: 0, unknown: 0 }
+}
+
+export function summarize(results: RowResult[]): Summary {
+  const s = emptySummary()
+  s.total = results.length
+  for (const r of results) s[r.outcome]++
+  return s
+}
+
+export interface PendingReason {
+  outcome: Outcome
+  reason: string
+  message: string
+}
+
+/** One RowResult per record; `pending` says what a record without an answer gets (job stopped or cancelled). */
+export function buildResults(stamps: RecordStamp[], state: JobState, options: JobOptions, pending: (index: number) => PendingReason): RowResult[] {
+  const excluded = new Set(options.excludedRows ?? [])
+  return stamps.map((s, i) => {
+    const base = { row: s.row, rows: s.rows }
+    if (s.rows.some((r) => excluded.has(r)) || excluded.has(s.row)) return { ...base, outcome: 'skipped', id: null, reason: 'excluded', message: 'Excluded by you; not sent.' }
+    if (!s.valid) return { ...base, outcome: 'invalid', id: null, reason: 'invalid', message: 'Not sent: fix the problems shown for this row, then retry.' }
+    const r = state.recordResult.get(i)
+    if (r) return { ...base, outcome: r.outcome, id: r.id, reason: r.reason, message: r.message }
+    const p = pending(i)
+    return { ...base, outcome: p.outcome, id: null, reason: p.reason, message: p.message }
+  })
+}
