@@ -1,5 +1,5 @@
 // Generates every app icon from the one procedural logo: PNGs (Linux and the source), icon.ico and icon.icns.
-// Run: node scripts/make-icons.mjs   (writes resources/icons/; the outputs are committed)
+// Run: node scripts/make-icons.mjs [outDir]   (default resources/icons/; the outputs are committed)
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,7 +12,7 @@ const LINUX_SIZES = [16, 32, 48, 64, 128, 256, 512, 1024]
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256]
 const ICNS_SIZES = [32, 64, 128, 256, 512, 1024]
 
-const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'icons')
+const outDir = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'icons')
 const master = drawLogo(MASTER)
 const pngBySize = new Map()
 for (const size of new Set([...LINUX_SIZES, ...ICO_SIZES, ...ICNS_SIZES])) {
