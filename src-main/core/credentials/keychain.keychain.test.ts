@@ -64,7 +64,7 @@ describe.runIf(process.platform === 'linux')('no Secret Service reachable', () =
     const dir = await tmp()
     const token = `leak-${randomBytes(16).toString('hex')}`
     const child = fileURLToPath(new URL('./__test__/unavailable-child.ts', import.meta.url))
-    const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }
+    const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }
     delete env.DISPLAY
     const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) =>
       execFile(process.execPath, ['--import', 'tsx', child, dir, token], { env, timeout: 60_000 }, (err, stdout, stderr) =>
