@@ -1,5 +1,6 @@
 // What every destination declares. One destination = one file in this folder implementing Target.
 import type { z } from 'zod'
+import type Decimal from 'decimal.js'
 
 export type TargetId = 'zangsho.orders' | 'zangsho.customers' | 'zangsho.subscriptions' | 'shopline.orders'
 export const TARGET_IDS: readonly TargetId[] = ['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders']
@@ -23,6 +24,26 @@ export interface FieldDef {
   synonyms: readonly string[]
   /** SHOPLINE: the field belongs to a line item, not to the order. */
   perLine?: boolean
+  /** Enum fields: which built-in value-synonym table suggests matches (core/mapping/value-synonyms matchEnumValue). */
+  valueKind?: EnumValueKind
+}
+
+export type EnumValueKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle'
+
+/** A normalized field value: text (emails, ISO UTC times, enum values…), a Decimal for money, a number for integers. */
+export type FieldValue = string | number | boolean | Decimal
+export type FieldValues = Readonly<Record<string, FieldValue | undefined>>
+
+/** SHOPLINE: one order assembled from one or more source rows (order-level values + one line per row). */
+export interface GroupedOrderInput {
+  orderNo: string
+  /** Order-level field values (first non-empty value across the group's rows). */
+  order: FieldValues
+  lines: { name: string; price: Decimal; quantity: number; total: Decimal }[]
+  subtotal: Decimal
+  total: Decimal
+  deliveryOptionId: string
+  paymentMethodId: string
 }
 
 /** How the upload engine talks to this destination. */
@@ -47,6 +68,15 @@ export interface Target {
   transport: TargetTransport
   /** Natural key of a payload: order_no, email, customer email; used for duplicates and reconciliation. */
   naturalKey(payload: Record<string, unknown>): string
+  /** zod schema of the whole documented request body (batch body with on_conflict, or the SHOPLINE body). */
+  requestSchema: z.ZodType
+  /** Unmapped columns may be carried into payload.metadata (zangsho orders/customers). */
+  supportsMetadata: boolean
+  /** Per-row destinations: build one payload from normalized values (money as Decimal). */
+  buildPayload?(values: FieldValues, metadata?: Record<string, string>): Record<string, unknown>
+  /** Grouped destinations (SHOPLINE): rows sharing this field's value become one record. */
+  groupBy?: string
+  buildGroupPayload?(order: GroupedOrderInput): Record<string, unknown>
 }
 
 /** One record ready to send, produced by validation and consumed by the upload engine and the CLI. */
@@ -58,4 +88,14 @@ export interface PreparedRecord {
   valid: boolean
   /** Exactly what would be sent: one batch element, or the whole SHOPLINE request body. */
   payload: Record<string, unknown>
+  /** Natural key as the sheet gives it (order_no, email, SHOPLINE source order number). */
+  key?: string
+  /**
+   * Values the upload engine must resolve right before sending (zangsho.subscriptions only).
+   * customer_id.byEmail: look up the 帳獸 customer id for this email (GET /customers search, exact email match,
+   * or the ids returned by a customers batch pushed first), then send applyResolution(payload, { customer_id })
+   * from core/targets: it removes payload.customer_email and sets customer_id (integer). If no customer is found,
+   * do not send the record: report "customer not found, import customers first".
+   */
+  resolve?: { customer_id: { byEmail: string } }
 }

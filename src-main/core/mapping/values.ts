@@ -1,0 +1,44 @@
+// Value matching for enum fields: the distinct source values of a column and suggested destination values.
+import type { Cell, SheetTable } from '../workbook/types'
+import type { FieldDef, Target } from '../targets/types'
+import { cleanText } from './text'
+import { matchEnumValue } from './value-synonyms'
+
+/** A cell as the text a user sees, cleaned (trim + NFKC): the key used for value matches. */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell || cell.t === 'z') return ''
+  const raw = cell.w !== '' ? cell.w : cell.v === null ? '' : String(cell.v)
+  return cleanText(raw)
+}
+
+/** Distinct non-blank values of a column with how many rows hold each, most frequent first. */
+export function distinctValues(table: SheetTable, column: string): { value: string; count: number }[] {
+  const ci = table.headers.indexOf(column)
+  if (ci < 0) return []
+  const counts = new Map<string, number>()
+  for (const row of table.rows) {
+    const v = cellText(row.cells[ci])
+    if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1)
+  }
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+}
+
+/** The destination value a source value stands for: the enum value itself (any case), else the built-in synonyms. */
+export function suggestEnumValue(field: FieldDef, value: string): string | null {
+  const allowed = field.enumValues ?? []
+  const text = cleanText(value)
+  const lower = text.toLowerCase()
+  const direct = allowed.find((a) => a === lower)
+  if (direct) return direct
+  if (!field.valueKind) return null
+  const m = matchEnumValue(field.valueKind, text)
+  return m !== null && allowed.includes(m) ? m : null
+}
+
+/** Suggested matches for each source value (null = no suggestion: the user must choose). */
+export function suggestValueMatches(target: Target, field: string, values: readonly string[]): Record<string, string | null> {
+  const def = target.fields.find((f) => f.key === field)
+  const out: Record<string, string | null> = {}
+  for (const v of values) out[v] = def ? suggestEnumValue(def, v) : null
+  return out
+}

@@ -1,0 +1,39 @@
+// Pieces shared by the destination files: documented value formats and small payload helpers.
+import Decimal from 'decimal.js'
+import { z } from 'zod'
+import type { FieldValue, FieldValues } from './types'
+
+/** 帳獸 money: a decimal string with exactly 2 places, e.g. "1990.00". */
+export const zangshoMoney = z.string().regex(/^\d+\.\d{2}$/, 'money must be a string with 2 decimals, e.g. "1990.00"')
+/** 帳獸 timestamps: ISO 8601 in UTC with Z. */
+export const isoUtc = z.iso.datetime({ offset: false })
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. TWD')
+export const metadataObject = z.record(z.string(), z.unknown())
+export const onConflict = z.enum(['skip', 'update'])
+
+export const ORDER_STATUSES = ['pending', 'paid', 'failed', 'refunded', 'cancelled'] as const
+export const PAYMENT_METHODS = ['credit_card', 'atm', 'cvs', 'line_pay', 'jkopay', 'apple_pay'] as const
+export const ORDER_BILLING_CYCLES = ['monthly', 'quarterly', 'semi-annual', 'yearly', 'one-time'] as const
+export const SUBSCRIPTION_BILLING_CYCLES = ['monthly', 'quarterly', 'semi-annual', 'yearly'] as const
+
+/** Money for 帳獸: "1990.00" (round half up to 2 places; decimal.js, never floats). */
+export function money2(value: FieldValue): string {
+  return new Decimal(value as Decimal.Value).toFixed(2, Decimal.ROUND_HALF_UP)
+}
+
+/** Copy the defined values of the given keys, formatting money keys as 帳獸 strings. */
+export function pickDefined(values: FieldValues, keys: readonly string[], moneyKeys: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const key of keys) {
+    const v = values[key]
+    if (v === undefined || v === '') continue
+    out[key] = moneyKeys.includes(key) ? money2(v) : Decimal.isDecimal(v) ? (v as Decimal).toString() : v
+  }
+  return out
+}
+
+export function keyOf(payload: Record<string, unknown>, key: string, lower = false): string {
+  const v = payload[key]
+  const s = typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v)
+  return lower ? s.toLowerCase() : s
+}

@@ -1,0 +1,80 @@
+// The columns a SHOPLINE import reads. Order-level fields may be filled only on an order's first row (as Shopify exports do).
+import type { FieldDef } from './types'
+
+const L = (zh: string, en: string) => ({ 'zh-TW': zh, en })
+
+export const SHOPLINE_FIELDS: readonly FieldDef[] = [
+  {
+    key: 'order_no', type: 'string', required: true, label: L('訂單編號', 'Order number'),
+    help: L('同一個編號的列合併成一張訂單;編號寫進訂單備註(SHOPLINE 無法指定訂單編號)。', 'Rows sharing a number become one order; the number goes into the order remarks (SHOPLINE cannot set it).'),
+    synonyms: ['訂單編號', '訂單號碼', '訂單號', '單號', 'Order No.', 'Order Number', 'Order #', 'Order ID', 'order_no', 'order_number', 'Name']
+  },
+  {
+    key: 'order_date', type: 'datetime', required: false, label: L('訂單日期', 'Order date'),
+    help: L('SHOPLINE 會以匯入當下為訂單時間;原始日期寫進訂單備註。', 'SHOPLINE dates the order at import time; the original date goes into the order remarks.'),
+    synonyms: ['訂單日期', '下單日期', '下單時間', '訂購日期', '建立時間', '成立時間', 'Order Date', 'Created at', 'order_date', 'Date']
+  },
+  {
+    key: 'customer_email', type: 'email', required: true, label: L('顧客 Email', 'Customer email'),
+    help: L('SHOPLINE 需要顧客 Email。', 'SHOPLINE needs the customer email.'),
+    synonyms: ['Email', 'E-mail', '電子郵件', '電子信箱', '信箱', '顧客Email', '客戶Email', '會員Email', 'Customer Email', 'customer_email', 'billing_email']
+  },
+  {
+    key: 'customer_phone', type: 'phone', required: false, label: L('顧客電話', 'Customer phone'),
+    help: L('例如 0910123456;沒有收件人電話時也用它。', 'e.g. 0910123456; also used when there is no recipient phone.'),
+    synonyms: ['顧客電話', '客戶電話', '電話', '手機', '手機號碼', '聯絡電話', 'Phone', 'Customer Phone', 'Billing Phone', 'billing_phone', 'Mobile']
+  },
+  {
+    key: 'customer_name', type: 'string', required: false, label: L('顧客姓名', 'Customer name'),
+    help: L('沒有收件人姓名時當作收件人。', 'Used as the recipient when there is no recipient name.'),
+    synonyms: ['顧客姓名', '客戶姓名', '姓名', '訂購人', '購買人', 'Customer Name', 'Billing Name', 'billing_first_name', 'Buyer Name']
+  },
+  {
+    key: 'items.name', type: 'string', required: true, perLine: true, label: L('商品名稱', 'Item name'),
+    help: L('每一列是一個商品明細(客製商品 CustomProduct)。', 'Each row is one line item (a CustomProduct).'),
+    synonyms: ['商品名稱', '品名', '商品', '產品名稱', '品項', 'Lineitem name', 'Item Name', 'Product Name', 'Product', 'Item']
+  },
+  {
+    key: 'items.item_price', type: 'money', required: true, perLine: true, label: L('商品單價', 'Unit price'),
+    help: L('當時的售價,例如 NT$600。', 'The price at the time, e.g. NT$600.'),
+    synonyms: ['單價', '商品單價', '售價', '價格', 'Lineitem price', 'Unit Price', 'Item Price', 'Price']
+  },
+  {
+    key: 'items.quantity', type: 'integer', required: false, perLine: true, label: L('數量', 'Quantity'),
+    help: L('正整數;沒有對應時為 1。', 'A whole number above 0; 1 when not mapped.'),
+    synonyms: ['數量', '購買數量', '件數', 'Lineitem quantity', 'Quantity', 'Qty']
+  },
+  {
+    key: 'items.total', type: 'money', required: false, perLine: true, label: L('明細小計', 'Line total'),
+    help: L('單價 × 數量;若有對應,兩者不符時會標示錯誤。', 'Unit price × quantity; if mapped, a mismatch is an error.'),
+    synonyms: ['小計', '明細小計', '商品小計', '明細金額', 'Line Total', 'Lineitem total', 'Item Total']
+  },
+  {
+    key: 'order_total', type: 'money', required: false, label: L('訂單總額', 'Order total'),
+    help: L('用來核對:明細加總與它不同時會標示錯誤。', 'Used as a check: an error when the line items do not add up to it.'),
+    synonyms: ['訂單總額', '總金額', '訂單金額', '總計', '合計', '金額', 'Total', 'Order Total', 'order_total', 'Amount']
+  },
+  {
+    key: 'order_remarks', type: 'string', required: false, label: L('訂單備註', 'Order remarks'),
+    help: L('附加在備註中(建立後無法修改)。', 'Appended to the remarks (cannot be changed after creation).'),
+    synonyms: ['訂單備註', '備註', '附註', 'Notes', 'Remarks', 'Note', 'customer_note']
+  },
+  ...address('recipient_name', '收件人姓名', 'Recipient name', ['收件人', '收件人姓名', '收件者', 'Shipping Name', 'Recipient Name', 'Recipient']),
+  ...address('recipient_phone', '收件人電話', 'Recipient phone', ['收件人電話', '收件人手機', '收件電話', 'Shipping Phone', 'Recipient Phone']),
+  ...address('country_code', '國家代碼', 'Country code', ['國家代碼', 'Country Code', 'shipping_country']),
+  ...address('country', '國家', 'Country', ['國家', 'Shipping Country', 'Country']),
+  ...address('state', '州/省', 'State / province', ['州', '省', 'Shipping Province', 'shipping_state', 'State', 'Province']),
+  ...address('city', '縣市', 'City', ['縣市', '城市', '收件縣市', 'Shipping City', 'shipping_city', 'City']),
+  ...address('district', '鄉鎮市區', 'District', ['鄉鎮市區', '行政區', '區', 'District']),
+  ...address('postcode', '郵遞區號', 'Postcode', ['郵遞區號', '郵編', 'Shipping Zip', 'shipping_postcode', 'Postcode', 'Zip']),
+  ...address('address_1', '地址', 'Address line 1', ['地址', '收件地址', '送貨地址', '地址1', 'Shipping Address1', 'shipping_address_1', 'Address 1', 'Address']),
+  ...address('address_2', '地址第二行', 'Address line 2', ['地址2', '地址第二行', 'Shipping Address2', 'shipping_address_2', 'Address 2'])
+]
+
+function address(sub: string, zh: string, en: string, synonyms: string[]): FieldDef[] {
+  const phone = sub === 'recipient_phone'
+  return [{
+    key: 'delivery_address.' + sub, type: phone ? 'phone' : 'string', required: false,
+    label: L(zh, en), help: L('送貨地址:' + zh + '。', 'Delivery address: ' + en.toLowerCase() + '.'), synonyms
+  }]
+}

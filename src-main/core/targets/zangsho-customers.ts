@@ -1,0 +1,58 @@
+// 帳獸 customers: POST /v1/customers/batch, one batch element per row (reference 002, api §5).
+import { z } from 'zod'
+import type { Target } from './types'
+import { keyOf, metadataObject, onConflict, pickDefined } from './common'
+
+export const zangshoCustomerSchema = z.strictObject({
+  email: z.email(),
+  name: z.string().optional(),
+  phone: z.string().optional(),
+  external_id: z.string().optional(),
+  metadata: metadataObject.optional()
+})
+
+export const zangshoCustomersBatchSchema = z.strictObject({
+  customers: z.array(zangshoCustomerSchema).min(1).max(100),
+  on_conflict: onConflict.optional()
+})
+
+export const ZangshoCustomersTarget: Target = {
+  id: 'zangsho.customers',
+  label: { 'zh-TW': '帳獸 客戶', en: 'Zangsho customers' },
+  transport: { api: 'zangsho', path: '/customers/batch', mode: 'batch', batchKey: 'customers', maxBatch: 100, defaultOnConflict: 'skip' },
+  payloadSchema: zangshoCustomerSchema,
+  requestSchema: zangshoCustomersBatchSchema,
+  supportsMetadata: true,
+  naturalKey: (p) => keyOf(p, 'email', true),
+  buildPayload(values, metadata) {
+    const out = pickDefined(values, ['email', 'name', 'phone', 'external_id'])
+    if (metadata && Object.keys(metadata).length > 0) out.metadata = metadata
+    return out
+  },
+  fields: [
+    {
+      key: 'email', type: 'email', required: true,
+      label: { 'zh-TW': 'Email', en: 'Email' },
+      help: { 'zh-TW': '每位客戶唯一;已存在的 Email 依衝突策略略過或更新。', en: 'Unique per customer; an existing email is skipped or updated per the conflict setting.' },
+      synonyms: ['Email', 'E-mail', '電子郵件', '電子信箱', '信箱', '客戶Email', '會員Email', '顧客Email', 'Customer Email', 'email', 'billing_email', 'Email Address']
+    },
+    {
+      key: 'name', type: 'string', required: false,
+      label: { 'zh-TW': '姓名', en: 'Name' },
+      help: { 'zh-TW': '客戶姓名。', en: 'Customer name.' },
+      synonyms: ['姓名', '客戶姓名', '顧客姓名', '會員姓名', '名稱', '客戶名稱', 'Name', 'Customer Name', 'Full Name', 'name', 'Billing Name']
+    },
+    {
+      key: 'phone', type: 'phone', required: false,
+      label: { 'zh-TW': '電話', en: 'Phone' },
+      help: { 'zh-TW': '例如 0912345678。', en: 'e.g. 0912345678.' },
+      synonyms: ['電話', '手機', '手機號碼', '聯絡電話', '行動電話', '電話號碼', 'Phone', 'Mobile', 'Phone Number', 'Telephone', 'phone', 'billing_phone']
+    },
+    {
+      key: 'external_id', type: 'string', required: false,
+      label: { 'zh-TW': '外部編號', en: 'External ID' },
+      help: { 'zh-TW': '你原本系統的客戶編號,之後可用它查詢客戶。', en: "Your own system's customer ID; it can be used to look the customer up later." },
+      synonyms: ['外部編號', '客戶編號', '會員編號', '顧客編號', 'External ID', 'external_id', 'Customer ID', 'customer_id', 'Member ID', 'Id']
+    }
+  ]
+}

@@ -1,0 +1,122 @@
+// Settings → a row plan (which column feeds which field) plus the issues that concern the whole sheet, reported once.
+import type { Cell, SheetTable } from '../workbook/types'
+import type { Target } from '../targets/types'
+import { validateMapping } from '../mapping/automap'
+import { isColumnEntry, isConstantEntry } from '../mapping/types'
+import { detectDateOrder } from '../mapping/dates'
+import { cellText } from '../mapping/values'
+import { makeIssue } from './messages'
+import type { FieldSource, RowPlan } from './row'
+import { isBlankRow } from './row'
+import type { Issue, PrepareSettings } from './types'
+
+export interface SheetPlan {
+  plan: RowPlan
+  /** Issues about the mapping or settings, shown on the first data row. */
+  globalIssues: Issue[]
+  /** A settings-level error: no record can be valid until it is fixed. */
+  blocked: boolean
+  ambiguousDateColumns: string[]
+  columnOf(field: string): string | null
+}
+
+function constantCell(v: string | number | boolean): Cell {
+  if (typeof v === 'number') return { t: 'n', v, w: String(v) }
+  if (typeof v === 'boolean') return { t: 'b', v, w: v ? 'TRUE' : 'FALSE' }
+  return { t: 's', v, w: v }
+}
+
+export function firstDataRow(table: SheetTable): number {
+  const r = table.rows.find((row) => !isBlankRow(row))
+  return r ? r.rowNumber : table.headerRow + 1
+}
+
+export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, target: Target): SheetPlan {
+  const at = firstDataRow(table)
+  const globalIssues: Issue[] = []
+  for (const p of validateMapping(target, settings.mapping, table.headers)) {
+    globalIssues.push(makeIssue(at, p.field ?? 'mapping', p.column, p.severity, p.code, { en: p.message, 'zh-TW': p.messageZh }))
+  }
+  const fields = new Map(target.fields.map((f) => [f.key, f]))
+  const sources: FieldSource[] = []
+  const ambiguousDateColumns: string[] = []
+  for (const [key, entry] of Object.entries(settings.mapping)) {
+    const field = fields.get(key)
+    if (!field) continue
+    if (isColumnEntry(entry)) {
+      const ci = table.headers.indexOf(entry.column)
+      if (ci < 0) continue
+      const src: FieldSource = { field, ci, column: entry.column }
+      if (field.type === 'datetime') resolveDateOrder(table, src, settings, ambiguousDateColumns, globalIssues)
+      sources.push(src)
+    } else if (isConstantEntry(entry)) {
+      sources.push({ field, ci: -1, column: null, constant: constantCell(entry.constant) })
+    }
+  }
+  const metadata: RowPlan['metadata'] = []
+  if (target.supportsMetadata) {
+    for (const column of settings.metadataColumns ?? []) {
+      const ci = table.headers.indexOf(column)
+      if (ci >= 0) metadata.push({ ci, column })
+      else globalIssues.push(makeIssue(at, 'metadata', column, 'warning', 'unknown_column', {
+        en: `column "${column}" was chosen for metadata but is not in the sheet; it is ignored.`,
+        'zh-TW': `「${column}」被選為附加資料(metadata),但工作表沒有這一欄,已略過。`
+      }))
+    }
+  }
+  if (target.id === 'shopline.orders') shoplineSettingIssues(settings, at, globalIssues)
+  const blocked = globalIssues.some((i) => i.severity === 'error' && i.code !== 'date_order_ambiguous')
+  const columnOf = (field: string): string | null => {
+    const e = settings.mapping[field]
+    return isColumnEntry(e) ? e.column : null
+  }
+  const plan: RowPlan = { target, sources, timezone: settings.timezone || 'Asia/Taipei', valueMatches: settings.valueMatches ?? {}, metadata }
+  return { plan, globalIssues, blocked, ambiguousDateColumns, columnOf }
+}
+
+/** A column of "01/02/2026" dates: use the chosen order, else what the column proves, else ask once for the column. */
+function resolveDateOrder(table: SheetTable, src: FieldSource, settings: PrepareSettings, ambiguous: string[], issues: Issue[]): void {
+  const chosen = settings.dateOrder?.[src.column!]
+  if (chosen) {
+    src.order = chosen
+    return
+  }
+  const texts: string[] = []
+  let firstRow = 0
+  for (const row of table.rows) {
+    const c = row.cells[src.ci]
+    if (!c || c.t !== 's') continue
+    const t = cellText(c)
+    if (t === '') continue
+    texts.push(t)
+    if (/^\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}/.test(t) && firstRow === 0) firstRow = row.rowNumber
+  }
+  const detected = detectDateOrder(texts)
+  if (detected === 'dmy' || detected === 'mdy' || detected === 'ymd') src.order = detected
+  else if (detected === 'ambiguous') {
+    src.unresolvedOrder = true
+    ambiguous.push(src.column!)
+    const sample = texts.find((t) => /^\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}/.test(t)) ?? ''
+    issues.push(makeIssue(firstRow || table.headerRow + 1, src.field, src.column, 'error', 'date_order_ambiguous', {
+      en: `dates like "${sample}" can be read day-first or month-first. Choose the order once for the whole column (day/month/year or month/day/year).`,
+      'zh-TW': `像「${sample}」的日期可以讀成「日/月」或「月/日」。請為整欄選一次順序(日/月/年 或 月/日/年)。`
+    }, sample))
+  }
+}
+
+function shoplineSettingIssues(settings: PrepareSettings, at: number, issues: Issue[]): void {
+  const missing: string[] = []
+  if (!settings.shopline?.deliveryOptionId) missing.push('delivery_option_id')
+  if (!settings.shopline?.paymentMethodId) missing.push('payment_method_id')
+  if (missing.length > 0) {
+    issues.push(makeIssue(at, missing.join(','), null, 'error', 'shopline_ids_missing', {
+      en: `SHOPLINE needs ${missing.join(' and ')} for every order. Choose a custom delivery option and a custom payment method in the profile (CLI: --delivery-option-id / --payment-method-id).`,
+      'zh-TW': `SHOPLINE 每張訂單都需要 ${missing.join(' 與 ')}。請在設定檔中選擇自訂的出貨方式與付款方式(CLI:--delivery-option-id / --payment-method-id)。`
+    }))
+  }
+  issues.push(makeIssue(at, 'order_date', settings.mapping.order_date && isColumnEntry(settings.mapping.order_date) ? settings.mapping.order_date.column : null,
+    'warning', 'shopline_order_date_not_kept', {
+      en: 'SHOPLINE dates every imported order at the moment of the import; the original order number and date are written into the order remarks instead (they cannot be edited later).',
+      'zh-TW': 'SHOPLINE 會以匯入當下的時間作為訂單時間;原訂單編號與日期會寫進訂單備註(之後無法修改)。'
+    }))
+}

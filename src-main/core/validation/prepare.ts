@@ -1,0 +1,238 @@
+// createPreparation: the whole sheet mapped, normalized and validated, kept incrementally up to date on edits.
+import type { Cell, SheetRow, SheetTable } from '../workbook/types'
+import type { PreparedRecord, Target } from '../targets/types'
+import { getTarget } from '../targets/index'
+import { buildSheetPlan, type SheetPlan } from './plan'
+import { isBlankRow, normalizeRow, type RowState } from './row'
+import { DUPLICATE_RULES, duplicateIssue, duplicateKey, stampWarnings, type DuplicateRule } from './rules'
+import { schemaIssue } from './schema-check'
+import { buildShoplineGroup } from './shopline-group'
+import { SortedIndex } from './sorted-index'
+import type { Issue, Preparation, PrepareSettings, PrepareSummary } from './types'
+
+const NO_ORDER_NO = '\u0000row:'
+const MAX_NAMED_ROWS = 10
+
+class PreparationImpl implements Preparation {
+  readonly ambiguousDateColumns: string[]
+  private readonly target: Target
+  private readonly sheet: SheetPlan
+  private readonly rows: SheetRow[]
+  private readonly indexOf = new Map<number, number>()
+  private readonly states: (RowState | null)[]
+  private readonly excluded: Set<number>
+  private readonly rule: DuplicateRule | undefined
+  /** Duplicate index (per-row targets) or order groups (SHOPLINE): key → row indexes in sheet order. */
+  private readonly byKey = new SortedIndex()
+  private readonly keyOfIdx: (string | null)[]
+  private readonly slots: (PreparedRecord | undefined)[]
+  /** Issues found while assembling a record (schema, SHOPLINE order-level), by row number. */
+  private readonly recordIssues = new Map<number, Issue[]>()
+  private readonly recordIssueRows: number[][]
+  private warningSum = 0
+  private activeRows = 0
+  private validCount = 0
+  private invalidCount = 0
+  private readonly shoplineIds: { deliveryOptionId: string; paymentMethodId: string }
+  private recordsCache: PreparedRecord[] | null = null
+  private issuesCache: Issue[] | null = null
+
+  constructor(table: SheetTable, settings: PrepareSettings) {
+    const target = getTarget(settings.target)
+    if (!target) throw new RangeError(`Unknown target "${settings.target}"`)
+    this.target = target
+    this.sheet = buildSheetPlan(table, settings, target)
+    this.ambiguousDateColumns = this.sheet.ambiguousDateColumns
+    this.rows = table.rows.slice()
+    this.rows.forEach((r, i) => this.indexOf.set(r.rowNumber, i))
+    this.excluded = new Set(settings.excludedRows ?? [])
+    this.rule = DUPLICATE_RULES[target.id]
+    this.shoplineIds = { deliveryOptionId: settings.shopline?.deliveryOptionId ?? '', paymentMethodId: settings.shopline?.paymentMethodId ?? '' }
+    const n = this.rows.length
+    this.states = new Array(n).fill(null)
+    this.keyOfIdx = new Array(n).fill(null)
+    this.slots = new Array(n).fill(undefined)
+    this.recordIssueRows = new Array(n)
+    for (let i = 0; i < n; i++) this.setState(i, this.computeState(i))
+    if (target.groupBy) for (const key of this.byKey.keys()) this.refreshGroup(key)
+    else for (let i = 0; i < n; i++) this.refreshRow(i)
+  }
+
+  get records(): PreparedRecord[] {
+    this.recordsCache ??= this.slots.filter((r): r is PreparedRecord => r !== undefined)
+    return this.recordsCache
+  }
+
+  get issues(): Issue[] {
+    if (!this.issuesCache) {
+      const out: Issue[] = []
+      for (const r of this.rows) out.push(...this.issuesForRow(r.rowNumber))
+      const atNoRow = this.sheet.globalIssues.filter((g) => !this.indexOf.has(g.row))
+      this.issuesCache = atNoRow.concat(out)
+    }
+    return this.issuesCache
+  }
+
+  summary(): PrepareSummary {
+    const globalWarnings = this.sheet.globalIssues.filter((i) => i.severity === 'warning').length
+    let recordWarnings = 0
+    for (const list of this.recordIssues.values()) for (const i of list) if (i.severity === 'warning') recordWarnings++
+    return { rows: this.activeRows, valid: this.validCount, invalid: this.invalidCount, warnings: this.warningSum + globalWarnings + recordWarnings }
+  }
+
+  issuesForRow(rowNumber: number): Issue[] {
+    const out = this.sheet.globalIssues.filter((g) => g.row === rowNumber)
+    const idx = this.indexOf.get(rowNumber)
+    if (idx === undefined) return out
+    const st = this.states[idx]
+    if (st) out.push(...st.issues)
+    const dup = this.duplicateIssueFor(idx)
+    if (dup) out.push(dup)
+    const extra = this.recordIssues.get(rowNumber)
+    if (extra) out.push(...extra)
+    return out
+  }
+
+  updateRow(rowNumber: number, cells: Cell[]): void {
+    const idx = this.requireIdx(rowNumber)
+    this.rows[idx] = { rowNumber, cells }
+    this.recompute(idx)
+  }
+
+  setExcluded(rowNumber: number, excluded: boolean): void {
+    const idx = this.requireIdx(rowNumber)
+    if (excluded === this.excluded.has(rowNumber)) return
+    if (excluded) this.excluded.add(rowNumber)
+    else this.excluded.delete(rowNumber)
+    this.recompute(idx)
+  }
+
+  private requireIdx(rowNumber: number): number {
+    const idx = this.indexOf.get(rowNumber)
+    if (idx === undefined) throw new RangeError(`Row ${rowNumber} is not a data row of this sheet`)
+    return idx
+  }
+
+  private computeState(idx: number): RowState | null {
+    const row = this.rows[idx]
+    if (this.excluded.has(row.rowNumber) || isBlankRow(row)) return null
+    const st = normalizeRow(this.sheet.plan, row)
+    st.issues.push(...stampWarnings(this.target, st, this.sheet.columnOf))
+    return st
+  }
+
+  private keyFor(st: RowState | null): string | null {
+    if (!st) return null
+    if (this.target.groupBy) {
+      const v = st.values[this.target.groupBy]
+      return typeof v === 'string' && v !== '' ? v : NO_ORDER_NO + st.rowNumber
+    }
+    return this.rule ? duplicateKey(this.rule, st) : null
+  }
+
+  /** Install a row's new state: counters, and its place in the key index. Returns the previous key. */
+  private setState(idx: number, st: RowState | null): string | null {
+    const old = this.states[idx]
+    if (old) {
+      this.activeRows--
+      this.warningSum -= old.issues.filter((i) => i.severity === 'warning').length
+    }
+    if (st) {
+      this.activeRows++
+      this.warningSum += st.issues.filter((i) => i.severity === 'warning').length
+    }
+    this.states[idx] = st
+    const oldKey = this.keyOfIdx[idx]
+    const newKey = this.keyFor(st)
+    if (oldKey !== newKey) {
+      if (oldKey !== null) this.byKey.remove(oldKey, idx)
+      if (newKey !== null) this.byKey.add(newKey, idx)
+      this.keyOfIdx[idx] = newKey
+    }
+    return oldKey
+  }
+
+  private recompute(idx: number): void {
+    const oldKey = this.setState(idx, this.computeState(idx))
+    const newKey = this.keyOfIdx[idx]
+    if (this.target.groupBy) {
+      this.setSlot(idx, undefined, []) // the row may have headed its old order
+      if (oldKey !== null) this.refreshGroup(oldKey)
+      if (newKey !== null && newKey !== oldKey) this.refreshGroup(newKey)
+    } else {
+      const affected = new Set<number>([idx])
+      if (oldKey !== null) for (const i of this.byKey.get(oldKey)) affected.add(i)
+      if (newKey !== null) for (const i of this.byKey.get(newKey)) affected.add(i)
+      for (const i of affected) this.refreshRow(i)
+    }
+    this.recordsCache = null
+    this.issuesCache = null
+  }
+
+  private duplicateIssueFor(idx: number): Issue | null {
+    if (!this.rule || this.target.groupBy) return null
+    const key = this.keyOfIdx[idx]
+    if (key === null) return null
+    const members = this.byKey.get(key)
+    if (members.length < 2) return null
+    const others = members.filter((i) => i !== idx).slice(0, MAX_NAMED_ROWS).map((i) => this.rows[i].rowNumber)
+    const st = this.states[idx]!
+    return duplicateIssue(this.target, this.rule, st.rowNumber, this.sheet.columnOf(this.rule.field), st.texts[this.rule.field] ?? key, others)
+  }
+
+  /** Per-row destinations: rebuild the record of one row. */
+  private refreshRow(idx: number): void {
+    const st = this.states[idx]
+    if (!st) return this.setSlot(idx, undefined, [])
+    const payload = this.target.buildPayload!(st.values, st.metadata)
+    const hasError = this.sheet.blocked || st.blocked || st.issues.some((i) => i.severity === 'error') || this.duplicateIssueFor(idx) !== null
+    const bad = hasError ? null : schemaIssue(this.target, payload, st.rowNumber)
+    const record: PreparedRecord = { row: st.rowNumber, rows: [st.rowNumber], valid: !hasError && !bad, payload, key: this.target.naturalKey(payload) }
+    const email = st.values.customer_email
+    if (this.target.id === 'zangsho.subscriptions' && typeof email === 'string') record.resolve = { customer_id: { byEmail: email } }
+    this.setSlot(idx, record, bad ? [bad] : [])
+  }
+
+  /** SHOPLINE: rebuild the order made of every row sharing this order number. */
+  private refreshGroup(key: string): void {
+    const members = this.byKey.get(key)
+    for (const i of members) this.setSlot(i, undefined, [])
+    if (members.length === 0) return
+    const states = members.map((i) => this.states[i]!)
+    const orderNo = key.startsWith(NO_ORDER_NO) ? '' : key
+    const { record, issues } = buildShoplineGroup({
+      target: this.target, columnOf: this.sheet.columnOf, globallyBlocked: this.sheet.blocked,
+      deliveryOptionId: this.shoplineIds.deliveryOptionId, paymentMethodId: this.shoplineIds.paymentMethodId
+    }, orderNo, states)
+    this.setSlot(members[0], record, issues)
+  }
+
+  /** Put a record (or none) in a slot, with the issues found while building it; keeps the counters right. */
+  private setSlot(idx: number, record: PreparedRecord | undefined, issues: Issue[]): void {
+    const old = this.slots[idx]
+    if (old) {
+      if (old.valid) this.validCount--
+      else this.invalidCount--
+    }
+    if (record) {
+      if (record.valid) this.validCount++
+      else this.invalidCount++
+    }
+    this.slots[idx] = record
+    for (const rowNumber of this.recordIssueRows[idx] ?? []) this.recordIssues.delete(rowNumber)
+    const rowsTouched: number[] = []
+    for (const issue of issues) {
+      const list = this.recordIssues.get(issue.row)
+      if (list) list.push(issue)
+      else {
+        this.recordIssues.set(issue.row, [issue])
+        rowsTouched.push(issue.row)
+      }
+    }
+    this.recordIssueRows[idx] = rowsTouched
+  }
+}
+
+export function createPreparation(table: SheetTable, settings: PrepareSettings): Preparation {
+  return new PreparationImpl(table, settings)
+}
