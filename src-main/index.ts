@@ -1,0 +1,124 @@
+// Electron bootstrap: single instance, one hardened window, menu, file opening; wires the Electron-free services to IPC. Thin.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, session, shell } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createMainWindow, hardenSession, installAppGuards } from './app/create-window'
+import { spreadsheetFromArgv, SPREADSHEET_EXTENSIONS } from './app/file-args'
+import { buildMenuTemplate } from './app/menu'
+import { isAllowedExternalUrl } from './app/window-options'
+import type { Language } from './ipc/contract'
+import { forwardEvents, registerIpc } from './ipc/register'
+import { createServices } from './services'
+
+const here = import.meta.dirname
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const rendererFile = join(here, '../renderer/index.html')
+const appUrl = (): string => devServerUrl ?? pathToFileURL(rendererFile).href
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources')
+
+let mainWindow: BrowserWindow | null = null
+let language: Language = 'zh-TW'
+let rendererReady = false
+// files handed over by the OS before the window could show them
+const pendingPaths: string[] = []
+
+const services = createServices({
+  dataDir: app.getPath('userData'),
+  fetch: net.fetch as unknown as typeof fetch,
+  now: () => new Date(),
+  resourcesDir,
+  appVersion: app.getVersion(),
+  platform: process.platform,
+  language,
+  pickFile: async () => {
+    const options = { properties: ['openFile' as const], filters: [{ name: 'Spreadsheets', extensions: SPREADSHEET_EXTENSIONS.map((e) => e.slice(1)) }] }
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+    return result.canceled ? null : (result.filePaths[0] ?? null)
+  },
+  onLanguageChange: (next) => {
+    language = next
+    applyMenu()
+  }
+})
+
+function openPath(path: string): void {
+  if (!rendererReady) {
+    pendingPaths.push(path)
+    return
+  }
+  void services.openFromOs(path)
+  if (mainWindow?.isMinimized()) mainWindow.restore()
+  mainWindow?.focus()
+}
+
+function applyMenu(): void {
+  const template = buildMenuTemplate({
+    language,
+    isMac: process.platform === 'darwin',
+    isDev: !app.isPackaged,
+    onOpen: () => {
+      void services.methods['dialog.open']({}).then(
+        (view) => view && services.emit({ type: 'workbook.opened', view }),
+        () => undefined
+      )
+    },
+    onLanguage: (next) => {
+      language = next
+      applyMenu()
+      services.emit({ type: 'app.language', language: next })
+    },
+    onHelp: (url) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url)
+    }
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+function createWindow(): void {
+  rendererReady = false
+  mainWindow = createMainWindow({ preloadPath: join(here, '../preload/preload.cjs'), appUrl })
+  const stopForwarding = forwardEvents(services, mainWindow.webContents)
+  mainWindow.webContents.on('did-finish-load', () => {
+    rendererReady = true
+    for (const path of pendingPaths.splice(0)) openPath(path)
+  })
+  mainWindow.on('closed', () => {
+    stopForwarding()
+    mainWindow = null
+  })
+  void (devServerUrl ? mainWindow.loadURL(devServerUrl) : mainWindow.loadFile(rendererFile))
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  const fromArgv = spreadsheetFromArgv(process.argv)
+  if (fromArgv) pendingPaths.push(fromArgv)
+  // macOS: "Open with" and dropping on the dock icon; may arrive before ready
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    openPath(path)
+  })
+  // Windows/Linux: a second launch with a file hands it to this instance
+  app.on('second-instance', (_event, argv) => {
+    const path = spreadsheetFromArgv(argv)
+    if (path) openPath(path)
+    else mainWindow?.focus()
+  })
+  installAppGuards(app, appUrl)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession)
+    registerIpc(ipcMain, services, appUrl)
+    applyMenu()
+    createWindow()
+    // TODO(lead): when helper G's src-main/updater.ts lands, start it here:
+    //   startAutoUpdater({ enabled: app.isPackaged, isBusy: () => false /* true while a push job runs */,
+    //                      notify: (message) => services.emit({ type: 'app.notice', message }) })
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    })
+  })
+}

@@ -1,0 +1,27 @@
+// Method names and channel names of the contract: no runtime dependencies, so the sandboxed preload stays tiny.
+
+export const METHOD_NAMES = [
+  'app.info',
+  'app.setLanguage',
+  'dialog.open',
+  'samples.list',
+  'samples.open',
+  'workbook.open',
+  'workbook.preview',
+  'workbook.close',
+  'rows.page'
+] as const
+
+export type MethodName = (typeof METHOD_NAMES)[number]
+
+/** One ipcMain.handle channel per method, so nothing outside the contract has a handler. */
+export function methodChannel(method: MethodName): string {
+  return `orderdock:${method}`
+}
+
+/** Every push from main to the renderer travels on this one channel, with a `type` field. */
+export const EVENT_CHANNEL = 'orderdock:event'
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value)
+}

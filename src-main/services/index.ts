@@ -1,0 +1,102 @@
+// Electron-free services behind the contract. The desktop app, the browser e2e harness and tests all run this same code;
+// side effects (fetch, clock, data directory, native file picker) are passed in.
+import { basename, join } from 'node:path'
+import type { AppInfo, Language, OrderDockEvent, ServiceMethods } from '../ipc/contract'
+import { ServiceError, toApiError } from './errors'
+import { listSamples, samplePath } from './samples'
+import { WorkbookSessions } from './workbook-sessions'
+
+export interface ServiceDeps {
+  /** App data directory (sessions, settings, journals). */
+  dataDir: string
+  /** Electron's net.fetch in the app (system proxy and certificates), Node's fetch in tests and the harness. */
+  fetch: typeof fetch
+  now: () => Date
+  /** The folder holding samples/ (resources/ in the repo, process.resourcesPath when packaged). */
+  resourcesDir: string
+  appVersion?: string
+  platform?: string
+  language?: Language
+  /** Native "open file" dialog; absent in the browser harness. Resolves null when cancelled. */
+  pickFile?: () => Promise<string | null>
+  /** Called when the UI language changes (the desktop app rebuilds its menu). */
+  onLanguageChange?: (language: Language) => void
+}
+
+export interface OrderDockServices {
+  methods: ServiceMethods
+  /** Subscribe to events for the renderer; returns the unsubscribe function. */
+  onEvent(listener: (event: OrderDockEvent) => void): () => void
+  /** Open a file the OS handed us (menu, "Open with", drag onto the dock icon) and tell the renderer through events. */
+  openFromOs(path: string): Promise<void>
+  /** Push an event to the renderer (also used by the updater's notices). */
+  emit(event: OrderDockEvent): void
+}
+
+export function createServices(deps: ServiceDeps): OrderDockServices {
+  const listeners = new Set<(event: OrderDockEvent) => void>()
+  const workbooks = new WorkbookSessions()
+  // a {path} from the renderer is honoured only for files the user chose through the OS, never for an arbitrary path
+  const grantedPaths = new Set<string>()
+  const samplesDir = join(deps.resourcesDir, 'samples')
+  let language: Language = deps.language ?? 'zh-TW'
+
+  const emit = (event: OrderDockEvent): void => {
+    for (const listener of listeners) listener(event)
+  }
+
+  const methods: ServiceMethods = {
+    'app.info': async (): Promise<AppInfo> => ({
+      name: 'OrderDock',
+      version: deps.appVersion ?? '0.0.0',
+      platform: deps.platform ?? process.platform,
+      canPickFiles: Boolean(deps.pickFile),
+      language
+    }),
+    'app.setLanguage': async ({ language: next }) => {
+      language = next
+      deps.onLanguageChange?.(next)
+      return { language }
+    },
+    'dialog.open': async () => {
+      if (!deps.pickFile) throw new ServiceError('unsupported', 'No native file dialog here: use the Open button’s file chooser.')
+      const path = await deps.pickFile()
+      if (!path) return null
+      grantedPaths.add(path)
+      return workbooks.openSource({ path })
+    },
+    'samples.list': () => listSamples(samplesDir),
+    'samples.open': async ({ name }) => {
+      const path = await samplePath(samplesDir, name)
+      if (!path) throw new ServiceError('not_found', `There is no sample named “${name}”.`, name)
+      return workbooks.openSource({ path })
+    },
+    'workbook.open': async (source) => {
+      if ('path' in source && !grantedPaths.has(source.path)) {
+        throw new ServiceError('path_not_allowed', `Open “${basename(source.path)}” through File → Open or by dropping it on the window.`, basename(source.path))
+      }
+      return workbooks.openSource(source)
+    },
+    'workbook.preview': ({ sessionId, ...change }) => workbooks.preview(sessionId, change),
+    'workbook.close': async ({ sessionId }) => ({ closed: workbooks.close(sessionId) }),
+    'rows.page': ({ sessionId, offset, limit }) => workbooks.page(sessionId, offset, limit)
+  }
+
+  return {
+    methods,
+    emit,
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async openFromOs(path) {
+      grantedPaths.add(path)
+      emit({ type: 'workbook.opening', file: basename(path) })
+      try {
+        emit({ type: 'workbook.opened', view: await workbooks.openSource({ path }) })
+      } catch (error) {
+        emit({ type: 'workbook.open-failed', error: toApiError(error) })
+      }
+    }
+  }
+}

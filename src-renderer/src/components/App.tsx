@@ -1,0 +1,77 @@
+// The shell: top bar, notices, and either the open screen or the preview of the opened spreadsheet.
+import { useCallback, useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useAppStore } from '../store'
+import { ErrorNotice, InfoNotice } from './Notices'
+import { OpenScreen } from './OpenScreen'
+import { PreviewScreen } from './PreviewScreen'
+import { TopBar } from './TopBar'
+import { useFileDrop } from './useFileDrop'
+
+const ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.tsv'
+
+export function App() {
+  const { t } = useTranslation()
+  const view = useAppStore((s) => s.view)
+  const canPickFiles = useAppStore((s) => s.info?.canPickFiles ?? false)
+  const openFile = useAppStore((s) => s.openFile)
+  const openWithDialog = useAppStore((s) => s.openWithDialog)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    void useAppStore.getState().init()
+  }, [])
+
+  const onFile = useCallback((file: File) => void openFile(file), [openFile])
+  const dragging = useFileDrop(onFile)
+
+  // the desktop app uses the native dialog (it can hand main a path); the browser harness uses the file chooser
+  const chooseFile = useCallback(() => {
+    if (canPickFiles) void openWithDialog()
+    else fileInput.current?.click()
+  }, [canPickFiles, openWithDialog])
+
+  useEffect(() => {
+    // in the desktop app the menu owns Ctrl/Cmd+O
+    if (canPickFiles) return
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
+        event.preventDefault()
+        chooseFile()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [canPickFiles, chooseFile])
+
+  return (
+    <div className={`app${dragging ? ' is-dragging' : ''}`}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <TopBar />
+      <main id="main" className="content">
+        <InfoNotice />
+        <ErrorNotice />
+        {view ? <PreviewScreen view={view} onChooseFile={chooseFile} /> : <OpenScreen dragging={dragging} onChooseFile={chooseFile} />}
+      </main>
+      <input
+        ref={fileInput}
+        type="file"
+        accept={ACCEPT}
+        hidden
+        data-testid="file-input"
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0]
+          event.currentTarget.value = ''
+          if (file) onFile(file)
+        }}
+      />
+      {dragging && view ? (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('open.release')}
+        </div>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+// i18next with zh-TW first and English second; the choice is remembered and shared with the main process (menu labels).
+import i18next from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import en from './en.json'
+import zhTW from './zh-TW.json'
+
+export type UiLanguage = 'zh-TW' | 'en'
+const STORAGE_KEY = 'orderdock.language'
+
+export function savedLanguage(): UiLanguage {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-TW'
+  } catch {
+    return 'zh-TW'
+  }
+}
+
+export function rememberLanguage(language: UiLanguage): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language)
+  } catch {
+    // storage unavailable: the choice lasts for this run only
+  }
+  document.documentElement.lang = language
+}
+
+export const i18n = i18next.createInstance()
+
+export function initI18n(): Promise<unknown> {
+  const language = savedLanguage()
+  document.documentElement.lang = language
+  return i18n.use(initReactI18next).init({
+    resources: { 'zh-TW': { translation: zhTW }, en: { translation: en } },
+    lng: language,
+    fallbackLng: 'zh-TW',
+    interpolation: { escapeValue: false },
+    returnNull: false
+  })
+}

@@ -1,0 +1,31 @@
+// Renderer entry: i18n first, then subscribe to main-process events, then render.
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { I18nextProvider } from 'react-i18next'
+import { call } from './api'
+import { App } from './components/App'
+import { i18n, initI18n, rememberLanguage, savedLanguage, type UiLanguage } from './i18n'
+import { subscribeToMain } from './store'
+import './styles.css'
+
+export function setLanguage(language: UiLanguage): void {
+  void i18n.changeLanguage(language)
+  rememberLanguage(language)
+}
+
+// subscribed before the first render, so a file the OS hands over at launch is never missed
+subscribeToMain(setLanguage)
+
+void initI18n().then(() => {
+  // the main process labels its menu in the same language
+  void call('app.setLanguage', { language: savedLanguage() }).catch(() => undefined)
+  const root = document.getElementById('root')
+  if (!root) return
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>
+  )
+})

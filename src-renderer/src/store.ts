@@ -1,0 +1,136 @@
+// App state (zustand): what is open, what is loading, what went wrong. All data comes from the main process through call().
+import { create } from 'zustand'
+import type { ApiError, AppInfo, Localized, OrderDockEvent, SampleInfo, WorkbookView } from '../../src-main/ipc/contract'
+import { asApiError, call, onEvent } from './api'
+
+/** Same default cap as the reader: refuse before copying a huge file into memory. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024
+
+export interface PreviewChange {
+  sheet?: string
+  headerRow?: number
+  encoding?: string
+}
+
+interface AppState {
+  info: AppInfo | null
+  samples: SampleInfo[]
+  view: WorkbookView | null
+  /** The file being opened, shown while we wait. */
+  opening: string | null
+  updating: boolean
+  error: ApiError | null
+  notice: Localized | null
+  init(): Promise<void>
+  openFile(file: File): Promise<void>
+  openSample(name: string): Promise<void>
+  openWithDialog(): Promise<void>
+  changePreview(change: PreviewChange): Promise<void>
+  closeWorkbook(): void
+  dismissError(): void
+  dismissNotice(): void
+}
+
+// every request takes a ticket; a late answer to an older request never overwrites a newer one
+let latestTicket = 0
+
+export const useAppStore = create<AppState>()((set, get) => {
+  async function open(file: string, load: () => Promise<WorkbookView | null>): Promise<void> {
+    const ticket = ++latestTicket
+    set({ opening: file, error: null })
+    try {
+      const view = await load()
+      if (ticket !== latestTicket) return
+      const previous = get().view
+      set(view ? { view, opening: null } : { opening: null })
+      if (view && previous) void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
+    } catch (error) {
+      if (ticket === latestTicket) set({ opening: null, error: { file, ...asApiError(error) } })
+    }
+  }
+
+  return {
+    info: null,
+    samples: [],
+    view: null,
+    opening: null,
+    updating: false,
+    error: null,
+    notice: null,
+
+    async init() {
+      try {
+        const [info, samples] = await Promise.all([call('app.info', {}), call('samples.list', {})])
+        set({ info, samples })
+      } catch (error) {
+        set({ error: asApiError(error) })
+      }
+    },
+
+    async openFile(file) {
+      if (file.size > MAX_FILE_BYTES) {
+        set({ error: { code: 'too_large', file: file.name, message: `${file.name}: ${file.size} bytes (limit ${MAX_FILE_BYTES})` } })
+        return
+      }
+      await open(file.name, async () => call('workbook.open', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))
+    },
+
+    openSample: (name) => open(name, () => call('samples.open', { name })),
+
+    openWithDialog: () => open('', () => call('dialog.open', {})),
+
+    async changePreview(change) {
+      const current = get().view
+      if (!current) return
+      const ticket = ++latestTicket
+      set({ updating: true, error: null })
+      try {
+        const view = await call('workbook.preview', { sessionId: current.sessionId, ...change })
+        if (ticket === latestTicket) set({ view, updating: false })
+      } catch (error) {
+        if (ticket === latestTicket) set({ updating: false, error: { file: current.file, ...asApiError(error) } })
+      }
+    },
+
+    closeWorkbook() {
+      const current = get().view
+      latestTicket++
+      set({ view: null, opening: null, error: null })
+      if (current) void call('workbook.close', { sessionId: current.sessionId }).catch(() => undefined)
+    },
+
+    dismissError: () => set({ error: null }),
+    dismissNotice: () => set({ notice: null })
+  }
+})
+
+/** Pushes from the main process (File → Open, "Open with", the menu's language switch, updater notices). */
+export function handleEvent(event: OrderDockEvent, setLanguage: (language: 'zh-TW' | 'en') => void): void {
+  const { setState, getState } = useAppStore
+  switch (event.type) {
+    case 'workbook.opening':
+      latestTicket++
+      setState({ opening: event.file, error: null })
+      break
+    case 'workbook.opened': {
+      latestTicket++
+      const previous = getState().view
+      setState({ view: event.view, opening: null, error: null })
+      if (previous && previous.sessionId !== event.view.sessionId) void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
+      break
+    }
+    case 'workbook.open-failed':
+      setState({ opening: null, error: event.error })
+      break
+    case 'app.language':
+      setLanguage(event.language)
+      break
+    case 'app.notice':
+      setState({ notice: event.message })
+      break
+  }
+}
+
+export function subscribeToMain(setLanguage: (language: 'zh-TW' | 'en') => void): () => void {
+  return onEvent((event) => handleEvent(event, setLanguage))
+}
