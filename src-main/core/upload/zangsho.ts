@@ -1,5 +1,6 @@
 // 帳獸 specifics: batch bodies, reading per-item batch results, customers derived from rows, email → customer_id lookups.
 import type { PreparedRecord } from '../targets/types'
+import { applyResolution } from '../targets/zangsho-subscriptions'
 import type { ItemResult } from './journal'
 import type { OnConflict, Outcome } from './types'
 
@@ -37,8 +38,7 @@ export function batchBody(batchKey: string, items: unknown[], onConflict: OnConf
 
 /** A subscription item as the API takes it: the sheet's customer email replaced by the resolved customer_id. */
 export function subscriptionItem(payload: Record<string, unknown>, customerId: number): Record<string, unknown> {
-  const { customer_email: _e, customer_name: _n, email: _m, ...rest } = payload
-  return { ...rest, customer_id: customerId }
+  return applyResolution(payload, { customer_id: customerId })
 }
 
 type RawItem = { index?: unknown; id?: unknown; identifier?: unknown; reason?: unknown; message?: unknown }
