@@ -1,6 +1,6 @@
 // One authenticated GET to a shop API, with every failure turned into a plain zh-TW/en result (never an exception).
 import { describeHttpFailure, describeNetworkFailure, requiredAbility, type Api, type FailureKind, type Msg } from './messages'
-import type { Profile } from './profile-schema'
+import { apiBaseUrl, type Profile } from './profile-schema'
 
 export interface ConnectionResult {
   ok: boolean
@@ -32,13 +32,13 @@ export async function authedGet(
   token: string,
   path: string,
   fetchFn: typeof globalThis.fetch,
-  timeoutMs: number
+  timeoutMs: number,
+  api: Api = profileApi(profile)
 ): Promise<GetResult> {
-  const api = profileApi(profile)
   let res: Response
   try {
     // redirect 'manual': an API does not redirect, and following one could carry the token to another host.
-    res = await fetchFn(`${profile.baseUrl}${path}`, {
+    res = await fetchFn(`${apiBaseUrl(profile, api)}${path}`, {
       method: 'GET',
       headers: authHeaders(token),
       redirect: 'manual',

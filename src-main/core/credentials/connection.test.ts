@@ -2,6 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest'
 import { testConnection, listShoplineOptions, ShoplineOptionsError } from './connection'
 import { closedPort, json, startHttp, startSelfSignedHttps, type Running } from './__test__/servers'
 import type { Profile } from './profile-schema'
+import { startSandbox, shoplineSeed, type Sandbox } from '../../sandbox'
 
 let running: Running | null = null
 afterEach(async () => {
@@ -101,17 +102,54 @@ describe('testConnection against a real local server', () => {
     expect(t.kind).toBe('timeout')
   })
 
-  it('no token saved → says so without calling the server; rehearsal uses the rehearsal token', async () => {
-    running = await startHttp((req, res) =>
-      req.headers.authorization === 'Bearer rehearsal' ? json(res, 200, { data: [], meta: { total: 0 } }) : json(res, 401, {})
-    )
+  it('no token saved → says so without calling the server', async () => {
+    running = await fakeApi('ok')
     const none = await testConnection(zangsho(running.url), null, fetch)
     expect(none).toMatchObject({ ok: false, kind: 'unauthorized' })
+    expect(none.message.en).toContain('No token is saved')
     expect(running.seen).toHaveLength(0)
-    const reh = await testConnection({ id: 'rehearsal', name: 'R', destination: 'rehearsal', baseUrl: running.url, timezone: 'Asia/Taipei' }, null, fetch)
-    expect(reh.ok).toBe(true)
-    const noUrl = await testConnection({ id: 'rehearsal', name: 'R', destination: 'rehearsal', baseUrl: '', timezone: 'Asia/Taipei' }, null, fetch)
+    const noUrl = await testConnection({ ...rehearsal, baseUrl: '' }, null, fetch)
     expect(noUrl.ok).toBe(false)
+  })
+})
+
+const rehearsal: Profile = { id: 'rehearsal', name: 'R', destination: 'rehearsal', baseUrl: '', timezone: 'Asia/Taipei' }
+
+describe('against the rehearsal server (startSandbox)', () => {
+  let sandbox: Sandbox | null = null
+  afterEach(async () => {
+    await sandbox?.close()
+    sandbox = null
+  })
+
+  it('the rehearsal profile (baseUrl = sandbox root) connects with no saved token', async () => {
+    sandbox = await startSandbox()
+    const r = await testConnection({ ...rehearsal, baseUrl: sandbox.url }, null, fetch)
+    expect(r).toMatchObject({ ok: true, kind: 'ok', status: 200 })
+    expect(sandbox.state.requestLog.at(-1)).toMatchObject({ api: 'zangsho', method: 'GET', status: 200 })
+  })
+
+  it('a 帳獸 profile on the sandbox: OK with a good token, 401 with a bad one, 403 names customers:read', async () => {
+    sandbox = await startSandbox({
+      tokens: { [TOKEN]: { api: 'zangsho' }, 'orders-only-token': { api: 'zangsho', abilities: ['orders:write'] } }
+    })
+    expect((await testConnection(zangsho(sandbox.zangshoBaseUrl), TOKEN, fetch)).ok).toBe(true)
+    expect((await testConnection(zangsho(sandbox.zangshoBaseUrl), 'nope-nope-nope', fetch)).kind).toBe('unauthorized')
+    const f = await testConnection(zangsho(sandbox.zangshoBaseUrl), 'orders-only-token', fetch)
+    expect(f).toMatchObject({ ok: false, kind: 'forbidden', status: 403, ability: 'customers:read' })
+  })
+
+  it('SHOPLINE on the sandbox: connection OK and only the custom delivery option / payment method are usable', async () => {
+    sandbox = await startSandbox()
+    const p = shopline(sandbox.shoplineBaseUrl)
+    expect((await testConnection(p, 'rehearsal', fetch)).ok).toBe(true)
+    const o = await listShoplineOptions(p, 'rehearsal', fetch)
+    expect(o.deliveryOptions.filter((d) => d.usable).map((d) => d.id)).toEqual([shoplineSeed.HISTORICAL_DELIVERY_ID])
+    expect(o.paymentMethods.filter((d) => d.usable).map((d) => d.id)).toEqual([shoplineSeed.IMPORTED_PAYMENT_ID])
+    expect(o.paymentMethods.find((m) => m.id === shoplineSeed.SHOPLINE_PAYMENTS_ID)?.why?.en).toContain('SHOPLINE Payments')
+    // the rehearsal profile reaches the SHOPLINE fake too
+    const viaRoot = await listShoplineOptions({ ...rehearsal, baseUrl: sandbox.url }, 'rehearsal', fetch)
+    expect(viaRoot.deliveryOptions.length).toBe(o.deliveryOptions.length)
   })
 })
 
@@ -125,7 +163,8 @@ describe('listShoplineOptions', () => {
   const payments = [
     { id: 'p-custom', status: 'active', type: 'custom', name_translations: { 'zh-hant': '歷史付款' } },
     { id: 'p-spay', status: 'active', type: 'shopline_payment', name_translations: { 'zh-hant': 'SHOPLINE Payments' } },
-    { id: 'p-bank', status: 'active', type: 'bank_transfer', name_translations: { 'zh-hant': '銀行轉帳' } }
+    { id: 'p-bank', status: 'active', type: 'bank_transfer', name_translations: { 'zh-hant': '銀行轉帳' } },
+    { id: 'p-gw', status: 'active', type: 'tw_ecpay_credit', name_translations: { en: 'Card via gateway' } }
   ]
 
   it('fetches every page of both lists and marks only custom kinds usable, explaining why not', async () => {
@@ -142,9 +181,11 @@ describe('listShoplineOptions', () => {
     expect(r.deliveryOptions[1].why?.['zh-TW']).toContain('第三方物流')
     expect(r.deliveryOptions[2].why?.en).toContain('sl_logistic')
     expect(r.deliveryOptions[3]).toMatchObject({ name: '門市自取', status: 'draft' })
-    expect(r.paymentMethods.map((o) => [o.id, o.usable])).toEqual([['p-custom', true], ['p-spay', false], ['p-bank', false]])
+    expect(r.deliveryOptions[3].why?.['zh-TW']).toContain('內建')
+    expect(r.paymentMethods.map((o) => [o.id, o.usable])).toEqual([['p-custom', true], ['p-spay', false], ['p-bank', false], ['p-gw', false]])
     expect(r.paymentMethods[1].why?.en).toContain('SHOPLINE Payments')
-    expect(r.paymentMethods[2].why?.['zh-TW']).toContain('第三方金流')
+    expect(r.paymentMethods[2].why?.en).toContain('built-in SHOPLINE kind')
+    expect(r.paymentMethods[3].why?.['zh-TW']).toContain('第三方金流')
     expect(running.seen.every((s) => s.headers.authorization === `Bearer ${TOKEN}`)).toBe(true)
     expect(running.seen.filter((s) => s.url.startsWith('/v1/payments')).length).toBe(2)
   })

@@ -119,3 +119,14 @@ export function checkTimezone(tz: string): string {
 export function rehearsalProfile(): Profile {
   return { id: REHEARSAL_PROFILE_ID, name: '彩排 Rehearsal', destination: 'rehearsal', baseUrl: '', timezone: DEFAULT_TIMEZONE }
 }
+
+/**
+ * The base URL to call for one API. A real profile speaks one API at its baseUrl; the rehearsal profile's baseUrl is
+ * the sandbox root (sandbox.url, e.g. http://127.0.0.1:4010), which serves 帳獸 at /zangsho/v1 and SHOPLINE at /shopline/v1.
+ */
+export function apiBaseUrl(profile: Profile, api: 'zangsho' | 'shopline'): string {
+  const base = profile.baseUrl.replace(/\/+$/, '')
+  if (profile.destination !== 'rehearsal' || !base) return base
+  const m = /\/(zangsho|shopline)\/v1$/.exec(base)
+  return m ? `${base.slice(0, m.index)}/${api}/v1` : `${base}/${api}/v1`
+}

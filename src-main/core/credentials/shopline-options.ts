@@ -54,6 +54,18 @@ const NOT_CUSTOM_DELIVERY: Msg = {
     'logistics (7-11, FamilyMart, SF Express…), and its FAQ advises a dedicated custom option for historical imports. ' +
     'Add a custom delivery option (e.g. "Historical import") in the SHOPLINE admin.'
 }
+/** SHOPLINE's own, non-custom kinds: Create Order would take them, but they carry meaning a historical order lacks. */
+const OWN_DELIVERY_KINDS = new Set(['store_pickup', 'pos', 'local'])
+const OWN_PAYMENT_KINDS = new Set(['bank_transfer', 'cash_on_delivery', 'free_checkout'])
+const OWN_BUT_NOT_CUSTOM: Msg = {
+  'zh-TW':
+    '這是 SHOPLINE 內建的類型，不是「自訂」類型。OrderDock 只用自訂類型匯入歷史訂單：官方 FAQ 建議使用專用的自訂送貨與付款方式，' +
+    '後台與顧客看到的訂單才不會被誤解（例如門市取貨、貨到付款、銀行轉帳會帶出取貨或付款說明）。',
+  en:
+    'This is a built-in SHOPLINE kind, not a custom one. OrderDock imports historical orders with custom kinds only: the ' +
+    'SHOPLINE FAQ advises a dedicated custom delivery option and payment method so the admin and customer views are not ' +
+    'misleading (store pickup, cash on delivery or bank transfer bring their own pickup or payment instructions).'
+}
 const SL_LOGISTIC: Msg = {
   'zh-TW': '這個送貨方式使用 SHOPLINE 物流計費（sl_logistic），屬於串接物流，建立訂單 API 不接受。',
   en: 'This delivery option is billed through SHOPLINE logistics (sl_logistic), an integrated carrier the create-order API rejects.'
@@ -82,8 +94,9 @@ export function judgeDelivery(item: Item): ShoplineOption {
     status: typeof item.status === 'string' ? item.status : undefined,
     excludes: idList(item.excluded_payment_ids)
   }
-  if (kind !== 'custom') return { ...base, usable: false, why: NOT_CUSTOM_DELIVERY }
   if (item.fee_type === 'sl_logistic') return { ...base, usable: false, why: SL_LOGISTIC }
+  if (kind && OWN_DELIVERY_KINDS.has(kind)) return { ...base, usable: false, why: OWN_BUT_NOT_CUSTOM }
+  if (kind !== 'custom') return { ...base, usable: false, why: NOT_CUSTOM_DELIVERY }
   return { ...base, usable: true }
 }
 
@@ -99,6 +112,7 @@ export function judgePayment(item: Item): ShoplineOption {
   }
   if (kind === 'custom') return { ...base, usable: true }
   if (kind && /^(shopline_payment|sl_payment)/.test(kind)) return { ...base, usable: false, why: SHOPLINE_PAYMENTS }
+  if (kind && OWN_PAYMENT_KINDS.has(kind)) return { ...base, usable: false, why: OWN_BUT_NOT_CUSTOM }
   return { ...base, usable: false, why: NOT_CUSTOM_PAYMENT }
 }
 
@@ -110,7 +124,7 @@ async function fetchAll(
 ): Promise<Item[]> {
   const items: Item[] = []
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const got = await authedGet(profile, token, `${path}?page=${page}&per_page=${PER_PAGE}`, fetchFn, DEFAULT_TIMEOUT_MS)
+    const got = await authedGet(profile, token, `${path}?page=${page}&per_page=${PER_PAGE}`, fetchFn, DEFAULT_TIMEOUT_MS, 'shopline')
     if (!got.ok) throw new ShoplineOptionsError(got.result)
     const body = got.body as { items?: unknown; pagination?: { total_pages?: unknown } }
     const pageItems = Array.isArray(body.items) ? (body.items.filter((x) => x && typeof x === 'object') as Item[]) : []
