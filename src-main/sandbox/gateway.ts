@@ -61,6 +61,16 @@ export function bearerToken(header: string | string[] | undefined): string | nul
   return m ? m[1] : null
 }
 
+/** Laravel's ConvertEmptyStringsToNull middleware: every "" in the input (at any depth) arrives as null. */
+export function emptyStringsToNull(value: unknown): unknown {
+  if (value === '') return null
+  if (Array.isArray(value)) return value.map(emptyStringsToNull)
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, emptyStringsToNull(v)]))
+  }
+  return value
+}
+
 /** 帳獸 (Laravel + Sanctum): throttle per token (per IP when unauthenticated), then 401, then route, then 403. */
 export function zangshoGateway(deps: GatewayDeps, limiter: FixedWindowLimiter, now: () => number) {
   return (req: SandboxRequest): Outcome => {
@@ -73,7 +83,7 @@ export function zangshoGateway(deps: GatewayDeps, limiter: FixedWindowLimiter, n
     if (!authed) return withHeaders(done({ status: 401, body: { message: 'Unauthenticated.' } }))
     const stormReset = String(Math.ceil((now() + 1000) / 1000))
     return withHeaders(
-      runRoute(deps, req, {
+      runRoute(deps, { ...req, body: emptyStringsToNull(req.body) }, {
         notFound: { status: 404, body: { message: `The route ${req.path.replace(/^\//, '')} could not be found.` } },
         methodNotAllowed: (allowed) => ({ status: 405, body: { message: `The ${req.method} method is not supported for route ${req.path.replace(/^\//, '')}. Supported methods: ${allowed.join(', ')}.` } }),
         malformed: { status: 400, body: { message: 'The request body is not valid JSON. 請求內容不是有效的 JSON。' } },
