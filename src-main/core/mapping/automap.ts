@@ -5,6 +5,8 @@ import { isColumnEntry, isConstantEntry } from './types'
 
 /** Fuzzy matches below this bigram similarity are ignored (0.78 keeps "Refunded Amount" away from refunded_at). */
 export const FUZZY_THRESHOLD = 0.78
+/** A synonym contained in a header counts when it is at least this share of the header ("訂單金額" in "訂單金額含稅"). */
+const CONTAINMENT_MIN = 0.6
 
 /** NFKC, case-fold, and drop spaces and punctuation: "Order No." → "orderno", "訂單 編號" → "訂單編號". */
 export function normalizeHeader(s: string): string {
@@ -67,7 +69,10 @@ export function scoreHeader(field: FieldDef, header: string): { confidence: numb
     }
     let common = 0
     for (const g of hg) if (c.grams.has(g)) common++
-    const sim = (2 * common) / (hg.size + c.grams.size)
+    let sim = (2 * common) / (hg.size + c.grams.size)
+    // A header that is a known name plus a note, e.g. "訂單金額(含稅)": count containment when the name is most of it.
+    const ratio = c.text.length / h.length
+    if (ratio >= CONTAINMENT_MIN && c.text.length >= 2 && h.includes(c.text)) sim = Math.max(sim, 0.6 + 0.4 * ratio)
     if (sim >= FUZZY_THRESHOLD) {
       const confidence = Math.round(sim * 0.9 * 100) / 100
       if (!best || confidence > best.confidence) best = { confidence, reason: 'fuzzy' }

@@ -27,7 +27,7 @@ export const SHOPLINE_FIELDS: readonly FieldDef[] = [
   {
     key: 'customer_name', type: 'string', required: false, label: L('顧客姓名', 'Customer name'),
     help: L('沒有收件人姓名時當作收件人。', 'Used as the recipient when there is no recipient name.'),
-    synonyms: ['顧客姓名', '客戶姓名', '姓名', '訂購人', '購買人', 'Customer Name', 'Billing Name', 'billing_first_name', 'Buyer Name']
+    synonyms: ['顧客姓名', '客戶姓名', '姓名', '訂購人', '購買人', 'Customer Name', 'Billing Name', 'Buyer Name']
   },
   {
     key: 'items.name', type: 'string', required: true, perLine: true, label: L('商品名稱', 'Item name'),
@@ -61,8 +61,8 @@ export const SHOPLINE_FIELDS: readonly FieldDef[] = [
   },
   ...address('recipient_name', '收件人姓名', 'Recipient name', ['收件人', '收件人姓名', '收件者', 'Shipping Name', 'Recipient Name', 'Recipient']),
   ...address('recipient_phone', '收件人電話', 'Recipient phone', ['收件人電話', '收件人手機', '收件電話', 'Shipping Phone', 'Recipient Phone']),
-  ...address('country_code', '國家代碼', 'Country code', ['國家代碼', 'Country Code', 'shipping_country']),
-  ...address('country', '國家', 'Country', ['國家', 'Shipping Country', 'Country']),
+  ...address('country_code', '國家代碼', 'Country code', ['國家代碼', 'Country Code', 'Shipping Country', 'shipping_country']),
+  ...address('country', '國家', 'Country', ['國家', '國家名稱', 'Country', 'Country Name']),
   ...address('state', '州/省', 'State / province', ['州', '省', 'Shipping Province', 'shipping_state', 'State', 'Province']),
   ...address('city', '縣市', 'City', ['縣市', '城市', '收件縣市', 'Shipping City', 'shipping_city', 'City']),
   ...address('district', '鄉鎮市區', 'District', ['鄉鎮市區', '行政區', '區', 'District']),

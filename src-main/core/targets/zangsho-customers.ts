@@ -52,7 +52,7 @@ export const ZangshoCustomersTarget: Target = {
       key: 'external_id', type: 'string', required: false,
       label: { 'zh-TW': '外部編號', en: 'External ID' },
       help: { 'zh-TW': '你原本系統的客戶編號,之後可用它查詢客戶。', en: "Your own system's customer ID; it can be used to look the customer up later." },
-      synonyms: ['外部編號', '客戶編號', '會員編號', '顧客編號', 'External ID', 'external_id', 'Customer ID', 'customer_id', 'Member ID', 'Id']
+      synonyms: ['外部編號', '客戶編號', '會員編號', '顧客編號', 'External ID', 'external_id', 'Customer ID', 'customer_id', 'Member ID']
     }
   ]
 }
