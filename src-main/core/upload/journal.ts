@@ -32,6 +32,10 @@ export type JournalEntry =
   | { t: 'ack'; batch: string; at: number; items: ItemResult[] }
   /** The request ended without per-item answers (rejected, retries used up, unauthorized, undecidable). */
   | { t: 'failed'; batch: string; at: number; outcome: 'failed' | 'unknown'; reason: string; message: string }
+  /** The last attempt got an HTTP answer that was not a success (429, 5xx, 401/403): the server did not process it. */
+  | { t: 'answered'; batch: string; at: number; status: number }
+  /** SHOPLINE: an order search showed the earlier attempts created nothing; resending is safe. */
+  | { t: 'reconciled'; batch: string; at: number }
   | { t: 'resolved'; email: string; id: number | null }
   | { t: 'end'; at: number; status: string }
 

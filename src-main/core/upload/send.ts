@@ -28,6 +28,8 @@ export type SendOutcome =
 export interface SendHooks {
   /** Called just before each attempt goes out (the journal's "sent"). */
   beforeAttempt?: (attempt: number) => Promise<void>
+  /** Called when an attempt got a non-success HTTP answer (the journal's "answered": not processed). */
+  onAnswer?: (status: number) => Promise<void>
   /** Stop instead of retrying when the request may have been processed (timeout, dropped connection, 5xx). */
   stopOnAmbiguous?: boolean
   /** Cancels waiting (pacing, backoff). */
@@ -65,6 +67,7 @@ export async function sendWithRetry(
       const res = exchange.response
       const { retryAfterMs } = pacer.observe(res)
       if (res.status >= 200 && res.status < 300) return { kind: 'ok', response: res, afterLoss }
+      await hooks.onAnswer?.(res.status)
       if (res.status === 401 || res.status === 403) return { kind: 'auth', response: res }
       if (res.status === 429) {
         counts.rateLimited++
@@ -83,6 +86,8 @@ export async function sendWithRetry(
     }
     const failure = exchange.failure
     if (failure.aborted) return { kind: 'cancelled' }
+    // Refused before sending (e.g. ECONNREFUSED): surely not processed.
+    if (!failure.sent) await hooks.onAnswer?.(0)
     if (failure.sent && hooks.stopOnAmbiguous) return { kind: 'ambiguous', failure }
     last = failure
     if (failure.sent) afterLoss = true

@@ -42,7 +42,7 @@ async function confirm(ctx: JobContext, plan: PlannedEntry, id: string | number 
 
 async function sendOne(ctx: JobContext, plan: PlannedEntry): Promise<StepResult> {
   // A resumed job may hold an attempt that was sent and never answered: reconcile before anything else.
-  let pendingSince = ctx.state.wasSentWithoutAnswer(plan.batch) ? ctx.state.lastSentAt.get(plan.batch)! : null
+  let pendingSince = ctx.state.unansweredSince(plan.batch)
   for (let round = 0; round < ctx.policy.maxAttempts; round++) {
     if (pendingSince != null) {
       const verdict = await reconcile(ctx, plan, pendingSince)
@@ -56,6 +56,7 @@ async function sendOne(ctx: JobContext, plan: PlannedEntry): Promise<StepResult>
         return 'next'
       }
       // Absent: the earlier attempt did not create it, so sending again is safe.
+      await record(ctx, { t: 'reconciled', batch: plan.batch, at: ctx.now() })
       ctx.counts.retried++
     }
     if (!(await ctx.gate())) return 'cancel'
@@ -64,6 +65,10 @@ async function sendOne(ctx: JobContext, plan: PlannedEntry): Promise<StepResult>
       beforeAttempt: async (attempt) => {
         attemptAt = ctx.now()
         await record(ctx, { t: 'sent', batch: plan.batch, attempt, at: attemptAt })
+      },
+      onAnswer: async (status) => {
+        // A 5xx may have been processed: keep it unanswered, the search decides.
+        if (status < 500) await record(ctx, { t: 'answered', batch: plan.batch, at: ctx.now(), status })
       },
       stopOnAmbiguous: true,
       stopSignal: ctx.stop.signal,
@@ -74,7 +79,7 @@ async function sendOne(ctx: JobContext, plan: PlannedEntry): Promise<StepResult>
       return 'next'
     }
     if (out.kind !== 'ambiguous') return settleFailure(ctx, plan, out)
-    pendingSince = attemptAt
+    pendingSince = ctx.state.unansweredSince(plan.batch) ?? attemptAt
   }
   await unknown(ctx, plan, `still unclear after ${ctx.policy.maxAttempts} attempts`)
   return 'next'

@@ -8,8 +8,11 @@ type Failed = Extract<JournalEntry, { t: 'failed' }>
 export class JobState {
   header?: Extract<JournalEntry, { t: 'header' }>
   readonly planned = new Map<string, Planned>()
-  /** Time of the latest "sent" per batch: a batch sent and neither acknowledged nor failed was possibly processed. */
+  /** Time of the latest "sent" per batch that got no answer (yet). */
   readonly lastSentAt = new Map<string, number>()
+  /** Batches with an attempt that went out and was never answered (a lost connection, a timeout, a crash). */
+  readonly lostAttempt = new Set<string>()
+  private readonly firstLostAt = new Map<string, number>()
   readonly acked = new Map<string, ItemResult[]>()
   readonly failed = new Map<string, Failed>()
   readonly resolved = new Map<string, number | null>()
@@ -29,7 +32,19 @@ export class JobState {
         this.planned.set(e.batch, e)
         break
       case 'sent':
+        if (this.lastSentAt.has(e.batch)) {
+          this.lostAttempt.add(e.batch)
+          if (!this.firstLostAt.has(e.batch)) this.firstLostAt.set(e.batch, this.lastSentAt.get(e.batch)!)
+        }
         this.lastSentAt.set(e.batch, e.at)
+        break
+      case 'answered':
+        this.lastSentAt.delete(e.batch)
+        break
+      case 'reconciled':
+        this.lastSentAt.delete(e.batch)
+        this.lostAttempt.delete(e.batch)
+        this.firstLostAt.delete(e.batch)
         break
       case 'ack': {
         this.acked.set(e.batch, e.items)
@@ -68,7 +83,12 @@ export class JobState {
 
   /** Sent at least once without an answer we recorded: the server may have processed it. */
   wasSentWithoutAnswer(batch: string): boolean {
-    return this.lastSentAt.has(batch) && !this.isDone(batch)
+    return !this.isDone(batch) && (this.lastSentAt.has(batch) || this.lostAttempt.has(batch))
+  }
+
+  /** When the oldest unanswered attempt may have been processed (for a SHOPLINE search), else null. */
+  unansweredSince(batch: string): number | null {
+    return this.wasSentWithoutAnswer(batch) ? (this.firstLostAt.get(batch) ?? this.lastSentAt.get(batch) ?? null) : null
   }
 }
 

@@ -59,6 +59,7 @@ export async function runSafeStep(
   const headers = plan.idempotencyKey ? { 'X-Idempotency-Key': plan.idempotencyKey } : undefined
   const out = await sendWithRetry(ctx.client, ctx.pacer, { method: plan.method, path: plan.path, body: plan.body, headers }, ctx.policy, ctx.counts, {
     beforeAttempt: (attempt) => record(ctx, { t: 'sent', batch: plan.batch, attempt, at: ctx.now() }),
+    onAnswer: (status) => record(ctx, { t: 'answered', batch: plan.batch, at: ctx.now(), status }),
     stopSignal: ctx.stop.signal,
     abortSignal: ctx.abortInFlight.signal
   })
