@@ -59,7 +59,7 @@ describe('session store', () => {
     await first.save(s)
     const again = await createSessionStore(dir).load(s.id)
     expect(again).toEqual(s)
-    expect(again?.updatedAt > again!.createdAt).toBe(true)
+    expect(again!.updatedAt > again!.createdAt).toBe(true)
   })
 
   it('keeps the old state when a write was killed halfway (temp file left, state untouched)', async () => {

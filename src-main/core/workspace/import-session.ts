@@ -1,0 +1,261 @@
+// One import session at work: the saved state + the file's table + the live validation, kept in step on every change.
+import { openWorkbook } from '../workbook'
+import type { OpenResult, WorkbookSource } from '../workbook'
+import type { Cell, ReadLimits, ReadOptions, SheetRow, SheetTable, WorkbookError } from '../workbook/types'
+import type { TargetId } from '../targets/types'
+import type { Mapping, ValueMatches } from '../mapping/types'
+import type { DateOrder } from '../mapping/dates'
+import { autoMap } from '../mapping/automap'
+import { getTarget } from '../targets/index'
+import { createPreparation } from '../validation/prepare'
+import type { Issue, Preparation, PrepareSettings, PrepareSummary } from '../validation/types'
+import { applyEdits, type EditedRow } from './apply-edits'
+import type { Autosaver, SessionSource, SessionStore } from './session-store'
+import type { SessionState } from './session-schema'
+import type { MappingTemplate, TemplateStore } from './templates'
+
+export type RowFilter = 'all' | 'errors' | 'warnings' | 'excluded'
+
+export interface SessionRow {
+  rowNumber: number
+  cells: Cell[]
+  excluded: boolean
+  /** Column headers whose value the user typed over. */
+  edited: string[]
+  issues: Issue[]
+}
+
+export interface SessionPage {
+  offset: number
+  limit: number
+  /** Rows matching the filter. */
+  total: number
+  rows: SessionRow[]
+}
+
+export interface ImportSessionDeps {
+  store: SessionStore
+  templates?: TemplateStore
+  /** Reader (default: the workbook reader in a worker). */
+  open?: (source: WorkbookSource, options: ReadOptions, limits?: Partial<ReadLimits>) => Promise<OpenResult>
+  /** Validation (default: createPreparation). */
+  prepare?: (table: SheetTable, settings: PrepareSettings) => Preparation
+  limits?: Partial<ReadLimits>
+  autosaveMs?: number
+  shopline?: PrepareSettings['shopline']
+  onSaveError?: (err: unknown) => void
+}
+
+export type OpenOutcome = { ok: true; table: SheetTable; template: MappingTemplate | null } | { ok: false; error: WorkbookError }
+
+export class ImportSession {
+  private base: SheetTable | null = null
+  private table: SheetTable | null = null
+  private prep: Preparation | null = null
+  private filtered = new Map<RowFilter, number[]>()
+  private readonly autosave: Autosaver
+
+  constructor(readonly state: SessionState, private readonly deps: ImportSessionDeps) {
+    this.autosave = deps.store.autosaver(() => this.state, deps.autosaveMs ?? 500, deps.onSaveError)
+  }
+
+  /** A new session: copy the file into the data dir. Call open() next. */
+  static async create(source: SessionSource, deps: ImportSessionDeps): Promise<ImportSession> {
+    return new ImportSession(await deps.store.create(source), deps)
+  }
+
+  /** The session saved under id (after a restart or crash), or null if there is none or it cannot be read. */
+  static async restore(id: string, deps: ImportSessionDeps): Promise<ImportSession | null> {
+    const state = await deps.store.load(id)
+    return state ? new ImportSession(state, deps) : null
+  }
+
+  /**
+   * Read the session's copy of the file with its sheet / header row / encoding (detected ones are pinned into the
+   * state). On first open with a target and no mapping, a saved template for this header layout is applied, else auto-mapping.
+   */
+  async open(): Promise<OpenOutcome> {
+    const options: ReadOptions = {}
+    if (this.state.sheet !== null) options.sheet = this.state.sheet
+    if (this.state.headerRow !== null) options.headerRow = this.state.headerRow
+    if (this.state.encoding !== null) options.encoding = this.state.encoding
+    const result = await (this.deps.open ?? openWorkbook)({ path: this.state.source.copyPath }, options, this.deps.limits)
+    if (!result.ok) return result
+    this.base = { ...result.table, file: this.state.source.name }
+    this.state.sheet = this.base.sheet
+    this.state.headerRow = this.base.headerRow
+    this.state.encoding = this.base.encoding
+    const template = Object.keys(this.state.mapping).length === 0 ? await this.mapFromTemplateOrAuto() : null
+    this.rebuild()
+    await this.deps.store.save(this.state)
+    return { ok: true, table: this.table as SheetTable, template }
+  }
+
+  get headers(): string[] {
+    return this.requireTable().headers
+  }
+
+  get preparation(): Preparation | null {
+    return this.prep
+  }
+
+  /** The table with the user's edits applied (what validation sees). */
+  get editedTable(): SheetTable {
+    return this.requireTable()
+  }
+
+  summary(): PrepareSummary | null {
+    return this.prep?.summary() ?? null
+  }
+
+  page(offset: number, limit: number, filter: RowFilter = 'all'): SessionPage {
+    const table = this.requireTable()
+    const indexes = this.indexesFor(filter)
+    const start = Math.max(0, Math.floor(offset))
+    const slice = indexes.slice(start, start + Math.max(0, Math.floor(limit)))
+    return { offset: start, limit, total: indexes.length, rows: slice.map((i) => this.rowView(table.rows[i])) }
+  }
+
+  /** Type over one cell: saved as a sparse edit, that row (and the duplicate index) re-validated, autosave scheduled. */
+  editCell(rowNumber: number, column: string, value: string): SessionRow {
+    const table = this.requireTable()
+    const base = this.requireBase()
+    const col = table.headers.indexOf(column)
+    const idx = table.rows.findIndex((r) => r.rowNumber === rowNumber)
+    if (col < 0) throw new RangeError(`No column "${column}" in this sheet`)
+    if (idx < 0) throw new RangeError(`Row ${rowNumber} is not a data row of this sheet`)
+    const key = String(rowNumber)
+    const rowEdits = { ...(this.state.edits[key] ?? {}) }
+    const original = base.rows[idx].cells[col]
+    // Typing the original text back removes the edit instead of storing a copy of the file's value.
+    if ((original?.w ?? '') === value) delete rowEdits[column]
+    else rowEdits[column] = value
+    if (Object.keys(rowEdits).length) this.state.edits[key] = rowEdits
+    else delete this.state.edits[key]
+    const row = this.overlay(base.rows[idx])
+    table.rows[idx] = row
+    this.prep?.updateRow(rowNumber, row.cells)
+    this.changed()
+    return this.rowView(row)
+  }
+
+  setExcluded(rows: number[], excluded: boolean): void {
+    const table = this.requireTable()
+    const known = new Set(table.rows.map((r) => r.rowNumber))
+    const set = new Set(this.state.excluded)
+    for (const n of rows) {
+      if (!known.has(n) || set.has(n) === excluded) continue
+      if (excluded) set.add(n)
+      else set.delete(n)
+      this.prep?.setExcluded(n, excluded)
+    }
+    this.state.excluded = [...set].sort((a, b) => a - b)
+    const base = this.requireBase()
+    const touched = new Set(rows)
+    table.rows.forEach((r, i) => { if (touched.has(r.rowNumber)) table.rows[i] = this.overlay(base.rows[i], set) })
+    this.changed()
+  }
+
+  setTarget(target: TargetId | null): void { this.state.target = target; this.reconfigure() }
+  setMapping(mapping: Mapping): void { this.state.mapping = mapping; this.reconfigure() }
+  setValueMatches(valueMatches: ValueMatches): void { this.state.valueMatches = valueMatches; this.reconfigure() }
+  setTimezone(timezone: string): void { this.state.timezone = timezone; this.reconfigure() }
+  setDateOrder(dateOrder: Record<string, DateOrder>): void { this.state.dateOrder = dateOrder; this.reconfigure() }
+  setMetadataColumns(columns: string[]): void { this.state.metadataColumns = columns; this.reconfigure() }
+
+  /** Remember this session's mapping for its header layout (applied automatically next time). */
+  async saveTemplate(name: string): Promise<MappingTemplate | null> {
+    if (!this.deps.templates || !this.state.target) return null
+    return this.deps.templates.save({
+      name, headers: this.headers, target: this.state.target, mapping: this.state.mapping,
+      valueMatches: this.state.valueMatches, dateOrder: this.state.dateOrder
+    })
+  }
+
+  /** Save anything pending now (call before quitting or closing the session). */
+  flush(): Promise<void> {
+    return this.autosave.flush()
+  }
+
+  private async mapFromTemplateOrAuto(): Promise<MappingTemplate | null> {
+    const target = this.state.target ? getTarget(this.state.target) : undefined
+    if (!target || !this.base) return null
+    const template = (await this.deps.templates?.findFor(this.base.headers, target.id)) ?? null
+    if (template) {
+      this.state.mapping = template.mapping
+      this.state.valueMatches = template.valueMatches
+      this.state.dateOrder = template.dateOrder
+    } else {
+      this.state.mapping = autoMap(target, this.base.headers).mapping
+    }
+    return template
+  }
+
+  private reconfigure(): void {
+    if (this.base) this.rebuild()
+    this.changed()
+  }
+
+  private rebuild(): void {
+    const base = this.requireBase()
+    const excluded = new Set(this.state.excluded)
+    this.table = { ...base, rows: base.rows.map((r) => this.overlay(r, excluded)) }
+    this.prep = this.state.target ? (this.deps.prepare ?? createPreparation)(this.table, this.settings(this.state.target)) : null
+  }
+
+  private settings(target: TargetId): PrepareSettings {
+    return {
+      target, mapping: this.state.mapping, valueMatches: this.state.valueMatches, timezone: this.state.timezone,
+      dateOrder: this.state.dateOrder, metadataColumns: this.state.metadataColumns, excludedRows: this.state.excluded,
+      ...(this.deps.shopline ? { shopline: this.deps.shopline } : {})
+    }
+  }
+
+  /** The base row with this session's edits and exclusion applied. */
+  private overlay(row: SheetRow, excludedRows: ReadonlySet<number> = new Set(this.state.excluded)): EditedRow {
+    const edits = this.state.edits[String(row.rowNumber)]
+    const excluded = excludedRows.has(row.rowNumber)
+    if (!edits && !excluded) return row
+    const one = applyEdits({ ...this.requireBase(), rows: [row] }, edits ? { [row.rowNumber]: edits } : {}, excluded ? [row.rowNumber] : [])
+    return one.rows[0] as EditedRow
+  }
+
+  private rowView(row: EditedRow): SessionRow {
+    return {
+      rowNumber: row.rowNumber, cells: row.cells, excluded: row.excluded === true, edited: row.edited ?? [],
+      issues: this.prep?.issuesForRow(row.rowNumber) ?? []
+    }
+  }
+
+  private indexesFor(filter: RowFilter): number[] {
+    const cached = this.filtered.get(filter)
+    if (cached) return cached
+    const rows = this.requireTable().rows as EditedRow[]
+    const out: number[] = []
+    rows.forEach((row, i) => {
+      if (filter === 'all') out.push(i)
+      else if (filter === 'excluded') { if (row.excluded) out.push(i) }
+      else if (!row.excluded) {
+        const severity = filter === 'errors' ? 'error' : 'warning'
+        if (this.prep?.issuesForRow(row.rowNumber).some((x) => x.severity === severity)) out.push(i)
+      }
+    })
+    this.filtered.set(filter, out)
+    return out
+  }
+
+  private changed(): void {
+    this.filtered.clear()
+    this.autosave.schedule()
+  }
+
+  private requireBase(): SheetTable {
+    if (!this.base) throw new Error('The session is not open: call open() first')
+    return this.base
+  }
+
+  private requireTable(): SheetTable {
+    this.requireBase()
+    return this.table as SheetTable
+  }
+}
