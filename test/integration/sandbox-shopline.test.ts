@@ -68,6 +68,9 @@ describe('SHOPLINE create order', () => {
     expect(byEmail.json.pagination).toEqual({ current_page: 1, per_page: 24, total_count: 2, total_pages: 1 })
     const inclusive = await search(`customer_email=a@example.com&created_after=${encodeURIComponent('2026-02-01T03:02:00Z')}`)
     expect(inclusive.json.items.map((o: { created_at: string }) => o.created_at)).toEqual(['2026-02-01T03:02:00.000+00:00'])
+    const zoneless = await search('customer_email=a@example.com&created_after=2026-02-01%2003:02:00')
+    expect(zoneless.json.items).toHaveLength(1)
+    expect((await search('created_after=yesterday')).status).toBe(422)
     const before = await search(`created_before=${encodeURIComponent('2026-02-01T03:01:00Z')}&per_page=1&page=2`)
     expect(before.json.pagination).toEqual({ current_page: 2, per_page: 1, total_count: 2, total_pages: 2 })
     const discounted = (await search('customer_email=b@example.com')).json.items[0]

@@ -109,7 +109,9 @@ function intParam(query: URLSearchParams, name: string, fallback: number, max: n
 function timeParam(query: URLSearchParams, name: string): number | null | SandboxResponse {
   const text = query.get(name)
   if (!text) return null
-  const ms = Date.parse(text)
+  // Open API times are UTC: a time without a zone is read as UTC (never as this machine's local time).
+  const iso = text.trim().replace(' ', 'T')
+  const ms = Date.parse(/T[\d:.]+$/.test(iso) ? `${iso}Z` : iso)
   if (Number.isNaN(ms)) return badParam(name, `${name} must be a date-time (UTC)`, `${name} 必須是日期時間（UTC）`)
   return ms
 }
