@@ -1,4 +1,5 @@
 // electron-builder afterPack hook: flips the Electron fuses (scripts/fuses.cjs) before the app is signed.
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, so electron-builder loads it without a build step */
 'use strict'
 const { ARCH_NAMES, electronBinaryPath, fuseConfigFor } = require('./fuses.cjs')
 

@@ -1,4 +1,5 @@
 // Electron fuses OrderDock ships with, and where the fuse wire lives in a packed app. Used by after-pack.cjs and the tests.
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, so electron-builder loads it without a build step */
 'use strict'
 const path = require('node:path')
 

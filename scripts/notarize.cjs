@@ -1,5 +1,6 @@
 // electron-builder afterSign hook: notarizes the signed macOS app with Apple when credentials are in the environment.
 // Without them (local builds, forks, pull requests) it logs "skipping notarization" and the build goes on.
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, so electron-builder loads it without a build step */
 'use strict'
 const path = require('node:path')
 

@@ -1,0 +1,79 @@
+// GitHub Actions: installers on version tags into a draft release; tests on pull requests.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { load } from 'js-yaml'
+import { describe, expect, it } from 'vitest'
+import { ROOT, readJson } from './packaging-support'
+
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string }
+interface Job { 'runs-on': string; container?: string; strategy?: { matrix: Record<string, unknown> }; steps: Step[]; env?: Record<string, string> }
+interface Workflow { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
+
+const workflow = (name: string): Workflow => load(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8')) as Workflow
+const pkg = readJson<{ scripts: Record<string, string> }>('package.json')
+const lock = readJson<{ packages: Record<string, { version: string }> }>('package-lock.json')
+
+describe('release.yml', () => {
+  const release = workflow('release.yml')
+  const job = release.jobs.installers
+  const matrix = job.strategy!.matrix.include as Array<{ os: string; dist: string; 'second-arch-native': string }>
+  const buildStep = job.steps.find((s) => s.run?.includes('npm run ${{ matrix.dist }}'))!
+
+  it('runs when a v* tag is pushed, and may write releases', () => {
+    expect(release.on).toEqual({ push: { tags: ['v*'] } })
+    expect(release.permissions).toEqual({ contents: 'write' })
+  })
+
+  it('builds on Windows, macOS and Ubuntu with Node 22 and npm ci, using the package.json dist scripts', () => {
+    expect(matrix.map((m) => [m.os, m.dist])).toEqual([['windows-latest', 'dist:win'], ['macos-latest', 'dist:mac'], ['ubuntu-latest', 'dist:linux']])
+    for (const m of matrix) expect(pkg.scripts[m.dist]).toMatch(/electron-builder .*--config electron-builder\.yml/)
+    expect(job['runs-on']).toBe('${{ matrix.os }}')
+    expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(22)
+    expect(job.steps.some((s) => s.run?.startsWith('npm ci'))).toBe(true)
+  })
+
+  it('publishes to the (draft) GitHub release with the token and the signing and notarization secrets', () => {
+    expect(buildStep.run).toBe('npm run ${{ matrix.dist }} -- --publish always')
+    expect(buildStep.env).toEqual({
+      GH_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
+      CSC_LINK: '${{ secrets.CSC_LINK }}',
+      CSC_KEY_PASSWORD: '${{ secrets.CSC_KEY_PASSWORD }}',
+      WIN_CSC_LINK: '${{ secrets.WIN_CSC_LINK }}',
+      WIN_CSC_KEY_PASSWORD: '${{ secrets.WIN_CSC_KEY_PASSWORD }}',
+      APPLE_ID: '${{ secrets.APPLE_ID }}',
+      APPLE_APP_SPECIFIC_PASSWORD: '${{ secrets.APPLE_APP_SPECIFIC_PASSWORD }}',
+      APPLE_TEAM_ID: '${{ secrets.APPLE_TEAM_ID }}'
+    })
+  })
+
+  it('adds the second architecture keyring binary at the version the lockfile pins', () => {
+    const pinned = lock.packages['node_modules/@napi-rs/keyring'].version
+    expect(matrix.find((m) => m.os === 'windows-latest')!['second-arch-native']).toBe(`@napi-rs/keyring-win32-arm64-msvc@${pinned}`)
+    expect(matrix.find((m) => m.os === 'macos-latest')!['second-arch-native']).toBe(`@napi-rs/keyring-darwin-x64@${pinned}`)
+  })
+})
+
+describe('ci.yml', () => {
+  const ci = workflow('ci.yml')
+
+  it('runs on pull requests with read-only rights', () => {
+    expect(Object.keys(ci.on)).toEqual(['pull_request'])
+    expect(ci.permissions).toEqual({ contents: 'read' })
+  })
+
+  it('runs the full npm test through .ci/run on Debian (ubuntu-latest host)', () => {
+    const full = ci.jobs.full
+    expect(full['runs-on']).toBe('ubuntu-latest')
+    expect(full.container).toMatch(/^node:22-bookworm/)
+    expect(full.steps.some((s) => s.run === 'bash .ci/run')).toBe(true)
+    expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm test$/m)
+  })
+
+  it('runs the unit tests on Windows and macOS without downloading Electron', () => {
+    const unit = ci.jobs.unit
+    expect(unit.strategy!.matrix.os).toEqual(['windows-latest', 'macos-latest'])
+    expect(unit.env?.ELECTRON_SKIP_BINARY_DOWNLOAD).toBe('1')
+    expect(unit.steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci --no-audit --no-fund', 'npm run test:unit'])
+    expect(unit.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(22)
+  })
+})
