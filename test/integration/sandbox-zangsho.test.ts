@@ -157,6 +157,27 @@ describe('帳獸 reads', () => {
   })
 })
 
+describe('帳獸 single customer create and order date filters', () => {
+  it('POST /customers creates one (201) and refuses a taken email; GET /orders filters by created_at date', async () => {
+    let now = Date.parse('2026-01-09T23:30:00Z')
+    sb = await startSandbox({ now: () => now })
+    const created = await call('POST', `${sb.zangshoBaseUrl}/customers`, { email: 'a@example.com', name: '王小明', metadata: { src: 'import' } })
+    expect(created.status).toBe(201)
+    expect(created.json.data).toMatchObject({ email: 'a@example.com', name: '王小明', ltv: '0.00', order_count: 0, first_payment_at: null })
+    expect((await call('POST', `${sb.zangshoBaseUrl}/customers`, { email: 'A@example.com' })).json).toEqual({ message: 'email 已存在', errors: { email: ['email 已存在'] } })
+    expect((await call('POST', `${sb.zangshoBaseUrl}/customers`, { email: '' })).json.errors.email).toEqual(['email 欄位為必填'])
+    await call('POST', `${sb.zangshoBaseUrl}/orders/batch`, { orders: [order(1)] })
+    now += 60 * 60 * 1000
+    await call('POST', `${sb.zangshoBaseUrl}/orders/batch`, { orders: [order(2)] })
+    const day = async (q: string) => (await call('GET', `${sb!.zangshoBaseUrl}/orders?${q}`)).json.data.map((o: { order_no: string }) => o.order_no)
+    expect(await day('start_date=2026-01-10')).toEqual(['ORD-2'])
+    expect(await day('end_date=2026-01-09')).toEqual(['ORD-1'])
+    expect((await call('GET', `${sb.zangshoBaseUrl}/orders?start_date=10/01/2026`)).status).toBe(422)
+    const ltv = await call('GET', `${sb.zangshoBaseUrl}/customers?search=user1`)
+    expect(ltv.json.data[0]).toMatchObject({ ltv: '990.00', order_count: 1, first_payment_at: '2025-12-01T08:00:00Z' })
+  })
+})
+
 describe('帳獸 single create with X-Idempotency-Key', () => {
   it('replays the stored answer for 24 h, refuses a reused key with another body, and 422s a duplicate order_no', async () => {
     let now = Date.parse('2026-01-09T08:00:00Z')

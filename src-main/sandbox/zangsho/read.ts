@@ -64,9 +64,16 @@ export const listOrders: Handler = (req, _params, { store }) => {
   const status = req.query.get('status')
   if (status && !(ORDER_STATUSES as readonly string[]).includes(status)) addError(errors, 'status', `status 必須是下列其中之一：${ORDER_STATUSES.join(', ')}`)
   const customerId = req.query.get('customer_id')
+  const [start, end] = ['start_date', 'end_date'].map((name) => {
+    const text = req.query.get(name)
+    if (text && !/^\d{4}-\d{2}-\d{2}$/.test(text)) addError(errors, name, `${name} 必須是 YYYY-MM-DD 日期`)
+    return text || null
+  })
+  // Which timestamp the date filters use is not documented: here, created_at (UTC date), both ends inclusive.
   const all = [...store.orders.values()]
     .filter((o) => !status || o.status === status)
     .filter((o) => !customerId || String(o.customer_id) === customerId)
+    .filter((o) => (!start || o.created_at.slice(0, 10) >= start) && (!end || o.created_at.slice(0, 10) <= end))
     .sort((a, b) => a.id - b.id)
   return paginate(req.query, all, (o) => orderJson(store, o), errors)
 }

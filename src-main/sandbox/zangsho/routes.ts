@@ -2,7 +2,7 @@
 import type { Route } from '../http'
 import { customersBatch, ordersBatch, subscriptionsBatch } from './batch'
 import { getCustomer, getOrder, getSubscription, listCustomers, listOrders, listSubscriptions } from './read'
-import { createSingleOrder } from './single-order'
+import { createSingleCustomer, createSingleOrder } from './single-order'
 
 export const ZANGSHO_ABILITIES = [
   'customers:read', 'customers:write', 'orders:read', 'orders:write', 'subscriptions:read', 'subscriptions:write'
@@ -10,6 +10,7 @@ export const ZANGSHO_ABILITIES = [
 
 export const zangshoRoutes: Route[] = [
   { method: 'POST', pattern: '/customers/batch', ability: 'customers:write', write: true, handle: customersBatch },
+  { method: 'POST', pattern: '/customers', ability: 'customers:write', write: true, handle: createSingleCustomer },
   { method: 'GET', pattern: '/customers', ability: 'customers:read', write: false, handle: listCustomers },
   { method: 'GET', pattern: '/customers/:id', ability: 'customers:read', write: false, handle: getCustomer },
   { method: 'POST', pattern: '/orders/batch', ability: 'orders:write', write: true, handle: ordersBatch },

@@ -1,8 +1,8 @@
-// POST /v1/orders: one order, with X-Idempotency-Key replayed for 24 hours.
+// Single creates: POST /v1/orders (X-Idempotency-Key replayed for 24 hours) and POST /v1/customers.
 import type { Handler, SandboxResponse } from '../http'
-import { createOrder, orderJson } from './records'
+import { createCustomer, createOrder, customerJson, findCustomerByExternalId, orderJson } from './records'
 import { laravel422 } from './rules'
-import { validateOrder } from './validate'
+import { validateCustomer, validateOrder } from './validate'
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
 
@@ -40,4 +40,19 @@ const createOnce = (body: unknown, ctx: Parameters<Handler>[2]): SandboxResponse
   }
   const order = createOrder(ctx.store, checked.value, ctx.now())
   return { status: 201, body: { data: orderJson(ctx.store, order) } }
+}
+
+/** POST /v1/customers: one customer; a taken email is a 422 (the documents do not say; Laravel's unique rule would). */
+export const createSingleCustomer: Handler = (req, _params, ctx) => {
+  const checked = validateCustomer(req.body)
+  if (!checked.ok) return laravel422(checked.errors)
+  if (ctx.store.findCustomerByEmail(checked.value.email)) {
+    return { status: 422, body: { message: 'email 已存在', errors: { email: ['email 已存在'] } } }
+  }
+  const externalId = checked.value.external_id
+  if (externalId !== null && findCustomerByExternalId(ctx.store, externalId)) {
+    return { status: 422, body: { message: 'external_id 已被其他客戶使用', errors: { external_id: ['external_id 已被其他客戶使用'] } } }
+  }
+  const customer = createCustomer(ctx.store, checked.value, ctx.now())
+  return { status: 201, body: { data: customerJson(ctx.store, customer) } }
 }
