@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest'
+import { DateTime } from 'luxon'
 import { parseDateTime, detectDateOrder, type DateOrder } from './dates'
 
 const TPE = { timezone: 'Asia/Taipei' }
@@ -176,5 +177,26 @@ describe('detectDateOrder', () => {
   ]
   it.each(cases)('%j → %s', (values, expected) => {
     expect(detectDateOrder(values)).toBe(expected)
+  })
+})
+
+describe('parseDateTime agrees with luxon on zone offsets', () => {
+  const zones = ['Asia/Taipei', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Sao_Paulo', 'Pacific/Chatham']
+  it.each(zones)('%s, every 7 h 13 min across 2015–2026 and around DST changes', (zone) => {
+    let checked = 0
+    for (let t = Date.UTC(2015, 0, 1); t < Date.UTC(2026, 11, 31); t += (7 * 60 + 13) * 60_000) {
+      const w = new Date(t)
+      const fields = { year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour: w.getUTCHours(), minute: w.getUTCMinutes() }
+      const text = `${fields.year}-${fields.month}-${fields.day} ${fields.hour}:${String(fields.minute).padStart(2, '0')}`
+      const r = parseDateTime(text, { timezone: zone })
+      if (!r.ok) throw new Error(`${text}: ${r.code}`)
+      const lux = DateTime.fromObject(fields, { zone })
+      const mine = DateTime.fromISO(r.value, { zone })
+      const luxKeepsWall = lux.hour === fields.hour && lux.minute === fields.minute
+      if (luxKeepsWall) expect([mine.year, mine.month, mine.day, mine.hour, mine.minute], text).toEqual([fields.year, fields.month, fields.day, fields.hour, fields.minute])
+      else expect(r.value, `${text} (in a DST gap)`).toBe(lux.toUTC().toISO({ suppressMilliseconds: true }))
+      checked++
+    }
+    expect(checked).toBeGreaterThan(10_000)
   })
 })

@@ -1,5 +1,5 @@
 // Spreadsheet dates and times → ISO 8601 UTC. A time without an offset is wall-clock time in the session's zone.
-import { DateTime, FixedOffsetZone, IANAZone } from 'luxon'
+import { IANAZone } from 'luxon'
 import { cleanText } from './text'
 import { fail, ok, empty, shown, type Normalized } from './normalized'
 
@@ -33,7 +33,7 @@ export function parseDateTime(
   opts: DateOptions & { kind?: 's' | 'n' | 'd' }
 ): Normalized<string> {
   const zone = opts.timezone || 'Asia/Taipei'
-  if (!IANAZone.isValidZone(zone)) {
+  if (!zoneNamed(zone)) {
     return fail('timezone_invalid', `時區「${shown(zone)}」不存在。請用像 Asia/Taipei 的 IANA 時區名稱。`,
       `The time zone "${shown(zone)}" does not exist. Use an IANA name such as Asia/Taipei.`)
   }
@@ -156,6 +156,8 @@ const OFFSET = /\s*(?:(Z|UTC|GMT)|(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?)$
 const AM = /^(?:上午|早上|凌晨|a\.?m\.?)$/i
 const PM = /^(?:下午|晚上|p\.?m\.?)$/i
 const MERIDIEM = '上午|早上|凌晨|下午|晚上|中午|[ap]\\.?m\\.?'
+const MERIDIEM_BEFORE = new RegExp(`^(${MERIDIEM})\\s*`, 'i')
+const MERIDIEM_AFTER = new RegExp(`\\s*(${MERIDIEM})$`, 'i')
 const CLOCK = /^(\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,9}))?)?|\s*[時时点點]\s*(?:(半)|(\d{1,2})\s*分\s*(?:(\d{1,2})\s*秒)?)?)?$/
 
 function parseTimePart(rest: string, raw: string): Step<Omit<Parts, 'y' | 'mo' | 'd'>> {
@@ -171,8 +173,8 @@ function parseTimePart(rest: string, raw: string): Step<Omit<Parts, 'y' | 'mo' |
     text = text.slice(0, off.index).trim()
   }
   let meridiem = ''
-  const before = new RegExp(`^(${MERIDIEM})\\s*`, 'i').exec(text)
-  const after = new RegExp(`\\s*(${MERIDIEM})$`, 'i').exec(text)
+  const before = MERIDIEM_BEFORE.exec(text)
+  const after = MERIDIEM_AFTER.exec(text)
   if (before) { meridiem = before[1]; text = text.slice(before[0].length) }
   else if (after) { meridiem = after[1]; text = text.slice(0, after.index) }
   const c = CLOCK.exec(text.trim())
@@ -196,11 +198,50 @@ function toUtc(p: Parts, zone: string, raw: unknown): Normalized<string> {
     return fail('date_invalid', `「${shown(raw)}」的年份 ${p.y} 不合理（需在 ${MIN_YEAR}–${MAX_YEAR} 之間）。`,
       `"${shown(raw)}" has the year ${p.y}, outside ${MIN_YEAR}–${MAX_YEAR}.`)
   }
-  const fields = { year: p.y, month: p.mo, day: p.d, hour: p.h, minute: p.mi, second: p.s, millisecond: p.ms }
-  if (!DateTime.fromObject(fields, { zone: 'UTC' }).isValid) return invalidDate(raw).message
-  const at = DateTime.fromObject(fields, { zone: p.offset === null ? zone : FixedOffsetZone.instance(p.offset) })
-  if (!at.isValid) return invalidDate(raw).message
-  return ok(at.toUTC().toISO({ suppressMilliseconds: true }) as string)
+  const wall = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s, p.ms)
+  const back = new Date(wall)
+  if (back.getUTCMonth() !== p.mo - 1 || back.getUTCDate() !== p.d || p.h > 23 || p.mi > 59 || p.s > 59) return invalidDate(raw).message
+  const utc = p.offset !== null ? wall - p.offset * 60_000 : wallToUtc(wall, zoneNamed(zone) as IANAZone)
+  return ok(new Date(utc).toISOString().replace('.000Z', 'Z'))
+}
+
+const zones = new Map<string, IANAZone | null>()
+const dayOffsets = new Map<string, number | null>()
+
+/** The zone, or null if the name is unknown; cached because checking a name costs an Intl formatter. */
+function zoneNamed(name: string): IANAZone | null {
+  let zone = zones.get(name)
+  if (zone === undefined) {
+    zone = IANAZone.isValidZone(name) ? IANAZone.create(name) : null
+    zones.set(name, zone)
+  }
+  return zone
+}
+
+/** Offset in minutes at a UTC instant. Cached per UTC day when the offset is the same all day (most days): luxon's lookup costs ~80 µs. */
+function offsetAt(zone: IANAZone, ts: number): number {
+  const day = Math.floor(ts / 86_400_000)
+  const key = `${zone.name}|${day}`
+  let offset = dayOffsets.get(key)
+  if (offset === undefined) {
+    const start = zone.offset(day * 86_400_000)
+    offset = start === zone.offset((day + 1) * 86_400_000 - 1) ? start : null
+    if (dayOffsets.size > 50_000) dayOffsets.clear()
+    dayOffsets.set(key, offset)
+  }
+  return offset ?? zone.offset(ts)
+}
+
+/** Wall-clock ms (as if UTC) → real UTC ms in zone. Same steps as luxon: a time in a DST gap moves forward by the gap. */
+function wallToUtc(wall: number, zone: IANAZone): number {
+  const o1 = offsetAt(zone, wall)
+  let guess = wall - o1 * 60_000
+  const o2 = offsetAt(zone, guess)
+  if (o1 === o2) return guess
+  guess -= (o2 - o1) * 60_000
+  const o3 = offsetAt(zone, guess)
+  if (o2 === o3) return guess
+  return wall - Math.min(o2, o3) * 60_000
 }
 
 function stepFail(code: string, zh: string, en: string): StepFail {
