@@ -44,7 +44,7 @@ function serial(y: number, m: number, d: number, hh: number, mm: number): number
 
 function writeXlsx(wb: XLSX.WorkBook, file: string) {
   wb.Props = { Title: file, Author: 'OrderDock samples', CreatedDate: FIXED_DATE, ModifiedDate: FIXED_DATE }
-  const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
+  const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer
   writeFileSync(join(OUT, file), bytes)
 }
 

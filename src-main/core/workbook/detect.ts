@@ -1,6 +1,7 @@
 // What a file really is, from its first bytes (not only its name): zip (xlsx/ods), OLE (xls or encrypted OOXML), text, or else.
 import * as XLSX from 'xlsx'
 import type { FileFormat } from './types'
+import { listZip } from './zip'
 
 export type ByteKind = 'zip' | 'ole' | 'xml-or-html' | 'text' | 'binary'
 
@@ -49,8 +50,9 @@ export function byteKind(bytes: Uint8Array): ByteKind {
 
 /** The OOXML/ODS flavour of a zip from its entries; null when it is some other zip (docx, plain archive). */
 export function zipFormat(bytes: Uint8Array, name: string): FileFormat | 'not-spreadsheet' {
-  const cfb = XLSX.CFB.read(bytes, { type: 'buffer' })
-  const paths = cfb.FullPaths.map((p: string) => p.toLowerCase())
+  // the central directory names the parts without inflating anything; fall back to SheetJS's reader if it is odd
+  const listed = listZip(bytes)
+  const paths = (listed ? listed.map((e) => e.name) : XLSX.CFB.read(bytes, { type: 'buffer' }).FullPaths).map((p: string) => p.toLowerCase())
   if (paths.some((p: string) => p.endsWith('content.xml')) && paths.some((p: string) => p.endsWith('mimetype'))) return 'ods'
   if (!paths.some((p: string) => /xl\/workbook\d*\.(xml|bin)$/.test(p))) return 'not-spreadsheet'
   return /\.xlsm$/i.test(name) ? 'xlsm' : 'xlsx'

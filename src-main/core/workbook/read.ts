@@ -8,6 +8,7 @@ import { ENCODINGS, decodeText, normalizeEncoding } from './encoding'
 import { detectDelimiter, parseCsv } from './csv'
 import { arraySource, type SheetSource } from './source'
 import { readWorkbook } from './sheetjs'
+import { previewXlsxBytes } from './xlsx-preview'
 import { buildTable, pickSheet } from './table'
 import type { Cell } from './types'
 import { basename } from 'node:path'
@@ -48,8 +49,18 @@ function readOrThrow(name: string, bytes: Uint8Array, options: ReadOptions, limi
   }
   const preview = options.maxRows !== undefined
   const sheetRows = preview ? Math.min(options.maxRows! + HEADER_SLACK + (options.headerRow ?? 0), limits.maxRows + HEADER_SLACK) : limits.maxRows + HEADER_SLACK
-  const parsed = readWorkbook(bytes, sheetRows)
+  const small = preview && (format === 'xlsx' || format === 'xlsm') ? safePreview(bytes, sheetRows) : null
+  const parsed = readWorkbook(small ?? bytes, sheetRows)
   return finish(name, format, null, null, parsed.sheets, options, limits)
+}
+
+/** The fast preview is an optimisation: any surprise falls back to the full parse. */
+function safePreview(bytes: Uint8Array, rows: number): Buffer | null {
+  try {
+    return previewXlsxBytes(bytes, rows)
+  } catch {
+    return null
+  }
 }
 
 /** SheetJS errors on a zip/OLE container mean a damaged file, never a crash. */

@@ -123,10 +123,9 @@ function nonEmptyWidth(cells: Cell[] | undefined): number {
   return 0
 }
 
+/** Pads or trims in place: row arrays are fresh per read, so no copy is needed. */
 function fitWidth(cells: Cell[], width: number): Cell[] {
-  if (cells.length === width) return cells
-  if (cells.length > width) return cells.slice(0, width)
-  const out = cells.slice()
-  for (let c = cells.length; c < width; c++) out.push(EMPTY_CELL)
-  return out
+  if (cells.length > width) cells.length = width
+  while (cells.length < width) cells.push(EMPTY_CELL)
+  return cells
 }

@@ -3,14 +3,14 @@ import * as XLSX from 'xlsx'
 
 export type Aoa = unknown[][]
 
-export function workbookBytes(sheets: Record<string, XLSX.WorkSheet | Aoa>, bookType: XLSX.BookType = 'xlsx', date1904 = false): Buffer {
+export function workbookBytes(sheets: Record<string, XLSX.WorkSheet | Aoa>, bookType: XLSX.BookType = 'xlsx', date1904 = false, sharedStrings = false): Buffer {
   const wb = XLSX.utils.book_new()
   for (const [name, sheet] of Object.entries(sheets)) {
     const ws = Array.isArray(sheet) ? XLSX.utils.aoa_to_sheet(sheet) : sheet
     XLSX.utils.book_append_sheet(wb, ws, name)
   }
   if (date1904) wb.Workbook = { WBProps: { date1904: true } }
-  return XLSX.write(wb, { type: 'buffer', bookType, compression: true }) as Buffer
+  return XLSX.write(wb, { type: 'buffer', bookType, compression: true, bookSST: sharedStrings }) as Buffer
 }
 
 export function sheet(aoa: Aoa): XLSX.WorkSheet {
