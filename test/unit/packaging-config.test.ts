@@ -56,6 +56,10 @@ describe('electron-builder.yml', () => {
     expect(pkg.main).toBe('./out/main/index.js')
   })
 
+  it('ships the sample spreadsheets outside the archive, where the app looks for them (resources/samples)', () => {
+    expect(config.extraResources).toEqual([{ from: 'resources/samples', to: 'samples', filter: ['**/*'] }])
+  })
+
   it('unpacks the keyring native binary for every platform, and nothing else', () => {
     const unpacked = unpackedBy(config.asarUnpack as string[])
     const keyring = readJson<{ optionalDependencies: Record<string, string> }>('node_modules/@napi-rs/keyring/package.json')

@@ -52,6 +52,7 @@ describe.runIf(process.platform === 'linux')('electron-builder --linux dir with 
     // the project as a checkout has it: the real config, hooks and resources, a built out/, and sources that must stay out
     for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) cpSync(join(ROOT, file), join(project, file))
     for (const dir of ['scripts', 'resources/icons', 'resources/installer.nsh', 'resources/entitlements.mac.plist']) cpSync(join(ROOT, dir), join(project, dir), { recursive: true })
+    write(join(project, 'resources', 'samples', '訂單-範例.csv'), '訂單編號,金額\nA001,NT$1,990\n')
     for (const file of ['out/main/index.js', 'out/main/parse.worker.js', 'out/preload/preload.cjs', 'out/renderer/index.html']) write(join(project, file), '// built\n')
     for (const file of ['src-main/index.ts', 'src-renderer/src/App.tsx', 'test/unit/a.test.ts', '.ci/run', 'tsconfig.json', 'electron.vite.config.ts', 'vitest.config.ts', 'README.md']) write(join(project, file), 'not for the package\n')
     symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir')
@@ -77,6 +78,11 @@ describe.runIf(process.platform === 'linux')('electron-builder --linux dir with 
     const modules = new Set([...entries.keys()].filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/').slice(1, f.split('/')[1].startsWith('@') ? 3 : 2).join('/')))
     for (const dep of ['xlsx', 'decimal.js', 'iconv-lite', 'luxon', 'zod', 'electron-updater', '@napi-rs/keyring']) expect(modules.has(dep), dep).toBe(true)
     for (const dev of ['electron', 'electron-builder', 'vitest', 'typescript', 'vite', 'playwright-core', '@electron/fuses', 'ajv', 'minimatch']) expect(modules.has(dev), dev).toBe(false)
+  })
+
+  it('copies the sample spreadsheets to resources/samples, outside the archive', () => {
+    expect(readFileSync(join(appDir, 'resources', 'samples', '訂單-範例.csv'), 'utf8')).toContain('A001')
+    expect([...entries.keys()].some((f) => f.includes('samples'))).toBe(false)
   })
 
   it('unpacks the keyring native binary next to the archive', () => {
