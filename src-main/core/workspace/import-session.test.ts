@@ -29,7 +29,7 @@ describe('ImportSession', () => {
   it('opens a copied file, auto-maps, validates, and pages rows by filter', async () => {
     const { file, deps } = await setup()
     const s = await ImportSession.create({ path: file }, deps)
-    s.setTarget('zangsho.orders')
+    await s.setTarget('zangsho.orders')
     const opened = await s.open()
     expect(opened.ok).toBe(true)
     expect(s.state).toMatchObject({ sheet: expect.any(String), headerRow: 1, encoding: 'utf-8' })
@@ -47,7 +47,7 @@ describe('ImportSession', () => {
   it('edits one cell, re-validates that row and its duplicates, and restores everything after a restart', async () => {
     const { dir, file, deps } = await setup()
     const s = await ImportSession.create({ path: file }, deps)
-    s.setTarget('zangsho.orders')
+    await s.setTarget('zangsho.orders')
     await s.open()
     const row3 = s.editCell(3, '金額', '1,200')
     expect(row3.edited).toEqual(['金額'])
@@ -77,7 +77,7 @@ describe('ImportSession', () => {
   it('typing the original text back removes the edit', async () => {
     const { file, deps } = await setup()
     const s = await ImportSession.create({ path: file }, deps)
-    s.setTarget('zangsho.orders')
+    await s.setTarget('zangsho.orders')
     await s.open()
     s.editCell(3, '金額', '5')
     s.editCell(3, '金額', 'abc')
@@ -90,7 +90,7 @@ describe('ImportSession', () => {
   it('applies the template saved for this header layout to the next file, even with reordered, re-cased headers', async () => {
     const { dir, file, deps } = await setup()
     const first = await ImportSession.create({ path: file }, deps)
-    first.setTarget('zangsho.orders')
+    await first.setTarget('zangsho.orders')
     await first.open()
     first.setMapping({ ...first.state.mapping, paid_at: { column: '付款時間' }, currency: { constant: 'TWD' } })
     first.setValueMatches({ status: { 已付款: 'paid', 待付款: 'pending' } })
@@ -99,13 +99,28 @@ describe('ImportSession', () => {
     const second = join(dir, 'next.csv')
     await writeFile(second, ['EMAIL,付款時間,訂單編號,付款狀態,金額', 'z@example.com,2026/2/1 10:00,B1,已付款,100'].join('\n'))
     const s = await ImportSession.create({ path: second }, deps)
-    s.setTarget('zangsho.orders')
+    await s.setTarget('zangsho.orders')
     const opened = await s.open()
     expect(opened.ok && opened.template?.name).toBe('官網')
     expect(s.state.mapping.customer_email).toEqual({ column: 'EMAIL' })
     expect(s.state.mapping.currency).toEqual({ constant: 'TWD' })
     expect(s.state.valueMatches.status).toEqual({ 已付款: 'paid', 待付款: 'pending' })
     expect(s.preparation!.records[0]).toMatchObject({ valid: true, payload: { order_no: 'B1', currency: 'TWD', paid_at: '2026-02-01T02:00:00Z' } })
+  })
+
+  it('choosing a destination after opening maps the columns for it', async () => {
+    const { dir, file, deps } = await setup()
+    const s = await ImportSession.create({ path: file }, deps)
+    await s.open()
+    expect(s.preparation).toBeNull()
+    expect(s.page(0, 10).rows[0].issues).toEqual([])
+    await s.setTarget('zangsho.customers')
+    expect(s.state.mapping.email).toEqual({ column: 'Email' })
+    expect(s.preparation!.records.map((r) => [r.row, r.valid])).toEqual([[2, true], [3, true], [4, false], [5, true]])
+    await s.setTarget('zangsho.orders')
+    expect(s.state.mapping.order_no).toEqual({ column: '訂單編號' })
+    await s.flush()
+    expect((await createSessionStore(join(dir, 'data')).load(s.state.id))?.target).toBe('zangsho.orders')
   })
 
   it('reports a file that cannot be read as data', async () => {

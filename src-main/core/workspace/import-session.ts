@@ -156,7 +156,23 @@ export class ImportSession {
     this.changed()
   }
 
-  setTarget(target: TargetId | null): void { this.state.target = target; this.reconfigure() }
+  /**
+   * Choose the destination. A different destination (once the file is open) starts from the template saved for this
+   * header layout and destination, else from auto-mapping; value matches and date orders come from the template or reset.
+   */
+  async setTarget(target: TargetId | null): Promise<MappingTemplate | null> {
+    const changed = target !== this.state.target
+    this.state.target = target
+    let template: MappingTemplate | null = null
+    if (changed && this.base) {
+      this.state.mapping = {}
+      this.state.valueMatches = {}
+      template = await this.mapFromTemplateOrAuto()
+    }
+    this.reconfigure()
+    return template
+  }
+
   setMapping(mapping: Mapping): void { this.state.mapping = mapping; this.reconfigure() }
   setValueMatches(valueMatches: ValueMatches): void { this.state.valueMatches = valueMatches; this.reconfigure() }
   setTimezone(timezone: string): void { this.state.timezone = timezone; this.reconfigure() }
