@@ -48,7 +48,7 @@ async function sendOne(ctx: JobContext, plan: PlannedEntry): Promise<StepResult>
       const verdict = await reconcile(ctx, plan, pendingSince)
       if (verdict === 'cancel') return 'cancel'
       if (verdict.kind === 'created') {
-        await confirm(ctx, plan, verdict.id, 'Created by an attempt whose answer was lost; found by order search.')
+        await confirm(ctx, plan, verdict.id, null)
         return 'next'
       }
       if (verdict.kind === 'undecidable') {

@@ -74,7 +74,7 @@ export function readBatchResult(body: unknown, memberCount: number, resentAfterL
     if (!item) {
       item = { member: i, outcome: 'failed', id: null, reason: 'missing_in_response', message: 'The server did not report this row; retry it.' }
     } else if (resentAfterLoss && (item.outcome === 'updated' || (item.outcome === 'skipped' && DUPLICATE_REASON.test(item.reason ?? '')))) {
-      item = { ...item, outcome: 'created', reason: null, message: 'Created by an earlier attempt whose answer was lost; the resend found it already there.' }
+      item = { ...item, outcome: 'created', reason: null, message: null }
     }
     items.push(item)
   }

@@ -1,0 +1,203 @@
+// `orderdock push <file> --target ID --base-url URL --token-env VAR …`: prepare the file, push it, print results; resumable.
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
+import { getTarget, isTargetId } from '../core/targets'
+import type { TargetId } from '../core/targets/types'
+import { checkBaseUrl, defaultJournalDir, readJobOptions, startJob } from '../core/upload'
+import type { JobOptions, JobResult, OnConflict, ProgressEvent } from '../core/upload'
+import { buildReport, writeReport } from '../core/report'
+import { prepareFile } from './push-prepare'
+import { resolveProfile } from './push-profile'
+
+export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url URL --token-env VAR | --profile NAME) [options]
+
+  --target ID               zangsho.orders | zangsho.customers | zangsho.subscriptions | shopline.orders
+  --base-url URL            API root, with /v1 for 帳獸 (https://, or http:// on 127.0.0.1 / localhost only)
+  --token-env VAR           name of the environment variable holding the token (never pass the token itself)
+  --profile NAME            a saved connection profile instead of --base-url/--token-env
+  --on-conflict skip|update what to do with records that already exist (default: the endpoint's documented default)
+  --with-customers          zangsho.orders: push the customers found in the rows first (skip existing ones)
+  --single                  zangsho.orders: one POST /orders per row (fires webhooks), with an idempotency key
+  --batch-size N            records per batch (≤ 100)
+  --min-interval-ms N       minimum gap between requests (default 1000 for 帳獸, 334 for SHOPLINE)
+  --journal-dir DIR         where job journals are kept (default: <data dir>/jobs)
+  --resume JOB_ID           continue a stopped or crashed job (same file and settings)
+  --delivery-option-id ID --payment-method-id ID   SHOPLINE: what every order uses
+  --report FILE.xlsx|.csv   write the results report
+  --sheet NAME --header-row N --encoding LABEL --timezone IANA --mapping FILE.json   as for validate
+  --json                    print one JSON object with the results
+exit codes: 0 nothing failed or unknown · 1 some rows failed or are unknown, or the job stopped · 2 usage error`
+
+const OPTIONS = {
+  target: { type: 'string' }, 'base-url': { type: 'string' }, 'token-env': { type: 'string' }, profile: { type: 'string' },
+  'on-conflict': { type: 'string' }, 'with-customers': { type: 'boolean' }, single: { type: 'boolean' },
+  'batch-size': { type: 'string' }, 'min-interval-ms': { type: 'string' }, 'journal-dir': { type: 'string' }, resume: { type: 'string' },
+  'delivery-option-id': { type: 'string' }, 'payment-method-id': { type: 'string' }, report: { type: 'string' },
+  sheet: { type: 'string' }, 'header-row': { type: 'string' }, encoding: { type: 'string' }, timezone: { type: 'string' },
+  mapping: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+} as const
+
+class UsageError extends Error {}
+
+function whole(v: string | undefined, flag: string, min: number): number | undefined {
+  if (v === undefined) return undefined
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} must be a whole number ≥ ${min} (got "${v}")`)
+  return Number(v)
+}
+
+/** What the journal header keeps so `--resume JOB_ID` can rebuild the same records (no token). */
+interface PushSource {
+  file: string
+  sheet?: string
+  headerRow?: number
+  encoding?: string
+  timezone?: string
+  mappingFile?: string
+}
+
+export function run(argv: string[]): Promise<number> {
+  return runPush(argv, { env: process.env, fetch: globalThis.fetch, stdout: process.stdout, stderr: process.stderr, signals: process })
+}
+
+export interface PushDeps {
+  env: NodeJS.ProcessEnv
+  fetch: typeof globalThis.fetch
+  stdout: { write(s: string): unknown }
+  stderr: { write(s: string): unknown }
+  signals: { on(sig: 'SIGINT' | 'SIGTERM', f: () => void): unknown; off(sig: 'SIGINT' | 'SIGTERM', f: () => void): unknown }
+}
+
+export async function runPush(argv: string[], deps: PushDeps): Promise<number> {
+  const err = (s: string) => void deps.stderr.write(s)
+  try {
+    return await push(argv, deps)
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`orderdock push: ${e.message}\n\n${PUSH_USAGE}\n`)
+      return 2
+    }
+    err(`orderdock push: ${e instanceof Error ? e.message : String(e)}\n`)
+    return 1
+  }
+}
+
+async function push(argv: string[], deps: PushDeps): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  const { values: v, positionals } = parsed
+  if (v.help) {
+    deps.stdout.write(PUSH_USAGE + '\n')
+    return 0
+  }
+  if (positionals.length > 1) throw new UsageError(`one file only (got ${positionals.length})`)
+  const journalDir = resolve(v['journal-dir'] ?? defaultJournalDir(deps.env))
+  const resumed = v.resume ? await readJobOptions(journalDir, v.resume).catch((e: Error) => { throw new UsageError(`cannot resume ${v.resume}: ${e.message}`) }) : undefined
+  const source = (resumed?.source as PushSource | undefined) ?? {
+    file: positionals[0] ? resolve(positionals[0]) : '',
+    sheet: v.sheet,
+    headerRow: whole(v['header-row'], '--header-row', 1),
+    encoding: v.encoding,
+    timezone: v.timezone,
+    mappingFile: v.mapping ? resolve(v.mapping) : undefined
+  }
+  if (!source.file) throw new UsageError('which file? give the spreadsheet path')
+  const targetId = resumed?.target ?? v.target
+  if (!targetId) throw new UsageError('--target is required')
+  if (!isTargetId(targetId)) throw new UsageError(`unknown target "${targetId}"`)
+  const target = getTarget(targetId)!
+  if (v['on-conflict'] !== undefined && v['on-conflict'] !== 'skip' && v['on-conflict'] !== 'update') throw new UsageError('--on-conflict must be skip or update')
+  if (v.single && targetId !== 'zangsho.orders') throw new UsageError('--single is for zangsho.orders only')
+  if (v['with-customers'] && targetId !== 'zangsho.orders') throw new UsageError('--with-customers is for zangsho.orders only')
+  const batchSize = whole(v['batch-size'], '--batch-size', 1)
+  if (batchSize !== undefined && batchSize > target.transport.maxBatch) throw new UsageError(`--batch-size is at most ${target.transport.maxBatch} for ${targetId}`)
+
+  const conn = await resolveProfile({ ...v, 'base-url': v['base-url'] ?? resumed?.baseUrl }, deps.env, target.transport.api).catch((e: Error) => { throw new UsageError(e.message) })
+  const baseUrl = resumed?.baseUrl ?? conn.baseUrl
+  const refused = checkBaseUrl(baseUrl)
+  if (refused) throw new UsageError(`${refused.en}\n${refused['zh-TW']}`)
+  const shopline = {
+    deliveryOptionId: resumed?.deliveryOptionId ?? v['delivery-option-id'] ?? conn.shopline?.deliveryOptionId,
+    paymentMethodId: resumed?.paymentMethodId ?? v['payment-method-id'] ?? conn.shopline?.paymentMethodId
+  }
+
+  const prepared = await prepareFile({ ...source, target: targetId as TargetId, shopline })
+  if (!prepared.ok) throw new UsageError(`${prepared.error.message} (${prepared.error.code})`)
+  const records = prepared.preparation.records
+  const options: JobOptions = resumed ?? {
+    target: targetId,
+    transport: target.transport,
+    baseUrl,
+    onConflict: v['on-conflict'] as OnConflict | undefined,
+    withCustomers: !!v['with-customers'],
+    single: !!v.single,
+    batchSize,
+    minIntervalMs: whole(v['min-interval-ms'], '--min-interval-ms', 0) ?? conn.minIntervalMs,
+    ...shopline,
+    source: { ...source }
+  }
+
+  const human = !v.json
+  const shown = { at: 0, done: -1 }
+  const handle = startJob({
+    records,
+    options,
+    resumeJobId: v.resume,
+    env: { fetch: deps.fetch, token: conn.token, journalDir, onProgress: human ? (e) => progressLine(e, shown, deps.stderr) : undefined }
+  })
+  let stops = 0
+  const onSignal = () => {
+    stops++
+    deps.stderr.write(stops === 1 ? `\nstopping after the request in flight… (again to abort it) — resume: --resume ${handle.jobId}\n` : '\naborting the request in flight…\n')
+    handle.cancel({ abortInFlight: stops > 1 })
+  }
+  deps.signals.on('SIGINT', onSignal)
+  deps.signals.on('SIGTERM', onSignal)
+  let result: JobResult
+  try {
+    result = await handle.done
+  } finally {
+    deps.signals.off('SIGINT', onSignal)
+    deps.signals.off('SIGTERM', onSignal)
+  }
+  // An invalid row's message says what to fix (the validation issues), as validate would.
+  for (const r of result.results) {
+    if (r.outcome !== 'invalid') continue
+    const issues = r.rows.flatMap((n) => prepared.preparation.issuesForRow(n)).filter((i) => i.severity === 'error')
+    if (issues.length) r.message = issues.map((i) => `${i.column ?? i.field}: ${i.message}`).join('; ')
+  }
+  if (v.report) await writeReport(resolve(v.report), buildReport(prepared.table, result.results))
+  if (v.json) {
+    const { jobId, target: t, summary, results, requests } = result
+    deps.stdout.write(JSON.stringify({ jobId, target: t, summary, results, requests }) + '\n')
+  } else deps.stdout.write(humanSummary(result, journalDir))
+  return result.status === 'finished' && result.summary.failed === 0 && result.summary.unknown === 0 ? 0 : 1
+}
+
+/** At most one line a second on stderr, and one when the last row is done. */
+function progressLine(e: ProgressEvent, shown: { at: number; done: number }, out: PushDeps['stderr']): void {
+  const now = Date.now()
+  if (e.done === shown.done || (now - shown.at < 1000 && e.done < e.total)) return
+  shown.at = now
+  shown.done = e.done
+  const eta = e.etaMs == null ? '' : ` · ETA ${Math.ceil(e.etaMs / 1000)} s`
+  out.write(`${e.phase} ${e.done}/${e.total} · ${e.rowsPerSecond.toFixed(1)} rows/s${eta}\n`)
+}
+
+function humanSummary(r: JobResult, journalDir: string): string {
+  const s = r.summary
+  const lines = [
+    `job ${r.jobId} (${r.target}): ${r.status}`,
+    `新增 created ${s.created} · 更新 updated ${s.updated} · 略過 skipped ${s.skipped} · 失敗 failed ${s.failed} · 資料有誤 invalid ${s.invalid} · 不確定 unknown ${s.unknown} (of ${s.total})`,
+    `requests: sent ${r.requests.sent}, retried ${r.requests.retried}, rate-limited ${r.requests.rateLimited}`
+  ]
+  if (r.stopMessage) lines.push(r.stopMessage['zh-TW'], r.stopMessage.en)
+  const problems = r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'unknown')
+  for (const p of problems.slice(0, 20)) lines.push(`  row ${p.rows.join(',')}: ${p.outcome} ${p.reason ?? ''} ${p.message ?? ''}`.trimEnd())
+  if (problems.length > 20) lines.push(`  … and ${problems.length - 20} more (use --report FILE.xlsx)`)
+  if (r.status !== 'finished') lines.push(`resume: orderdock push --resume ${r.jobId} --journal-dir ${journalDir} (with the same token)`)
+  return lines.join('\n') + '\n'
+}
