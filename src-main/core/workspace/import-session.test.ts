@@ -123,6 +123,25 @@ describe('ImportSession', () => {
     expect((await createSessionStore(join(dir, 'data')).load(s.state.id))?.target).toBe('zangsho.orders')
   })
 
+  it('reading with another header row clears corrections; the same headers keep the mapping', async () => {
+    const { dir, deps } = await setup()
+    const file = join(dir, 'titled.csv')
+    await writeFile(file, ['官網訂單匯出 2026-01', CSV].join('\n'))
+    const s = await ImportSession.create({ path: file }, deps)
+    await s.setTarget('zangsho.orders')
+    await s.open()
+    expect(s.state.headerRow).toBe(2) // title row skipped by detection
+    s.setMapping({ ...s.state.mapping, currency: { constant: 'USD' } })
+    s.editCell(4, '金額', '1')
+    const same = await s.setReadOptions({ encoding: 'utf-8' })
+    expect(same.ok).toBe(true)
+    expect(s.state.edits).toEqual({})
+    expect(s.state.mapping.currency).toEqual({ constant: 'USD' })
+    const other = await s.setReadOptions({ headerRow: 3 })
+    expect(other.ok && other.table.headers[0]).toBe('A001')
+    expect(s.state.mapping.currency).toBeUndefined()
+  })
+
   it('reports a file that cannot be read as data', async () => {
     const { deps } = await setup()
     const s = await ImportSession.create({ name: 'broken.xlsx', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]) }, deps)

@@ -13,8 +13,9 @@ import { applyEdits, type EditedRow } from './apply-edits'
 import type { Autosaver, SessionSource, SessionStore } from './session-store'
 import type { SessionState } from './session-schema'
 import type { MappingTemplate, TemplateStore } from './templates'
+import { filterRows, type RowFilter } from './row-filter'
 
-export type RowFilter = 'all' | 'errors' | 'warnings' | 'excluded'
+export type { RowFilter } from './row-filter'
 
 export interface SessionRow {
   rowNumber: number
@@ -117,7 +118,8 @@ export class ImportSession {
   }
 
   /** Type over one cell: saved as a sparse edit, that row (and the duplicate index) re-validated, autosave scheduled. */
-  editCell(rowNumber: number, column: string, value: string): SessionRow {
+  editCell(rowNumber: number, column: string, typed: string): SessionRow {
+    const value = String(typed ?? '')
     const table = this.requireTable()
     const base = this.requireBase()
     const col = table.headers.indexOf(column)
@@ -178,6 +180,30 @@ export class ImportSession {
   setTimezone(timezone: string): void { this.state.timezone = timezone; this.reconfigure() }
   setDateOrder(dateOrder: Record<string, DateOrder>): void { this.state.dateOrder = dateOrder; this.reconfigure() }
   setMetadataColumns(columns: string[]): void { this.state.metadataColumns = columns; this.reconfigure() }
+
+  /**
+   * Read the file again with another sheet, header row or encoding. Row numbers and headers may mean something else
+   * afterwards, so corrections and exclusions are cleared; the mapping is kept when the headers stay the same.
+   */
+  async setReadOptions(change: { sheet?: string; headerRow?: number; encoding?: string }): Promise<OpenOutcome> {
+    const headersBefore = this.base?.headers.join('\u0000')
+    if (change.sheet !== undefined && change.sheet !== this.state.sheet) {
+      this.state.sheet = change.sheet
+      if (change.headerRow === undefined) this.state.headerRow = null
+    }
+    if (change.headerRow !== undefined) this.state.headerRow = change.headerRow
+    if (change.encoding !== undefined) this.state.encoding = change.encoding
+    this.state.edits = {}
+    this.state.excluded = []
+    const keepMapping = this.state.mapping
+    this.state.mapping = {}
+    const outcome = await this.open()
+    if (!outcome.ok || outcome.table.headers.join('\u0000') === headersBefore) {
+      this.state.mapping = keepMapping
+      this.reconfigure()
+    }
+    return outcome
+  }
 
   /** Remember this session's mapping for its header layout (applied automatically next time). */
   async saveTemplate(name: string): Promise<MappingTemplate | null> {
@@ -244,20 +270,12 @@ export class ImportSession {
   }
 
   private indexesFor(filter: RowFilter): number[] {
-    const cached = this.filtered.get(filter)
-    if (cached) return cached
-    const rows = this.requireTable().rows as EditedRow[]
-    const out: number[] = []
-    rows.forEach((row, i) => {
-      if (filter === 'all') out.push(i)
-      else if (filter === 'excluded') { if (row.excluded) out.push(i) }
-      else if (!row.excluded) {
-        const severity = filter === 'errors' ? 'error' : 'warning'
-        if (this.prep?.issuesForRow(row.rowNumber).some((x) => x.severity === severity)) out.push(i)
-      }
-    })
-    this.filtered.set(filter, out)
-    return out
+    let indexes = this.filtered.get(filter)
+    if (!indexes) {
+      indexes = filterRows(this.requireTable().rows as EditedRow[], filter, this.prep)
+      this.filtered.set(filter, indexes)
+    }
+    return indexes
   }
 
   private changed(): void {

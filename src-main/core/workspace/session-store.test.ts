@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { mkdtemp, readFile, readdir, writeFile, rm, mkdir, utimes } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, writeFile, rm, mkdir, utimes, rename } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -159,5 +159,26 @@ describe('session store', () => {
     const s = await store.create({ name: 'a.csv', bytes: new Uint8Array([1]) })
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.save({ ...s, excluded: [i] })))
     expect((await store.load(s.id))?.excluded).toEqual([19])
+  })
+
+  it('a late autosave never brings a removed session back', async () => {
+    const dir = await tmp()
+    const store = createSessionStore(dir, fixedClock())
+    const s = await store.create({ name: 'a.csv', bytes: new Uint8Array([1]) })
+    const saver = store.autosaver(() => s, 10)
+    saver.schedule()
+    await store.remove(s.id)
+    await saver.flush()
+    await store.save(s)
+    expect(await readdir(join(dir, 'sessions'))).toEqual([])
+  })
+
+  it('finds the file copy after the whole data folder was moved', async () => {
+    const dir = await tmp()
+    const s = await createSessionStore(join(dir, 'old'), fixedClock()).create({ name: 'a.csv', bytes: Buffer.from('x,y') })
+    await rename(join(dir, 'old'), join(dir, 'new'))
+    const loaded = await createSessionStore(join(dir, 'new')).load(s.id)
+    expect(loaded?.source.copyPath).toBe(join(dir, 'new', 'sessions', s.id, 'source.csv'))
+    expect(await readFile(loaded!.source.copyPath, 'utf8')).toBe('x,y')
   })
 })

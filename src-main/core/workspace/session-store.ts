@@ -37,6 +37,7 @@ export function createSessionStore(dataDir: string, clock: () => Date = () => ne
   }
   // One write at a time per session, so a backup rename never interleaves with another save.
   const queues = new Map<string, Promise<void>>()
+  const removed = new Set<string>()
 
   async function save(state: SessionState): Promise<void> {
     const dir = folder(state.id)
@@ -44,6 +45,8 @@ export function createSessionStore(dataDir: string, clock: () => Date = () => ne
     const json = JSON.stringify(state)
     const previous = queues.get(state.id) ?? Promise.resolve()
     const next = previous.catch(() => undefined).then(async () => {
+      // A removed session stays removed: a late autosave must not bring its folder back.
+      if (removed.has(state.id) || !(await stat(dir).catch(() => null))?.isDirectory()) return
       // Keep the last good version: if we die between these two steps, load() falls back to the backup.
       await rename(join(dir, STATE), join(dir, BACKUP)).catch((err: NodeJS.ErrnoException) => {
         if (err.code !== 'ENOENT') throw err
@@ -96,6 +99,8 @@ export function createSessionStore(dataDir: string, clock: () => Date = () => ne
         await rename(join(dir, file), join(dir, `${file}.${clock().getTime()}.corrupt`)).catch(() => undefined)
         continue
       }
+      // The copy always lives beside the state: a moved data folder (or an edited path) never points elsewhere.
+      state.source.copyPath = join(dir, basename(state.source.copyPath))
       return state
     }
     return null
@@ -111,6 +116,7 @@ export function createSessionStore(dataDir: string, clock: () => Date = () => ne
   }
 
   async function remove(id: string): Promise<void> {
+    removed.add(id)
     await queues.get(id)?.catch(() => undefined)
     await rm(folder(id), { recursive: true, force: true })
   }
