@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { mkdtemp, readFile, readdir, writeFile, rm, mkdir, utimes, rename } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
+import { spawn } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createSessionStore } from './session-store'
@@ -180,5 +181,31 @@ describe('session store', () => {
     const loaded = await createSessionStore(join(dir, 'new')).load(s.id)
     expect(loaded?.source.copyPath).toBe(join(dir, 'new', 'sessions', s.id, 'source.csv'))
     expect(await readFile(loaded!.source.copyPath, 'utf8')).toBe('x,y')
+  })
+
+  it('a process killed (SIGKILL) while saving leaves a session that loads, with one of the saved versions', async () => {
+    const dir = await tmp()
+    const store = createSessionStore(dir)
+    const s = await store.create({ name: 'a.csv', bytes: new Uint8Array([1]) })
+    for (let round = 0; round < 3; round++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'save-loop.fixture.ts'), dir, s.id], { stdio: ['ignore', 'pipe', 'inherit'] })
+      let last = 0
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('child never saved')), 30_000)
+        child.stdout.on('data', (chunk: Buffer) => {
+          last = Number(chunk.toString().trim().split('\n').pop())
+          if (last >= 3 + round * 2) {
+            clearTimeout(timer)
+            child.kill('SIGKILL')
+            resolve()
+          }
+        })
+      })
+      await new Promise((r) => child.once('exit', r))
+      const loaded = await createSessionStore(dir).load(s.id)
+      expect(loaded, `round ${round}`).not.toBeNull()
+      expect(Number(loaded!.edits['2'].counter)).toBeGreaterThanOrEqual(last)
+      expect(Object.keys(loaded!.edits['3'])).toHaveLength(1000)
+    }
   })
 })
