@@ -1,4 +1,5 @@
 // GitHub Actions: installers on version tags into a draft release; tests on pull requests.
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { load } from 'js-yaml'
@@ -44,6 +45,17 @@ describe('release.yml', () => {
       APPLE_APP_SPECIFIC_PASSWORD: '${{ secrets.APPLE_APP_SPECIFIC_PASSWORD }}',
       APPLE_TEAM_ID: '${{ secrets.APPLE_TEAM_ID }}'
     })
+  })
+
+  it('refuses a tag that does not match the package.json version', () => {
+    const guard = job.steps.find((s) => s.run?.includes('GITHUB_REF_NAME'))!
+    expect(job.steps.indexOf(guard)).toBeLessThan(job.steps.indexOf(buildStep))
+    const check = (ref: string): number => {
+      const script = /node -e "(.*)"$/.exec(guard.run!)![1]
+      return spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, GITHUB_REF_NAME: ref } }).status ?? -1
+    }
+    expect(check(`v${readJson<{ version: string }>('package.json').version}`)).toBe(0)
+    expect(check('v999.0.0')).toBe(1)
   })
 
   it('adds the second architecture keyring binary at the version the lockfile pins', () => {
