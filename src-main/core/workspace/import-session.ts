@@ -111,10 +111,14 @@ export class ImportSession {
 
   page(offset: number, limit: number, filter: RowFilter = 'all'): SessionPage {
     const table = this.requireTable()
-    const indexes = this.indexesFor(filter)
     const start = Math.max(0, Math.floor(offset))
-    const slice = indexes.slice(start, start + Math.max(0, Math.floor(limit)))
-    return { offset: start, limit, total: indexes.length, rows: slice.map((i) => this.rowView(table.rows[i])) }
+    const end = start + Math.max(0, Math.floor(limit))
+    // 'all' needs no index: pages straight from the table, so paging stays cheap right after an edit.
+    if (filter === 'all') {
+      return { offset: start, limit, total: table.rows.length, rows: table.rows.slice(start, end).map((r) => this.rowView(r)) }
+    }
+    const indexes = this.indexesFor(filter)
+    return { offset: start, limit, total: indexes.length, rows: indexes.slice(start, end).map((i) => this.rowView(table.rows[i])) }
   }
 
   /** Type over one cell: saved as a sparse edit, that row (and the duplicate index) re-validated, autosave scheduled. */
