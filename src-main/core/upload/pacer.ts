@@ -14,7 +14,7 @@ export interface PacerConfig {
   windows?: SlidingWindow[]
 }
 
-// Clock skew allowance when a reset time comes in whole seconds.
+// Clock skew allowance when we must wait for a reset given in whole seconds.
 const RESET_MARGIN_MS = 1000
 // Lookups and searches are small; they still keep a short gap when the server sends no rate headers.
 const LIGHT_FLOOR_MS = 250
@@ -81,9 +81,9 @@ export class Pacer {
     const remaining = remainingRaw == null ? NaN : Number(remainingRaw)
     const reset = parseReset(h.get('x-ratelimit-reset'), res.endedAt)
     if (reset != null && Number.isFinite(remaining)) {
-      const resetAt = reset + RESET_MARGIN_MS
-      if (remaining <= 0) this.blockedUntil = Math.max(this.blockedUntil, resetAt)
-      this.headerGapMs = remaining > 0 ? Math.max(0, (resetAt - res.startedAt) / (remaining + 1)) : 0
+      // Spreading the budget needs no margin (it is spent by the reset either way); waiting on an empty budget does.
+      if (remaining <= 0) this.blockedUntil = Math.max(this.blockedUntil, reset + RESET_MARGIN_MS)
+      this.headerGapMs = remaining > 0 ? Math.max(0, (reset - res.startedAt) / (remaining + 1)) : 0
     } else if (Number.isFinite(limit) && limit > 0) {
       // Laravel counts per minute; without a reset time, spacing at the limit is always safe.
       this.headerGapMs = 60_000 / limit

@@ -43,12 +43,12 @@ describe('Pacer', () => {
     const p = new Pacer({ minIntervalMs: 0, now: c.now, sleep: c.sleep })
     await p.waitTurn()
     const start = c.now()
-    // 119 left, window resets 60 s from now (+1 s margin): gap = 61 s / 120
+    // 119 left, window resets 60 s from now: gap = 60 s / 120
     p.observe(response(start, { 'x-ratelimit-limit': '120', 'x-ratelimit-remaining': '119', 'x-ratelimit-reset': String(Math.ceil((start + 60_000) / 1000)) }))
     await p.waitTurn()
     const gap = c.now() - start
-    expect(gap).toBeGreaterThanOrEqual(500)
-    expect(gap).toBeLessThan(520)
+    expect(gap).toBeGreaterThanOrEqual(490)
+    expect(gap).toBeLessThan(510)
   })
 
   it('waits for the reset when nothing is left, and for Retry-After after a 429', async () => {
