@@ -38,6 +38,11 @@ describe('parseDateTime: accepted text, Asia/Taipei (UTC+8, no DST)', () => {
     ['２０２６／１／９　０８：００', '2026-01-09T00:00:00Z'], // full-width
     ['  2026-01-09  ', '2026-01-08T16:00:00Z'],
     ['2026-01-09 3:05 PM', '2026-01-09T07:05:00Z'],
+    ['2026/1/9 上午 08:00:00', '2026-01-09T00:00:00Z'], // zh-TW Windows Excel's default date-time text
+    ['2026/1/9 下午 03:05:00', '2026-01-09T07:05:00Z'],
+    ['2026/1/9 凌晨 1:00', '2026-01-08T17:00:00Z'],
+    ['2026/1/9 晚上 9:00', '2026-01-09T13:00:00Z'],
+    ['2026/1/9 中午 12:30', '2026-01-09T04:30:00Z'],
     ['2026-01-09 12:00 AM', '2026-01-08T16:00:00Z'],
     ['2026-01-09 下午15:05', '2026-01-09T07:05:00Z'], // 24-hour time with a redundant 下午 is still clear
     ['16-05-2018 07:32:06', '2018-05-15T23:32:06Z'], // WooCommerce dd-mm-yyyy, day > 12 shows the order
@@ -64,6 +69,9 @@ describe('parseDateTime: rejected text', () => {
     ['2026-01-09 24:00', 'date_invalid'],
     ['2026-01-09 13:00 AM', 'date_invalid'],
     ['2026-01-09 08:60', 'date_invalid'],
+    ['1899-12-30T08:00:00', 'date_invalid'], // Excel's time-only cell: a time, not a date
+    ['08:00', 'date_unrecognized'],
+    ['26/1/9', 'date_unrecognized'],
     ['0001-01-01', 'date_invalid'],
     ['01/02/2026', 'date_ambiguous'],
     ['abc', 'date_unrecognized'],
