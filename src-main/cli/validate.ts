@@ -1,0 +1,107 @@
+// `orderdock validate <file> --target ID [...] [--json]`: prepare a spreadsheet offline and report every problem.
+// Exit 0: every record valid; 1: some invalid; 2: usage or file error.
+import { parseArgs } from 'node:util'
+import { checkPrepareOptions, prepareFile, VALIDATE_OPTIONS, type Lang } from './prepare-file'
+import { TARGET_IDS } from '../core/targets/types'
+import type { Issue } from '../core/validation/types'
+import { formatIssueTable } from './validate-format'
+
+export const VALIDATE_USAGE = `usage: orderdock validate <file> --target <${TARGET_IDS.join('|')}>
+         [--sheet NAME] [--header-row N] [--encoding LABEL] [--timezone IANA] [--mapping FILE.json]
+         [--delivery-option-id ID] [--payment-method-id ID] [--lang en|zh-TW] [--json]
+
+Reads the file (.xlsx .xlsm .xls .ods .csv .tsv), maps its columns to the destination's fields
+(automatically, or from --mapping), normalizes and validates every row. Nothing is sent.
+Exit code: 0 every record valid, 1 some records invalid, 2 usage or file error.`
+
+interface Out {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+}
+
+function usageError(out: Out, json: boolean, code: string, message: string): number {
+  out.stderr.write(`orderdock validate: ${message}\n`)
+  if (json) out.stdout.write(JSON.stringify({ error: { code, message } }) + '\n')
+  return 2
+}
+
+export async function run(argv: string[], out: Out = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const wantsJson = argv.includes('--json')
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: VALIDATE_OPTIONS, allowPositionals: true, strict: true })
+  } catch (e) {
+    return usageError(out, wantsJson, 'usage', `${(e as Error).message}\n\n${VALIDATE_USAGE}`)
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    out.stdout.write(VALIDATE_USAGE + '\n')
+    return 0
+  }
+  if (positionals.length > 1) return usageError(out, wantsJson, 'usage', `one file only (got ${positionals.length}: ${positionals.join(', ')})`)
+  const checked = checkPrepareOptions(positionals[0], values)
+  if (!checked.ok) return usageError(out, checked.json, checked.error.code, checked.error.message)
+  const { input, json, lang } = checked
+  const prepared = await prepareFile(input)
+  if (!prepared.ok) return usageError(out, json, prepared.error.code, prepared.error.message)
+
+  const { table, mapping, preparation, timezone } = prepared
+  const summary = preparation.summary()
+  const issues = preparation.issues
+  const hasError = summary.invalid > 0 || issues.some((i) => i.severity === 'error')
+  const code = hasError ? 1 : 0
+  const messageOf = (i: Issue) => (lang === 'zh-TW' ? i.messageZh : i.message)
+  if (json) {
+    const result = {
+      file: input.file,
+      sheet: table.sheet,
+      headerRow: table.headerRow,
+      encoding: table.encoding,
+      target: input.target,
+      timezone,
+      mapping,
+      summary: { rows: summary.rows, valid: summary.valid, invalid: summary.invalid, warnings: summary.warnings },
+      issues: issues.map((i) => ({ row: i.row, field: i.field, column: i.column, severity: i.severity, code: i.code, message: messageOf(i) })),
+      records: preparation.records.map((r) => ({ row: r.row, rows: r.rows, valid: r.valid, payload: r.payload }))
+    }
+    out.stdout.write(JSON.stringify(result) + '\n')
+    return code
+  }
+  out.stdout.write(humanReport(lang, input.file, input.target, table, timezone, mapping, summary, issues, messageOf))
+  return code
+}
+
+function humanReport(
+  lang: Lang,
+  file: string,
+  target: string,
+  table: { sheet: string; headerRow: number; encoding: string | null; headers: string[] },
+  timezone: string,
+  mapping: Record<string, { column: string } | { constant: string | number | boolean }>,
+  summary: { rows: number; valid: number; invalid: number; warnings: number },
+  issues: Issue[],
+  messageOf: (i: Issue) => string
+): string {
+  const zh = lang === 'zh-TW'
+  const lines: string[] = []
+  lines.push(`${zh ? '檔案' : 'File'}: ${file}`)
+  lines.push(`${zh ? '工作表' : 'Sheet'}: ${table.sheet}   ${zh ? '標題列' : 'Header row'}: ${table.headerRow}${table.encoding ? `   ${zh ? '編碼' : 'Encoding'}: ${table.encoding}` : ''}`)
+  lines.push(`${zh ? '目的地' : 'Target'}: ${target}   ${zh ? '時區' : 'Time zone'}: ${timezone}`)
+  lines.push(zh ? '欄位對應:' : 'Mapping:')
+  for (const [field, entry] of Object.entries(mapping)) {
+    lines.push(`  ${field.padEnd(24)} ← ${'column' in entry ? `"${entry.column}"` : `${zh ? '固定值' : 'constant'} ${JSON.stringify(entry.constant)}`}`)
+  }
+  lines.push('')
+  lines.push(
+    zh
+      ? `共 ${summary.rows} 列：${summary.valid} 筆可匯入，${summary.invalid} 筆有錯誤，${summary.warnings} 個警告。`
+      : `${summary.rows} rows: ${summary.valid} valid, ${summary.invalid} invalid, ${summary.warnings} warnings.`
+  )
+  if (issues.length) {
+    lines.push('')
+    lines.push(formatIssueTable(issues, messageOf, lang))
+  } else {
+    lines.push(zh ? '沒有發現問題。' : 'No problems found.')
+  }
+  return lines.join('\n') + '\n'
+}
