@@ -46,7 +46,7 @@ export function PreviewScreen({ view, onChooseFile }: Props) {
           </h1>
           <p className="muted">
             {view.format.toUpperCase()} · {t('preview.columns', { count: view.headers.length })}
-            {view.delimiter ? ` · ${t('preview.delimiter')}: ${delimiterLabel(view.delimiter, t)}` : ''}
+            {view.delimiter ? ` · ${t('preview.delimiterValue', { value: delimiterLabel(view.delimiter, t) })}` : ''}
           </p>
         </div>
         <div className="preview-actions">
@@ -109,11 +109,15 @@ export function PreviewScreen({ view, onChooseFile }: Props) {
           </span>
         ) : null}
       </div>
-      <p className="hint">{t('preview.hint')}</p>
+      <p className="hint">{encodings.length > 0 ? t('preview.hint') : t('preview.hintWorkbook')}</p>
 
       <PreviewTable view={view} />
       <p className="muted showing" data-testid="showing">
-        {view.preview.length === 0 ? t('preview.noRows') : t('preview.showing', { shown: String(view.preview.length), total: String(sheetRows) })}
+        {view.preview.length === 0
+          ? t('preview.noRows')
+          : view.totalRows !== null && view.preview.length >= view.totalRows
+            ? t('preview.all', { shown: String(view.preview.length) })
+            : t('preview.showing', { shown: String(view.preview.length), total: String(sheetRows) })}
       </p>
     </section>
   )
