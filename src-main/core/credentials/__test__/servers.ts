@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
+import { FALLBACK_CERT, FALLBACK_KEY } from './fallback-cert'
 
 export interface Seen {
   method: string
@@ -61,7 +62,7 @@ export async function closedPort(): Promise<number> {
   return port
 }
 
-/** A self-signed cert for 127.0.0.1 made with openssl (present on Debian with ca-certificates). */
+/** A fresh self-signed cert for 127.0.0.1 made with openssl, or the stored one where openssl is not installed. */
 export function selfSignedCert(): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), 'orderdock-tls-'))
   try {
@@ -72,6 +73,9 @@ export function selfSignedCert(): { key: string; cert: string } {
       { stdio: 'ignore', timeout: 30_000 }
     )
     return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+    return { key: FALLBACK_KEY, cert: FALLBACK_CERT }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
