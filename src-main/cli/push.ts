@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { getTarget, isTargetId } from '../core/targets'
 import type { TargetId } from '../core/targets/types'
-import { checkBaseUrl, defaultJournalDir, readJobOptions, startJob } from '../core/upload'
+import { checkBaseUrl, defaultJournalDir, explainInvalid, readJobOptions, startJob } from '../core/upload'
 import type { JobOptions, JobResult, OnConflict, ProgressEvent } from '../core/upload'
 import { buildReport, writeReport } from '../core/report'
 import { prepareFile } from './push-prepare'
@@ -164,11 +164,7 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
     deps.signals.off('SIGTERM', onSignal)
   }
   // An invalid row's message says what to fix (the validation issues), as validate would.
-  for (const r of result.results) {
-    if (r.outcome !== 'invalid') continue
-    const issues = r.rows.flatMap((n) => prepared.preparation.issuesForRow(n)).filter((i) => i.severity === 'error')
-    if (issues.length) r.message = issues.map((i) => `${i.column ?? i.field}: ${i.message}`).join('; ')
-  }
+  result = { ...result, results: explainInvalid(result.results, (n) => prepared.preparation.issuesForRow(n)) }
   if (v.report) await writeReport(resolve(v.report), buildReport(prepared.table, result.results))
   if (v.json) {
     const { jobId, target: t, summary, results, requests } = result

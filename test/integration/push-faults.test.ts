@@ -40,6 +40,12 @@ describe('faults', () => {
     expect(sb.state.orders).toHaveLength(20)
     const posts = sb.state.requestLog.filter((r) => r.method === 'POST' && r.path.endsWith('/orders'))
     expect(posts.every((p) => /^[0-9a-f]{40}$/.test(p.headers['x-idempotency-key'] ?? ''))).toBe(true)
+    // a new job over the same rows: every order exists already → skipped, not failed
+    sb.setFaults(null)
+    const again = await startJob({ records: orderRecords(20), options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { single: true }), env: testEnv(tmp.dir) }).done
+    expect(again.summary).toMatchObject({ skipped: 20, failed: 0 })
+    expect(again.results[0]).toMatchObject({ reason: 'duplicate_order_no' })
+    expect(sb.state.orders).toHaveLength(20)
   })
 
   it('never retries another 4xx: a whole-batch 422 fails its rows once', async () => {

@@ -1,6 +1,6 @@
 // The upload engine's public surface (CLI, IPC service, tests).
 export { startJob, newJobId, DEFAULT_MIN_INTERVAL_MS } from './job'
-export { retryFailed, selectRetryRecords, mergeResults } from './retry-failed'
+export { retryFailed, selectRetryRecords, mergeResults, explainInvalid } from './retry-failed'
 export type { RetryFailedInput } from './retry-failed'
 export { CONFLICT_EXPLANATIONS, explainOnConflict, resolveOnConflict, defaultOnConflict } from './conflict'
 export { checkBaseUrl, isLoopbackHost, USER_AGENT } from './http'

@@ -48,3 +48,17 @@ export function retryFailed(input: RetryFailedInput): JobHandle {
   })
   return { ...handle, done }
 }
+
+/** Fill each invalid row's message with its validation errors (what to fix), from the preparation's issues. */
+export function explainInvalid(
+  results: RowResult[],
+  issuesForRow: (row: number) => { severity: string; column: string | null; field: string; message: string; messageZh: string }[],
+  language: 'zh-TW' | 'en' = 'en'
+): RowResult[] {
+  return results.map((r) => {
+    if (r.outcome !== 'invalid') return r
+    const issues = r.rows.flatMap((n) => issuesForRow(n)).filter((i) => i.severity === 'error')
+    if (!issues.length) return r
+    return { ...r, message: issues.map((i) => `${i.column ?? i.field}: ${language === 'zh-TW' ? i.messageZh : i.message}`).join('; ') }
+  })
+}

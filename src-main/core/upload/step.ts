@@ -50,7 +50,9 @@ export async function settleFailure(ctx: JobContext, plan: PlannedEntry, out: Ex
 export async function runSafeStep(
   ctx: JobContext,
   plan: PlannedEntry,
-  read: (body: unknown, resentAfterLoss: boolean) => ItemResult[]
+  read: (body: unknown, resentAfterLoss: boolean) => ItemResult[],
+  /** A 4xx that is really a per-row answer (e.g. "order_no already exists"): its items, or null to fail the batch. */
+  readRejected?: (status: number, body: unknown) => ItemResult[] | null
 ): Promise<StepResult> {
   if (ctx.state.isDone(plan.batch)) return 'next'
   if (!(await ctx.gate())) return 'cancel'
@@ -63,6 +65,14 @@ export async function runSafeStep(
     stopSignal: ctx.stop.signal,
     abortSignal: ctx.abortInFlight.signal
   })
+  if (out.kind === 'rejected' && readRejected) {
+    const items = readRejected(out.response.status, out.response.body)
+    if (items) {
+      await record(ctx, { t: 'ack', batch: plan.batch, at: ctx.now(), items })
+      ctx.progress()
+      return 'next'
+    }
+  }
   if (out.kind !== 'ok') return settleFailure(ctx, plan, out)
   await record(ctx, { t: 'ack', batch: plan.batch, at: ctx.now(), items: read(out.response.body, lostBefore || out.afterLoss) })
   ctx.progress()

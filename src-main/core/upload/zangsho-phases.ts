@@ -115,6 +115,14 @@ export function idempotencyKey(scope: string, rows: number[]): string {
   return createHash('sha256').update(`${scope}:${rows.join(',')}`).digest('hex').slice(0, 40)
 }
 
+/** 422 "order_no 已存在": the order is already in 帳獸; for a single create that is a skip, not a failure. */
+function isDuplicateOrderNo(body: unknown): boolean {
+  const errors = (body as { errors?: Record<string, unknown> })?.errors
+  const list = errors?.order_no
+  const text = Array.isArray(list) ? list.join(' ') : typeof list === 'string' ? list : ''
+  return /已存在|already|exists|taken/i.test(text)
+}
+
 /** Webhooks mode: one POST /orders per row with X-Idempotency-Key. */
 export async function singleOrdersPhase(ctx: JobContext): Promise<StepResult> {
   ctx.phase = 'main'
@@ -122,7 +130,12 @@ export async function singleOrdersPhase(ctx: JobContext): Promise<StepResult> {
   for (const i of sendableIndexes(ctx)) {
     const r = ctx.records[i]
     const plan = { t: 'planned' as const, batch: `main-${i + 1}`, phase: 'main' as const, method: 'POST' as const, path: '/orders', body: r.payload, members: [i], idempotencyKey: idempotencyKey(scope, r.rows) }
-    const step = await runSafeStep(ctx, plan, (body) => [{ member: 0, outcome: 'created', id: readSingleCreate(body), reason: null, message: null }])
+    const step = await runSafeStep(
+      ctx,
+      plan,
+      (body) => [{ member: 0, outcome: 'created', id: readSingleCreate(body), reason: null, message: null }],
+      (status, body) => (status === 422 && isDuplicateOrderNo(body) ? [{ member: 0, outcome: 'skipped', id: null, reason: 'duplicate_order_no', message: bodyText(body) }] : null)
+    )
     if (step !== 'next') return step
   }
   return 'next'
