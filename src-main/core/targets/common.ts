@@ -18,7 +18,8 @@ export const SUBSCRIPTION_BILLING_CYCLES = ['monthly', 'quarterly', 'semi-annual
 
 /** Money for 帳獸: "1990.00" (round half up to 2 places; decimal.js, never floats). */
 export function money2(value: FieldValue): string {
-  return new Decimal(value as Decimal.Value).toFixed(2, Decimal.ROUND_HALF_UP)
+  const d = typeof value === 'object' ? (value as Decimal) : new Decimal(value as Decimal.Value)
+  return d.toFixed(2, Decimal.ROUND_HALF_UP)
 }
 
 /** Copy the defined values of the given keys, formatting money keys as 帳獸 strings. */
@@ -27,7 +28,8 @@ export function pickDefined(values: FieldValues, keys: readonly string[], moneyK
   for (const key of keys) {
     const v = values[key]
     if (v === undefined || v === '') continue
-    out[key] = moneyKeys.includes(key) ? money2(v) : Decimal.isDecimal(v) ? (v as Decimal).toString() : v
+    // typeof first: Decimal.isDecimal on every string is measurably slow at 100k rows
+    out[key] = moneyKeys.includes(key) ? money2(v) : typeof v === 'object' ? (v as Decimal).toString() : v
   }
   return out
 }

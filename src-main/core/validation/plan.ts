@@ -70,7 +70,10 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
     const e = settings.mapping[field]
     return isColumnEntry(e) ? e.column : null
   }
-  const plan: RowPlan = { target, sources, timezone: settings.timezone || 'Asia/Taipei', valueMatches: settings.valueMatches ?? {}, metadata }
+  const grouped = target.groupBy !== undefined
+  for (const src of sources) src.requiredHere = src.field.required && (!grouped || src.field.perLine === true || src.field.key === target.groupBy)
+  const columnIndex = new Map(sources.filter((s) => s.ci >= 0).map((s) => [s.field.key, s.ci]))
+  const plan: RowPlan = { target, sources, timezone: settings.timezone || 'Asia/Taipei', valueMatches: settings.valueMatches ?? {}, metadata, memo: new Map(), columnIndex }
   return { plan, globalIssues, blocked, ambiguousDateColumns, columnOf }
 }
 

@@ -3,7 +3,7 @@ import type { Cell, SheetRow, SheetTable } from '../workbook/types'
 import type { PreparedRecord, Target } from '../targets/types'
 import { getTarget } from '../targets/index'
 import { buildSheetPlan, type SheetPlan } from './plan'
-import { isBlankRow, normalizeRow, type RowState } from './row'
+import { fieldText, isBlankRow, normalizeRow, type RowState } from './row'
 import { DUPLICATE_RULES, duplicateIssue, duplicateKey, stampWarnings, type DuplicateRule } from './rules'
 import { schemaIssue } from './schema-check'
 import { buildShoplineGroup } from './shopline-group'
@@ -18,7 +18,7 @@ class PreparationImpl implements Preparation {
   private readonly target: Target
   private readonly sheet: SheetPlan
   private readonly rows: SheetRow[]
-  private readonly indexOf = new Map<number, number>()
+  private readonly indexOf: RowIndex
   private readonly states: (RowState | null)[]
   private readonly excluded: Set<number>
   private readonly rule: DuplicateRule | undefined
@@ -44,7 +44,7 @@ class PreparationImpl implements Preparation {
     this.sheet = buildSheetPlan(table, settings, target)
     this.ambiguousDateColumns = this.sheet.ambiguousDateColumns
     this.rows = table.rows.slice()
-    this.rows.forEach((r, i) => this.indexOf.set(r.rowNumber, i))
+    this.indexOf = new RowIndex(this.rows)
     this.excluded = new Set(settings.excludedRows ?? [])
     this.rule = DUPLICATE_RULES[target.id]
     this.shoplineIds = { deliveryOptionId: settings.shopline?.deliveryOptionId ?? '', paymentMethodId: settings.shopline?.paymentMethodId ?? '' }
@@ -117,7 +117,7 @@ class PreparationImpl implements Preparation {
     const row = this.rows[idx]
     if (this.excluded.has(row.rowNumber) || isBlankRow(row)) return null
     const st = normalizeRow(this.sheet.plan, row)
-    st.issues.push(...stampWarnings(this.target, st, this.sheet.columnOf))
+    for (const w of stampWarnings(this.target, st, this.sheet.columnOf, this.sheet.plan)) st.issues.push(w)
     return st
   }
 
@@ -135,11 +135,11 @@ class PreparationImpl implements Preparation {
     const old = this.states[idx]
     if (old) {
       this.activeRows--
-      this.warningSum -= old.issues.filter((i) => i.severity === 'warning').length
+      this.warningSum -= countWarnings(old.issues)
     }
     if (st) {
       this.activeRows++
-      this.warningSum += st.issues.filter((i) => i.severity === 'warning').length
+      this.warningSum += countWarnings(st.issues)
     }
     this.states[idx] = st
     const oldKey = this.keyOfIdx[idx]
@@ -172,12 +172,11 @@ class PreparationImpl implements Preparation {
   private duplicateIssueFor(idx: number): Issue | null {
     if (!this.rule || this.target.groupBy) return null
     const key = this.keyOfIdx[idx]
-    if (key === null) return null
+    if (key === null || this.byKey.count(key) < 2) return null
     const members = this.byKey.get(key)
-    if (members.length < 2) return null
     const others = members.filter((i) => i !== idx).slice(0, MAX_NAMED_ROWS).map((i) => this.rows[i].rowNumber)
     const st = this.states[idx]!
-    return duplicateIssue(this.target, this.rule, st.rowNumber, this.sheet.columnOf(this.rule.field), st.texts[this.rule.field] ?? key, others)
+    return duplicateIssue(this.target, this.rule, st.rowNumber, this.sheet.columnOf(this.rule.field), fieldText(this.sheet.plan, st, this.rule.field) || key, others)
   }
 
   /** Per-row destinations: rebuild the record of one row. */
@@ -201,7 +200,7 @@ class PreparationImpl implements Preparation {
     const states = members.map((i) => this.states[i]!)
     const orderNo = key.startsWith(NO_ORDER_NO) ? '' : key
     const { record, issues } = buildShoplineGroup({
-      target: this.target, columnOf: this.sheet.columnOf, globallyBlocked: this.sheet.blocked,
+      target: this.target, plan: this.sheet.plan, columnOf: this.sheet.columnOf, globallyBlocked: this.sheet.blocked,
       deliveryOptionId: this.shoplineIds.deliveryOptionId, paymentMethodId: this.shoplineIds.paymentMethodId
     }, orderNo, states)
     this.setSlot(members[0], record, issues)
@@ -230,6 +229,33 @@ class PreparationImpl implements Preparation {
       }
     }
     this.recordIssueRows[idx] = rowsTouched
+  }
+}
+
+function countWarnings(issues: Issue[]): number {
+  let n = 0
+  for (const i of issues) if (i.severity === 'warning') n++
+  return n
+}
+
+/** Row number → index in the sheet: arithmetic when numbering is contiguous (the usual case), a Map otherwise. */
+class RowIndex {
+  private readonly base: number
+  private readonly map: Map<number, number> | null
+  private readonly size: number
+  constructor(rows: SheetRow[]) {
+    this.size = rows.length
+    this.base = rows.length > 0 ? rows[0].rowNumber : 0
+    const contiguous = rows.every((r, i) => r.rowNumber === this.base + i)
+    this.map = contiguous ? null : new Map(rows.map((r, i) => [r.rowNumber, i]))
+  }
+  get(rowNumber: number): number | undefined {
+    if (this.map) return this.map.get(rowNumber)
+    const i = rowNumber - this.base
+    return Number.isInteger(i) && i >= 0 && i < this.size ? i : undefined
+  }
+  has(rowNumber: number): boolean {
+    return this.get(rowNumber) !== undefined
   }
 }
 

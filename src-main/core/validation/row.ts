@@ -8,7 +8,7 @@ import { parseMoney } from '../mapping/money'
 import { parseDateTime, type DateOrder } from '../mapping/dates'
 import { cleanText, parseEmail, parsePhone } from '../mapping/text'
 import { parseCurrency } from '../mapping/currency'
-import { cellText, suggestEnumValue } from '../mapping/values'
+import { suggestEnumValue } from '../mapping/values'
 import { M, makeIssue } from './messages'
 import type { Issue } from './types'
 
@@ -22,6 +22,8 @@ export interface FieldSource {
   order?: DateOrder
   /** The column's day/month order is ambiguous and not chosen: its rows are blocked, one column issue asks. */
   unresolvedOrder?: boolean
+  /** Precomputed: an empty cell is an error on this row (grouped targets check order-level fields per order). */
+  requiredHere?: boolean
 }
 
 export interface RowPlan {
@@ -30,25 +32,68 @@ export interface RowPlan {
   timezone: string
   valueMatches: ValueMatches
   metadata: { ci: number; column: string }[]
+  /** Per-field cache of enum/currency results by source text (valid for this plan's value matches). */
+  memo: Map<string, Map<string, Normalized<FieldValue>>>
+  /** field key → its column index (columns only). */
+  columnIndex: Map<string, number>
+}
+
+/** What a field's cell showed in this row ('' for constants or unmapped fields). */
+export function fieldText(plan: RowPlan, st: RowState, field: string): string {
+  const ci = plan.columnIndex.get(field)
+  return ci === undefined ? '' : rawText(st.cells[ci])
 }
 
 export interface RowState {
   rowNumber: number
   values: Record<string, FieldValue>
-  /** What the cell showed, per field (for messages). */
-  texts: Record<string, string>
+  /** The row's cells: fieldText() reads what a field's cell showed, for messages. */
+  cells: Cell[]
   issues: Issue[]
   /** Cannot be sent yet for a reason reported once elsewhere (an ambiguous date column). */
   blocked: boolean
   metadata?: Record<string, string>
 }
 
+// Anything but whitespace and the invisible characters cleanText strips: a cheap "not blank" test.
+const VISIBLE = /[^\s\u200B-\u200D\u2060\uFEFF\u00AD]/
+
+/** The cell's text as Excel shows it, not cleaned (B0's parsers clean it themselves). */
+export function rawText(cell: Cell | undefined): string {
+  if (!cell || cell.t === 'z') return ''
+  return cell.w !== '' ? cell.w : cell.v === null ? '' : String(cell.v)
+}
+
 export function isBlankRow(row: SheetRow): boolean {
-  for (const c of row.cells) if (c && c.t !== 'z' && cellText(c) !== '') return false
+  for (const c of row.cells) if (c && c.t !== 'z' && VISIBLE.test(rawText(c))) return false
   return true
 }
 
-function parseInteger(cell: Cell, text: string): Normalized<number> {
+const MEMO_LIMIT = 5000
+// Printable ASCII with no space at either end is already what cleanText would return (most order numbers).
+const PLAIN_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/
+
+/** Enum and currency results repeat across rows ("已付款" 80,000 times): remember them per field. */
+function memoOf(plan: RowPlan, key: string): Map<string, Normalized<FieldValue>> {
+  let memo = plan.memo.get(key)
+  if (!memo) plan.memo.set(key, (memo = new Map()))
+  return memo
+}
+
+function remember(memo: Map<string, Normalized<FieldValue>>, text: string, r: Normalized<FieldValue>): Normalized<FieldValue> {
+  if (memo.size < MEMO_LIMIT) memo.set(text, r)
+  return r
+}
+
+function matchEnum(plan: RowPlan, f: FieldDef, text: string): Normalized<FieldValue> {
+  const key = cleanText(text)
+  const chosen = plan.valueMatches[f.key]?.[key]
+  const value = chosen !== undefined && (f.enumValues ?? []).includes(chosen) ? chosen : suggestEnumValue(f, key)
+  return value !== null ? { ok: true, value } : { ok: false, code: 'value_unmatched', message: M.valueUnmatched(f, key) }
+}
+
+function parseInteger(cell: Cell, raw: string): Normalized<number> {
+  const text = cleanText(raw)
   const n = cell.t === 'n' && typeof cell.v === 'number' ? cell.v : /^\d+(?:\.0+)?$/.test(text) ? Number(text) : NaN
   if (Number.isInteger(n) && n > 0 && n <= 1_000_000) return { ok: true, value: n }
   return { ok: false, code: 'integer_invalid', message: M.integerInvalid(text) }
@@ -60,16 +105,18 @@ function normalizeCell(src: FieldSource, cell: Cell, text: string, plan: RowPlan
     case 'money': return parseMoney(cell.t === 'n' && typeof cell.v === 'number' ? cell.v : text) as Normalized<Decimal>
     case 'email': return parseEmail(text)
     case 'phone': return parsePhone(cell.t === 'n' && typeof cell.v === 'number' ? cell.v : text)
-    case 'currency': return parseCurrency(text)
+    case 'currency': {
+      const memo = memoOf(plan, f.key)
+      return memo.get(text) ?? remember(memo, text, parseCurrency(text))
+    }
     case 'integer': return parseInteger(cell, text)
     case 'datetime': {
       const input = (cell.t === 'n' || cell.t === 'd') && cell.v !== null && typeof cell.v !== 'boolean' ? cell.v : text
       return parseDateTime(input, { timezone: plan.timezone, order: src.order, kind: cell.t === 'n' || cell.t === 'd' ? cell.t : 's' })
     }
     case 'enum': {
-      const chosen = plan.valueMatches[f.key]?.[text]
-      const value = chosen !== undefined && (f.enumValues ?? []).includes(chosen) ? chosen : suggestEnumValue(f, text)
-      return value !== null ? { ok: true, value } : { ok: false, code: 'value_unmatched', message: M.valueUnmatched(f, text) }
+      const memo = memoOf(plan, f.key)
+      return memo.get(text) ?? remember(memo, text, matchEnum(plan, f, text))
     }
     default: return { ok: true, value: text }
   }
@@ -77,24 +124,22 @@ function normalizeCell(src: FieldSource, cell: Cell, text: string, plan: RowPlan
 
 /** Normalize every mapped field of a row. Grouped targets check order-level "required" per order, not per row. */
 export function normalizeRow(plan: RowPlan, row: SheetRow): RowState {
-  const state: RowState = { rowNumber: row.rowNumber, values: {}, texts: {}, issues: [], blocked: false }
-  const grouped = plan.target.groupBy !== undefined
+  const state: RowState = { rowNumber: row.rowNumber, values: {}, cells: row.cells, issues: [], blocked: false }
   for (const src of plan.sources) {
     const f = src.field
     const cell = src.ci >= 0 ? row.cells[src.ci] : src.constant
-    const text = cell ? cellText(cell) : ''
-    const requiredHere = f.required && (!grouped || f.perLine === true || f.key === plan.target.groupBy)
-    if (text === '') {
+    const text = rawText(cell)
+    const requiredHere = src.requiredHere === true
+    if (!VISIBLE.test(text)) {
       if (requiredHere) state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
       continue
     }
-    state.texts[f.key] = text
     if (cell!.t === 'e') {
       state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'cell_error',
         { en: `the cell shows the error ${text}. Fix the formula in the sheet.`, 'zh-TW': `儲存格顯示錯誤 ${text}。請修正試算表中的公式。` }, text))
       continue
     }
-    const r = f.type === 'string' ? ({ ok: true, value: cleanText(text) } as const) : normalizeCell(src, cell!, text, plan)
+    const r = f.type === 'string' ? ({ ok: true, value: PLAIN_ASCII.test(text) ? text : cleanText(text) } as const) : normalizeCell(src, cell!, text, plan)
     if (r.ok) {
       state.values[f.key] = r.value
     } else if (r.code === 'date_ambiguous' && src.unresolvedOrder) {
@@ -108,7 +153,7 @@ export function normalizeRow(plan: RowPlan, row: SheetRow): RowState {
   if (plan.metadata.length > 0) {
     const meta: Record<string, string> = {}
     for (const m of plan.metadata) {
-      const t = cellText(row.cells[m.ci])
+      const t = cleanText(rawText(row.cells[m.ci]))
       if (t !== '') meta[m.column] = t
     }
     state.metadata = meta

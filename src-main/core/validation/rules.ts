@@ -1,7 +1,7 @@
 // Row warnings and cross-row rules that depend on the destination.
 import type { FieldDef, Target, TargetId } from '../targets/types'
 import { M, makeIssue } from './messages'
-import type { RowState } from './row'
+import { fieldText, type RowPlan, type RowState } from './row'
 import type { Issue } from './types'
 
 /** The field whose value must be unique across rows, per destination. */
@@ -33,7 +33,7 @@ const STAMPS: { status: string; field: string; code: string }[] = [
 ]
 
 /** 帳獸 stamps the API call time when a paid/refunded/failed order has no matching date: warn, history would lie. */
-export function stampWarnings(target: Target, state: RowState, columnOf: (field: string) => string | null): Issue[] {
+export function stampWarnings(target: Target, state: RowState, columnOf: (field: string) => string | null, plan: RowPlan): Issue[] {
   if (target.id !== 'zangsho.orders') return []
   const status = state.values.status
   const out: Issue[] = []
@@ -43,7 +43,7 @@ export function stampWarnings(target: Target, state: RowState, columnOf: (field:
     const def = target.fields.find((f) => f.key === s.field) as FieldDef
     const column = columnOf(s.field) ?? columnOf('status')
     out.push(makeIssue(state.rowNumber, s.field, column, 'warning', s.code,
-      M.stampWarning(s.status, { en: def.label.en, 'zh-TW': def.label['zh-TW'] }), state.texts.status))
+      M.stampWarning(s.status, { en: def.label.en, 'zh-TW': def.label['zh-TW'] }), fieldText(plan, state, 'status')))
   }
   return out
 }

@@ -2,12 +2,13 @@
 import Decimal from 'decimal.js'
 import type { FieldDef, FieldValue, GroupedOrderInput, PreparedRecord, Target } from '../targets/types'
 import { makeIssue } from './messages'
-import type { RowState } from './row'
+import { fieldText, type RowPlan, type RowState } from './row'
 import type { Issue } from './types'
 import { schemaIssue } from './schema-check'
 
 export interface GroupContext {
   target: Target
+  plan: RowPlan
   columnOf(field: string): string | null
   deliveryOptionId: string
   paymentMethodId: string
@@ -42,7 +43,7 @@ export function buildShoplineGroup(ctx: GroupContext, orderNo: string, rows: Row
         issues.push(makeIssue(r.rowNumber, f, ctx.columnOf(f.key), 'error', 'group_conflict', {
           en: `order ${orderNo} has "${fmt(order[f.key])}" in row ${from.rowNumber} but "${fmt(v)}" here. One order takes one value: make them equal or leave this cell empty.`,
           'zh-TW': `訂單 ${orderNo} 在第 ${from.rowNumber} 列是「${fmt(order[f.key])}」,這裡卻是「${fmt(v)}」。一張訂單只能有一個值:請改成相同或留空。`
-        }, r.texts[f.key]))
+        }, fieldText(ctx.plan, r, f.key)))
       }
     }
     if (f.required && !from) {
@@ -66,7 +67,7 @@ export function buildShoplineGroup(ctx: GroupContext, orderNo: string, rows: Row
       issues.push(makeIssue(r.rowNumber, lineTotalField, ctx.columnOf('items.total'), 'error', 'line_total_mismatch', {
         en: `the line total is ${fmt(given)} but unit price ${fmt(price)} × quantity ${quantity} = ${total.toFixed(2)}. Correct the price, the quantity or the line total.`,
         'zh-TW': `明細小計是 ${fmt(given)},但單價 ${fmt(price)} × 數量 ${quantity} = ${total.toFixed(2)}。請修正單價、數量或小計。`
-      }, r.texts['items.total']))
+      }, fieldText(ctx.plan, r, 'items.total')))
     }
     lines.push({ name, price: price as Decimal, quantity, total })
     subtotal = subtotal.plus(total)
@@ -78,7 +79,7 @@ export function buildShoplineGroup(ctx: GroupContext, orderNo: string, rows: Row
     issues.push(makeIssue(src.rowNumber, f, ctx.columnOf('order_total'), 'error', 'order_total_mismatch', {
       en: `order ${orderNo} totals ${fmt(expected)} but its lines add up to ${subtotal.toFixed(2)}. SHOPLINE cannot import shipping, fees or discounts: fix the lines or the total.`,
       'zh-TW': `訂單 ${orderNo} 的總額是 ${fmt(expected)},但明細加總為 ${subtotal.toFixed(2)}。SHOPLINE 無法匯入運費、手續費或折扣:請修正明細或總額。`
-    }, src.texts.order_total))
+    }, fieldText(ctx.plan, src, 'order_total')))
   }
   const payload = ctx.target.buildGroupPayload!({
     orderNo, order, lines, subtotal, total: subtotal, deliveryOptionId: ctx.deliveryOptionId, paymentMethodId: ctx.paymentMethodId

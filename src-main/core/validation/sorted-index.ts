@@ -1,12 +1,18 @@
 // key → row indexes kept in ascending order: the duplicate index and the SHOPLINE order groups.
-
-const EMPTY: readonly number[] = []
+// Most keys hold one row, so a lone index is stored as a number and an array exists only for duplicates.
 
 export class SortedIndex {
-  private readonly map = new Map<string, number[]>()
+  private readonly map = new Map<string, number | number[]>()
 
   get(key: string): readonly number[] {
-    return this.map.get(key) ?? EMPTY
+    const v = this.map.get(key)
+    return v === undefined ? [] : typeof v === 'number' ? [v] : v
+  }
+
+  /** How many rows share this key (no allocation). */
+  count(key: string): number {
+    const v = this.map.get(key)
+    return v === undefined ? 0 : typeof v === 'number' ? 1 : v.length
   }
 
   keys(): string[] {
@@ -14,15 +20,13 @@ export class SortedIndex {
   }
 
   add(key: string, idx: number): void {
-    const list = this.map.get(key)
-    if (!list) {
-      this.map.set(key, [idx])
+    const v = this.map.get(key)
+    if (v === undefined) {
+      this.map.set(key, idx)
       return
     }
-    if (list[list.length - 1] < idx) {
-      list.push(idx) // rows arrive in sheet order on the first pass
-      return
-    }
+    const list = typeof v === 'number' ? [v] : v
+    if (typeof v === 'number') this.map.set(key, list)
     let lo = 0
     let hi = list.length
     while (lo < hi) {
@@ -34,10 +38,14 @@ export class SortedIndex {
   }
 
   remove(key: string, idx: number): void {
-    const list = this.map.get(key)
-    if (!list) return
-    const at = list.indexOf(idx)
-    if (at >= 0) list.splice(at, 1)
-    if (list.length === 0) this.map.delete(key)
+    const v = this.map.get(key)
+    if (v === undefined) return
+    if (typeof v === 'number') {
+      if (v === idx) this.map.delete(key)
+      return
+    }
+    const at = v.indexOf(idx)
+    if (at >= 0) v.splice(at, 1)
+    if (v.length === 1) this.map.set(key, v[0])
   }
 }
