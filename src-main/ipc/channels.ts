@@ -9,7 +9,15 @@ export const METHOD_NAMES = [
   'workbook.open',
   'workbook.preview',
   'workbook.close',
-  'rows.page'
+  'rows.page',
+  // profiles
+  'profiles.list',
+  'profiles.save',
+  'profiles.remove',
+  'profiles.setToken',
+  'profiles.deleteToken',
+  'profiles.test',
+  'profiles.shoplineOptions'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -3,6 +3,9 @@
 import { z } from 'zod'
 import type { FileFormat, SheetInfo, SheetRow } from '../core/workbook/types'
 import type { MethodName } from './channels'
+// profiles
+import { profileMethodArgs, type ProfileMethodResults } from './profiles-contract'
+export type * from './profiles-contract'
 
 export { METHOD_NAMES, EVENT_CHANNEL, methodChannel, isMethodName } from './channels'
 export type { MethodName } from './channels'
@@ -107,11 +110,13 @@ export const methodArgs = {
   'workbook.close': z.object({ sessionId }).strict(),
   'rows.page': z
     .object({ sessionId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
-    .strict()
+    .strict(),
+  // profiles
+  ...profileMethodArgs
 } satisfies { [M in MethodName]: z.ZodType }
 
 /** Result types, one per method. */
-export interface MethodResults {
+export interface MethodResults extends ProfileMethodResults {
   'app.info': AppInfo
   'app.setLanguage': { language: Language }
   /** null when the user cancelled the dialog. */

@@ -5,6 +5,10 @@ import type { AppInfo, Language, OrderDockEvent, ServiceMethods } from '../ipc/c
 import { ServiceError, toApiError } from './errors'
 import { listSamples, samplePath } from './samples'
 import { WorkbookSessions } from './workbook-sessions'
+// profiles
+import { systemKeychain, type Keychain } from '../core/credentials/keychain'
+import { createProfileServices } from './profiles'
+import { createRehearsalServer } from './rehearsal'
 
 export interface ServiceDeps {
   /** App data directory (sessions, settings, journals). */
@@ -21,6 +25,9 @@ export interface ServiceDeps {
   pickFile?: () => Promise<string | null>
   /** Called when the UI language changes (the desktop app rebuilds its menu). */
   onLanguageChange?: (language: Language) => void
+  // profiles
+  /** The OS keychain for tokens (default: systemKeychain(); tests pass memoryKeychain()). Never a plain-text store. */
+  keychain?: Keychain
 }
 
 export interface OrderDockServices {
@@ -31,6 +38,9 @@ export interface OrderDockServices {
   openFromOs(path: string): Promise<void>
   /** Push an event to the renderer (also used by the updater's notices). */
   emit(event: OrderDockEvent): void
+  // profiles
+  /** Stop what the services started (the rehearsal server); call on app quit. Optional so stand-ins need not have it. */
+  dispose?(): Promise<void>
 }
 
 export function createServices(deps: ServiceDeps): OrderDockServices {
@@ -40,6 +50,9 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
   const grantedPaths = new Set<string>()
   const samplesDir = join(deps.resourcesDir, 'samples')
   let language: Language = deps.language ?? 'zh-TW'
+  // profiles: the rehearsal server starts the first time a rehearsal profile is used
+  const rehearsal = createRehearsalServer()
+  const profiles = createProfileServices({ dataDir: deps.dataDir, fetch: deps.fetch, keychain: deps.keychain ?? systemKeychain(), rehearsal })
 
   const emit = (event: OrderDockEvent): void => {
     for (const listener of listeners) listener(event)
@@ -79,12 +92,16 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     },
     'workbook.preview': ({ sessionId, ...change }) => workbooks.preview(sessionId, change),
     'workbook.close': async ({ sessionId }) => ({ closed: workbooks.close(sessionId) }),
-    'rows.page': ({ sessionId, offset, limit }) => workbooks.page(sessionId, offset, limit)
+    'rows.page': ({ sessionId, offset, limit }) => workbooks.page(sessionId, offset, limit),
+    // profiles
+    ...profiles.methods
   }
 
   return {
     methods,
     emit,
+    // profiles
+    dispose: () => rehearsal.close(),
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
