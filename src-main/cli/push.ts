@@ -6,7 +6,8 @@ import type { TargetId } from '../core/targets/types'
 import { checkBaseUrl, defaultJournalDir, explainInvalid, readJobOptions, startJob } from '../core/upload'
 import type { JobOptions, JobResult, OnConflict, ProgressEvent } from '../core/upload'
 import { buildReport, writeReport } from '../core/report'
-import { prepareFile } from './push-prepare'
+import { VALIDATE_OPTIONS, checkPrepareOptions, prepareFile } from './prepare-file'
+import type { PrepareFileInput } from './prepare-file'
 import { resolveProfile } from './push-profile'
 
 export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url URL --token-env VAR | --profile NAME) [options]
@@ -24,17 +25,16 @@ export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url 
   --resume JOB_ID           continue a stopped or crashed job (same file and settings)
   --delivery-option-id ID --payment-method-id ID   SHOPLINE: what every order uses
   --report FILE.xlsx|.csv   write the results report
-  --sheet NAME --header-row N --encoding LABEL --timezone IANA --mapping FILE.json   as for validate
+  --sheet NAME --header-row N --encoding LABEL --timezone IANA --mapping FILE.json --lang en|zh-TW   as for validate
   --json                    print one JSON object with the results
 exit codes: 0 nothing failed or unknown · 1 some rows failed or are unknown, or the job stopped · 2 usage error`
 
 const OPTIONS = {
-  target: { type: 'string' }, 'base-url': { type: 'string' }, 'token-env': { type: 'string' }, profile: { type: 'string' },
+  ...VALIDATE_OPTIONS,
+  'base-url': { type: 'string' }, 'token-env': { type: 'string' }, profile: { type: 'string' },
   'on-conflict': { type: 'string' }, 'with-customers': { type: 'boolean' }, single: { type: 'boolean' },
   'batch-size': { type: 'string' }, 'min-interval-ms': { type: 'string' }, 'journal-dir': { type: 'string' }, resume: { type: 'string' },
-  'delivery-option-id': { type: 'string' }, 'payment-method-id': { type: 'string' }, report: { type: 'string' },
-  sheet: { type: 'string' }, 'header-row': { type: 'string' }, encoding: { type: 'string' }, timezone: { type: 'string' },
-  mapping: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+  report: { type: 'string' }
 } as const
 
 class UsageError extends Error {}
@@ -46,14 +46,7 @@ function whole(v: string | undefined, flag: string, min: number): number | undef
 }
 
 /** What the journal header keeps so `--resume JOB_ID` can rebuild the same records (no token). */
-interface PushSource {
-  file: string
-  sheet?: string
-  headerRow?: number
-  encoding?: string
-  timezone?: string
-  mappingFile?: string
-}
+type PushSource = Omit<PrepareFileInput, 'target' | 'shopline'>
 
 export function run(argv: string[]): Promise<number> {
   return runPush(argv, { env: process.env, fetch: globalThis.fetch, stdout: process.stdout, stderr: process.stderr, signals: process })
@@ -96,18 +89,15 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`one file only (got ${positionals.length})`)
   const journalDir = resolve(v['journal-dir'] ?? defaultJournalDir(deps.env))
   const resumed = v.resume ? await readJobOptions(journalDir, v.resume).catch((e: Error) => { throw new UsageError(`cannot resume ${v.resume}: ${e.message}`) }) : undefined
-  const source = (resumed?.source as PushSource | undefined) ?? {
-    file: positionals[0] ? resolve(positionals[0]) : '',
-    sheet: v.sheet,
-    headerRow: whole(v['header-row'], '--header-row', 1),
-    encoding: v.encoding,
-    timezone: v.timezone,
-    mappingFile: v.mapping ? resolve(v.mapping) : undefined
+  let source = resumed?.source as PushSource | undefined
+  if (!source) {
+    const checked = checkPrepareOptions(positionals[0], v)
+    if (!checked.ok) throw new UsageError(checked.error.message)
+    const { file, sheet, headerRow, encoding, timezone, mappingFile, lang } = checked.input
+    source = { file: resolve(file), sheet, headerRow, encoding, timezone, mappingFile: mappingFile ? resolve(mappingFile) : undefined, lang }
   }
-  if (!source.file) throw new UsageError('which file? give the spreadsheet path')
   const targetId = resumed?.target ?? v.target
-  if (!targetId) throw new UsageError('--target is required')
-  if (!isTargetId(targetId)) throw new UsageError(`unknown target "${targetId}"`)
+  if (!targetId || !isTargetId(targetId)) throw new UsageError(`--target is required: one of zangsho.orders, zangsho.customers, zangsho.subscriptions, shopline.orders`)
   const target = getTarget(targetId)!
   if (v['on-conflict'] !== undefined && v['on-conflict'] !== 'skip' && v['on-conflict'] !== 'update') throw new UsageError('--on-conflict must be skip or update')
   if (v.single && targetId !== 'zangsho.orders') throw new UsageError('--single is for zangsho.orders only')
@@ -165,7 +155,7 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
   }
   // An invalid row's message says what to fix (the validation issues), as validate would.
   result = { ...result, results: explainInvalid(result.results, (n) => prepared.preparation.issuesForRow(n)) }
-  if (v.report) await writeReport(resolve(v.report), buildReport(prepared.table, result.results))
+  if (v.report) await writeReport(resolve(v.report), buildReport(prepared.table, result.results, { language: source.lang ?? 'en' }))
   if (v.json) {
     const { jobId, target: t, summary, results, requests } = result
     deps.stdout.write(JSON.stringify({ jobId, target: t, summary, results, requests }) + '\n')
