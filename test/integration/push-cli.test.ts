@@ -122,6 +122,20 @@ describe('push CLI', () => {
     expect((await inProcess([join(tmp.dir, 'missing.csv'), '--target', 'zangsho.orders', '--base-url', 'https://x.example/v1', '--token-env', 'TOK'])).code).toBe(2)
   })
 
+  it('--profile rehearsal needs no token; a real profile without a saved token is a usage error', async () => {
+    const sb = await sandbox()
+    sandboxes.push(sb)
+    const file = ordersCsv(4)
+    const env = { ORDERDOCK_DATA_DIR: join(tmp.dir, 'data') }
+    const ok = await inProcess([file, '--target', 'zangsho.orders', '--profile', 'rehearsal', '--base-url', sb.zangshoBaseUrl, '--min-interval-ms', '0', '--json'], env)
+    expect(ok.code).toBe(0)
+    expect(JSON.parse(ok.out).summary.created).toBe(4)
+    expect(readdirSync(join(tmp.dir, 'data', 'jobs'))).toHaveLength(1)
+    const missing = await inProcess([file, '--target', 'zangsho.orders', '--profile', 'nobody'], env)
+    expect(missing.code).toBe(2)
+    expect(missing.err).toMatch(/no profile "nobody"/)
+  })
+
   it('writes the report and exits 1 when a row failed', async () => {
     const sb = await sandbox()
     sandboxes.push(sb)
