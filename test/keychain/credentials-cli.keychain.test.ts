@@ -48,5 +48,5 @@ describe('profile CLI on the real keychain', () => {
     expect(set.out + set.err).not.toContain(token)
     expect((await cli(['remove', 'Shop'], '')).code).toBe(0)
     expect(await kc.getPassword(KEYCHAIN_SERVICE, id)).toBeNull()
-  })
+  }, 180_000) // four CLI processes
 })

@@ -99,5 +99,5 @@ describe('leak test: profile set-token + push --profile on the real keychain', (
     expect([...files.keys()].some((f) => f.endsWith('report.xlsx'))).toBe(true)
     for (const [path, text] of files) expectNoToken(path, text, token)
     expectNoToken('CLI output', outputs.join('\n'), token)
-  })
+  }, 300_000) // eight CLI processes (tsx start-up) on a busy CI machine
 })
