@@ -9,6 +9,7 @@ import { isAllowedExternalUrl } from './app/window-options'
 import type { Language } from './ipc/contract'
 import { forwardEvents, registerIpc } from './ipc/register'
 import { createServices } from './services'
+import { startAutoUpdater } from './updater'
 
 const here = import.meta.dirname
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -114,9 +115,12 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, services, appUrl)
     applyMenu()
     createWindow()
-    // TODO(lead): when helper G's src-main/updater.ts lands, start it here:
-    //   startAutoUpdater({ enabled: app.isPackaged, isBusy: () => false /* true while a push job runs */,
-    //                      notify: (message) => services.emit({ type: 'app.notice', message }) })
+    // opt-in, off by default; TODO(lead): a settings toggle in the UI instead of the environment variable
+    startAutoUpdater({
+      enabled: process.env.ORDERDOCK_AUTO_UPDATE === '1',
+      isBusy: () => services.isBusy(),
+      notify: (message) => services.emit({ type: 'app.notice', message })
+    })
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
     })

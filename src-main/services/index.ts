@@ -38,6 +38,8 @@ export interface OrderDockServices {
   openFromOs(path: string): Promise<void>
   /** Push an event to the renderer (also used by the updater's notices). */
   emit(event: OrderDockEvent): void
+  /** True while work that must not be interrupted by an update restart is running (a push). */
+  isBusy(): boolean
   // profiles
   /** Stop what the services started (the rehearsal server); call on app quit. Optional so stand-ins need not have it. */
   dispose?(): Promise<void>
@@ -100,6 +102,7 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
   return {
     methods,
     emit,
+    isBusy: () => false,
     // profiles
     dispose: () => rehearsal.close(),
     onEvent(listener) {

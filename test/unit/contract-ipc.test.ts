@@ -34,7 +34,7 @@ beforeAll(async () => {
 })
 
 function fakeServices(methods: Partial<ServiceMethods> = {}): OrderDockServices {
-  return { methods: methods as ServiceMethods, onEvent: () => () => undefined, openFromOs: async () => undefined, emit: () => undefined }
+  return { methods: methods as ServiceMethods, onEvent: () => () => undefined, openFromOs: async () => undefined, emit: () => undefined, isBusy: () => false }
 }
 
 describe('the contract', () => {
