@@ -10,6 +10,15 @@ export const METHOD_NAMES = [
   'workbook.preview',
   'workbook.close',
   'rows.page',
+  // prepare (issue 3)
+  'targets.list',
+  'prepare.start',
+  'prepare.setTarget',
+  'prepare.setMapping',
+  'prepare.setValueMatch',
+  'prepare.rows',
+  'prepare.editCell',
+  'prepare.exclude',
   // profiles
   'profiles.list',
   'profiles.save',

@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import type { FileFormat, SheetInfo, SheetRow } from '../core/workbook/types'
 import type { MethodName } from './channels'
+import { prepareMethodArgs, type PrepareMethodResults } from './prepare-contract'
+export type * from './prepare-contract'
 // profiles
 import { profileMethodArgs, type ProfileMethodResults } from './profiles-contract'
 export type * from './profiles-contract'
@@ -111,12 +113,13 @@ export const methodArgs = {
   'rows.page': z
     .object({ sessionId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
     .strict(),
+  ...prepareMethodArgs,
   // profiles
   ...profileMethodArgs
 } satisfies { [M in MethodName]: z.ZodType }
 
 /** Result types, one per method. */
-export interface MethodResults extends ProfileMethodResults {
+export interface MethodResults extends PrepareMethodResults, ProfileMethodResults {
   'app.info': AppInfo
   'app.setLanguage': { language: Language }
   /** null when the user cancelled the dialog. */

@@ -5,6 +5,7 @@ import type { AppInfo, Language, OrderDockEvent, ServiceMethods } from '../ipc/c
 import { ServiceError, toApiError } from './errors'
 import { listSamples, samplePath } from './samples'
 import { WorkbookSessions } from './workbook-sessions'
+import { createPrepareServices } from './prepare'
 // profiles
 import { systemKeychain, type Keychain } from '../core/credentials/keychain'
 import { createProfileServices } from './profiles'
@@ -95,6 +96,7 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     'workbook.preview': ({ sessionId, ...change }) => workbooks.preview(sessionId, change),
     'workbook.close': async ({ sessionId }) => ({ closed: workbooks.close(sessionId) }),
     'rows.page': ({ sessionId, offset, limit }) => workbooks.page(sessionId, offset, limit),
+    ...createPrepareServices({ dataDir: deps.dataDir, now: deps.now, workbooks }),
     // profiles
     ...profiles.methods
   }

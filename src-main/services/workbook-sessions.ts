@@ -96,6 +96,12 @@ export class WorkbookSessions {
     return { sessionId, offset, total: table.rows.length, rows: table.rows.slice(offset, offset + limit) }
   }
 
+  /** What was opened and with which sheet / header row / encoding (a prepare session starts from exactly this). */
+  sourceOf(sessionId: string): { source: WorkbookSource; options: ReadOptions } {
+    const entry = this.get(sessionId)
+    return { source: entry.source, options: { ...entry.options } }
+  }
+
   close(sessionId: string): boolean {
     return this.open.delete(sessionId)
   }

@@ -1,0 +1,106 @@
+// The "prepare" part of the contract (issue 3): destination, column mapping, value matching, rows with issues, cell edits.
+// Imports only zod and type-only plain-data core types (the renderer reads the types).
+import { z } from 'zod'
+import type { ColumnMatch, Mapping, MappingProblem } from '../core/mapping/types'
+import type { FieldType, TargetId } from '../core/targets/types'
+import type { Cell } from '../core/workbook/types'
+import type { Issue, PrepareSummary } from '../core/validation/types'
+
+export type { Mapping, MappingEntry, MappingProblem } from '../core/mapping/types'
+export type { Issue, PrepareSummary } from '../core/validation/types'
+export type { TargetId } from '../core/targets/types'
+
+interface Text {
+  'zh-TW': string
+  en: string
+}
+
+export interface FieldView {
+  key: string
+  label: Text
+  help: Text
+  required: boolean
+  type: FieldType
+  enumValues: string[]
+  perLine: boolean
+}
+
+export interface TargetView {
+  id: TargetId
+  label: Text
+  fields: FieldView[]
+}
+
+export interface ValueList {
+  field: string
+  column: string
+  /** Distinct values, most frequent first; match = the user's choice, else the suggestion, else null (an error on its rows). */
+  values: { value: string; count: number; match: string | null; suggested: string | null; chosen: boolean }[]
+  /** More distinct values exist than were listed. */
+  truncated: boolean
+}
+
+export interface PrepareView {
+  prepId: string
+  target: TargetId
+  headers: string[]
+  mapping: Mapping
+  /** How auto-mapping rated the column each field has now (absent when the user chose it or it is a constant). */
+  confidence: Record<string, Pick<ColumnMatch, 'confidence' | 'reason'>>
+  problems: MappingProblem[]
+  summary: PrepareSummary
+  valueLists: ValueList[]
+  ambiguousDateColumns: string[]
+  unmappedColumns: string[]
+  totalRows: number
+}
+
+export type RowFilter = 'all' | 'errors' | 'warnings' | 'excluded'
+
+export interface PrepareRow {
+  rowNumber: number
+  cells: Cell[]
+  excluded: boolean
+  edited: string[]
+  issues: Issue[]
+}
+
+export interface PreparePage {
+  offset: number
+  total: number
+  rows: PrepareRow[]
+  summary: PrepareSummary
+}
+
+const prepId = z.string().min(1).max(64)
+const targetId = z.enum(['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders'])
+const mappingEntry = z.union([
+  z.object({ column: z.string().min(1).max(255) }).strict(),
+  z.object({ constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict()
+])
+
+export const prepareMethodArgs = {
+  'targets.list': z.object({}).strict(),
+  'prepare.start': z.object({ sessionId: z.string().min(1).max(64), target: targetId }).strict(),
+  'prepare.setTarget': z.object({ prepId, target: targetId }).strict(),
+  'prepare.setMapping': z.object({ prepId, mapping: z.record(z.string().min(1).max(100), mappingEntry) }).strict(),
+  'prepare.setValueMatch': z
+    .object({ prepId, field: z.string().min(1).max(100), value: z.string().max(1000), match: z.string().min(1).max(100).nullable() })
+    .strict(),
+  'prepare.rows': z
+    .object({ prepId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), filter: z.enum(['all', 'errors', 'warnings', 'excluded']) })
+    .strict(),
+  'prepare.editCell': z.object({ prepId, row: z.number().int().min(1), column: z.string().min(1).max(255), value: z.string().max(10_000) }).strict(),
+  'prepare.exclude': z.object({ prepId, rows: z.array(z.number().int().min(1)).max(1_000_000), excluded: z.boolean() }).strict()
+}
+
+export interface PrepareMethodResults {
+  'targets.list': TargetView[]
+  'prepare.start': PrepareView
+  'prepare.setTarget': PrepareView
+  'prepare.setMapping': PrepareView
+  'prepare.setValueMatch': PrepareView
+  'prepare.rows': PreparePage
+  'prepare.editCell': { row: PrepareRow; summary: PrepareSummary }
+  'prepare.exclude': { summary: PrepareSummary }
+}

@@ -1,0 +1,171 @@
+// Prepare (issue 3) behind the contract: an ImportSession per opened workbook + destination, seen by the renderer as views.
+import { autoMap, unmappedColumns, validateMapping } from '../core/mapping/automap'
+import { isColumnEntry, type ValueMatches } from '../core/mapping/types'
+import { distinctValues, suggestValueMatches } from '../core/mapping/values'
+import { getTarget, TARGETS } from '../core/targets'
+import type { Target, TargetId } from '../core/targets/types'
+import type { PrepareSummary } from '../core/validation/types'
+import { ImportSession } from '../core/workspace/import-session'
+import { createSessionStore } from '../core/workspace/session-store'
+import { createTemplateStore } from '../core/workspace/templates'
+import type { PrepareMethodResults, PrepareView, TargetView, ValueList, prepareMethodArgs } from '../ipc/prepare-contract'
+import type { z } from 'zod'
+import { ServiceError } from './errors'
+import type { WorkbookSessions } from './workbook-sessions'
+
+/** Distinct values listed per enum column; more are summarised as "truncated". */
+const MAX_LISTED_VALUES = 200
+const MAX_OPEN_PREPARATIONS = 4
+const EMPTY_SUMMARY: PrepareSummary = { rows: 0, valid: 0, invalid: 0, warnings: 0 }
+
+type Args<M extends keyof typeof prepareMethodArgs> = z.output<(typeof prepareMethodArgs)[M]>
+export type PrepareMethods = { [M in keyof PrepareMethodResults]: (args: Args<M>) => Promise<PrepareMethodResults[M]> }
+
+export function targetView(target: Target): TargetView {
+  return {
+    id: target.id,
+    label: { ...target.label },
+    fields: target.fields.map((f) => ({
+      key: f.key,
+      label: { ...f.label },
+      help: { ...f.help },
+      required: f.required,
+      type: f.type,
+      enumValues: [...(f.enumValues ?? [])],
+      perLine: f.perLine === true
+    }))
+  }
+}
+
+function valueLists(target: Target, session: ImportSession): ValueList[] {
+  const { mapping, valueMatches } = session.state
+  const table = session.editedTable
+  return target.fields.flatMap((field) => {
+    const entry = mapping[field.key]
+    if (field.type !== 'enum' || !isColumnEntry(entry)) return []
+    const all = distinctValues(table, entry.column)
+    const shown = all.slice(0, MAX_LISTED_VALUES)
+    const suggested = suggestValueMatches(target, field.key, shown.map((v) => v.value))
+    const chosen = valueMatches[field.key] ?? {}
+    return [
+      {
+        field: field.key,
+        column: entry.column,
+        truncated: all.length > shown.length,
+        values: shown.map(({ value, count }) => ({
+          value,
+          count,
+          suggested: suggested[value] ?? null,
+          match: chosen[value] ?? suggested[value] ?? null,
+          chosen: Object.prototype.hasOwnProperty.call(chosen, value)
+        }))
+      }
+    ]
+  })
+}
+
+export function createPrepareServices(deps: { dataDir: string; now: () => Date; workbooks: WorkbookSessions }): PrepareMethods {
+  const store = createSessionStore(deps.dataDir, deps.now)
+  const templates = createTemplateStore(deps.dataDir, deps.now)
+  const open = new Map<string, ImportSession>()
+
+  const get = (prepId: string): { session: ImportSession; target: Target } => {
+    const session = open.get(prepId)
+    const target = session?.state.target ? getTarget(session.state.target) : undefined
+    if (!session || !target) throw new ServiceError('no_session', `This preparation is no longer open (${prepId.slice(0, 8)}). Open the file again.`)
+    return { session, target }
+  }
+
+  const view = (prepId: string): PrepareView => {
+    const { session, target } = get(prepId)
+    const headers = session.headers
+    const mapping = session.state.mapping
+    const confidence: PrepareView['confidence'] = {}
+    for (const match of autoMap(target, headers).matches) {
+      const entry = mapping[match.field]
+      if (isColumnEntry(entry) && entry.column === match.column) confidence[match.field] = { confidence: match.confidence, reason: match.reason }
+    }
+    return {
+      prepId,
+      target: target.id,
+      headers,
+      mapping,
+      confidence,
+      problems: validateMapping(target, mapping, headers),
+      summary: session.summary() ?? EMPTY_SUMMARY,
+      valueLists: valueLists(target, session),
+      ambiguousDateColumns: session.preparation?.ambiguousDateColumns ?? [],
+      unmappedColumns: unmappedColumns(mapping, headers),
+      totalRows: session.editedTable.rows.length
+    }
+  }
+
+  return {
+    'targets.list': async () => Object.values(TARGETS).map(targetView),
+
+    'prepare.start': async ({ sessionId, target }) => {
+      const { source, options } = deps.workbooks.sourceOf(sessionId)
+      const session = await ImportSession.create(source, { store, templates })
+      session.state.sheet = options.sheet ?? null
+      session.state.headerRow = options.headerRow ?? null
+      session.state.encoding = options.encoding ?? null
+      await session.setTarget(target as TargetId)
+      const outcome = await session.open()
+      if (!outcome.ok) throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.file)
+      open.set(session.state.id, session)
+      // keep memory bounded: the oldest preparations are saved and dropped (they stay restorable from disk)
+      for (const [id, old] of open) {
+        if (open.size <= MAX_OPEN_PREPARATIONS) break
+        void old.flush()
+        open.delete(id)
+      }
+      return view(session.state.id)
+    },
+
+    'prepare.setTarget': async ({ prepId, target }) => {
+      await get(prepId).session.setTarget(target as TargetId)
+      return view(prepId)
+    },
+
+    'prepare.setMapping': async ({ prepId, mapping }) => {
+      get(prepId).session.setMapping(mapping)
+      return view(prepId)
+    },
+
+    'prepare.setValueMatch': async ({ prepId, field, value, match }) => {
+      const { session, target } = get(prepId)
+      const def = target.fields.find((f) => f.key === field)
+      if (!def || def.type !== 'enum') throw new ServiceError('bad_field', `“${field}” is not a field with fixed values.`)
+      if (match !== null && !(def.enumValues ?? []).includes(match)) {
+        throw new ServiceError('bad_value', `“${match}” is not one of ${field}'s values: ${(def.enumValues ?? []).join(', ')}.`)
+      }
+      const next: ValueMatches = { ...session.state.valueMatches, [field]: { ...(session.state.valueMatches[field] ?? {}) } }
+      if (match === null) delete next[field][value]
+      else next[field][value] = match
+      session.setValueMatches(next)
+      return view(prepId)
+    },
+
+    'prepare.rows': async ({ prepId, offset, limit, filter }) => {
+      const { session } = get(prepId)
+      const page = session.page(offset, limit, filter)
+      return { offset: page.offset, total: page.total, rows: page.rows, summary: session.summary() ?? EMPTY_SUMMARY }
+    },
+
+    'prepare.editCell': async ({ prepId, row, column, value }) => {
+      const { session } = get(prepId)
+      try {
+        const updated = session.editCell(row, column, value)
+        return { row: updated, summary: session.summary() ?? EMPTY_SUMMARY }
+      } catch (error) {
+        throw new ServiceError('bad_cell', error instanceof Error ? error.message : String(error))
+      }
+    },
+
+    'prepare.exclude': async ({ prepId, rows, excluded }) => {
+      const { session } = get(prepId)
+      session.setExcluded(rows, excluded)
+      return { summary: session.summary() ?? EMPTY_SUMMARY }
+    }
+  }
+}
