@@ -50,7 +50,7 @@ function readOrThrow(name: string, bytes: Uint8Array, options: ReadOptions, limi
   const preview = options.maxRows !== undefined
   const sheetRows = preview ? Math.min(options.maxRows! + HEADER_SLACK + (options.headerRow ?? 0), limits.maxRows + HEADER_SLACK) : limits.maxRows + HEADER_SLACK
   const small = preview && (format === 'xlsx' || format === 'xlsm') ? safePreview(bytes, sheetRows) : null
-  const parsed = readWorkbook(small ?? bytes, sheetRows)
+  const parsed = small ? (safeParse(small, sheetRows) ?? readWorkbook(bytes, sheetRows)) : readWorkbook(bytes, sheetRows)
   return finish(name, format, null, null, parsed.sheets, options, limits)
 }
 
@@ -58,6 +58,14 @@ function readOrThrow(name: string, bytes: Uint8Array, options: ReadOptions, limi
 function safePreview(bytes: Uint8Array, rows: number): Buffer | null {
   try {
     return previewXlsxBytes(bytes, rows)
+  } catch {
+    return null
+  }
+}
+
+function safeParse(bytes: Uint8Array, sheetRows: number) {
+  try {
+    return readWorkbook(bytes, sheetRows)
   } catch {
     return null
   }

@@ -1,7 +1,7 @@
 // Fast preview of an .xlsx: cut each sheet's XML after its first rows (and the shared strings after the last one used)
 // and hand SheetJS the small package, so a 100k-row file previews in a fraction of a full parse.
 import * as XLSX from 'xlsx'
-import { listZip, readZipEntry } from './zip'
+import { listZip, readZipEntry, readZipPrefix, type ZipEntry } from './zip'
 
 const SHEET_PATH = /^xl\/worksheets\/[^/]+\.xml$/i
 const SST_PATH = /^xl\/sharedstrings\.xml$/i
@@ -12,18 +12,21 @@ interface CutSheet {
   maxShared: number
 }
 
-/** Keeps the first `keepRows` <row> elements; the dimension is left as the file states it so the size stays known. */
-function cutSheet(xml: string, keepRows: number): CutSheet | null {
+/**
+ * Keeps the first `keepRows` <row> elements; the dimension is left as the file states it so the size stays known.
+ * A partial inflate has no tail: the sheet is closed right after the kept rows (its merged areas are not seen; only for parts over 1 MB compressed).
+ */
+function cutSheet(xml: string, keepRows: number, complete: boolean): CutSheet | null {
   const open = xml.indexOf('<sheetData')
   if (open < 0) return null
   const close = xml.indexOf('</sheetData>', open)
-  if (close < 0) return { xml, maxShared: maxSharedIndex(xml) }
+  if (close < 0 && complete) return { xml, maxShared: maxSharedIndex(xml) }
   let pos = open
   let rows = 0
   let cut = -1
   while (rows < keepRows) {
     const start = xml.indexOf('<row', pos)
-    if (start < 0 || start > close) break
+    if (start < 0 || (close >= 0 && start > close)) break
     const tagEnd = xml.indexOf('>', start)
     if (tagEnd < 0) return null
     const end = xml[tagEnd - 1] === '/' ? tagEnd + 1 : xml.indexOf('</row>', tagEnd) + 6
@@ -32,9 +35,11 @@ function cutSheet(xml: string, keepRows: number): CutSheet | null {
     pos = end
     cut = end
   }
-  if (cut < 0 || xml.indexOf('<row', pos) < 0 || xml.indexOf('<row', pos) > close) return { xml, maxShared: maxSharedIndex(xml) }
+  if (cut < 0) return null
   const head = xml.slice(0, cut)
-  return { xml: head + xml.slice(close), maxShared: maxSharedIndex(head) }
+  // a partial inflate has no trustworthy tail: close the sheet right after the kept rows
+  const tail = complete ? xml.slice(close) : '</sheetData></worksheet>'
+  return { xml: head + tail, maxShared: maxSharedIndex(head) }
 }
 
 function maxSharedIndex(xml: string): number {
@@ -59,27 +64,41 @@ function cutSharedStrings(xml: string, max: number): string {
   return xml
 }
 
+/** Occurrences of `needle` in a buffer, counting no further than `limit`. */
+function countUpTo(buf: Buffer, needle: string, limit: number): number {
+  let n = 0
+  for (let at = buf.indexOf(needle); at >= 0 && n < limit; at = buf.indexOf(needle, at + needle.length)) n++
+  return n
+}
+
 /** A smaller .xlsx holding only the first rows of each sheet, or null to fall back to the full parse. */
 export function previewXlsxBytes(bytes: Uint8Array, keepRows: number): Buffer | null {
   const entries = listZip(bytes)
   if (!entries) return null
   const cfb = XLSX.CFB.utils.cfb_new()
   let maxShared = -1
-  let sst: { name: string; xml: string } | null = null
+  let sstEntry: ZipEntry | null = null
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue
-    const data = readZipEntry(bytes, entry)
     if (SHEET_PATH.test(entry.name)) {
-      const cut = cutSheet(data.toString('utf8'), keepRows)
+      // stop inflating once the kept rows are in
+      const { data, complete } = readZipPrefix(bytes, entry, (out) => countUpTo(out, '</row>', keepRows + 1) > keepRows)
+      const cut = cutSheet(data.toString('utf8'), keepRows, complete)
       if (!cut) return null
       maxShared = Math.max(maxShared, cut.maxShared)
       XLSX.CFB.utils.cfb_add(cfb, `/${entry.name}`, Buffer.from(cut.xml, 'utf8'))
     } else if (SST_PATH.test(entry.name)) {
-      sst = { name: entry.name, xml: data.toString('utf8') }
+      sstEntry = entry
     } else {
-      XLSX.CFB.utils.cfb_add(cfb, `/${entry.name}`, data)
+      XLSX.CFB.utils.cfb_add(cfb, `/${entry.name}`, readZipEntry(bytes, entry))
     }
   }
-  if (sst) XLSX.CFB.utils.cfb_add(cfb, `/${sst.name}`, Buffer.from(cutSharedStrings(sst.xml, maxShared), 'utf8'))
+  if (sstEntry) {
+    const { data } = readZipPrefix(bytes, sstEntry, (out) => countUpTo(out, '</si>', maxShared + 2) > maxShared + 1)
+    let xml = data.toString('utf8')
+    // a partial inflate may end inside an item: keep whole items only
+    if (!xml.includes('</sst>')) xml = xml.slice(0, xml.lastIndexOf('</si>') + 5) + '</sst>'
+    XLSX.CFB.utils.cfb_add(cfb, `/${sstEntry.name}`, Buffer.from(cutSharedStrings(xml, maxShared), 'utf8'))
+  }
   return Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer', fileType: 'zip', compression: false }) as Uint8Array)
 }

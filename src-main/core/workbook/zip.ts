@@ -1,5 +1,5 @@
 // Minimal zip directory reader: lists entries without inflating them, and inflates one entry on demand (node:zlib).
-import { inflateRawSync } from 'node:zlib'
+import { constants, inflateRawSync } from 'node:zlib'
 
 export interface ZipEntry {
   name: string
@@ -43,12 +43,32 @@ export function listZip(bytes: Uint8Array): ZipEntry[] | null {
   return entries
 }
 
-export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
+function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const at = entry.localOffset
   if (view.getUint32(at, true) !== 0x04034b50) throw new Error(`bad local header for ${entry.name}`)
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true)
-  const data = bytes.subarray(start, start + entry.compressedSize)
+  return bytes.subarray(start, start + entry.compressedSize)
+}
+
+/**
+ * Inflates only as much of an entry as `enough` needs: a growing prefix of the compressed data, flushed without
+ * waiting for the end. complete tells whether the whole entry was inflated.
+ */
+export function readZipPrefix(bytes: Uint8Array, entry: ZipEntry, enough: (out: Buffer) => boolean): { data: Buffer; complete: boolean } {
+  const data = entryData(bytes, entry)
+  if (entry.method === 0) return { data: Buffer.from(data), complete: true }
+  if (entry.method !== 8) throw new Error(`unsupported zip method ${entry.method} in ${entry.name}`)
+  // small parts (≤ 1 MB compressed) are inflated whole, so their tail (merged cells) is kept
+  for (let take = 1024 * 1024; ; take *= 4) {
+    if (take >= data.length) return { data: inflateRawSync(data), complete: true }
+    const out = inflateRawSync(data.subarray(0, take), { finishFlush: constants.Z_SYNC_FLUSH })
+    if (enough(out)) return { data: out, complete: false }
+  }
+}
+
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
+  const data = entryData(bytes, entry)
   if (entry.method === 0) return Buffer.from(data)
   if (entry.method === 8) return inflateRawSync(data)
   throw new Error(`unsupported zip method ${entry.method} in ${entry.name}`)
