@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../api'
 import { rememberLanguage, type UiLanguage } from '../i18n'
 import { LogoMark } from './icons'
+// profiles
+import { ConnectionsButton } from './ConnectionsButton'
 
 const LANGUAGES: UiLanguage[] = ['zh-TW', 'en']
 
@@ -23,6 +25,7 @@ export function TopBar() {
         <span className="brand-name">OrderDock</span>
         <span className="brand-tagline">{t('app.tagline')}</span>
       </div>
+      <ConnectionsButton />
       <div className="lang-switch" role="group" aria-label={t('lang.label')}>
         {LANGUAGES.map((language) => (
           <button

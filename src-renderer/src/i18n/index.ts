@@ -3,6 +3,9 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import en from './en.json'
 import zhTW from './zh-TW.json'
+// profiles
+import profilesEn from './profiles.en.json'
+import profilesZhTW from './profiles.zh-TW.json'
 
 export type UiLanguage = 'zh-TW' | 'en'
 const STORAGE_KEY = 'orderdock.language'
@@ -30,7 +33,7 @@ export function initI18n(): Promise<unknown> {
   const language = savedLanguage()
   document.documentElement.lang = language
   return i18n.use(initReactI18next).init({
-    resources: { 'zh-TW': { translation: zhTW }, en: { translation: en } },
+    resources: { 'zh-TW': { translation: zhTW, profiles: profilesZhTW }, en: { translation: en, profiles: profilesEn } },
     lng: language,
     fallbackLng: 'zh-TW',
     interpolation: { escapeValue: false },
