@@ -11,6 +11,7 @@ import { SortedIndex } from './sorted-index'
 import type { Issue, Preparation, PrepareSettings, PrepareSummary } from './types'
 
 const NO_ORDER_NO = '\u0000row:'
+const NO_ISSUES: Issue[] = []
 const MAX_NAMED_ROWS = 10
 
 class PreparationImpl implements Preparation {
@@ -28,7 +29,7 @@ class PreparationImpl implements Preparation {
   private readonly slots: (PreparedRecord | undefined)[]
   /** Issues found while assembling a record (schema, SHOPLINE order-level), by row number. */
   private readonly recordIssues = new Map<number, Issue[]>()
-  private readonly recordIssueRows: number[][]
+  private readonly recordIssueRows: (number[] | undefined)[]
   private warningSum = 0
   private activeRows = 0
   private validCount = 0
@@ -156,7 +157,7 @@ class PreparationImpl implements Preparation {
     const oldKey = this.setState(idx, this.computeState(idx))
     const newKey = this.keyOfIdx[idx]
     if (this.target.groupBy) {
-      this.setSlot(idx, undefined, []) // the row may have headed its old order
+      this.setSlot(idx, undefined, NO_ISSUES) // the row may have headed its old order
       if (oldKey !== null) this.refreshGroup(oldKey)
       if (newKey !== null && newKey !== oldKey) this.refreshGroup(newKey)
     } else {
@@ -182,20 +183,20 @@ class PreparationImpl implements Preparation {
   /** Per-row destinations: rebuild the record of one row. */
   private refreshRow(idx: number): void {
     const st = this.states[idx]
-    if (!st) return this.setSlot(idx, undefined, [])
+    if (!st) return this.setSlot(idx, undefined, NO_ISSUES)
     const payload = this.target.buildPayload!(st.values, st.metadata)
     const hasError = this.sheet.blocked || st.blocked || st.issues.some((i) => i.severity === 'error') || this.duplicateIssueFor(idx) !== null
     const bad = hasError ? null : schemaIssue(this.target, payload, st.rowNumber)
     const record: PreparedRecord = { row: st.rowNumber, rows: [st.rowNumber], valid: !hasError && !bad, payload, key: this.target.naturalKey(payload) }
     const email = st.values.customer_email
     if (this.target.id === 'zangsho.subscriptions' && typeof email === 'string') record.resolve = { customer_id: { byEmail: email } }
-    this.setSlot(idx, record, bad ? [bad] : [])
+    this.setSlot(idx, record, bad ? [bad] : NO_ISSUES)
   }
 
   /** SHOPLINE: rebuild the order made of every row sharing this order number. */
   private refreshGroup(key: string): void {
     const members = this.byKey.get(key)
-    for (const i of members) this.setSlot(i, undefined, [])
+    for (const i of members) this.setSlot(i, undefined, NO_ISSUES)
     if (members.length === 0) return
     const states = members.map((i) => this.states[i]!)
     const orderNo = key.startsWith(NO_ORDER_NO) ? '' : key
@@ -218,7 +219,12 @@ class PreparationImpl implements Preparation {
       else this.invalidCount++
     }
     this.slots[idx] = record
-    for (const rowNumber of this.recordIssueRows[idx] ?? []) this.recordIssues.delete(rowNumber)
+    const before = this.recordIssueRows[idx]
+    if (before) for (const rowNumber of before) this.recordIssues.delete(rowNumber)
+    if (issues.length === 0) {
+      this.recordIssueRows[idx] = undefined
+      return
+    }
     const rowsTouched: number[] = []
     for (const issue of issues) {
       const list = this.recordIssues.get(issue.row)

@@ -5,6 +5,7 @@ import { makeIssue } from './messages'
 import { fieldText, type RowPlan, type RowState } from './row'
 import type { Issue } from './types'
 import { schemaIssue } from './schema-check'
+import { SHOPLINE_FIELDS } from '../targets/shopline-fields'
 
 export interface GroupContext {
   target: Target
@@ -14,6 +15,19 @@ export interface GroupContext {
   paymentMethodId: string
   /** Settings-level errors exist (missing ids, unmapped required): no record can be valid. */
   globallyBlocked: boolean
+}
+
+const LINE_TOTAL = SHOPLINE_FIELDS.find((f) => f.key === 'items.total') as FieldDef
+const orderFieldCache = new WeakMap<RowPlan, FieldDef[]>()
+
+/** The mapped order-level fields (unmapped required ones are reported once for the sheet). */
+function orderFieldsOf(ctx: GroupContext): FieldDef[] {
+  let list = orderFieldCache.get(ctx.plan)
+  if (!list) {
+    list = ctx.plan.sources.map((s) => s.field).filter((f) => !f.perLine && f.key !== ctx.target.groupBy)
+    orderFieldCache.set(ctx.plan, list)
+  }
+  return list
 }
 
 function sameValue(a: FieldValue, b: FieldValue): boolean {
@@ -30,8 +44,7 @@ export function buildShoplineGroup(ctx: GroupContext, orderNo: string, rows: Row
   const issues: Issue[] = []
   const first = rows[0]
   const order: Record<string, FieldValue> = {}
-  const orderFields = ctx.target.fields.filter((f) => !f.perLine && f.key !== ctx.target.groupBy)
-  for (const f of orderFields) {
+  for (const f of orderFieldsOf(ctx)) {
     let from: RowState | undefined
     for (const r of rows) {
       const v = r.values[f.key]
@@ -55,7 +68,7 @@ export function buildShoplineGroup(ctx: GroupContext, orderNo: string, rows: Row
   }
   const lines: GroupedOrderInput['lines'] = []
   let subtotal = new Decimal(0)
-  const lineTotalField = ctx.target.fields.find((f) => f.key === 'items.total') as FieldDef
+  const lineTotalField = LINE_TOTAL
   for (const r of rows) {
     const name = r.values['items.name']
     const price = r.values['items.item_price']
