@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import { existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { ReadLimits, ReadOptions } from './types'
 import type { OpenResult, WorkbookSource } from './open-result'
 import type { ParseJob } from './parse.worker'
@@ -48,7 +48,7 @@ export function openWorkbook(source: WorkbookSource, options: ReadOptions = {}, 
     job.path = source.path
   } else {
     if (source.bytes.byteLength > resolved.maxFileBytes) {
-      return Promise.resolve({ ok: false, error: workbookError('too_large', basename(name), { size: source.bytes.byteLength, limit: resolved.maxFileBytes }) })
+      return Promise.resolve({ ok: false, error: workbookError('too_large', name, { size: source.bytes.byteLength, limit: resolved.maxFileBytes }) })
     }
     job.bytes = source.bytes
   }
