@@ -68,6 +68,8 @@ afterAll(async () => {
 
 describe('the connections screen', () => {
   it('opens from the top bar with the built-in Rehearsal profile first', async () => {
+    await page.getByTestId('connections-button').waitFor()
+    await shot('profiles-00-topbar.png')
     await page.getByTestId('connections-button').getByText('連線設定').click()
     await page.getByTestId('profiles-screen').waitFor()
     const first = page.getByTestId('profile-item').first()

@@ -66,7 +66,7 @@ export function ProfileForm({ profile, defaults }: Props) {
 
   return (
     <form className="profile-form" data-testid="profile-form" onSubmit={submit} noValidate>
-      <h2>{profile ? t('form.editTitle', { name: profile.name }) : t('form.newTitle')}</h2>
+      <h2 className="field-wide">{profile ? t('form.editTitle', { name: profile.name }) : t('form.newTitle')}</h2>
       <label className="field">
         <span>{t('form.name')}</span>
         <input data-testid="profile-name" value={name} maxLength={100} placeholder={t('form.namePlaceholder')} aria-invalid={bad === 'name'} onChange={(e) => setName(e.target.value)} />
@@ -106,7 +106,7 @@ export function ProfileForm({ profile, defaults }: Props) {
         </datalist>
         <span className="field-hint">{t('form.timezoneHint')}</span>
       </label>
-      <details className="pacing" open={Boolean(profile?.pacing)}>
+      <details className="pacing field-wide" open={Boolean(profile?.pacing)}>
         <summary>{t('form.pacing')}</summary>
         <p className="field-hint">{t('form.pacingHint')}</p>
         <div className="pacing-fields">
@@ -118,7 +118,7 @@ export function ProfileForm({ profile, defaults }: Props) {
           ))}
         </div>
       </details>
-      <div className="form-actions">
+      <div className="form-actions field-wide">
         <button type="submit" className="button button-primary" data-testid="profile-save" disabled={busy === 'save'}>
           {busy === 'save' ? t('form.saving') : t('form.save')}
         </button>
@@ -145,7 +145,7 @@ export function ProfileForm({ profile, defaults }: Props) {
           )
         ) : null}
       </div>
-      {builtIn ? <p className="field-hint">{t('form.builtInNote')}</p> : null}
+      {builtIn ? <p className="field-hint field-wide">{t('form.builtInNote')}</p> : null}
     </form>
   )
 }
