@@ -1,7 +1,7 @@
 // Journal and resume in-process: an interrupted job resumed from its journal ends exactly like an uninterrupted one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { appendFileSync, readFileSync } from 'node:fs'
-import { startJob, journalPath, readJournal, retryFailed } from '../../src-main/core/upload'
+import { startJob, journalPath, listJobs, readJournal, retryFailed } from '../../src-main/core/upload'
 import type { JobResult } from '../../src-main/core/upload'
 import type { Sandbox } from '../../src-main/sandbox'
 import { jobOptions, orderRecords, sandbox, shoplineRecords, tempDir, testEnv } from './push-fixtures'
@@ -114,5 +114,26 @@ describe('resume', () => {
     const posts = sb.state.requestLog.filter((r) => r.method === 'POST')
     expect(posts).toHaveLength(4)
     expect(sb.state.orders).toHaveLength(6)
+  })
+
+  it('one process per job: a second resume while it runs is refused; listJobs shows every job and its state', async () => {
+    const records = orderRecords(40)
+    const handle = startJob({ records, options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { batchSize: 10, minIntervalMs: 100 }), env: testEnv(tmp.dir) })
+    for (let i = 0; i < 200 && sb.state.requestLog.length === 0; i++) await new Promise((r) => setTimeout(r, 5))
+    await expect(startJob({ records, options: jobOptions('zangsho.orders', sb.zangshoBaseUrl), env: testEnv(tmp.dir), resumeJobId: handle.jobId }).done).rejects.toThrow(/already running/)
+    handle.pause()
+    await new Promise((r) => setTimeout(r, 50))
+    handle.cancel()
+    const stopped = await handle.done
+    const other = await startJob({ records: orderRecords(2, { prefix: 'X' }), options: jobOptions('zangsho.orders', sb.zangshoBaseUrl), env: testEnv(tmp.dir), jobId: 'zz-second' }).done
+    const jobs = await listJobs(tmp.dir)
+    expect(jobs.map((j) => j.jobId).sort()).toEqual([stopped.jobId, other.jobId].sort())
+    const first = jobs.find((j) => j.jobId === stopped.jobId)!
+    expect(first).toMatchObject({ target: 'zangsho.orders', status: 'cancelled', records: 40 })
+    expect(first.answered).toBeLessThan(40)
+    // the lock is gone once the job ended: resume works
+    const resumed = await startJob({ records, options: jobOptions('zangsho.orders', sb.zangshoBaseUrl), env: testEnv(tmp.dir), resumeJobId: stopped.jobId }).done
+    expect(resumed.summary.created).toBe(40)
+    expect((await listJobs(tmp.dir)).find((j) => j.jobId === stopped.jobId)).toMatchObject({ status: 'finished', answered: 40 })
   })
 })

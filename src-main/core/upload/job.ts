@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { JobContext, StepResult } from './context'
 import { sendableIndexes } from './context'
 import { resolveOnConflict } from './conflict'
-import { createApiClient } from './http'
+import { checkBaseUrl, createApiClient } from './http'
 import { Journal, stampRecords } from './journal'
 import type { RecordStamp } from './journal'
 import { Pacer, realSleep } from './pacer'
@@ -115,11 +115,22 @@ async function runPhases(ctx: JobContext): Promise<StepResult> {
 }
 
 async function runJob(jobId: string, input: StartJobInput, ctl: Controls): Promise<JobResult> {
+  const state = new JobState()
+  // Refuse a plain-http URL before anything is written (a resumed job's URL comes from its journal).
+  const refusal = input.resumeJobId ? null : checkBaseUrl(input.options.baseUrl)
+  if (refusal) throw new Error(refusal.en)
+  const { journal, options, stamps } = await openJournal(jobId, input, state)
+  try {
+    return await runOpenJob(jobId, input, ctl, state, journal, options, stamps)
+  } finally {
+    await journal.close()
+  }
+}
+
+async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, state: JobState, journal: Journal, options: JobOptions, stamps: RecordStamp[]): Promise<JobResult> {
   const { env, records } = input
   const now = env.now ?? Date.now
   const sleep = env.sleep ?? realSleep
-  const state = new JobState()
-  const { journal, options, stamps } = await openJournal(jobId, input, state)
   const api = options.transport.api
   const started = now()
   let lastEmit = Number.NEGATIVE_INFINITY
@@ -160,15 +171,9 @@ async function runJob(jobId: string, input: StartJobInput, ctl: Controls): Promi
     env.onProgress(event)
   }
   emitProgress(true)
-  let step: StepResult
-  try {
-    step = await runPhases(ctx)
-    const status: JobStatus = step === 'stop' ? 'stopped' : step === 'cancel' ? 'cancelled' : 'finished'
-    await journal.append({ t: 'end', at: now(), status })
-  } finally {
-    await journal.close()
-  }
+  const step = await runPhases(ctx)
   const status: JobStatus = step === 'stop' ? 'stopped' : step === 'cancel' ? 'cancelled' : 'finished'
+  await journal.append({ t: 'end', at: now(), status })
   const batchOf = new Map<number, string>()
   for (const p of state.planned.values()) if (p.phase === 'main') p.members.forEach((m) => batchOf.set(Number(m), p.batch))
   const pending = (i: number): PendingReason => {

@@ -1,5 +1,5 @@
 // The append-only job journal: one JSON object per line, fsync'd per entry, so a crash loses at most a torn last line.
-import { open, readFile, truncate, mkdir } from 'node:fs/promises'
+import { open, readFile, truncate, mkdir, writeFile, rm } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
@@ -83,6 +83,17 @@ export class Journal {
   static async open(journalDir: string, jobId: string, opts: { create: boolean }): Promise<{ journal: Journal; entries: JournalEntry[] }> {
     await mkdir(journalDir, { recursive: true })
     const path = journalPath(journalDir, jobId)
+    await takeLock(path)
+    try {
+      return await Journal.openLocked(path, opts)
+    } catch (e) {
+      await rm(`${path}.lock`, { force: true })
+      openInThisProcess.delete(path)
+      throw e
+    }
+  }
+
+  private static async openLocked(path: string, opts: { create: boolean }): Promise<{ journal: Journal; entries: JournalEntry[] }> {
     let entries: JournalEntry[] = []
     if (!opts.create) {
       const read = await readJournal(path)
@@ -106,5 +117,37 @@ export class Journal {
 
   async close(): Promise<void> {
     await this.fh.close()
+    await rm(`${this.path}.lock`, { force: true })
+    openInThisProcess.delete(this.path)
+  }
+}
+
+/** One running job per journal: a lock file holding our pid; a lock left by a dead process (a crash) is taken over. */
+const openInThisProcess = new Set<string>()
+
+async function takeLock(path: string): Promise<void> {
+  const lock = `${path}.lock`
+  if (openInThisProcess.has(path)) throw new Error('This job is already running.')
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx', mode: 0o600 })
+      openInThisProcess.add(path)
+      return
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+      const pid = Number(await readFile(lock, 'utf8').catch(() => ''))
+      if (pid && isAlive(pid)) throw new Error(`This job is already running in another OrderDock process (pid ${pid}).`, { cause: e })
+      await rm(lock, { force: true })
+    }
+  }
+  throw new Error(`Could not lock ${path}.`)
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
