@@ -11,6 +11,11 @@ function place(row: number, column: string | null, field: FieldDef | null): Msg 
   return { en: `Row ${row}: `, 'zh-TW': `第 ${row} 列:` }
 }
 
+/** A found value as quoted in a message: a huge cell must not flood the UI or the CLI output. */
+export function short(value: string, max = 80): string {
+  return value.length > max ? value.slice(0, max - 1) + '…' : value
+}
+
 export function makeIssue(
   row: number, field: FieldDef | string, column: string | null, severity: Issue['severity'], code: string, msg: Msg, value?: string
 ): Issue {
@@ -20,7 +25,7 @@ export function makeIssue(
     row, field: typeof field === 'string' ? field : field.key, column, severity, code,
     message: where.en + msg.en, messageZh: where['zh-TW'] + msg['zh-TW']
   }
-  if (value !== undefined && value !== '') issue.value = value
+  if (value !== undefined && value !== '') issue.value = short(value, 200)
   return issue
 }
 
@@ -30,20 +35,20 @@ export const M = {
     'zh-TW': `儲存格是空的,但「${f.label['zh-TW']}」是必填。請填入,或把這一列排除。`
   }),
   valueUnmatched: (f: FieldDef, value: string): Msg => ({
-    en: `"${value}" is not a known ${f.label.en} value. Match it to one of ${(f.enumValues ?? []).join(', ')} in value matching.`,
-    'zh-TW': `「${value}」不是可辨識的${f.label['zh-TW']}。請在「值對應」中把它對應到 ${(f.enumValues ?? []).join('、')} 其中之一。`
+    en: `"${short(value)}" is not a known ${f.label.en} value. Match it to one of ${(f.enumValues ?? []).join(', ')} in value matching.`,
+    'zh-TW': `「${short(value)}」不是可辨識的${f.label['zh-TW']}。請在「值對應」中把它對應到 ${(f.enumValues ?? []).join('、')} 其中之一。`
   }),
   integerInvalid: (value: string): Msg => ({
-    en: `"${value}" is not a whole number above 0. Enter a quantity such as 1 or 2.`,
-    'zh-TW': `「${value}」不是大於 0 的整數。請填像 1、2 的數量。`
+    en: `"${short(value)}" is not a whole number above 0. Enter a quantity such as 1 or 2.`,
+    'zh-TW': `「${short(value)}」不是大於 0 的整數。請填像 1、2 的數量。`
   }),
   duplicate: (f: FieldDef, value: string, others: number[]): Msg => ({
-    en: `"${value}" also appears in row${others.length > 1 ? 's' : ''} ${others.join(', ')}. Keep one of these rows (exclude or fix the others).`,
-    'zh-TW': `「${value}」也出現在第 ${others.join('、')} 列。請只保留一列(排除或修正其他列)。`
+    en: `"${short(value)}" also appears in row${others.length > 1 ? 's' : ''} ${others.join(', ')}. Keep one of these rows (exclude or fix the others).`,
+    'zh-TW': `「${short(value)}」也出現在第 ${others.join('、')} 列。請只保留一列(排除或修正其他列)。`
   }),
   duplicateSubscription: (value: string, others: number[]): Msg => ({
-    en: `customer "${value}" also has a subscription in row${others.length > 1 ? 's' : ''} ${others.join(', ')}; 帳獸 allows one subscription per customer. Keep one row.`,
-    'zh-TW': `客戶「${value}」在第 ${others.join('、')} 列也有訂閱;帳獸每位客戶只能有一個訂閱。請只保留一列。`
+    en: `customer "${short(value)}" also has a subscription in row${others.length > 1 ? 's' : ''} ${others.join(', ')}; 帳獸 allows one subscription per customer. Keep one row.`,
+    'zh-TW': `客戶「${short(value)}」在第 ${others.join('、')} 列也有訂閱;帳獸每位客戶只能有一個訂閱。請只保留一列。`
   }),
   stampWarning: (status: string, dateLabel: Msg): Msg => ({
     en: `status is ${status} but ${dateLabel.en} is empty: 帳獸 will record the time of the import instead, which falsifies history. Map a ${dateLabel.en} column or fill in the date.`,

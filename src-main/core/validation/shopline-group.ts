@@ -1,7 +1,7 @@
 // SHOPLINE: rows sharing an order number → one Create Order body with CustomProduct lines (decimal.js sums).
 import Decimal from 'decimal.js'
 import type { FieldDef, FieldValue, GroupedOrderInput, PreparedRecord, Target } from '../targets/types'
-import { makeIssue } from './messages'
+import { makeIssue, short } from './messages'
 import { fieldText, type RowPlan, type RowState } from './row'
 import type { Issue } from './types'
 import { schemaIssue } from './schema-check'
@@ -36,7 +36,7 @@ function sameValue(a: FieldValue, b: FieldValue): boolean {
 }
 
 function fmt(v: FieldValue | undefined): string {
-  return v === undefined ? '' : Decimal.isDecimal(v) ? (v as Decimal).toFixed(2) : String(v)
+  return v === undefined ? '' : Decimal.isDecimal(v) ? (v as Decimal).toFixed(2) : short(String(v))
 }
 
 /** Build one order from its rows (in sheet order). Returns the record and the order-level issues (row-indexed). */
