@@ -180,6 +180,24 @@ describe('the connections screen', () => {
   })
 })
 
+describe('deleting', () => {
+  it('deletes the token, then removes the profile', async () => {
+    await page.getByTestId('connections-button').click()
+    await page.locator(`[data-testid="profile-item"][data-id="${profileId}"]`).click()
+    await page.getByTestId('token-delete').click()
+    await page.getByTestId('token-status').getByText('尚未儲存權杖').waitFor()
+    expect(await keychain.getPassword('OrderDock', profileId)).toBeNull()
+    await page.getByTestId('token-input').fill(GOOD)
+    await page.getByTestId('token-save').click()
+    await page.getByTestId('token-status').getByText('已儲存 ••••4821').waitFor()
+    await page.getByTestId('profile-remove').click()
+    await page.getByTestId('profile-remove-confirm').click()
+    await page.locator(`[data-testid="profile-item"][data-id="${profileId}"]`).waitFor({ state: 'detached' })
+    expect(await keychain.getPassword('OrderDock', profileId)).toBeNull()
+    expect(await page.getByTestId('profile-item').count()).toBe(1)
+  })
+})
+
 describe('the token never reaches the renderer', () => {
   it('is in no frame the bridge carried to the page, nor in the page, nor on disk', async () => {
     // the capture works: the token did travel renderer → main, and answers did come back
