@@ -26,7 +26,19 @@ export const METHOD_NAMES = [
   'profiles.setToken',
   'profiles.deleteToken',
   'profiles.test',
-  'profiles.shoplineOptions'
+  'profiles.shoplineOptions',
+  // push
+  'push.plan',
+  'push.start',
+  'push.pause',
+  'push.resume',
+  'push.cancel',
+  'push.status',
+  'push.results',
+  'push.retryFailed',
+  'push.exportReport',
+  'push.jobs',
+  'push.resumeJob'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -8,6 +8,9 @@ export type * from './prepare-contract'
 // profiles
 import { profileMethodArgs, type ProfileMethodResults } from './profiles-contract'
 export type * from './profiles-contract'
+// push
+import { pushMethodArgs, type PushEvent, type PushMethodResults } from './push-contract'
+export type * from './push-contract'
 
 export { METHOD_NAMES, EVENT_CHANNEL, methodChannel, isMethodName } from './channels'
 export type { MethodName } from './channels'
@@ -115,11 +118,13 @@ export const methodArgs = {
     .strict(),
   ...prepareMethodArgs,
   // profiles
-  ...profileMethodArgs
+  ...profileMethodArgs,
+  // push
+  ...pushMethodArgs
 } satisfies { [M in MethodName]: z.ZodType }
 
 /** Result types, one per method. */
-export interface MethodResults extends PrepareMethodResults, ProfileMethodResults {
+export interface MethodResults extends PrepareMethodResults, ProfileMethodResults, PushMethodResults {
   'app.info': AppInfo
   'app.setLanguage': { language: Language }
   /** null when the user cancelled the dialog. */
@@ -148,6 +153,8 @@ export type OrderDockEvent =
   | { type: 'workbook.open-failed'; error: ApiError }
   | { type: 'app.language'; language: Language }
   | { type: 'app.notice'; message: Localized }
+  // push
+  | PushEvent
 
 /** window.orderdock: what the preload exposes (and what the browser harness defines the same way). */
 export interface OrderDockBridge {

@@ -10,6 +10,10 @@ import { createPrepareServices } from './prepare'
 import { systemKeychain, type Keychain } from '../core/credentials/keychain'
 import { createProfileServices } from './profiles'
 import { createRehearsalServer } from './rehearsal'
+// push
+import type { ImportSession } from '../core/workspace/import-session'
+import { createPushServices, type PushTuning } from './push'
+import { createPreparationRestorer } from './push-restore'
 
 export interface ServiceDeps {
   /** App data directory (sessions, settings, journals). */
@@ -29,6 +33,11 @@ export interface ServiceDeps {
   // profiles
   /** The OS keychain for tokens (default: systemKeychain(); tests pass memoryKeychain()). Never a plain-text store. */
   keychain?: Keychain
+  // push
+  /** Native "save as" dialog for reports; absent in the harness (reports go to <dataDir>/reports). Null when cancelled. */
+  pickSavePath?: (defaultName: string, format: 'xlsx' | 'csv') => Promise<string | null>
+  /** Upload engine tuning (tests only). */
+  pushTuning?: PushTuning
 }
 
 export interface OrderDockServices {
@@ -60,6 +69,21 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
   const emit = (event: OrderDockEvent): void => {
     for (const listener of listeners) listener(event)
   }
+  // push
+  const preparations = new Map<string, ImportSession>()
+  const push = createPushServices({
+    dataDir: deps.dataDir,
+    fetch: deps.fetch,
+    now: deps.now,
+    emit,
+    language: () => language,
+    preparation: (prepId) => preparations.get(prepId) ?? null,
+    restorePreparation: createPreparationRestorer(deps.dataDir, deps.now),
+    pushSettings: (profileId, api) => profiles.pushSettings(profileId, api),
+    profileName: async (profileId) => (await profiles.store.get(profileId))?.name ?? null,
+    pickSavePath: deps.pickSavePath,
+    tuning: deps.pushTuning
+  })
 
   const methods: ServiceMethods = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -96,17 +120,22 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     'workbook.preview': ({ sessionId, ...change }) => workbooks.preview(sessionId, change),
     'workbook.close': async ({ sessionId }) => ({ closed: workbooks.close(sessionId) }),
     'rows.page': ({ sessionId, offset, limit }) => workbooks.page(sessionId, offset, limit),
-    ...createPrepareServices({ dataDir: deps.dataDir, now: deps.now, workbooks }),
+    ...createPrepareServices({ dataDir: deps.dataDir, now: deps.now, workbooks, preparations }),
     // profiles
-    ...profiles.methods
+    ...profiles.methods,
+    // push
+    ...push.methods
   }
 
   return {
     methods,
     emit,
-    isBusy: () => false,
+    isBusy: () => push.isBusy(),
     // profiles
-    dispose: () => rehearsal.close(),
+    dispose: async () => {
+      await push.dispose()
+      await rehearsal.close()
+    },
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -64,10 +64,16 @@ function valueLists(target: Target, session: ImportSession): ValueList[] {
   })
 }
 
-export function createPrepareServices(deps: { dataDir: string; now: () => Date; workbooks: WorkbookSessions }): PrepareMethods {
+export function createPrepareServices(deps: {
+  dataDir: string
+  now: () => Date
+  workbooks: WorkbookSessions
+  // push: the services share this registry so a push can read an open preparation's records
+  preparations?: Map<string, ImportSession>
+}): PrepareMethods {
   const store = createSessionStore(deps.dataDir, deps.now)
   const templates = createTemplateStore(deps.dataDir, deps.now)
-  const open = new Map<string, ImportSession>()
+  const open = deps.preparations ?? new Map<string, ImportSession>()
 
   const get = (prepId: string): { session: ImportSession; target: Target } => {
     const session = open.get(prepId)

@@ -1,0 +1,284 @@
+// Push behind the contract: plan, start / pause / resume / cancel, status, results, retry failed, reports, resumable jobs.
+// The token is fetched from the profile store in main right before a job starts and never put in an answer or an event.
+import { join } from 'node:path'
+import { getTarget } from '../core/targets'
+import type { Target, TargetId } from '../core/targets/types'
+import { buildReport, writeReport } from '../core/report'
+import { checkBaseUrl, explainInvalid, listJobs, newJobId, readJobOptions, retryFailed, startJob } from '../core/upload'
+import type { JobEnvironment, JobHandle, JobOptions } from '../core/upload'
+import type { PushSettings } from '../core/credentials/push-profile'
+import type { ImportSession } from '../core/workspace/import-session'
+import type { Language, OrderDockEvent, PushMethodName, ServiceMethods } from '../ipc/contract'
+import type { PushJobView, PushOptionsView } from '../ipc/push-contract'
+import { ServiceError } from './errors'
+import { toServiceError } from './profiles-view'
+import { batchSizeOf, buildPlan, effectiveOptions } from './push-plan'
+import { TrackedJob } from './push-jobs'
+
+export type PushMethods = Pick<ServiceMethods, PushMethodName>
+
+/** Engine tuning for tests (fewer retries, shorter backoff); the app uses the engine's defaults. */
+export type PushTuning = Partial<Pick<JobEnvironment, 'maxAttempts' | 'backoffBaseMs' | 'backoffCapMs' | 'requestTimeoutMs' | 'reconcileDelayMs' | 'progressIntervalMs'>>
+
+export interface PushServiceDeps {
+  dataDir: string
+  fetch: typeof fetch
+  now: () => Date
+  emit: (event: OrderDockEvent) => void
+  language: () => Language
+  /** An open preparation (prepare services' registry), or null. */
+  preparation: (prepId: string) => ImportSession | null
+  /** A preparation saved on disk, opened again (resume after a restart). */
+  restorePreparation?: (prepId: string) => Promise<ImportSession | null>
+  /** Where to send and the token (main only); starts the rehearsal server for the rehearsal profile. */
+  pushSettings: (profileId: string, api: 'zangsho' | 'shopline') => Promise<PushSettings>
+  profileName: (profileId: string) => Promise<string | null>
+  /** Native "save as" dialog; absent in the harness (reports go to <dataDir>/reports). Resolves null when cancelled. */
+  pickSavePath?: (defaultName: string, format: 'xlsx' | 'csv') => Promise<string | null>
+  tuning?: PushTuning
+}
+
+export interface PushServices {
+  methods: PushMethods
+  isBusy(): boolean
+  /** Cancel running jobs (their journals stay consistent and resumable) and wait for them. */
+  dispose(): Promise<void>
+}
+
+const busyError = () =>
+  new ServiceError('push_busy', 'A push is already running: wait for it to finish, or pause / cancel it first.', undefined, {
+    'zh-TW': '已經有一個匯入正在進行：請等它完成，或先暫停／取消。',
+    en: 'A push is already running: wait for it to finish, or pause / cancel it first.'
+  })
+
+export function createPushServices(deps: PushServiceDeps): PushServices {
+  const journalDir = join(deps.dataDir, 'jobs')
+  const jobs = new Map<string, TrackedJob>()
+  const now = () => deps.now().getTime()
+
+  function prep(prepId: string): { session: ImportSession; target: Target } {
+    const session = deps.preparation(prepId)
+    const target = session?.state.target ? getTarget(session.state.target as TargetId) : undefined
+    if (!session || !target || !session.preparation) {
+      throw new ServiceError('no_session', `This preparation is no longer open (${prepId.slice(0, 8)}). Open the file again.`, undefined, {
+        'zh-TW': '這份資料已經關閉了，請重新開啟檔案。',
+        en: 'This preparation is no longer open. Open the file again.'
+      })
+    }
+    return { session, target }
+  }
+
+  function tracked(jobId: string): TrackedJob {
+    const job = jobs.get(jobId)
+    if (!job) throw new ServiceError('no_job', `There is no push job ${jobId} in this session of the app.`)
+    return job
+  }
+
+  const targetOf = (job: TrackedJob) => job.options.target
+
+  async function settingsFor(profileId: string, target: Target): Promise<PushSettings> {
+    try {
+      return await deps.pushSettings(profileId, target.transport.api)
+    } catch (error) {
+      throw toServiceError(error)
+    }
+  }
+
+  function env(job: TrackedJob, token: string): JobEnvironment {
+    return { fetch: deps.fetch, token, journalDir, now, onProgress: (e) => job.onEngineProgress(e), ...deps.tuning }
+  }
+
+  function run(job: TrackedJob, handle: JobHandle, session: ImportSession | null): { jobId: string } {
+    job.handle = handle
+    jobs.set(job.jobId, job)
+    handle.done.then(
+      (result) => {
+        const preparation = session?.preparation
+        const results = preparation ? explainInvalid(result.results, (row) => preparation.issuesForRow(row), deps.language()) : result.results
+        job.finish(result, results)
+      },
+      (error: unknown) => {
+        const text = error instanceof Error ? error.message : String(error)
+        job.fail({ 'zh-TW': `匯入無法進行：${text}`, en: `The push could not run: ${text}` })
+      }
+    )
+    return { jobId: job.jobId }
+  }
+
+  function jobOptions(target: Target, settings: PushSettings, options: PushOptionsView, session: ImportSession, prepId: string, profileId: string): JobOptions {
+    const chosen = effectiveOptions(target, options)
+    return {
+      target: target.id,
+      transport: target.transport,
+      baseUrl: settings.baseUrl,
+      ...(chosen.onConflict ? { onConflict: chosen.onConflict } : {}),
+      ...(chosen.withCustomers ? { withCustomers: true } : {}),
+      ...(chosen.single ? { single: true } : {}),
+      batchSize: batchSizeOf(target, chosen, settings.batchSize),
+      ...(settings.minIntervalMs !== undefined ? { minIntervalMs: settings.minIntervalMs } : {}),
+      excludedRows: [...session.state.excluded],
+      ...(settings.deliveryOptionId ? { deliveryOptionId: settings.deliveryOptionId } : {}),
+      ...(settings.paymentMethodId ? { paymentMethodId: settings.paymentMethodId } : {}),
+      source: { prepId, profileId, file: session.state.source.name }
+    }
+  }
+
+  const assertIdle = () => {
+    if ([...jobs.values()].some((j) => j.active)) throw busyError()
+  }
+
+  const methods: PushMethods = {
+    'push.plan': async ({ prepId, profileId, options }) => {
+      const { session, target } = prep(prepId)
+      const preparation = session.preparation as NonNullable<ImportSession['preparation']>
+      const blockers: { code: string; message: { 'zh-TW': string; en: string } }[] = []
+      let settings: PushSettings | null = null
+      try {
+        settings = await settingsFor(profileId, target)
+      } catch (error) {
+        const e = error instanceof ServiceError ? error : null
+        blockers.push({ code: e?.code ?? 'profile', message: e?.messages ?? { 'zh-TW': String(error), en: String(error) } })
+      }
+      if (settings && target.transport.api === 'shopline' && (!settings.deliveryOptionId || !settings.paymentMethodId)) {
+        blockers.push({
+          code: 'shopline_choices',
+          message: {
+            'zh-TW': '請先在「連線設定」為這個 SHOPLINE 連線選好送貨方式與付款方式。',
+            en: 'Choose the delivery option and payment method for this SHOPLINE profile in Connections first.'
+          }
+        })
+      }
+      const refusal = settings ? checkBaseUrl(settings.baseUrl) : null
+      if (refusal) blockers.push({ code: 'base_url', message: refusal })
+      return buildPlan({
+        prepId,
+        profileId,
+        profileName: settings?.profile.name ?? (await deps.profileName(profileId)) ?? profileId,
+        baseUrl: settings?.baseUrl ?? '',
+        rehearsal: settings?.profile.destination === 'rehearsal',
+        target,
+        records: preparation.records,
+        issues: preparation.issues,
+        excludedRows: session.state.excluded.length,
+        options: options ?? {},
+        profileBatchSize: settings?.batchSize,
+        blockers
+      })
+    },
+
+    'push.start': async ({ prepId, profileId, options }) => {
+      assertIdle()
+      const { session, target } = prep(prepId)
+      const records = session.preparation?.records ?? []
+      if (!records.some((r) => r.valid)) throw new ServiceError('nothing_to_send', 'There is no row that can be sent.')
+      const settings = await settingsFor(profileId, target)
+      const refusal = checkBaseUrl(settings.baseUrl)
+      if (refusal) throw new ServiceError('base_url', refusal.en, undefined, refusal)
+      const jobOpts = jobOptions(target, settings, options ?? {}, session, prepId, profileId)
+      const jobId = newJobId(now())
+      const job = new TrackedJob({ jobId, prepId, profileId, options: jobOpts, retryOf: null, secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'), emit: deps.emit, now })
+      return run(job, startJob({ records: [...records], options: jobOpts, env: env(job, settings.token), jobId }), session)
+    },
+
+    'push.pause': async ({ jobId }) => {
+      const job = tracked(jobId)
+      if (job.state === 'running') {
+        job.handle?.pause()
+        job.setState('paused')
+      }
+      return job.status(targetOf(job))
+    },
+
+    'push.resume': async ({ jobId }) => {
+      const job = tracked(jobId)
+      if (job.state === 'paused') {
+        job.handle?.resume()
+        job.setState('running')
+      }
+      return job.status(targetOf(job))
+    },
+
+    'push.cancel': async ({ jobId }) => {
+      const job = tracked(jobId)
+      // the request in flight finishes (its answer is journaled); the rest stays "not sent" and can be retried
+      if (job.active) job.handle?.cancel()
+      return job.status(targetOf(job))
+    },
+
+    'push.status': async ({ jobId }) => {
+      const job = tracked(jobId)
+      return job.status(targetOf(job))
+    },
+
+    'push.results': async ({ jobId, offset, limit, filter }) => tracked(jobId).page(offset, limit, filter ?? 'all'),
+
+    'push.retryFailed': async ({ jobId }) => {
+      assertIdle()
+      const previous = tracked(jobId)
+      if (!previous.result) throw new ServiceError('not_finished', 'This push has not ended yet: retry its failed rows when it is done.')
+      if (!previous.prepId) throw new ServiceError('no_session', 'This push has no preparation to take the fixed rows from.')
+      const { session, target } = prep(previous.prepId)
+      const settings = await settingsFor(previous.profileId, target)
+      const options: JobOptions = { ...previous.options, baseUrl: settings.baseUrl, excludedRows: [...session.state.excluded] }
+      const newId = newJobId(now())
+      const job = new TrackedJob({ jobId: newId, prepId: previous.prepId, profileId: previous.profileId, options, retryOf: previous.jobId, secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'), emit: deps.emit, now })
+      const records = [...(session.preparation?.records ?? [])]
+      return run(job, retryFailed({ previous: previous.result, options, records, env: env(job, settings.token), jobId: newId }), session)
+    },
+
+    'push.exportReport': async ({ jobId, format }) => {
+      const job = tracked(jobId)
+      if (!job.result) throw new ServiceError('not_finished', 'The report is ready when the push has ended.')
+      const session = (job.prepId && deps.preparation(job.prepId)) || (job.prepId && (await deps.restorePreparation?.(job.prepId))) || null
+      if (!session) throw new ServiceError('no_session', 'The spreadsheet of this push is no longer open: open it again to export the report.')
+      const table = session.editedTable
+      const report = buildReport({ headers: table.headers, rows: table.rows }, job.result.results, { language: deps.language() })
+      const base = session.state.source.name.replace(/\.[^.]+$/, '') || 'orderdock'
+      const defaultName = `${base}-${deps.language() === 'en' ? 'results' : '匯入結果'}-${jobId}.${format}`
+      let path = deps.pickSavePath ? await deps.pickSavePath(defaultName, format) : join(deps.dataDir, 'reports', defaultName)
+      if (!path) return { path: null }
+      if (!path.toLowerCase().endsWith(`.${format}`)) path = `${path}.${format}`
+      await writeReport(path, report)
+      return { path }
+    },
+
+    'push.jobs': async () => {
+      const listed = await listJobs(journalDir)
+      return listed.map((j): PushJobView => {
+        const live = jobs.get(j.jobId)
+        const running = Boolean(live?.active)
+        return { jobId: j.jobId, target: j.target, createdAt: j.createdAt, status: j.status, records: j.records, answered: j.answered, file: j.file ?? null, running, resumable: !running && j.status !== 'finished' }
+      })
+    },
+
+    'push.resumeJob': async ({ jobId }) => {
+      assertIdle()
+      let options: JobOptions
+      try {
+        options = await readJobOptions(journalDir, jobId)
+      } catch (error) {
+        throw new ServiceError('no_job', error instanceof Error ? error.message : String(error))
+      }
+      const prepId = typeof options.source?.prepId === 'string' ? options.source.prepId : null
+      const profileId = typeof options.source?.profileId === 'string' ? options.source.profileId : null
+      if (!prepId || !profileId) throw new ServiceError('not_resumable', `Job ${jobId} was not started from the app: resume it with the CLI (push --resume ${jobId}).`)
+      const session = deps.preparation(prepId) ?? (await deps.restorePreparation?.(prepId)) ?? null
+      if (!session?.preparation) throw new ServiceError('no_session', `The spreadsheet of job ${jobId} is no longer saved: it cannot be resumed.`)
+      const target = getTarget(options.target)
+      if (!target) throw new ServiceError('no_job', `Job ${jobId} is for an unknown destination (${options.target}).`)
+      const settings = await settingsFor(profileId, target)
+      const job = new TrackedJob({ jobId, prepId, profileId, options, retryOf: null, secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'), emit: deps.emit, now })
+      return run(job, startJob({ records: [...session.preparation.records], options, env: env(job, settings.token), resumeJobId: jobId }), session)
+    }
+  }
+
+  return {
+    methods,
+    isBusy: () => [...jobs.values()].some((j) => j.active),
+    async dispose() {
+      const active = [...jobs.values()].filter((j) => j.active)
+      for (const job of active) job.handle?.cancel()
+      await Promise.all(active.map((j) => j.handle?.done.catch(() => undefined)))
+    }
+  }
+}
