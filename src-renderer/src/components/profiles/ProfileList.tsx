@@ -5,11 +5,11 @@ import { useProfilesStore } from '../../profiles-store'
 
 function TokenBadge({ profile }: { profile: ProfileView }) {
   const { t } = useTranslation('profiles')
-  if (!profile.needsToken) return <span className="badge badge-quiet">{t('list.noTokenNeeded')}</span>
-  if (profile.token.unavailable) return <span className="badge badge-warn">{t('list.keychainUnavailable')}</span>
-  if (!profile.token.saved) return <span className="badge badge-warn">{t('list.noToken')}</span>
+  if (!profile.needsToken) return <span className="profile-badge profile-badge-quiet">{t('list.noTokenNeeded')}</span>
+  if (profile.token.unavailable) return <span className="profile-badge profile-badge-warn">{t('list.keychainUnavailable')}</span>
+  if (!profile.token.saved) return <span className="profile-badge profile-badge-warn">{t('list.noToken')}</span>
   return (
-    <span className="badge badge-ok">
+    <span className="profile-badge profile-badge-ok">
       {profile.token.last4 ? t('list.tokenSaved', { last4: profile.token.last4 }) : t('list.tokenSavedShort')}
     </span>
   )
@@ -34,7 +34,7 @@ export function ProfileList({ profiles }: { profiles: ProfileView[] }) {
             >
               <span className="profile-item-name">
                 {profile.name}
-                {profile.builtIn ? <span className="badge badge-accent">{t('list.builtIn')}</span> : null}
+                {profile.builtIn ? <span className="profile-badge profile-badge-accent">{t('list.builtIn')}</span> : null}
               </span>
               <span className="profile-item-meta">
                 <span>{t(`destinations.${profile.destination}`)}</span>
