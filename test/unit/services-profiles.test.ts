@@ -223,6 +223,15 @@ describe('SHOPLINE options for a real profile', () => {
 })
 
 describe('no token ever leaves main or lands on disk', () => {
+  it('is not echoed by a refused token', async () => {
+    const p = await value<ProfileView>('profiles.save', { name: 'Echo', destination: 'zangsho' })
+    const tooLong = await call('profiles.setToken', { id: p.id, token: GOOD.repeat(400) })
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'bad_args' } })
+    const spaced = await call('profiles.setToken', { id: p.id, token: `${GOOD} ${LIMITED}` })
+    expect(spaced).toMatchObject({ ok: false, error: { code: 'profile_invalid.token' } })
+    expect(await keychain.getPassword('OrderDock', p.id)).toBeNull()
+  })
+
   it('never appears in an answer or in the data directory', () => {
     const everything = JSON.stringify(answers)
     for (const token of [GOOD, LIMITED, SHOP, WRONG]) expect(everything).not.toContain(token)
