@@ -1,9 +1,11 @@
 // The shell: top bar, notices, and either the open screen or the preview of the opened spreadsheet.
 import { useCallback, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { usePrepareStore } from '../prepare-store'
 import { useAppStore } from '../store'
-import { ErrorNotice, InfoNotice } from './Notices'
+import { baseName, ErrorNotice, InfoNotice } from './Notices'
 import { OpenScreen } from './OpenScreen'
+import { PrepareScreen } from './PrepareScreen'
 import { PreviewScreen } from './PreviewScreen'
 import { TopBar } from './TopBar'
 import { useFileDrop } from './useFileDrop'
@@ -13,6 +15,13 @@ const ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.tsv'
 export function App() {
   const { t } = useTranslation()
   const view = useAppStore((s) => s.view)
+  const error = useAppStore((s) => s.error)
+  const dismissError = useAppStore((s) => s.dismissError)
+  const prep = usePrepareStore((s) => s.view)
+  const prepError = usePrepareStore((s) => s.error)
+  const dismissPrepError = usePrepareStore((s) => s.dismissError)
+  const leavePrepare = usePrepareStore((s) => s.leave)
+  const sessionId = view?.sessionId
   const canPickFiles = useAppStore((s) => s.info?.canPickFiles ?? false)
   const openFile = useAppStore((s) => s.openFile)
   const openWithDialog = useAppStore((s) => s.openWithDialog)
@@ -21,6 +30,11 @@ export function App() {
   useEffect(() => {
     void useAppStore.getState().init()
   }, [])
+
+  useEffect(() => {
+    // another file (or none) is open: its preparation starts over
+    leavePrepare()
+  }, [sessionId, leavePrepare])
 
   const onFile = useCallback((file: File) => void openFile(file), [openFile])
   const dragging = useFileDrop(onFile)
@@ -52,8 +66,15 @@ export function App() {
       <TopBar />
       <main id="main" className="content">
         <InfoNotice />
-        <ErrorNotice />
-        {view ? <PreviewScreen view={view} onChooseFile={chooseFile} /> : <OpenScreen dragging={dragging} onChooseFile={chooseFile} />}
+        <ErrorNotice error={error} onDismiss={dismissError} />
+        <ErrorNotice error={prepError} onDismiss={dismissPrepError} />
+        {view && prep ? (
+          <PrepareScreen view={prep} file={baseName(view.file)} onBack={leavePrepare} />
+        ) : view ? (
+          <PreviewScreen view={view} onChooseFile={chooseFile} />
+        ) : (
+          <OpenScreen dragging={dragging} onChooseFile={chooseFile} />
+        )}
       </main>
       <input
         ref={fileInput}

@@ -1,15 +1,14 @@
 // Errors as calm, readable messages: what happened (translated from the error code), the file, and the detail.
 import { useTranslation } from 'react-i18next'
+import type { ApiError } from '../../../src-main/ipc/contract'
 import { useAppStore } from '../store'
 
 export function baseName(file: string): string {
   return file.split(/[\\/]/).pop() || file
 }
 
-export function ErrorNotice() {
+export function ErrorNotice({ error, onDismiss: dismiss }: { error: ApiError | null; onDismiss: () => void }) {
   const { t, i18n } = useTranslation()
-  const error = useAppStore((s) => s.error)
-  const dismiss = useAppStore((s) => s.dismissError)
   if (!error) return null
   const title = error.file ? t('errors.title', { file: baseName(error.file) }) : t('errors.titleGeneric')
   // the service's own message in the UI language names the file, the limit, the sheets…; otherwise explain the code

@@ -1,6 +1,8 @@
 // After opening: the file's summary, pickers for sheet / header row / encoding (live preview), and the first rows.
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { WorkbookView } from '../../../src-main/ipc/contract'
+import type { TargetId, WorkbookView } from '../../../src-main/ipc/contract'
+import { usePrepareStore } from '../prepare-store'
 import { useAppStore } from '../store'
 import { baseName } from './Notices'
 import { PreviewTable } from './PreviewTable'
@@ -29,6 +31,14 @@ export function PreviewScreen({ view, onChooseFile }: Props) {
   const updating = useAppStore((s) => s.updating)
   const changePreview = useAppStore((s) => s.changePreview)
   const closeWorkbook = useAppStore((s) => s.closeWorkbook)
+  const targets = usePrepareStore((s) => s.targets)
+  const loadTargets = usePrepareStore((s) => s.loadTargets)
+  const startPrepare = usePrepareStore((s) => s.start)
+  const preparing = usePrepareStore((s) => s.busy)
+  const [target, setTarget] = useState<TargetId>('zangsho.orders')
+  useEffect(() => {
+    void loadTargets()
+  }, [loadTargets])
   const sheetRows = view.sheets.find((sheet) => sheet.name === view.sheet)?.rowCount ?? 0
   const language = i18n.language === 'en' ? 'en' : 'zh-TW'
   // a detected encoding outside the list still shows as the current choice
@@ -119,6 +129,21 @@ export function PreviewScreen({ view, onChooseFile }: Props) {
             ? t('preview.all', { shown: String(view.preview.length) })
             : t('preview.showing', { shown: String(view.preview.length), total: String(sheetRows) })}
       </p>
+      <div className="next-step">
+        <label className="picker">
+          <span>{t('prepare.target')}</span>
+          <select data-testid="start-target" value={target} onChange={(e) => setTarget(e.target.value as TargetId)}>
+            {targets.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.label[language]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button button-primary" data-testid="start-prepare" disabled={updating || preparing || targets.length === 0} onClick={() => void startPrepare(view.sessionId, target)}>
+          {t('prepare.next')}
+        </button>
+      </div>
     </section>
   )
 }

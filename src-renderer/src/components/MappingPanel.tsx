@@ -1,0 +1,105 @@
+// Destination fields on the left, the sheet column (or a fixed value) each one takes, with auto-mapping confidence.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { FieldView, MappingEntry, PrepareView } from '../../../src-main/ipc/contract'
+import { usePrepareStore } from '../prepare-store'
+
+const CONSTANT = '\u0000constant'
+const NONE = ''
+
+function ConstantInput({ field, value }: { field: FieldView; value: string }) {
+  const { t } = useTranslation()
+  const setField = usePrepareStore((s) => s.setField)
+  const [text, setText] = useState(value)
+  const save = () => {
+    if (text !== value) void setField(field.key, { constant: text })
+  }
+  return (
+    <input
+      className="constant-input"
+      value={text}
+      placeholder={t('prepare.mapping.constantPlaceholder')}
+      data-testid={`constant-${field.key}`}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => e.key === 'Enter' && save()}
+    />
+  )
+}
+
+export function MappingPanel({ view, fields }: { view: PrepareView; fields: FieldView[] }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
+  const setField = usePrepareStore((s) => s.setField)
+  const busy = usePrepareStore((s) => s.busy)
+  const problems = view.problems
+
+  const onSelect = (field: FieldView, choice: string) => {
+    let entry: MappingEntry | null = null
+    if (choice === CONSTANT) entry = { constant: field.enumValues[0] ?? '' }
+    else if (choice !== NONE) entry = { column: choice }
+    void setField(field.key, entry)
+  }
+
+  return (
+    <section className="panel mapping-panel" aria-labelledby="mapping-title">
+      <h2 id="mapping-title">{t('prepare.mapping.title')}</h2>
+      <p className="muted small">{t('prepare.mapping.lead')}</p>
+      <table className="mapping-table">
+        <tbody>
+          {fields.map((field) => {
+            const entry = view.mapping[field.key]
+            const column = entry && 'column' in entry ? entry.column : null
+            const constant = entry && 'constant' in entry ? String(entry.constant) : null
+            const confidence = view.confidence[field.key]
+            const fieldProblems = problems.filter((p) => p.field === field.key)
+            return (
+              <tr key={field.key} data-field={field.key} className={fieldProblems.some((p) => p.severity === 'error') ? 'has-error' : undefined}>
+                <th scope="row" title={field.help[lang]}>
+                  <span className="field-label">{field.label[lang]}</span>
+                  <code className="field-key">{field.key}</code>
+                  {field.required ? <span className="badge badge-required">{t('prepare.mapping.required')}</span> : null}
+                </th>
+                <td>
+                  <select
+                    data-testid={`map-${field.key}`}
+                    value={constant !== null ? CONSTANT : (column ?? NONE)}
+                    disabled={busy}
+                    onChange={(e) => onSelect(field, e.target.value)}
+                  >
+                    <option value={NONE}>{t('prepare.mapping.none')}</option>
+                    {view.headers.map((header) => (
+                      <option key={header} value={header}>
+                        {header}
+                      </option>
+                    ))}
+                    <option value={CONSTANT}>{t('prepare.mapping.constant')}</option>
+                  </select>
+                  {constant !== null ? <ConstantInput key={`${field.key}:${constant}`} field={field} value={constant} /> : null}
+                  {fieldProblems.map((p, i) => (
+                    <p key={i} className={`field-problem ${p.severity}`}>
+                      {lang === 'en' ? p.message : p.messageZh}
+                    </p>
+                  ))}
+                </td>
+                <td className="confidence-cell">
+                  {confidence ? (
+                    <span className={`badge ${confidence.confidence >= 0.9 ? 'badge-good' : 'badge-fair'}`} title={confidence.reason}>
+                      {t('prepare.mapping.auto', { percent: String(Math.round(confidence.confidence * 100)) })}
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      {problems.filter((p) => p.field === null).map((p, i) => (
+        <p key={i} className={`field-problem ${p.severity}`}>
+          {lang === 'en' ? p.message : p.messageZh}
+        </p>
+      ))}
+      {view.unmappedColumns.length ? <p className="muted small">{t('prepare.mapping.unmappedColumns', { columns: view.unmappedColumns.join(lang === 'en' ? ', ' : '、') })}</p> : null}
+    </section>
+  )
+}

@@ -1,0 +1,54 @@
+// Step 2: choose the destination, check the mapping and value matches, then fix rows in the grid.
+import { useTranslation } from 'react-i18next'
+import type { PrepareView, TargetId } from '../../../src-main/ipc/contract'
+import { usePrepareStore } from '../prepare-store'
+import { MappingPanel } from './MappingPanel'
+import { RowsGrid } from './RowsGrid'
+import { ValuesPanel } from './ValuesPanel'
+
+export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file: string; onBack: () => void }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
+  const targets = usePrepareStore((s) => s.targets)
+  const setTarget = usePrepareStore((s) => s.setTarget)
+  const busy = usePrepareStore((s) => s.busy)
+  const target = targets.find((x) => x.id === view.target)
+  const fields = target?.fields ?? []
+  const { summary } = view
+
+  return (
+    <section className="prepare-screen" aria-busy={busy}>
+      <header className="preview-head panel">
+        <div>
+          <h1 className="file-name">{file}</h1>
+          <div className="summary-chips" data-testid="summary">
+            <span className="chip chip-good">{t('prepare.summary.valid', { count: summary.valid })}</span>
+            <span className={`chip ${summary.invalid ? 'chip-bad' : ''}`}>{t('prepare.summary.invalid', { count: summary.invalid })}</span>
+            <span className={`chip ${summary.warnings ? 'chip-warn' : ''}`}>{t('prepare.summary.warnings', { count: summary.warnings })}</span>
+          </div>
+          {view.ambiguousDateColumns.length ? <p className="field-problem warning">{t('prepare.ambiguous', { columns: view.ambiguousDateColumns.join('、') })}</p> : null}
+        </div>
+        <div className="preview-actions">
+          <label className="picker">
+            <span>{t('prepare.target')}</span>
+            <select data-testid="target-picker" value={view.target} disabled={busy} onChange={(e) => void setTarget(e.target.value as TargetId)}>
+              {targets.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.label[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button button-quiet" onClick={onBack}>
+            {t('prepare.back')}
+          </button>
+        </div>
+      </header>
+      <div className="prepare-columns">
+        <MappingPanel view={view} fields={fields} />
+        <ValuesPanel view={view} fields={fields} />
+      </div>
+      <RowsGrid view={view} />
+    </section>
+  )
+}

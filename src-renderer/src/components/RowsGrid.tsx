@@ -1,0 +1,142 @@
+// The rows as a fast virtual grid: issue highlights per cell, a filter, exclusion and inline edit (double-click).
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Issue, PrepareRow, PrepareView, RowFilter } from '../../../src-main/ipc/contract'
+import { usePrepareStore } from '../prepare-store'
+import { useRowPages } from './useRowPages'
+
+const FILTERS: RowFilter[] = ['all', 'errors', 'warnings', 'excluded']
+const ROW_HEIGHT = 36
+
+interface Editing {
+  rowNumber: number
+  column: string
+  value: string
+}
+
+function worst(issues: Issue[]): 'error' | 'warning' | null {
+  if (issues.some((i) => i.severity === 'error')) return 'error'
+  return issues.length ? 'warning' : null
+}
+
+export function RowsGrid({ view }: { view: PrepareView }) {
+  const { t, i18n } = useTranslation()
+  const en = i18n.language === 'en'
+  const version = usePrepareStore((s) => s.version)
+  const editCell = usePrepareStore((s) => s.editCell)
+  const exclude = usePrepareStore((s) => s.exclude)
+  const [filter, setFilter] = useState<RowFilter>('all')
+  const [editing, setEditing] = useState<Editing | null>(null)
+  const pages = useRowPages(view.prepId, filter, version)
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtual = useVirtualizer({ count: pages.total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
+  const items = virtual.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+  const { ensure } = pages
+
+  useEffect(() => {
+    if (pages.total > 0) ensure(first, last)
+  }, [first, last, pages.total, ensure])
+
+  // fixed widths: the sticky header and the absolutely placed rows must size their columns identically
+  const columns = `64px 84px repeat(${view.headers.length}, 160px) 360px`
+  const message = (issue: Issue) => (en ? issue.message : issue.messageZh)
+
+  const commit = async () => {
+    if (!editing) return
+    const done = editing
+    setEditing(null)
+    const row = await editCell(done.rowNumber, done.column, done.value)
+    if (row) pages.replace(row)
+  }
+
+  const renderRow = (row: PrepareRow | undefined, index: number) => {
+    if (!row) return <div className="grid-row is-loading" style={{ gridTemplateColumns: columns }} />
+    const level = row.excluded ? null : worst(row.issues)
+    return (
+      <div className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}`} style={{ gridTemplateColumns: columns }} data-row={row.rowNumber} data-index={index}>
+        <div className="grid-cell rownum">{row.rowNumber}</div>
+        <div className="grid-cell">
+          <button type="button" className="link-button" onClick={() => void exclude([row.rowNumber], !row.excluded)}>
+            {row.excluded ? t('prepare.rows.include') : t('prepare.rows.exclude')}
+          </button>
+        </div>
+        {view.headers.map((header, c) => {
+          const cellIssues = row.issues.filter((issue) => issue.column === header)
+          const cellLevel = row.excluded ? null : worst(cellIssues)
+          const isEditing = editing?.rowNumber === row.rowNumber && editing.column === header
+          return (
+            <div
+              key={header}
+              className={`grid-cell${cellLevel ? ` cell-${cellLevel}` : ''}${row.edited.includes(header) ? ' cell-edited' : ''}`}
+              title={cellIssues.map(message).join('\n') || undefined}
+              data-column={header}
+              onDoubleClick={() => setEditing({ rowNumber: row.rowNumber, column: header, value: row.cells[c]?.w ?? '' })}
+            >
+              {isEditing ? (
+                <input
+                  className="cell-input"
+                  autoFocus
+                  aria-label={`${header} ${row.rowNumber}`}
+                  value={editing.value}
+                  onChange={(e) => setEditing({ ...editing, value: e.target.value })}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') void commit()
+                    if (e.key === 'Escape') setEditing(null)
+                  }}
+                  onBlur={() => void commit()}
+                />
+              ) : (
+                row.cells[c]?.w ?? ''
+              )}
+            </div>
+          )
+        })}
+        <div className="grid-cell issues-cell" title={row.issues.map(message).join('\n') || undefined}>
+          {row.excluded ? '' : row.issues.length ? `${message(row.issues[0])}${row.issues.length > 1 ? ` (+${row.issues.length - 1})` : ''}` : ''}
+        </div>
+      </div>
+    )
+  }
+
+  return (
+    <section className="rows-panel" aria-labelledby="rows-title">
+      <div className="rows-head">
+        <h2 id="rows-title">{t('prepare.rows.title')}</h2>
+        <div className="filter-tabs" role="tablist">
+          {FILTERS.map((f) => (
+            <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'is-active' : undefined} data-testid={`filter-${f}`} onClick={() => setFilter(f)}>
+              {t(`prepare.rows.filters.${f}`)}
+            </button>
+          ))}
+        </div>
+        <span className="muted small">{t('prepare.rows.editHint')}</span>
+      </div>
+      <div className="grid" ref={scroller} data-testid="rows-grid">
+        <div className="grid-header grid-row" style={{ gridTemplateColumns: columns }}>
+          <div className="grid-cell rownum">{t('preview.rowNumber')}</div>
+          <div className="grid-cell" />
+          {view.headers.map((header) => (
+            <div key={header} className="grid-cell">
+              {header}
+            </div>
+          ))}
+          <div className="grid-cell">{t('prepare.rows.issues')}</div>
+        </div>
+        {pages.total === 0 ? (
+          <p className="muted grid-empty">{t('prepare.rows.empty')}</p>
+        ) : (
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => (
+              <div key={item.key} className="grid-slot" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+                {renderRow(pages.rowAt(item.index), item.index)}
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}

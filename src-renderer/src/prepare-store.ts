@@ -1,0 +1,116 @@
+// The prepare step's state: destination, mapping, value matches and the row grid's data version.
+import { create } from 'zustand'
+import type { ApiError, MappingEntry, PrepareRow, PrepareSummary, PrepareView, TargetId, TargetView } from '../../src-main/ipc/contract'
+import { asApiError, call } from './api'
+
+interface PrepareState {
+  targets: TargetView[]
+  view: PrepareView | null
+  busy: boolean
+  error: ApiError | null
+  /** Bumped whenever rows may have changed (mapping, matches, exclusions): the grid reloads its pages. */
+  version: number
+  loadTargets(): Promise<void>
+  start(sessionId: string, target: TargetId): Promise<boolean>
+  setTarget(target: TargetId): Promise<void>
+  setField(field: string, entry: MappingEntry | null): Promise<void>
+  setValueMatch(field: string, value: string, match: string | null): Promise<void>
+  editCell(row: number, column: string, value: string): Promise<PrepareRow | null>
+  exclude(rows: number[], excluded: boolean): Promise<void>
+  leave(): void
+  dismissError(): void
+}
+
+let ticket = 0
+
+export const usePrepareStore = create<PrepareState>()((set, get) => {
+  // one change at a time; a late answer to an older change never overwrites a newer view
+  async function update(load: () => Promise<PrepareView>): Promise<void> {
+    const mine = ++ticket
+    set({ busy: true, error: null })
+    try {
+      const view = await load()
+      if (mine === ticket) set((s) => ({ view, busy: false, version: s.version + 1 }))
+    } catch (error) {
+      if (mine === ticket) set({ busy: false, error: asApiError(error) })
+    }
+  }
+
+  const withSummary = (summary: PrepareSummary) => {
+    const view = get().view
+    if (view) set({ view: { ...view, summary } })
+  }
+
+  return {
+    targets: [],
+    view: null,
+    busy: false,
+    error: null,
+    version: 0,
+
+    async loadTargets() {
+      if (get().targets.length) return
+      try {
+        set({ targets: await call('targets.list', {}) })
+      } catch (error) {
+        set({ error: asApiError(error) })
+      }
+    },
+
+    async start(sessionId, target) {
+      await update(() => call('prepare.start', { sessionId, target }))
+      return get().view !== null
+    },
+
+    async setTarget(target) {
+      const view = get().view
+      if (view) await update(() => call('prepare.setTarget', { prepId: view.prepId, target }))
+    },
+
+    async setField(field, entry) {
+      const view = get().view
+      if (!view) return
+      const mapping = { ...view.mapping }
+      if (entry) mapping[field] = entry
+      else delete mapping[field]
+      await update(() => call('prepare.setMapping', { prepId: view.prepId, mapping }))
+    },
+
+    async setValueMatch(field, value, match) {
+      const view = get().view
+      if (view) await update(() => call('prepare.setValueMatch', { prepId: view.prepId, field, value, match }))
+    },
+
+    async editCell(row, column, value) {
+      const view = get().view
+      if (!view) return null
+      try {
+        const result = await call('prepare.editCell', { prepId: view.prepId, row, column, value })
+        withSummary(result.summary)
+        return result.row
+      } catch (error) {
+        set({ error: asApiError(error) })
+        return null
+      }
+    },
+
+    async exclude(rows, excluded) {
+      const view = get().view
+      if (!view) return
+      try {
+        const result = await call('prepare.exclude', { prepId: view.prepId, rows, excluded })
+        withSummary(result.summary)
+        set((s) => ({ version: s.version + 1 }))
+      } catch (error) {
+        set({ error: asApiError(error) })
+      }
+    },
+
+    leave() {
+      ticket++
+      set({ view: null, busy: false, error: null })
+    },
+
+    dismissError: () => set({ error: null })
+  }
+})

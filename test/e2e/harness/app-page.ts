@@ -1,0 +1,64 @@
+// One harness + Chromium page for a test file: the built renderer with window.orderdock bridged to the real services.
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from './browser'
+import { startHarness, type Harness } from './server'
+
+export const REPO = resolve(import.meta.dirname, '../../..')
+export const SCREENSHOTS = join(REPO, 'test/e2e/screenshots')
+
+// records CSP violations inside the page so a test can prove the strict policy never blocks the app
+const CSP_WATCH = `document.addEventListener('securitypolicyviolation', (e) => {
+  (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI)
+})`
+
+export interface AppPage {
+  page: Page
+  harness: Harness
+  /** Page errors and console errors seen so far. */
+  problems: string[]
+  screenshot(name: string): Promise<void>
+  cspViolations(): Promise<string[]>
+  close(): Promise<void>
+}
+
+export async function openAppPage(): Promise<AppPage> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  const harness = await startHarness({ rendererDir: join(REPO, 'out/renderer'), resourcesDir: join(REPO, 'resources') })
+  let browser: Browser | undefined
+  let context: BrowserContext | undefined
+  try {
+    browser = await launchChromium()
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })
+    await context.addInitScript({ content: harness.initScript })
+    await context.addInitScript({ content: CSP_WATCH })
+    const page = await context.newPage()
+    page.setDefaultTimeout(20_000)
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+    })
+    await page.goto(harness.url)
+    const openedBrowser = browser
+    const openedContext = context
+    return {
+      page,
+      harness,
+      problems,
+      screenshot: async (name) => void (await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true })),
+      cspViolations: () => page.evaluate('window.__cspViolations || []') as Promise<string[]>,
+      async close() {
+        await openedContext.close()
+        await openedBrowser.close()
+        await harness.close()
+      }
+    }
+  } catch (error) {
+    await context?.close()
+    await browser?.close()
+    await harness.close()
+    throw error
+  }
+}
