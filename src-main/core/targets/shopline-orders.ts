@@ -68,17 +68,18 @@ function text(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined
 }
 
-/** [field key, delivery_address property] for every address field, computed once. */
-const ADDRESS_KEYS: readonly (readonly [string, string])[] = SHOPLINE_FIELDS
+/** field key → delivery_address property, for every address field, computed once. */
+const ADDRESS_KEYS = new Map(SHOPLINE_FIELDS
   .filter((f) => f.key.startsWith('delivery_address.'))
-  .map((f) => [f.key, f.key.slice('delivery_address.'.length)] as const)
+  .map((f) => [f.key, f.key.slice('delivery_address.'.length)] as const))
 
 export function buildShoplineBody(g: GroupedOrderInput): Record<string, unknown> {
   const o = g.order
   const address: Record<string, string> = {}
-  for (const [key, sub] of ADDRESS_KEYS) {
-    const v = text(o[key])
-    if (v !== undefined) address[sub] = v
+  for (const key in o) {
+    const sub = ADDRESS_KEYS.get(key)
+    const v = sub === undefined ? undefined : text(o[key])
+    if (v !== undefined) address[sub!] = v
   }
   address.recipient_name ??= text(o.customer_name) ?? ''
   address.recipient_phone ??= text(o.customer_phone) ?? ''
