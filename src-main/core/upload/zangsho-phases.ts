@@ -1,6 +1,7 @@
 // 帳獸 job phases: customers first, email → customer_id lookups, then the batches (or one request per row in webhooks mode).
 import { createHash } from 'node:crypto'
 import { chunk, record, sendableIndexes } from './context'
+import type { JournalEntry } from './journal'
 import type { JobContext, StepResult } from './context'
 import { runSafeStep } from './step'
 import { sendWithRetry } from './send'
@@ -11,12 +12,33 @@ import { batchBody, deriveCustomers, emailOf, readBatchResult, readCustomerSearc
 export async function customersPhase(ctx: JobContext): Promise<StepResult> {
   ctx.phase = 'customers'
   const customers = deriveCustomers(ctx.records, sendableIndexes(ctx))
-  const batches = chunk(customers, ctx.batchSize)
-  for (let k = 0; k < batches.length; k++) {
-    const group = batches[k]
-    const items = group.map((c) => (c.name ? { email: c.email, name: c.name } : { email: c.email }))
-    const plan = { t: 'planned' as const, batch: `customers-${k + 1}`, phase: 'customers' as const, method: 'POST' as const, path: '/customers/batch', body: batchBody('customers', items, 'skip'), members: group.map((c) => c.key) }
-    const step = await runSafeStep(ctx, plan, (body, lost) => readBatchResult(body, group.length, lost))
+  const byKey = new Map(customers.map((c) => [c.key, c]))
+  const plans = planBatches(ctx, 'customers', customers.map((c) => c.key), (group) => ({
+    path: '/customers/batch',
+    body: batchBody('customers', group.map((key) => byKey.get(String(key))!).map((c) => (c.name ? { email: c.email, name: c.name } : { email: c.email })), 'skip')
+  }))
+  return sendPlans(ctx, plans)
+}
+
+type Plan = Extract<JournalEntry, { t: 'planned' }>
+
+/**
+ * The batches of a phase: first those the journal already planned and that are not answered (resent exactly as planned),
+ * then new batches for the members no planned batch holds, numbered after the journal's. Resume never regroups rows.
+ */
+function planBatches(ctx: JobContext, phase: Plan['phase'], members: (number | string)[], build: (group: (number | string)[]) => { path: string; body: unknown }): Plan[] {
+  const planned = [...ctx.state.planned.values()].filter((p) => p.phase === phase)
+  const taken = new Set(planned.flatMap((p) => p.members))
+  const fresh = chunk(members.filter((m) => !taken.has(m)), ctx.batchSize)
+  const next = planned.reduce((n, p) => Math.max(n, Number(p.batch.split('-').pop()) || 0), 0)
+  const plans: Plan[] = planned.filter((p) => !ctx.state.isDone(p.batch))
+  fresh.forEach((group, k) => plans.push({ t: 'planned', batch: `${phase}-${next + k + 1}`, phase, method: 'POST', members: group, ...build(group) }))
+  return plans
+}
+
+async function sendPlans(ctx: JobContext, plans: Plan[]): Promise<StepResult> {
+  for (const plan of plans) {
+    const step = await runSafeStep(ctx, plan, (body, lost) => readBatchResult(body, plan.members.length, lost))
     if (step !== 'next') return step
   }
   return 'next'
@@ -99,15 +121,11 @@ export async function mainBatchPhase(ctx: JobContext): Promise<StepResult> {
       ids.set(i, resolved.id)
     } else if (resolved && !ctx.transient.has(i)) ctx.state.recordResult.set(i, { outcome: 'failed', id: null, ...resolved })
   }
-  const groups = chunk(members, ctx.batchSize)
-  for (let k = 0; k < groups.length; k++) {
-    const group = groups[k]
-    const items = group.map((i) => (isSubscriptions ? subscriptionItem(ctx.records[i].payload, ids.get(i)!) : ctx.records[i].payload))
-    const plan = { t: 'planned' as const, batch: `main-${k + 1}`, phase: 'main' as const, method: 'POST' as const, path: t.path, body: batchBody(key, items, ctx.onConflict), members: group }
-    const step = await runSafeStep(ctx, plan, (body, lost) => readBatchResult(body, group.length, lost))
-    if (step !== 'next') return step
-  }
-  return 'next'
+  const plans = planBatches(ctx, 'main', members, (group) => ({
+    path: t.path,
+    body: batchBody(key, group.map((m) => (isSubscriptions ? subscriptionItem(ctx.records[Number(m)].payload, ids.get(Number(m))!) : ctx.records[Number(m)].payload)), ctx.onConflict)
+  }))
+  return sendPlans(ctx, plans)
 }
 
 /** Deterministic: the same job scope and rows always give the same key, so a resend after a crash is replayed, not duplicated. */
