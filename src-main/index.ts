@@ -36,6 +36,12 @@ const services = createServices({
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
     return result.canceled ? null : (result.filePaths[0] ?? null)
   },
+  // push reports: the user chooses where the results file goes
+  pickSavePath: async (defaultName, format) => {
+    const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: format.toUpperCase(), extensions: [format] }] }
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+    return result.canceled ? null : (result.filePath ?? null)
+  },
   onLanguageChange: (next) => {
     language = next
     applyMenu()
