@@ -73,6 +73,39 @@ function rawBlank(raw: RawCell | undefined): boolean {
   return !raw || raw.v === undefined || raw.v === null || raw.t === 'z' || (raw.t === 's' && String(raw.v).trim() === '')
 }
 
+const PROBE = 2000
+
+/**
+ * Shares one Cell per distinct text in a column (statuses, currencies, payment methods repeat on every row): far fewer
+ * objects kept alive on big sheets. A column whose texts barely repeat (order numbers) stops being cached.
+ * Cells are plain data and never mutated, so sharing is safe.
+ */
+class TextCellCache {
+  private readonly columns: (Map<string, Cell> | null)[] = []
+  private readonly lookups: number[] = []
+  private readonly hits: number[] = []
+
+  get(c: number, text: string): Cell {
+    let map = this.columns[c]
+    if (map === null) return { t: 's', v: text, w: text }
+    if (map === undefined) {
+      map = new Map()
+      this.columns[c] = map
+      this.lookups[c] = 0
+      this.hits[c] = 0
+    }
+    this.lookups[c]++
+    let cell = map.get(text)
+    if (cell) this.hits[c]++
+    else {
+      cell = { t: 's', v: text, w: text }
+      map.set(text, cell)
+    }
+    if (this.lookups[c] === PROBE && this.hits[c] < PROBE / 2) this.columns[c] = null
+    return cell
+  }
+}
+
 export interface ParsedWorkbook {
   sheets: SheetSource[]
 }
@@ -115,11 +148,15 @@ function sheetSource(name: string, ws: XLSX.WorkSheet | undefined, date1904: boo
   const fullRef = (ws?.['!fullref'] as string | undefined) ?? ws?.['!ref']
   const fullLength = fullRef ? XLSX.utils.decode_range(fullRef).e.r + 1 : data.length
   const merges = ((ws?.['!merges'] ?? []) as MergeRange[]).map((m) => ({ s: { ...m.s }, e: { ...m.e } }))
+  const interned = new TextCellCache()
   const row = (i: number): Cell[] | undefined => {
     const raw = data[i]
     if (!raw) return undefined
     const out = new Array<Cell>(raw.length)
-    for (let c = 0; c < raw.length; c++) out[c] = toCell(raw[c], date1904)
+    for (let c = 0; c < raw.length; c++) {
+      const cell = raw[c]
+      out[c] = cell && cell.t === 's' && typeof cell.v === 'string' && cell.v !== '' ? interned.get(c, cell.v) : toCell(cell, date1904)
+    }
     return out
   }
   return { name, length: data.length, fullLength: Math.max(fullLength, data.length), rowCount, width, merges, row }
