@@ -1,6 +1,6 @@
 // Data types shared by the workbook reader and everything downstream. Plain data: safe to clone across threads and IPC.
 
-/** One cell: the raw value and the text Excel shows. */
+/** One cell: the raw value and the text Excel shows. Treat as immutable: the reader shares one Cell between rows with the same text. */
 export interface Cell {
   /** s: text, n: number, b: boolean, d: date/time, e: error, z: empty */
   t: 's' | 'n' | 'b' | 'd' | 'e' | 'z'
