@@ -102,6 +102,22 @@ describe('faults', () => {
     expect(resumed).toMatchObject({ jobId: res.jobId, status: 'finished', summary: { created: 3 } })
   })
 
+  it('stops (resumable) when the server is unreachable, instead of failing every row', async () => {
+    const gone = await sandbox()
+    const url = gone.zangshoBaseUrl
+    const port = Number(new URL(url).port)
+    await gone.close()
+    const res = await startJob({ records: orderRecords(30), options: jobOptions('zangsho.orders', url, { batchSize: 10 }), env: testEnv(tmp.dir, { maxAttempts: 3 }) }).done
+    expect(res.status).toBe('stopped')
+    expect(res.stopMessage?.en).toMatch(/ECONNREFUSED|reach/)
+    expect(res.requests.sent).toBe(3)
+    expect(res.results.every((r) => r.outcome === 'failed' && r.reason === 'not_sent')).toBe(true)
+    sb = await sandbox({ port })
+    const resumed = await startJob({ records: orderRecords(30), options: jobOptions('zangsho.orders', url), env: testEnv(tmp.dir), resumeJobId: res.jobId }).done
+    expect(resumed.summary.created).toBe(30)
+    expect(sb.state.orders).toHaveLength(30)
+  })
+
   it('refuses plain http off loopback', async () => {
     const res = startJob({ records: orderRecords(1), options: jobOptions('zangsho.orders', 'http://api.example.com/v1'), env: testEnv(tmp.dir) }).done
     await expect(res).rejects.toThrow(/https/)

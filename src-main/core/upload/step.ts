@@ -1,5 +1,6 @@
 // One planned request from planned to acknowledged (or failed), with the journal written before and after each attempt.
 import { bodyText, describeHttpFailure, describeNetworkFailure } from './failure-messages'
+import { requiredAbility } from '../credentials/messages'
 import { isNetworkFailure, sendWithRetry } from './send'
 import type { SendOutcome } from './send'
 import type { ItemResult, JournalEntry } from './journal'
@@ -23,25 +24,25 @@ export function apiOf(ctx: JobContext): ApiName {
 
 /** Turn a non-ok send outcome into what the job does next; writes the "failed" entry when the batch is over. */
 export async function settleFailure(ctx: JobContext, plan: PlannedEntry, out: Exclude<SendOutcome, { kind: 'ok' }>): Promise<StepResult> {
-  const at = ctx.now()
   if (out.kind === 'cancelled') return 'cancel'
   if (out.kind === 'auth') {
-    ctx.stopMessage = describeHttpFailure(out.response.status, out.response.body, apiOf(ctx)).message
+    ctx.stopMessage = describeHttpFailure(out.response.status, out.response.body, apiOf(ctx), requiredAbility(apiOf(ctx), plan.method, plan.path)).message
     return 'stop'
   }
   if (out.kind === 'rejected') {
     const status = out.response.status
-    await record(ctx, { t: 'failed', batch: plan.batch, at, outcome: 'failed', reason: status === 422 ? 'validation_error' : `http_${status}`, message: bodyText(out.response.body) || `HTTP ${status}` })
+    await record(ctx, { t: 'failed', batch: plan.batch, at: ctx.now(), outcome: 'failed', reason: status === 422 ? 'validation_error' : `http_${status}`, message: bodyText(out.response.body) || `HTTP ${status}` })
     return 'next'
   }
   if (out.kind === 'exhausted') {
+    // The server is unreachable or keeps failing: every later batch would too. Stop; the journal lets the job resume later.
     const last = out.last
-    const message = isNetworkFailure(last)
-      ? describeNetworkFailure(last.error).message.en
-      : describeHttpFailure(last.status, last.body, apiOf(ctx)).message.en
-    const reason = isNetworkFailure(last) ? 'network_error' : last.status === 429 ? 'rate_limited' : `http_${last.status}`
-    await record(ctx, { t: 'failed', batch: plan.batch, at, outcome: 'failed', reason, message: `Gave up after ${ctx.policy.maxAttempts} attempts: ${message}` })
-    return 'next'
+    const why = isNetworkFailure(last) ? describeNetworkFailure(last.error).message : describeHttpFailure(last.status, last.body, apiOf(ctx)).message
+    ctx.stopMessage = {
+      'zh-TW': `嘗試 ${ctx.policy.maxAttempts} 次仍失敗，已暫停這個工作：${why['zh-TW']} 問題排除後可以繼續這個工作。`,
+      en: `Stopped after ${ctx.policy.maxAttempts} attempts: ${why.en} Resume the job once this is fixed.`
+    }
+    return 'stop'
   }
   return 'next'
 }
