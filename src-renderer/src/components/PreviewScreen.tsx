@@ -130,6 +130,12 @@ export function PreviewScreen({ view, onChooseFile }: Props) {
             : t('preview.showing', { shown: String(view.preview.length), total: String(sheetRows) })}
       </p>
       <div className="next-step">
+        {preparing ? (
+          <span className="updating" role="status">
+            <span className="spinner" aria-hidden="true" />
+            {t('prepare.preparing')}
+          </span>
+        ) : null}
         <label className="picker">
           <span>{t('prepare.target')}</span>
           <select data-testid="start-target" value={target} onChange={(e) => setTarget(e.target.value as TargetId)}>
