@@ -6,6 +6,9 @@ import zhTW from './zh-TW.json'
 // profiles
 import profilesEn from './profiles.en.json'
 import profilesZhTW from './profiles.zh-TW.json'
+// push
+import pushEn from './push.en.json'
+import pushZhTW from './push.zh-TW.json'
 
 export type UiLanguage = 'zh-TW' | 'en'
 const STORAGE_KEY = 'orderdock.language'
@@ -33,7 +36,10 @@ export function initI18n(): Promise<unknown> {
   const language = savedLanguage()
   document.documentElement.lang = language
   return i18n.use(initReactI18next).init({
-    resources: { 'zh-TW': { translation: zhTW, profiles: profilesZhTW }, en: { translation: en, profiles: profilesEn } },
+    resources: {
+      'zh-TW': { translation: zhTW, profiles: profilesZhTW, push: pushZhTW },
+      en: { translation: en, profiles: profilesEn, push: pushEn }
+    },
     lng: language,
     fallbackLng: 'zh-TW',
     interpolation: { escapeValue: false },

@@ -1,0 +1,78 @@
+// Every row's outcome with its id, reason and message, filtered by outcome; virtual, so long pushes stay fast.
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PushCounts, PushOutcome, PushResultFilter } from '../../../../src-main/ipc/contract'
+import { useResultPages } from './useResultPages'
+
+const ROW_HEIGHT = 36
+const COLUMNS = '90px 190px 110px 170px minmax(320px, 1fr)'
+const OUTCOMES: PushOutcome[] = ['created', 'updated', 'skipped', 'failed', 'invalid', 'unknown']
+
+export function ResultsTable({ jobId, counts, version }: { jobId: string; counts: PushCounts; version: number }) {
+  const { t } = useTranslation('push')
+  const hasProblems = counts.failed + counts.invalid + counts.unknown > 0
+  const [filter, setFilter] = useState<PushResultFilter>(hasProblems ? 'problems' : 'all')
+  const pages = useResultPages(jobId, filter, version)
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtual = useVirtualizer({ count: pages.total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
+  const items = virtual.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+  const { ensure } = pages
+
+  useEffect(() => {
+    if (pages.total > 0) ensure(first, last)
+  }, [first, last, pages.total, ensure])
+
+  const filters: PushResultFilter[] = ['all', ...(hasProblems ? (['problems'] as const) : []), ...OUTCOMES.filter((o) => counts[o] > 0)]
+
+  return (
+    <section className="push-section" aria-labelledby="results-title" data-testid="push-results">
+      <div className="results-head">
+        <h2 id="results-title">{t('results.title')}</h2>
+        <div className="filter-tabs" role="tablist">
+          {filters.map((f) => (
+            <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'is-active' : undefined} data-testid={`results-filter-${f}`} onClick={() => setFilter(f)}>
+              {t(`results.filters.${f}`)}
+              {f !== 'all' && f !== 'problems' ? ` ${counts[f]}` : ''}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="grid results-grid" ref={scroller} data-testid="results-grid">
+        <div className="grid-header grid-row" style={{ gridTemplateColumns: COLUMNS }}>
+          <div className="grid-cell rownum">{t('results.row')}</div>
+          <div className="grid-cell">{t('results.outcome')}</div>
+          <div className="grid-cell">{t('results.id')}</div>
+          <div className="grid-cell">{t('results.reason')}</div>
+          <div className="grid-cell">{t('results.message')}</div>
+        </div>
+        {pages.total === 0 ? (
+          <p className="muted grid-empty">{t('results.empty')}</p>
+        ) : (
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = pages.rowAt(item.index)
+              return (
+                <div key={item.key} className="grid-slot" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+                  {row ? (
+                    <div className="grid-row" style={{ gridTemplateColumns: COLUMNS }} data-testid="result-row" data-row={row.row} data-outcome={row.outcome}>
+                      <div className="grid-cell rownum" title={row.rows.join(', ')}>{row.rows.length > 1 ? `${row.row}–${row.rows[row.rows.length - 1]}` : row.row}</div>
+                      <div className={`grid-cell outcome-${row.outcome}`}>{t(`outcome.${row.outcome}`)}</div>
+                      <div className="grid-cell">{row.id ?? ''}</div>
+                      <div className="grid-cell" title={row.reason ?? undefined}>{row.reason ?? ''}</div>
+                      <div className="grid-cell" title={row.message ?? undefined}>{row.message ?? ''}</div>
+                    </div>
+                  ) : (
+                    <div className="grid-row is-loading" style={{ gridTemplateColumns: COLUMNS }} />
+                  )}
+                </div>
+              )
+            })}
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}
