@@ -66,6 +66,18 @@ describe('resume', () => {
     }
   })
 
+  it('retry failed after an interruption reports rows the lost batch created as created, like resume would', async () => {
+    const records = orderRecords(30)
+    const handle = startJob({ records, options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { batchSize: 10 }), env: testEnv(tmp.dir, { fetch: hangOnPost(2) }) })
+    for (let i = 0; i < 200 && sb.state.orders.length < 20; i++) await new Promise((r) => setTimeout(r, 10))
+    handle.cancel({ abortInFlight: true })
+    const stopped = await handle.done
+    expect(stopped.results.filter((r) => r.reason === 'interrupted')).toHaveLength(10)
+    const retried = await retryFailed({ previous: stopped, options: jobOptions('zangsho.orders', sb.zangshoBaseUrl), records, env: testEnv(tmp.dir) }).done
+    expect(retried.summary).toMatchObject({ total: 30, created: 30, updated: 0 })
+    expect(sb.state.orders).toHaveLength(30)
+  })
+
   it('tolerates a torn last line, refuses a changed file, and never resends acknowledged batches', async () => {
     const records = orderRecords(20)
     const first = await startJob({ records, options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { batchSize: 10 }), env: testEnv(tmp.dir) }).done

@@ -51,6 +51,8 @@ export interface JobOptions {
   /** SHOPLINE: filled into payload.order when the payload lacks them. */
   deliveryOptionId?: string
   paymentMethodId?: string
+  /** Rows an earlier job sent without hearing back (retry failed after an interruption): found "already there" means created. */
+  lostRows?: number[]
   /** Scope of webhooks-mode idempotency keys: a retry-failed job keeps its first job's scope. */
   idempotencyScope?: string
   /** Free data stored in the journal header so a later resume can rebuild the records (e.g. file path + validate options). */

@@ -37,8 +37,11 @@ function planBatches(ctx: JobContext, phase: Plan['phase'], members: (number | s
 }
 
 async function sendPlans(ctx: JobContext, plans: Plan[]): Promise<StepResult> {
+  const lostRows = new Set(ctx.options.lostRows ?? [])
   for (const plan of plans) {
-    const step = await runSafeStep(ctx, plan, (body, lost) => readBatchResult(body, plan.members.length, lost))
+    const lostMembers = new Set<number>()
+    if (plan.phase === 'main') plan.members.forEach((m, k) => ctx.records[Number(m)].rows.some((r) => lostRows.has(r)) && lostMembers.add(k))
+    const step = await runSafeStep(ctx, plan, (body, lost) => readBatchResult(body, plan.members.length, lost, lostMembers))
     if (step !== 'next') return step
   }
   return 'next'

@@ -49,8 +49,9 @@ const DUPLICATE_REASON = /duplicate|exist|conflict/i
  * Turn `{data:{results:{created,updated,skipped,failed}}}` into one ItemResult per member (index is 0-based in the batch).
  * resentAfterLoss: an earlier attempt of this same batch may have committed without us hearing back; a row that now comes back
  * "updated" or "skipped as duplicate" was then created by that attempt, and is reported as created (see README: resume).
+ * lostMembers: the same, for single members an earlier job sent without hearing back (retry failed after an interruption).
  */
-export function readBatchResult(body: unknown, memberCount: number, resentAfterLoss: boolean): ItemResult[] {
+export function readBatchResult(body: unknown, memberCount: number, resentAfterLoss: boolean, lostMembers: ReadonlySet<number> = new Set()): ItemResult[] {
   const results = ((body as { data?: { results?: Record<string, unknown> } })?.data?.results ?? {}) as Record<string, unknown>
   const byIndex = new Map<number, ItemResult>()
   const take = (list: unknown, outcome: Outcome) => {
@@ -73,7 +74,7 @@ export function readBatchResult(body: unknown, memberCount: number, resentAfterL
     let item = byIndex.get(i)
     if (!item) {
       item = { member: i, outcome: 'failed', id: null, reason: 'missing_in_response', message: 'The server did not report this row; retry it.' }
-    } else if (resentAfterLoss && (item.outcome === 'updated' || (item.outcome === 'skipped' && DUPLICATE_REASON.test(item.reason ?? '')))) {
+    } else if ((resentAfterLoss || lostMembers.has(i)) && (item.outcome === 'updated' || (item.outcome === 'skipped' && DUPLICATE_REASON.test(item.reason ?? '')))) {
       item = { ...item, outcome: 'created', reason: null, message: null }
     }
     items.push(item)
