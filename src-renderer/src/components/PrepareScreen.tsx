@@ -5,6 +5,8 @@ import { usePrepareStore } from '../prepare-store'
 import { MappingPanel } from './MappingPanel'
 import { RowsGrid } from './RowsGrid'
 import { ValuesPanel } from './ValuesPanel'
+// push
+import { PushButton } from './PushButton'
 
 export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file: string; onBack: () => void }) {
   const { t, i18n } = useTranslation()
@@ -42,6 +44,8 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
           <button type="button" className="button button-quiet" onClick={onBack}>
             {t('prepare.back')}
           </button>
+          {/* push */}
+          <PushButton prepId={view.prepId} file={file} disabled={busy || summary.valid === 0} />
         </div>
       </header>
       <div className="prepare-columns">

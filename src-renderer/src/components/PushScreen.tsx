@@ -1,0 +1,95 @@
+// The push step, over the prepare screen: set up (connection, conflict strategy, options, plan), watch it run, read the results.
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useProfilesStore } from '../profiles-store'
+import { isEnded, usePushStore } from '../push-store'
+import { ProgressPanel } from './push/ProgressPanel'
+import { PushSetup } from './push/PushSetup'
+import { usePick } from './push/format'
+import { ResultsScreen } from './ResultsScreen'
+import './push/push-screen.css'
+
+export function PushScreen() {
+  const { t } = useTranslation('push')
+  const pick = usePick()
+  const s = usePushStore()
+  const showConnections = useProfilesStore((p) => p.show)
+  const connectionsOpen = useProfilesStore((p) => p.open)
+  const closeButton = useRef<HTMLButtonElement>(null)
+  const wasOpen = useRef(connectionsOpen)
+  const { hide } = s
+  const ended = Boolean(s.jobId && s.status && isEnded(s.status.state))
+
+  useEffect(() => {
+    // back from Connections (a token saved, a profile added): list the profiles and plan again
+    if (wasOpen.current && !connectionsOpen) {
+      const { prepId, file, show } = usePushStore.getState()
+      if (prepId) void show(prepId, file)
+    }
+    wasOpen.current = connectionsOpen
+  }, [connectionsOpen])
+
+  useEffect(() => {
+    closeButton.current?.focus()
+    const onKey = (event: KeyboardEvent) => {
+      // Connections opens over this screen: Escape closes that one first
+      if (event.key === 'Escape' && !document.querySelector('[data-testid="profiles-screen"]')) hide()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [hide])
+
+  return (
+    <div className="push-overlay">
+      <section className="push-panel" role="dialog" aria-modal="true" aria-labelledby="push-title" data-testid="push-screen">
+        <header className="push-head">
+          <div>
+            <h1 id="push-title">{t('title')}</h1>
+            <p className="muted">
+              {t('file', { file: s.file })} · {t('lead')}
+            </p>
+          </div>
+          <div className="form-actions">
+            {ended ? (
+              <button type="button" className="button button-quiet" data-testid="push-new" disabled={s.busy !== null} onClick={s.newPush}>
+                {t('results.newPush')}
+              </button>
+            ) : null}
+            <button ref={closeButton} type="button" className="button button-quiet" data-testid="push-close" onClick={hide}>
+              {t('close')}
+            </button>
+          </div>
+        </header>
+        {s.error ? (
+          <div className="notice notice-error" role="alert" data-testid="push-error" data-code={s.error.code}>
+            <div className="notice-body">
+              <strong className="notice-title">{t('error')}</strong>
+              <p>{s.error.messages ? pick(s.error.messages) : s.error.message}</p>
+            </div>
+            <button type="button" className="button button-quiet" onClick={s.dismissError}>
+              ×
+            </button>
+          </div>
+        ) : null}
+        {!s.jobId ? (
+          <PushSetup />
+        ) : ended && s.status ? (
+          <ResultsScreen
+            status={s.status}
+            version={s.resultsVersion}
+            busy={s.busy !== null}
+            exported={s.exported}
+            onRetryFailed={() => void s.retryFailed()}
+            onExport={(format) => void s.exportReport(format)}
+            onResumeJob={() => void s.resumeJob()}
+            onOpenConnections={showConnections}
+          />
+        ) : s.progress ? (
+          <ProgressPanel progress={s.progress} />
+        ) : (
+          <p className="muted">…</p>
+        )}
+      </section>
+    </div>
+  )
+}
