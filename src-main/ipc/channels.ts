@@ -19,6 +19,11 @@ export const METHOD_NAMES = [
   'prepare.rows',
   'prepare.editCell',
   'prepare.exclude',
+  'prepare.setOptions',
+  'templates.list',
+  'templates.save',
+  'templates.rename',
+  'templates.remove',
   // profiles
   'profiles.list',
   'profiles.save',

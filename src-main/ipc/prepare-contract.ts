@@ -53,6 +53,24 @@ export interface PrepareView {
   ambiguousDateColumns: string[]
   unmappedColumns: string[]
   totalRows: number
+  /** IANA zone for spreadsheet times without an offset (default Asia/Taipei). */
+  timezone: string
+  /** Day/month order chosen per source column. */
+  dateOrder: Record<string, DateOrderChoice>
+  /** Unmapped columns carried into metadata. */
+  metadataColumns: string[]
+  /** The saved template applied when this preparation started, if any. */
+  template: { id: string; name: string } | null
+}
+
+export type DateOrderChoice = 'ymd' | 'dmy' | 'mdy'
+
+export interface TemplateView {
+  id: string
+  name: string
+  target: TargetId
+  headers: string[]
+  updatedAt: string
 }
 
 export type RowFilter = 'all' | 'errors' | 'warnings' | 'excluded'
@@ -91,7 +109,19 @@ export const prepareMethodArgs = {
     .object({ prepId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), filter: z.enum(['all', 'errors', 'warnings', 'excluded']) })
     .strict(),
   'prepare.editCell': z.object({ prepId, row: z.number().int().min(1), column: z.string().min(1).max(255), value: z.string().max(10_000) }).strict(),
-  'prepare.exclude': z.object({ prepId, rows: z.array(z.number().int().min(1)).max(1_000_000), excluded: z.boolean() }).strict()
+  'prepare.exclude': z.object({ prepId, rows: z.array(z.number().int().min(1)).max(1_000_000), excluded: z.boolean() }).strict(),
+  'prepare.setOptions': z
+    .object({
+      prepId,
+      timezone: z.string().min(1).max(64).optional(),
+      dateOrder: z.record(z.string().min(1).max(255), z.enum(['ymd', 'dmy', 'mdy'])).optional(),
+      metadataColumns: z.array(z.string().min(1).max(255)).max(500).optional()
+    })
+    .strict(),
+  'templates.list': z.object({}).strict(),
+  'templates.save': z.object({ prepId, name: z.string().trim().min(1).max(100) }).strict(),
+  'templates.rename': z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(100) }).strict(),
+  'templates.remove': z.object({ id: z.string().min(1).max(64) }).strict()
 }
 
 export interface PrepareMethodResults {
@@ -103,4 +133,9 @@ export interface PrepareMethodResults {
   'prepare.rows': PreparePage
   'prepare.editCell': { row: PrepareRow; summary: PrepareSummary }
   'prepare.exclude': { summary: PrepareSummary }
+  'prepare.setOptions': PrepareView
+  'templates.list': TemplateView[]
+  'templates.save': TemplateView
+  'templates.rename': TemplateView
+  'templates.remove': { removed: boolean }
 }

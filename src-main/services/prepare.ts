@@ -7,8 +7,8 @@ import type { Target, TargetId } from '../core/targets/types'
 import type { PrepareSummary } from '../core/validation/types'
 import { ImportSession } from '../core/workspace/import-session'
 import { createSessionStore } from '../core/workspace/session-store'
-import { createTemplateStore } from '../core/workspace/templates'
-import type { PrepareMethodResults, PrepareView, TargetView, ValueList, prepareMethodArgs } from '../ipc/prepare-contract'
+import { createTemplateStore, type MappingTemplate } from '../core/workspace/templates'
+import type { PrepareMethodResults, PrepareView, TargetView, TemplateView, ValueList, prepareMethodArgs } from '../ipc/prepare-contract'
 import type { z } from 'zod'
 import { ServiceError } from './errors'
 import type { WorkbookSessions } from './workbook-sessions'
@@ -34,6 +34,20 @@ export function targetView(target: Target): TargetView {
       enumValues: [...(f.enumValues ?? [])],
       perLine: f.perLine === true
     }))
+  }
+}
+
+function templateView(template: MappingTemplate): TemplateView {
+  return { id: template.id, name: template.name, target: template.target, headers: [...template.headers], updatedAt: template.updatedAt }
+}
+
+/** An IANA zone this runtime knows (Intl throws RangeError for anything else). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
   }
 }
 
@@ -74,6 +88,7 @@ export function createPrepareServices(deps: {
   const store = createSessionStore(deps.dataDir, deps.now)
   const templates = createTemplateStore(deps.dataDir, deps.now)
   const open = deps.preparations ?? new Map<string, ImportSession>()
+  const appliedTemplates = new Map<string, { id: string; name: string }>()
 
   const get = (prepId: string): { session: ImportSession; target: Target } => {
     const session = open.get(prepId)
@@ -102,7 +117,11 @@ export function createPrepareServices(deps: {
       valueLists: valueLists(target, session),
       ambiguousDateColumns: session.preparation?.ambiguousDateColumns ?? [],
       unmappedColumns: unmappedColumns(mapping, headers),
-      totalRows: session.editedTable.rows.length
+      totalRows: session.editedTable.rows.length,
+      timezone: session.state.timezone,
+      dateOrder: { ...session.state.dateOrder },
+      metadataColumns: [...session.state.metadataColumns],
+      template: appliedTemplates.get(prepId) ?? null
     }
   }
 
@@ -119,6 +138,7 @@ export function createPrepareServices(deps: {
       const outcome = await session.open()
       if (!outcome.ok) throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.file)
       open.set(session.state.id, session)
+      if (outcome.template) appliedTemplates.set(session.state.id, { id: outcome.template.id, name: outcome.template.name })
       // keep memory bounded: the oldest preparations are saved and dropped (they stay restorable from disk)
       for (const [id, old] of open) {
         if (open.size <= MAX_OPEN_PREPARATIONS) break
@@ -129,9 +149,43 @@ export function createPrepareServices(deps: {
     },
 
     'prepare.setTarget': async ({ prepId, target }) => {
-      await get(prepId).session.setTarget(target as TargetId)
+      const template = await get(prepId).session.setTarget(target as TargetId)
+      if (template) appliedTemplates.set(prepId, { id: template.id, name: template.name })
+      else appliedTemplates.delete(prepId)
       return view(prepId)
     },
+
+    'prepare.setOptions': async ({ prepId, timezone, dateOrder, metadataColumns }) => {
+      const { session } = get(prepId)
+      if (timezone !== undefined) {
+        if (!isTimeZone(timezone)) throw new ServiceError('bad_timezone', `“${timezone}” is not a time zone (use an IANA name such as Asia/Taipei).`)
+        session.setTimezone(timezone)
+      }
+      if (dateOrder !== undefined) session.setDateOrder({ ...session.state.dateOrder, ...dateOrder })
+      if (metadataColumns !== undefined) {
+        const unknown = metadataColumns.filter((column) => !session.headers.includes(column))
+        if (unknown.length) throw new ServiceError('unknown_column', `No column named ${unknown.map((c) => `“${c}”`).join(', ')} in this sheet.`)
+        session.setMetadataColumns(metadataColumns)
+      }
+      return view(prepId)
+    },
+
+    'templates.list': async () => (await templates.list()).map(templateView),
+
+    'templates.save': async ({ prepId, name }) => {
+      const saved = await get(prepId).session.saveTemplate(name)
+      if (!saved) throw new ServiceError('no_target', 'Choose a destination before saving the mapping as a template.')
+      appliedTemplates.set(prepId, { id: saved.id, name: saved.name })
+      return templateView(saved)
+    },
+
+    'templates.rename': async ({ id, name }) => {
+      const renamed = await templates.rename(id, name)
+      if (!renamed) throw new ServiceError('not_found', 'That template no longer exists.')
+      return templateView(renamed)
+    },
+
+    'templates.remove': async ({ id }) => ({ removed: await templates.remove(id) }),
 
     'prepare.setMapping': async ({ prepId, mapping }) => {
       get(prepId).session.setMapping(mapping)

@@ -111,6 +111,28 @@ describe('prepare over the contract', () => {
     expect(await call('prepare.setMapping', { prepId: prep.prepId, mapping: { amount: { column: 1 } } })).toMatchObject({ ok: false, error: { code: 'bad_args' } })
   })
 
+  it('sets the time zone, a date order and metadata columns, refusing unknown zones and columns', async () => {
+    expect(prep.timezone).toBe('Asia/Taipei')
+    const view = await value<PrepareView>('prepare.setOptions', { prepId: prep.prepId, timezone: 'Asia/Tokyo', dateOrder: { 金額: 'dmy' }, metadataColumns: ['備註'] })
+    expect(view).toMatchObject({ timezone: 'Asia/Tokyo', dateOrder: { 金額: 'dmy' }, metadataColumns: ['備註'] })
+    expect(await call('prepare.setOptions', { prepId: prep.prepId, timezone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'bad_timezone' } })
+    expect(await call('prepare.setOptions', { prepId: prep.prepId, metadataColumns: ['nope'] })).toMatchObject({ ok: false, error: { code: 'unknown_column' } })
+  })
+
+  it('saves the mapping as a template that the next file with the same layout starts from; rename and delete it', async () => {
+    const saved = await value<{ id: string; name: string; target: string }>('templates.save', { prepId: prep.prepId, name: '我的訂單' })
+    expect(saved).toMatchObject({ name: '我的訂單', target: 'zangsho.orders' })
+    const again = await value<WorkbookView>('workbook.open', { name: 'orders-2.csv', bytes: new TextEncoder().encode(CSV) })
+    const next = await value<PrepareView>('prepare.start', { sessionId: again.sessionId, target: 'zangsho.orders' })
+    expect(next.template).toEqual({ id: saved.id, name: '我的訂單' })
+    expect(next.mapping.currency).toEqual({ constant: 'TWD' })
+    expect(await value('templates.rename', { id: saved.id, name: 'Orders' })).toMatchObject({ id: saved.id, name: 'Orders' })
+    expect((await value<{ name: string }[]>('templates.list', {})).map((t) => t.name)).toEqual(['Orders'])
+    expect(await value('templates.remove', { id: saved.id })).toEqual({ removed: true })
+    expect(await value('templates.list', {})).toEqual([])
+    expect(await call('templates.rename', { id: saved.id, name: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+
   it('refuses an unknown preparation', async () => {
     expect(await call('prepare.rows', { prepId: 'nope', offset: 0, limit: 1, filter: 'all' })).toMatchObject({ ok: false, error: { code: 'no_session' } })
   })
