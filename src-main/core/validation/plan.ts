@@ -7,7 +7,7 @@ import { detectDateOrder } from '../mapping/dates'
 import { cellText } from '../mapping/values'
 import { makeIssue } from './messages'
 import type { FieldSource, RowPlan } from './row'
-import { isBlankRow } from './row'
+import { isBlankRow, newSourceMemo } from './row'
 import type { Issue, PrepareSettings } from './types'
 
 export interface SheetPlan {
@@ -71,9 +71,12 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
     return isColumnEntry(e) ? e.column : null
   }
   const grouped = target.groupBy !== undefined
-  for (const src of sources) src.requiredHere = src.field.required && (!grouped || src.field.perLine === true || src.field.key === target.groupBy)
+  for (const src of sources) {
+    src.requiredHere = src.field.required && (!grouped || src.field.perLine === true || src.field.key === target.groupBy)
+    if (src.field.type !== 'integer') src.memo = newSourceMemo()
+  }
   const columnIndex = new Map(sources.filter((s) => s.ci >= 0).map((s) => [s.field.key, s.ci]))
-  const plan: RowPlan = { target, sources, timezone: settings.timezone || 'Asia/Taipei', valueMatches: settings.valueMatches ?? {}, metadata, memo: new Map(), columnIndex }
+  const plan: RowPlan = { target, sources, timezone: settings.timezone || 'Asia/Taipei', valueMatches: settings.valueMatches ?? {}, metadata, columnIndex }
   return { plan, globalIssues, blocked, ambiguousDateColumns, columnOf }
 }
 

@@ -24,6 +24,8 @@ export interface FieldSource {
   unresolvedOrder?: boolean
   /** Precomputed: an empty cell is an error on this row (grouped targets check order-level fields per order). */
   requiredHere?: boolean
+  /** Parse-result cache (every type but integer). */
+  memo?: SourceMemo
 }
 
 export interface RowPlan {
@@ -32,8 +34,6 @@ export interface RowPlan {
   timezone: string
   valueMatches: ValueMatches
   metadata: { ci: number; column: string }[]
-  /** Per-field cache of enum/currency results by source text (valid for this plan's value matches). */
-  memo: Map<string, Map<string, Normalized<FieldValue>>>
   /** field key → its column index (columns only). */
   columnIndex: Map<string, number>
 }
@@ -69,19 +69,37 @@ export function isBlankRow(row: SheetRow): boolean {
   return true
 }
 
-const MEMO_LIMIT = 5000
+const MEMO_LIMIT = 20_000
 // Printable ASCII with no space at either end is already what cleanText would return (most order numbers).
 const PLAIN_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/
 
-/** Enum and currency results repeat across rows ("已付款" 80,000 times): remember them per field. */
-function memoOf(plan: RowPlan, key: string): Map<string, Normalized<FieldValue>> {
-  let memo = plan.memo.get(key)
-  if (!memo) plan.memo.set(key, (memo = new Map()))
-  return memo
+/** Per-source caches of parse results by what the cell holds: text, number (serials, amounts) or Excel date. */
+export interface SourceMemo { s: Map<string, Normalized<FieldValue>>; n: Map<number, Normalized<FieldValue>>; d: Map<string, Normalized<FieldValue>> }
+
+export function newSourceMemo(): SourceMemo {
+  return { s: new Map(), n: new Map(), d: new Map() }
 }
 
-function remember(memo: Map<string, Normalized<FieldValue>>, text: string, r: Normalized<FieldValue>): Normalized<FieldValue> {
-  if (memo.size < MEMO_LIMIT) memo.set(text, r)
+/**
+ * The parsers are pure, and sheets repeat themselves (the same customer's e-mail, "已付款" 80,000 times, NT$1,990),
+ * so each source remembers results by cell content, up to MEMO_LIMIT distinct values per kind.
+ */
+function normalizeMemo(src: FieldSource, cell: Cell, text: string, plan: RowPlan): Normalized<FieldValue> {
+  const memo = src.memo
+  if (!memo) return normalizeCell(src, cell, text, plan)
+  if (cell.t === 'n' && typeof cell.v === 'number') {
+    const hit = memo.n.get(cell.v)
+    if (hit) return hit
+    const r = normalizeCell(src, cell, text, plan)
+    if (memo.n.size < MEMO_LIMIT) memo.n.set(cell.v, r)
+    return r
+  }
+  const map = cell.t === 'd' ? memo.d : memo.s
+  const key = cell.t === 'd' && typeof cell.v === 'string' ? cell.v : text
+  const hit = map.get(key)
+  if (hit) return hit
+  const r = normalizeCell(src, cell, text, plan)
+  if (map.size < MEMO_LIMIT) map.set(key, r)
   return r
 }
 
@@ -105,20 +123,14 @@ function normalizeCell(src: FieldSource, cell: Cell, text: string, plan: RowPlan
     case 'money': return parseMoney(cell.t === 'n' && typeof cell.v === 'number' ? cell.v : text) as Normalized<Decimal>
     case 'email': return parseEmail(text)
     case 'phone': return parsePhone(cell.t === 'n' && typeof cell.v === 'number' ? cell.v : text)
-    case 'currency': {
-      const memo = memoOf(plan, f.key)
-      return memo.get(text) ?? remember(memo, text, parseCurrency(text))
-    }
+    case 'currency': return parseCurrency(text)
     case 'integer': return parseInteger(cell, text)
     case 'datetime': {
       const input = (cell.t === 'n' || cell.t === 'd') && cell.v !== null && typeof cell.v !== 'boolean' ? cell.v : text
       return parseDateTime(input, { timezone: plan.timezone, order: src.order, kind: cell.t === 'n' || cell.t === 'd' ? cell.t : 's' })
     }
-    case 'enum': {
-      const memo = memoOf(plan, f.key)
-      return memo.get(text) ?? remember(memo, text, matchEnum(plan, f, text))
-    }
-    default: return { ok: true, value: text }
+    case 'enum': return matchEnum(plan, f, text)
+    default: return { ok: true, value: PLAIN_ASCII.test(text) ? text : cleanText(text) }
   }
 }
 
@@ -139,7 +151,7 @@ export function normalizeRow(plan: RowPlan, row: SheetRow): RowState {
         { en: `the cell shows the error ${text}. Fix the formula in the sheet.`, 'zh-TW': `儲存格顯示錯誤 ${text}。請修正試算表中的公式。` }, text))
       continue
     }
-    const r = f.type === 'string' ? ({ ok: true, value: PLAIN_ASCII.test(text) ? text : cleanText(text) } as const) : normalizeCell(src, cell!, text, plan)
+    const r = f.type === 'string' && PLAIN_ASCII.test(text) ? ({ ok: true, value: text } as const) : normalizeMemo(src, cell!, text, plan)
     if (r.ok) {
       state.values[f.key] = r.value
     } else if (r.code === 'date_ambiguous' && src.unresolvedOrder) {
