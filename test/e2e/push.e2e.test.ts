@@ -1,0 +1,169 @@
+// The push step in Debian's Chromium: real services, the built-in Rehearsal profile's real server on 127.0.0.1, the built renderer.
+// Open a sample, prepare it for 帳獸 orders, push it to Rehearsal, watch the progress reach 100%, read the results, export a report.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import * as XLSX from 'xlsx'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { launchChromium } from './harness/browser'
+import { startHarness, type Harness } from './harness/server'
+
+// The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
+const keychain = await vi.hoisted(async () => (await import('../../src-main/core/credentials/keychain')).memoryKeychain())
+vi.mock('../../src-main/services', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src-main/services')>()
+  return { ...real, createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain }) }
+})
+
+const SAMPLE = '訂單匯出-範例.xlsx'
+const repo = resolve(__dirname, '../..')
+const shots = join(repo, 'test/e2e/screenshots')
+
+let harness: Harness
+let browser: Browser
+let context: BrowserContext
+let page: Page
+const problems: string[] = []
+const received: string[] = []
+let valid = 0
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, name), fullPage: true })
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true })
+  harness = await startHarness({ rendererDir: join(repo, 'out/renderer'), resourcesDir: join(repo, 'resources') })
+  browser = await launchChromium()
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })
+  await context.addInitScript({ content: harness.initScript })
+  page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  page.on('websocket', (socket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))))
+  await page.goto(harness.url)
+})
+
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await harness?.services.dispose?.()
+  await harness?.close()
+})
+
+describe('pushing from the app', () => {
+  it('prepares a sample for 帳獸 orders and opens the push screen with Rehearsal first', async () => {
+    await page.locator(`[data-testid="sample"][data-name="${SAMPLE}"]`).click()
+    await page.getByTestId('start-target').selectOption('zangsho.orders')
+    await page.getByTestId('start-prepare').click()
+    const open = page.getByTestId('push-open')
+    await open.waitFor()
+    expect(await open.innerText()).toBe('匯入')
+    await page.waitForFunction(() => !document.querySelector('[data-testid="push-open"]')?.hasAttribute('disabled'))
+    await open.click()
+    await page.getByTestId('push-screen').waitFor()
+    expect(await page.getByTestId('push-profile').inputValue()).toBe('rehearsal')
+    await page.getByTestId('push-plan').waitFor()
+    const update = page.getByTestId('conflict-update')
+    expect(await update.locator('input').isChecked()).toBe(true)
+    expect(await update.innerText()).toContain('（預設）')
+    expect(await update.innerText()).toContain('空白欄位不會清掉原有資料')
+    expect(await page.getByTestId('conflict-skip').innerText()).toContain('保留帳獸裡原本的訂單')
+    expect(await page.getByTestId('push-plan').innerText()).toContain('彩排')
+    valid = Number((await page.getByTestId('plan-valid').innerText()).match(/\d+/)?.[0])
+    expect(valid).toBeGreaterThan(0)
+    expect(await page.getByTestId('plan-batches').innerText()).toBe(`${Math.ceil(valid / 100)} 批`)
+    await shot('push-01-setup.png')
+  })
+
+  it('explains the options: customers first, webhooks mode one by one', async () => {
+    await page.getByTestId('option-single').click()
+    await page.getByTestId('plan-batches').getByText(`${valid} 次請求（逐筆）`).waitFor()
+    expect(await page.getByTestId('conflict-update').count()).toBe(0)
+    await page.getByTestId('option-single').click()
+    await page.getByTestId('conflict-update').waitFor()
+    await page.getByTestId('option-with-customers').click()
+    await page.getByTestId('push-plan').getByText(/其中先建立 \d+ 位客戶/).waitFor()
+    expect(await page.getByTestId('option-with-customers').locator('input').isChecked()).toBe(true)
+  })
+
+  it('pushes to Rehearsal and the progress reaches 100%', async () => {
+    // record every value the progress bar shows, however short-lived
+    await page.evaluate(() => {
+      const seen: string[] = []
+      ;(window as unknown as { __percents: string[] }).__percents = seen
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="push-bar"]')
+        const value = bar?.getAttribute('aria-valuenow')
+        if (value && seen[seen.length - 1] !== value) seen.push(value)
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] })
+    })
+    await page.getByTestId('push-start').click()
+    await page.getByTestId('push-progress').waitFor()
+    await shot('push-02-progress.png')
+    const ended = page.getByTestId('push-ended')
+    await ended.waitFor()
+    expect(await ended.getAttribute('data-state')).toBe('finished')
+    const percents = await page.evaluate(() => (window as unknown as { __percents: string[] }).__percents)
+    expect(percents[percents.length - 1]).toBe('100')
+    expect(percents.map(Number)).toEqual([...percents.map(Number)].sort((a, b) => a - b))
+    expect(await page.getByTestId('push-end-title').innerText()).toBe('匯入完成')
+    expect(await page.getByTestId('push-end-counts').innerText()).toContain(`已新增 ${valid}`)
+  })
+
+  it('shows every row with its outcome and id, filterable by outcome', async () => {
+    const rows = page.getByTestId('result-row')
+    await rows.first().waitFor()
+    // the sample has rows with errors: the table opens on the problems, each saying what to fix
+    const problemTab = page.getByTestId('results-filter-problems')
+    if (await problemTab.count()) {
+      expect(await problemTab.getAttribute('aria-selected')).toBe('true')
+      const first = rows.first()
+      expect(await first.getAttribute('data-outcome')).toBe('invalid')
+      expect(await first.innerText()).toContain('資料有誤（未送出）')
+      expect((await first.locator('.grid-cell').nth(4).innerText()).length).toBeGreaterThan(5)
+    }
+    await page.getByTestId('results-filter-created').click()
+    await page.waitForFunction(() => {
+      const all = [...document.querySelectorAll('[data-testid="result-row"]')]
+      return all.length > 0 && all.every((r) => r.getAttribute('data-outcome') === 'created')
+    })
+    const created = rows.first()
+    expect(await created.innerText()).toContain('已新增')
+    expect(await created.locator('.grid-cell').nth(2).innerText()).toMatch(/^\d+$/)
+    // invalid rows can only go after they are fixed: retry sends them when they are valid again
+    expect(await page.getByTestId('results-retry').isVisible()).toBe(true)
+    await shot('push-03-results.png')
+  })
+
+  it('exports the report as Excel into the data folder (no save dialog in the browser harness)', async () => {
+    await page.getByTestId('results-export-xlsx').click()
+    const saved = page.getByTestId('results-export-path')
+    await saved.waitFor()
+    const path = (await saved.innerText()).replace(/^報表已儲存：/, '').trim()
+    expect(path.startsWith(join(harness.dataDir, 'reports'))).toBe(true)
+    expect(existsSync(path)).toBe(true)
+    const sheet = XLSX.read(readFileSync(path)).Sheets.Results
+    const table = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 })
+    expect(table[0]).toEqual(expect.arrayContaining(['匯入結果', '編號', '原因', '訊息']))
+    const outcomeCol = (table[0] as string[]).indexOf('匯入結果')
+    expect(table.slice(1).filter((r) => r[outcomeCol] === '已新增')).toHaveLength(valid)
+    await shot('push-04-exported.png')
+  })
+
+  it('speaks English too, and nothing went wrong in the page', async () => {
+    await page.getByTestId('push-close').click()
+    await page.getByTestId('lang-en').click()
+    await page.getByTestId('push-open').getByText('Push').click()
+    await page.getByTestId('push-end-title').getByText('Push finished').waitFor()
+    expect(await page.getByTestId('results-export-xlsx').innerText()).toBe('Excel (.xlsx)')
+    await page.getByTestId('push-new').click()
+    await page.getByTestId('push-start').getByText('Start rehearsal').waitFor()
+    await shot('push-05-english.png')
+    expect(problems).toEqual([])
+    expect(received.join('\n')).not.toMatch(/Bearer/i)
+  })
+})
