@@ -1,6 +1,6 @@
 // The prepare step's state: destination, mapping, value matches and the row grid's data version.
 import { create } from 'zustand'
-import type { ApiError, MappingEntry, PrepareRow, PrepareSummary, PrepareView, TargetId, TargetView } from '../../src-main/ipc/contract'
+import type { ApiError, DateOrderChoice, MappingEntry, PrepareRow, PrepareSummary, PrepareView, TargetId, TargetView, TemplateView } from '../../src-main/ipc/contract'
 import { asApiError, call } from './api'
 
 interface PrepareState {
@@ -17,6 +17,8 @@ interface PrepareState {
   setValueMatch(field: string, value: string, match: string | null): Promise<void>
   editCell(row: number, column: string, value: string): Promise<PrepareRow | null>
   exclude(rows: number[], excluded: boolean): Promise<void>
+  setOptions(change: { timezone?: string; dateOrder?: Record<string, DateOrderChoice>; metadataColumns?: string[] }): Promise<void>
+  saveTemplate(name: string): Promise<TemplateView | null>
   leave(): void
   dismissError(): void
 }
@@ -103,6 +105,24 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
         set((s) => ({ version: s.version + 1 }))
       } catch (error) {
         set({ error: asApiError(error) })
+      }
+    },
+
+    async setOptions(change) {
+      const view = get().view
+      if (view) await update(() => call('prepare.setOptions', { prepId: view.prepId, ...change }))
+    },
+
+    async saveTemplate(name) {
+      const view = get().view
+      if (!view) return null
+      try {
+        const template = await call('templates.save', { prepId: view.prepId, name })
+        set({ view: { ...view, template: { id: template.id, name: template.name } } })
+        return template
+      } catch (error) {
+        set({ error: asApiError(error) })
+        return null
       }
     },
 

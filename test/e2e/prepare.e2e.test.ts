@@ -71,6 +71,16 @@ describe('preparing an import', () => {
     await summaryShows('(^|\\D)0 個警告')
   })
 
+  it('changes the time zone and saves the mapping as a template', async () => {
+    const { page } = app
+    await page.getByTestId('timezone').selectOption('Asia/Tokyo')
+    await page.waitForFunction(() => (document.querySelector('[data-testid="timezone"]') as unknown as { value: string } | null)?.value === 'Asia/Tokyo')
+    await page.getByTestId('template-name').fill('官網訂單')
+    await page.getByTestId('template-save').click()
+    await page.getByText('已套用範本「官網訂單」', { exact: false }).waitFor()
+    await app.screenshot('13-prepare-template.png')
+  })
+
   it('ran without CSP violations or page errors', async () => {
     expect(await app.cspViolations()).toEqual([])
     expect(app.problems).toEqual([])

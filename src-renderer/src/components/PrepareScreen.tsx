@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { PrepareView, TargetId } from '../../../src-main/ipc/contract'
 import { usePrepareStore } from '../prepare-store'
 import { MappingPanel } from './MappingPanel'
+import { PrepareOptions } from './PrepareOptions'
 import { RowsGrid } from './RowsGrid'
 import { ValuesPanel } from './ValuesPanel'
 // push
@@ -48,6 +49,7 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
           <PushButton prepId={view.prepId} file={file} disabled={busy || summary.valid === 0} />
         </div>
       </header>
+      <PrepareOptions view={view} />
       <div className="prepare-columns">
         <MappingPanel view={view} fields={fields} />
         <ValuesPanel view={view} fields={fields} />
