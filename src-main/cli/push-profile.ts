@@ -1,32 +1,44 @@
-// Where push sends and with which token: --base-url + --token-env, or a saved profile (token from the OS keychain).
+// Where push sends and with which token: --base-url + --token-env, or a saved profile (credentials/push-profile).
 import type { ApiName } from '../core/upload'
-import { defaultDataDir } from '../core/credentials/data-dir'
+import { openProfileStore, resolvePushProfile } from '../core/credentials/push-profile'
+import { ProfileError } from '../core/credentials/profile-schema'
 
 export interface Connection {
   baseUrl: string
   token: string
+  /** From a profile: its time zone (the default for --timezone), pacing and SHOPLINE choices. */
+  timezone?: string
   minIntervalMs?: number
+  batchSize?: number
   shopline?: { deliveryOptionId?: string; paymentMethodId?: string }
 }
 
+/** Where `orderdock sandbox` listens by default: the rehearsal profile's URL when none is stored. */
 const SANDBOX_CLI_URL = 'http://127.0.0.1:4010'
 
-export async function resolveProfile(
+export async function resolveConnection(
   v: { profile?: string; 'base-url'?: string; 'token-env'?: string },
   env: NodeJS.ProcessEnv,
   api: ApiName
 ): Promise<Connection> {
   if (v.profile) {
-    const { createProfileStore, systemKeychain, REHEARSAL_TOKEN, apiBaseUrl } = await import('../core/credentials/profiles')
-    const store = createProfileStore(defaultDataDir(env), systemKeychain())
-    const p = await store.get(v.profile)
-    if (!p) throw new Error(`there is no profile "${v.profile}" (see: orderdock profile list)`)
-    const rehearsal = p.destination === 'rehearsal'
-    if (!rehearsal && p.destination !== api) throw new Error(`profile "${p.name}" is for ${p.destination}, not ${api}`)
-    const base = v['base-url'] ?? apiBaseUrl({ ...p, baseUrl: p.baseUrl || (rehearsal ? SANDBOX_CLI_URL : '') }, api)
-    const token = v['token-env'] ? env[v['token-env']] : rehearsal ? REHEARSAL_TOKEN : await store.getToken(p.id)
-    if (!token) throw new Error(`profile "${p.name}" has no saved token (orderdock profile set-token "${p.name}" < token.txt)`)
-    return { baseUrl: base, token, minIntervalMs: p.pacing?.minIntervalMs, shopline: p.shopline }
+    let s
+    try {
+      s = await resolvePushProfile(openProfileStore(env), v.profile, api, { rehearsalUrl: SANDBOX_CLI_URL })
+    } catch (e) {
+      throw new Error(e instanceof ProfileError ? `${e.userMessage.en}\n${e.userMessage['zh-TW']}` : (e as Error).message, { cause: e })
+    }
+    // --base-url / --token-env still win over what the profile holds
+    const token = v['token-env'] ? env[v['token-env']] : s.token
+    if (!token) throw new Error(`environment variable ${v['token-env']} is empty or not set`)
+    return {
+      baseUrl: v['base-url'] ?? s.baseUrl,
+      token,
+      timezone: s.timezone,
+      minIntervalMs: s.minIntervalMs,
+      batchSize: s.batchSize,
+      shopline: { deliveryOptionId: s.deliveryOptionId, paymentMethodId: s.paymentMethodId }
+    }
   }
   if (!v['base-url']) throw new Error('--base-url is required (or --profile NAME)')
   if (!v['token-env']) throw new Error('--token-env VAR is required: the name of an environment variable holding the token')

@@ -8,7 +8,7 @@ import type { JobOptions, JobResult, OnConflict, ProgressEvent } from '../core/u
 import { buildReport, writeReport } from '../core/report'
 import { VALIDATE_OPTIONS, checkPrepareOptions, prepareFile } from './prepare-file'
 import type { PrepareFileInput } from './prepare-file'
-import { resolveProfile } from './push-profile'
+import { resolveConnection } from './push-profile'
 
 export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url URL --token-env VAR | --profile NAME) [options]
 
@@ -105,7 +105,11 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
   const batchSize = whole(v['batch-size'], '--batch-size', 1)
   if (batchSize !== undefined && batchSize > target.transport.maxBatch) throw new UsageError(`--batch-size is at most ${target.transport.maxBatch} for ${targetId}`)
 
-  const conn = await resolveProfile({ ...v, 'base-url': v['base-url'] ?? resumed?.baseUrl }, deps.env, target.transport.api).catch((e: Error) => { throw new UsageError(e.message) })
+  const conn = await resolveConnection({ ...v, 'base-url': v['base-url'] ?? resumed?.baseUrl }, deps.env, target.transport.api).catch((e: Error) => {
+    throw new UsageError(e.message)
+  })
+  // A profile's time zone is the default for times without an offset (a resumed job keeps what it started with).
+  if (!resumed && source.timezone === undefined && conn.timezone) source = { ...source, timezone: conn.timezone }
   const baseUrl = resumed?.baseUrl ?? conn.baseUrl
   const refused = checkBaseUrl(baseUrl)
   if (refused) throw new UsageError(`${refused.en}\n${refused['zh-TW']}`)
@@ -124,7 +128,7 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
     onConflict: v['on-conflict'] as OnConflict | undefined,
     withCustomers: !!v['with-customers'],
     single: !!v.single,
-    batchSize,
+    batchSize: batchSize ?? conn.batchSize,
     minIntervalMs: whole(v['min-interval-ms'], '--min-interval-ms', 0) ?? conn.minIntervalMs,
     ...shopline,
     source: { ...source }
