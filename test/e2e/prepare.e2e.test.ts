@@ -79,6 +79,15 @@ describe('preparing an import', () => {
     await page.getByTestId('template-save').click()
     await page.getByText('已套用範本「官網訂單」', { exact: false }).waitFor()
     await app.screenshot('13-prepare-template.png')
+
+    await page.getByText('管理範本').click()
+    const row = page.getByTestId('template-row')
+    await row.waitFor()
+    await row.locator('input').fill('官網訂單 2026')
+    await row.getByRole('button', { name: '改名' }).click()
+    await page.waitForFunction(() => (document.querySelector('[data-testid="template-row"] input') as unknown as { value: string } | null)?.value === '官網訂單 2026')
+    await page.getByTestId('template-row').getByRole('button', { name: '刪除' }).click()
+    await page.getByText('還沒有儲存的範本。').waitFor()
   })
 
   it('ran without CSP violations or page errors', async () => {

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DateOrderChoice, PrepareView } from '../../../src-main/ipc/contract'
 import { usePrepareStore } from '../prepare-store'
+import { TemplatesManager } from './TemplatesManager'
 
 const ZONES = ['Asia/Taipei', 'Asia/Hong_Kong', 'Asia/Shanghai', 'Asia/Tokyo', 'Asia/Singapore', 'UTC', 'Europe/London', 'America/Los_Angeles', 'America/New_York']
 const ORDERS: DateOrderChoice[] = ['ymd', 'dmy', 'mdy']
@@ -57,6 +58,7 @@ export function PrepareOptions({ view }: { view: PrepareView }) {
           {t('prepare.options.saveTemplate')}
         </button>
       </form>
+      <TemplatesManager />
     </section>
   )
 }
