@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { readWorkbookBytes } from './read'
 import { DEFAULT_LIMITS, openWorkbook, type OpenResult } from './index'
 import { encryptedPackageBytes, workbookBytes } from './test-helpers'
+import { setWorkerEntryForTests } from './open'
 
 function errorOf(r: OpenResult) {
   if (r.ok) throw new Error('expected an error')
@@ -97,6 +98,18 @@ describe('openWorkbook runs the reader in a worker', () => {
     writeFileSync(enc, encryptedPackageBytes())
     expect(errorOf(await openWorkbook({ path: enc })).code).toBe('encrypted')
     expect(errorOf(await openWorkbook({ path: enc }, {}, { maxFileBytes: 10 })).code).toBe('too_large')
+  })
+
+  it('reads in-process when the worker cannot start, instead of calling the file damaged', async () => {
+    const path = join(dir, 'ok.xlsx')
+    writeFileSync(path, workbookBytes({ S: ROWS }))
+    setWorkerEntryForTests({ eval: false, file: join(dir, 'no-such-worker.js') })
+    try {
+      const r = await openWorkbook({ path })
+      expect(r.ok && r.table.rows.length).toBe(50)
+    } finally {
+      setWorkerEntryForTests(null)
+    }
   })
 
   it('stops a read that runs past the timeout', async () => {

@@ -1,6 +1,6 @@
 // openWorkbook: reads a file in a worker_thread with a heap cap and a timeout; every failure comes back as data.
 import { Worker } from 'node:worker_threads'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
@@ -9,11 +9,21 @@ import type { OpenResult, WorkbookSource } from './open-result'
 import type { ParseJob } from './parse.worker'
 import { resolveLimits } from './limits'
 import { workbookError } from './errors'
+import { readWorkbookBytes } from './read'
 
 const WORKER_NAME = 'parse.worker'
 
+type WorkerEntry = { file: string; eval: false } | { code: string; eval: true }
+let entryOverride: WorkerEntry | null = null
+
+/** Tests only: start workers from another entry (e.g. a missing file, to prove the in-process fallback). */
+export function setWorkerEntryForTests(entry: WorkerEntry | null): void {
+  entryOverride = entry
+}
+
 /** How to start the worker in this runtime: the built bundle's parse.worker.js, or the TypeScript source through tsx. */
-function workerEntry(): { file: string; eval: false } | { code: string; eval: true } {
+function workerEntry(): WorkerEntry {
+  if (entryOverride) return entryOverride
   const here = fileURLToPath(import.meta.url)
   const dir = dirname(here)
   if (here.endsWith('.ts')) {
@@ -55,6 +65,18 @@ export function openWorkbook(source: WorkbookSource, options: ReadOptions = {}, 
   return runWorker(job, resolved)
 }
 
+function readInProcess(job: ParseJob): OpenResult {
+  let bytes = job.bytes
+  if (!bytes) {
+    try {
+      bytes = readFileSync(job.path!)
+    } catch {
+      return { ok: false, error: workbookError('not_found', job.name) }
+    }
+  }
+  return readWorkbookBytes(job.name, bytes, job.options, job.limits)
+}
+
 function runWorker(job: ParseJob, limits: ReadLimits): Promise<OpenResult> {
   return new Promise((resolve) => {
     const entry = workerEntry()
@@ -77,7 +99,10 @@ function runWorker(job: ParseJob, limits: ReadLimits): Promise<OpenResult> {
     worker.on('message', (result: OpenResult) => settle(result))
     worker.on('error', (err: Error & { code?: string }) => {
       const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message)
-      settle({ ok: false, error: oom ? workbookError('out_of_memory', job.name) : workbookError('corrupt', job.name, { detail: err.message.slice(0, 120) }) })
+      if (oom) return settle({ ok: false, error: workbookError('out_of_memory', job.name) })
+      // readWorkbookBytes never throws, so any other error means the worker could not start (e.g. a packaging
+      // problem): read in-process rather than call every file damaged; size and row caps still apply
+      settle(readInProcess(job))
     })
     worker.on('exit', (code) => {
       if (!settled) settle({ ok: false, error: workbookError(code === 0 ? 'corrupt' : 'out_of_memory', job.name) })
