@@ -5,6 +5,12 @@ import { usePushStore } from '../../push-store'
 import { PlanSummary } from './PlanSummary'
 import { usePick } from './format'
 
+/** The explanations start with their own title ("更新（預設）：…"); the choice already shows it. */
+function withoutLead(text: string): string {
+  const rest = text.replace(/^[^：:]{1,20}[：:]\s*/, '')
+  return rest.charAt(0).toUpperCase() + rest.slice(1)
+}
+
 export function PushSetup() {
   const { t } = useTranslation('push')
   const pick = usePick()
@@ -53,7 +59,7 @@ export function PushSetup() {
                     {t(`conflict.${c.value}`)}
                     {c.isDefault ? t('conflict.default') : ''}
                   </strong>
-                  <span className="push-explanation">{pick(c.explanation)}</span>
+                  <span className="push-explanation">{withoutLead(pick(c.explanation))}</span>
                 </span>
               </label>
             ))}
