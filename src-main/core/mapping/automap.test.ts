@@ -1,7 +1,7 @@
 // Auto-mapping on realistic header sets: a zh-TW shop export, real Shopify and WooCommerce exports, the API's own names.
 import { describe, expect, it } from 'vitest'
 import { TARGETS } from '../targets/index'
-import { autoMap, normalizeHeader, similarity, unmappedColumns, validateMapping } from './automap'
+import { autoMap, normalizeHeader, scoreHeader, similarity, unmappedColumns, validateMapping } from './automap'
 import { readSample } from '../validation/test-table'
 
 const columns = (r: ReturnType<typeof autoMap>) => Object.fromEntries(Object.entries(r.mapping).map(([k, v]) => [k, 'column' in v ? v.column : null]))
@@ -55,11 +55,14 @@ describe('autoMap', () => {
   })
 
   it('one column never feeds two fields: the best field wins, the other stays unmapped and is reported', () => {
-    // "金額" is a synonym of both mrr and nothing else here; "Email" could be customer_email only once.
     const r = autoMap(TARGETS['shopline.orders'], ['訂單編號', '金額', '商品名稱', '單價', 'Email'])
     const used = Object.values(r.mapping).map((e) => ('column' in e ? e.column : ''))
     expect(new Set(used).size).toBe(used.length)
     expect(columns(r).order_total).toBe('金額')
+    // "Payment Date" scores for both payment_method (fuzzy) and paid_at (synonym): paid_at takes it, payment_method stays free.
+    const orders = TARGETS['zangsho.orders']
+    expect(scoreHeader(orders.fields.find((f) => f.key === 'payment_method')!, 'Payment Date')).not.toBeNull()
+    expect(autoMap(orders, ['Payment Date']).mapping).toEqual({ paid_at: { column: 'Payment Date' } })
     const missing = autoMap(TARGETS['zangsho.orders'], ['Email', '姓名'])
     expect(missing.unmappedRequired).toEqual(['order_no', 'amount'])
   })
