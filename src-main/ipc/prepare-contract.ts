@@ -29,6 +29,8 @@ export interface TargetView {
   id: TargetId
   label: Text
   fields: FieldView[]
+  /** Unmapped columns can be carried into payload.metadata. */
+  supportsMetadata: boolean
 }
 
 export interface ValueList {

@@ -25,6 +25,7 @@ export function targetView(target: Target): TargetView {
   return {
     id: target.id,
     label: { ...target.label },
+    supportsMetadata: target.supportsMetadata === true,
     fields: target.fields.map((f) => ({
       key: f.key,
       label: { ...f.label },

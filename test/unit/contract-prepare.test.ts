@@ -46,6 +46,8 @@ describe('prepare over the contract', () => {
     expect(targets.map((t) => t.id).sort()).toEqual(['shopline.orders', 'zangsho.customers', 'zangsho.orders', 'zangsho.subscriptions'])
     const orderNo = targets.find((t) => t.id === 'zangsho.orders')?.fields.find((f) => f.key === 'order_no')
     expect(orderNo).toMatchObject({ required: true, label: { 'zh-TW': expect.any(String), en: expect.any(String) } })
+    expect(targets.find((t) => t.id === 'zangsho.orders')?.supportsMetadata).toBe(true)
+    expect(targets.find((t) => t.id === 'shopline.orders')?.supportsMetadata).toBe(false)
   })
 
   it('auto-maps the zh-TW headers and says how sure it is', () => {

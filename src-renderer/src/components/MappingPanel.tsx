@@ -27,7 +27,28 @@ function ConstantInput({ field, value }: { field: FieldView; value: string }) {
   )
 }
 
-export function MappingPanel({ view, fields }: { view: PrepareView; fields: FieldView[] }) {
+function MetadataColumns({ view }: { view: PrepareView }) {
+  const { t } = useTranslation()
+  const setOptions = usePrepareStore((s) => s.setOptions)
+  const busy = usePrepareStore((s) => s.busy)
+  const toggle = (column: string, on: boolean) => {
+    const next = on ? [...view.metadataColumns, column] : view.metadataColumns.filter((c) => c !== column)
+    void setOptions({ metadataColumns: next })
+  }
+  return (
+    <fieldset className="metadata-columns">
+      <legend className="small">{t('prepare.mapping.metadata')}</legend>
+      {view.unmappedColumns.map((column) => (
+        <label key={column} className="choice small">
+          <input type="checkbox" disabled={busy} checked={view.metadataColumns.includes(column)} onChange={(e) => toggle(column, e.target.checked)} />
+          <span>{column}</span>
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+export function MappingPanel({ view, fields, supportsMetadata }: { view: PrepareView; fields: FieldView[]; supportsMetadata: boolean }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
   const setField = usePrepareStore((s) => s.setField)
@@ -100,6 +121,7 @@ export function MappingPanel({ view, fields }: { view: PrepareView; fields: Fiel
         </p>
       ))}
       {view.unmappedColumns.length ? <p className="muted small">{t('prepare.mapping.unmappedColumns', { columns: view.unmappedColumns.join(lang === 'en' ? ', ' : '、') })}</p> : null}
+      {supportsMetadata && view.unmappedColumns.length ? <MetadataColumns view={view} /> : null}
     </section>
   )
 }
