@@ -3,6 +3,7 @@ import type { Cell, SheetTable } from '../workbook/types'
 import type { Target } from '../targets/types'
 import { validateMapping } from '../mapping/automap'
 import { isColumnEntry, isConstantEntry } from '../mapping/types'
+import { IANAZone } from 'luxon'
 import { detectDateOrder } from '../mapping/dates'
 import { cellText } from '../mapping/values'
 import { makeIssue } from './messages'
@@ -65,6 +66,13 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
     }
   }
   if (target.id === 'shopline.orders') shoplineSettingIssues(settings, at, globalIssues)
+  const zone = settings.timezone || 'Asia/Taipei'
+  if (!IANAZone.isValidZone(zone)) {
+    globalIssues.push(makeIssue(at, 'timezone', null, 'error', 'timezone_invalid', {
+      en: `the time zone "${zone}" does not exist, so no date can be read. Use an IANA name such as Asia/Taipei.`,
+      'zh-TW': `時區「${zone}」不存在,無法讀取日期。請使用像 Asia/Taipei 的 IANA 時區名稱。`
+    }))
+  }
   const blocked = globalIssues.some((i) => i.severity === 'error' && i.code !== 'date_order_ambiguous')
   const columnOf = (field: string): string | null => {
     const e = settings.mapping[field]

@@ -80,6 +80,14 @@ describe('normalization through the pipeline', () => {
   })
 })
 
+describe('settings', () => {
+  it('an unknown time zone is one error for the sheet, not one per date cell', () => {
+    const p = orders([['A-1', '100', 'a@example.com', '', '', '', '', '2026/1/9', ''], ['A-2', '100', 'b@example.com', '', '', '', '', '2026/1/10', '']], { timezone: 'Mars/Olympus' })
+    expect(p.issues.map((i) => [i.row, i.code])).toEqual([[2, 'timezone_invalid']])
+    expect(p.summary()).toMatchObject({ valid: 0, invalid: 2 })
+  })
+})
+
 describe('cross-row rules', () => {
   it('a duplicate order_no flags both rows and names the other row', () => {
     const p = orders([['A-1', '100', 'a@example.com', '', '', '', '', '', ''], ['A-2', '100', 'a@example.com', '', '', '', '', '', ''], ['A-1', '200', 'b@example.com', '', '', '', '', '', '']])

@@ -154,8 +154,8 @@ export function normalizeRow(plan: RowPlan, row: SheetRow): RowState {
     const r = f.type === 'string' && PLAIN_ASCII.test(text) ? ({ ok: true, value: text } as const) : normalizeMemo(src, cell!, text, plan)
     if (r.ok) {
       state.values[f.key] = r.value
-    } else if (r.code === 'date_ambiguous' && src.unresolvedOrder) {
-      state.blocked = true
+    } else if ((r.code === 'date_ambiguous' && src.unresolvedOrder) || r.code === 'timezone_invalid') {
+      state.blocked = true // said once for the whole column / sheet
     } else if (r.code === 'empty') {
       if (requiredHere) state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
     } else {

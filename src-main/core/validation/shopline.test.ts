@@ -88,6 +88,14 @@ describe('grouping rules', () => {
     expect(p.summary()).toEqual({ rows: 3, valid: 0, invalid: 2, warnings: 1 })
   })
 
+  it('excluding a line row takes it out of its order and out of the sums', () => {
+    const p = createPreparation(tableOf(headers, rows), { target: 'shopline.orders', mapping, timezone: 'Asia/Taipei', shopline: IDS, excludedRows: [4] })
+    expect(p.records[0]).toMatchObject({ key: 'S-1', rows: [2], valid: false })
+    expect(p.issuesForRow(2).map((i) => i.code)).toEqual(['shopline_order_date_not_kept', 'order_total_mismatch']) // 1,500 vs 1,200
+    p.setExcluded(4, false)
+    expect(p.records[0]).toMatchObject({ key: 'S-1', rows: [2, 4], valid: true })
+  })
+
   it('missing delivery option / payment method ids: one clear error, no valid order', () => {
     const p = prep(rows, {})
     const errs = p.issues.filter((i) => i.severity === 'error')
