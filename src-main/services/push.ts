@@ -7,6 +7,7 @@ import { buildReport, writeReport } from '../core/report'
 import { checkBaseUrl, explainInvalid, listJobs, newJobId, readJobOptions, retryFailed, startJob } from '../core/upload'
 import type { JobEnvironment, JobHandle, JobOptions } from '../core/upload'
 import type { PushSettings } from '../core/credentials/push-profile'
+import type { Preparation } from '../core/validation/types'
 import type { ImportSession } from '../core/workspace/import-session'
 import type { Language, OrderDockEvent, PushMethodName, ServiceMethods } from '../ipc/contract'
 import type { PushJobView, PushOptionsView } from '../ipc/push-contract'
@@ -14,6 +15,7 @@ import { ServiceError } from './errors'
 import { toServiceError } from './profiles-view'
 import { batchSizeOf, buildPlan, effectiveOptions } from './push-plan'
 import { TrackedJob } from './push-jobs'
+import { preparationFor } from './push-records'
 
 export type PushMethods = Pick<ServiceMethods, PushMethodName>
 
@@ -88,12 +90,13 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
     return { fetch: deps.fetch, token, journalDir, now, onProgress: (e) => job.onEngineProgress(e), ...deps.tuning }
   }
 
-  function run(job: TrackedJob, handle: JobHandle, session: ImportSession | null): { jobId: string } {
+  const ids = (settings: PushSettings) => ({ deliveryOptionId: settings.deliveryOptionId, paymentMethodId: settings.paymentMethodId })
+
+  function run(job: TrackedJob, handle: JobHandle, preparation: Preparation | null): { jobId: string } {
     job.handle = handle
     jobs.set(job.jobId, job)
     handle.done.then(
       (result) => {
-        const preparation = session?.preparation
         const results = preparation ? explainInvalid(result.results, (row) => preparation.issuesForRow(row), deps.language()) : result.results
         job.finish(result, results)
       },
@@ -130,7 +133,6 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
   const methods: PushMethods = {
     'push.plan': async ({ prepId, profileId, options }) => {
       const { session, target } = prep(prepId)
-      const preparation = session.preparation as NonNullable<ImportSession['preparation']>
       const blockers: { code: string; message: { 'zh-TW': string; en: string } }[] = []
       let settings: PushSettings | null = null
       try {
@@ -150,6 +152,7 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
       }
       const refusal = settings ? checkBaseUrl(settings.baseUrl) : null
       if (refusal) blockers.push({ code: 'base_url', message: refusal })
+      const preparation = (settings && preparationFor(session, target, ids(settings))) || (session.preparation as Preparation)
       return buildPlan({
         prepId,
         profileId,
@@ -169,15 +172,16 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
     'push.start': async ({ prepId, profileId, options }) => {
       assertIdle()
       const { session, target } = prep(prepId)
-      const records = session.preparation?.records ?? []
-      if (!records.some((r) => r.valid)) throw new ServiceError('nothing_to_send', 'There is no row that can be sent.')
       const settings = await settingsFor(profileId, target)
+      const preparation = preparationFor(session, target, ids(settings))
+      const records = preparation?.records ?? []
+      if (!records.some((r) => r.valid)) throw new ServiceError('nothing_to_send', 'There is no row that can be sent.')
       const refusal = checkBaseUrl(settings.baseUrl)
       if (refusal) throw new ServiceError('base_url', refusal.en, undefined, refusal)
       const jobOpts = jobOptions(target, settings, options ?? {}, session, prepId, profileId)
       const jobId = newJobId(now())
       const job = new TrackedJob({ jobId, prepId, profileId, options: jobOpts, retryOf: null, secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'), emit: deps.emit, now })
-      return run(job, startJob({ records: [...records], options: jobOpts, env: env(job, settings.token), jobId }), session)
+      return run(job, startJob({ records: [...records], options: jobOpts, env: env(job, settings.token), jobId }), preparation)
     },
 
     'push.pause': async ({ jobId }) => {
@@ -222,8 +226,9 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
       const options: JobOptions = { ...previous.options, baseUrl: settings.baseUrl, excludedRows: [...session.state.excluded] }
       const newId = newJobId(now())
       const job = new TrackedJob({ jobId: newId, prepId: previous.prepId, profileId: previous.profileId, options, retryOf: previous.jobId, secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'), emit: deps.emit, now })
-      const records = [...(session.preparation?.records ?? [])]
-      return run(job, retryFailed({ previous: previous.result, options, records, env: env(job, settings.token), jobId: newId }), session)
+      const preparation = preparationFor(session, target, ids(settings))
+      const records = [...(preparation?.records ?? [])]
+      return run(job, retryFailed({ previous: previous.result, options, records, env: env(job, settings.token), jobId: newId }), preparation)
     },
 
     'push.exportReport': async ({ jobId, format }) => {
@@ -268,7 +273,9 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
       if (!target) throw new ServiceError('no_job', `Job ${jobId} is for an unknown destination (${options.target}).`)
       const settings = await settingsFor(profileId, target)
       const job = new TrackedJob({ jobId, prepId, profileId, options, retryOf: null, secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'), emit: deps.emit, now })
-      return run(job, startJob({ records: [...session.preparation.records], options, env: env(job, settings.token), resumeJobId: jobId }), session)
+      // the journal's choices, not the profile's current ones: the records must be the ones the job started with
+      const preparation = preparationFor(session, target, { deliveryOptionId: options.deliveryOptionId, paymentMethodId: options.paymentMethodId })
+      return run(job, startJob({ records: [...(preparation?.records ?? [])], options, env: env(job, settings.token), resumeJobId: jobId }), preparation)
     }
   }
 

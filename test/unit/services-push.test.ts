@@ -6,12 +6,13 @@ import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { memoryKeychain } from '../../src-main/core/credentials/keychain'
 import type { OrderDockEvent, PushPlanView, PushResultsPage, PushStatusView, Result } from '../../src-main/ipc/contract'
-import { startSandbox, type Sandbox } from '../../src-main/sandbox'
+import { shoplineSeed, startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { createServices, type OrderDockServices } from '../../src-main/services'
 import { dispatch } from '../../src-main/services/dispatch'
 
 const GOOD = 'zs_live_PushGoodToken_4417'
 const WRONG = 'zs_live_PushWrongToken_9902'
+const SHOP = 'sl_token_PushShop_X8K2'
 const repo = resolve(__dirname, '../..')
 
 let root: string
@@ -150,7 +151,15 @@ describe('push services', () => {
   })
 
   it('retry failed sends only the failed rows; the report escapes formulas', async () => {
-    const faulty = await startSandbox({ port: 0, tokens: { [GOOD]: { api: 'zangsho' } }, faults: '5xx=0.5', seed: 3 })
+    // the first batch goes through, then the server answers 5xx: the job stops with the other rows not sent
+    let batches = 0
+    const faulty: Sandbox = await startSandbox({
+      port: 0,
+      tokens: { [GOOD]: { api: 'zangsho' } },
+      onRequest: (entry) => {
+        if (entry.path.endsWith('/orders/batch') && ++batches === 1) faulty.setFaults('5xx=1')
+      }
+    })
     try {
       const prep = await prepareSample()
       await value('prepare.editCell', { prepId: prep, row: 3, column: 'Customer Name', value: '=HYPERLINK("http://x","y")' })
@@ -158,8 +167,7 @@ describe('push services', () => {
       const from = events.length
       const first = await value<{ jobId: string }>('push.start', { prepId: prep, profileId: profile, options: {} })
       const done = await nextEvent(finishedOf(first.jobId), from)
-      expect(done.summary.failed).toBeGreaterThan(0)
-      expect(done.summary.created).toBeGreaterThan(0)
+      expect(done.summary).toMatchObject({ created: 5, failed: 15 })
       const failedPage = await value<PushResultsPage>('push.results', { jobId: first.jobId, offset: 0, limit: 100, filter: 'failed' })
       expect(faulty.state.orders).toHaveLength(20 - failedPage.total)
 
@@ -220,6 +228,69 @@ describe('push services', () => {
       const done = await nextEvent(finishedOf(stoppedId), from2)
       expect(done.summary).toMatchObject({ created: 20, failed: 0 })
       expect(fresh.state.orders).toHaveLength(20)
+    } finally {
+      await fresh.close()
+    }
+  })
+
+  it('SHOPLINE: the profile\'s delivery option and payment method go into every order; the plan warns that dates are not kept', async () => {
+    const shop = await startSandbox({ port: 0, tokens: { [SHOP]: { api: 'shopline' } } })
+    try {
+      const view = await value<{ sessionId: string }>('samples.open', { name: 'orders-en.csv' })
+      const prep = await value<{ prepId: string; mapping: Record<string, unknown> }>('prepare.start', { sessionId: view.sessionId, target: 'shopline.orders' })
+      await value('prepare.setMapping', {
+        prepId: prep.prepId,
+        mapping: { ...prep.mapping, 'items.name': { constant: '年費方案' }, 'items.item_price': { column: 'Amount' }, order_date: { column: 'Paid At' } }
+      })
+      const profile = await value<{ id: string }>('profiles.save', { name: 'SHOPLINE 測試', destination: 'shopline', baseUrl: shop.shoplineBaseUrl, pacing: { minIntervalMs: 0 } })
+      await value('profiles.setToken', { id: profile.id, token: SHOP })
+      const before = await value<PushPlanView>('push.plan', { prepId: prep.prepId, profileId: profile.id })
+      expect(before.blockers.map((b) => b.code)).toContain('shopline_choices')
+      await value('profiles.save', {
+        id: profile.id, name: 'SHOPLINE 測試', destination: 'shopline', baseUrl: shop.shoplineBaseUrl,
+        shopline: { deliveryOptionId: shoplineSeed.HISTORICAL_DELIVERY_ID, paymentMethodId: shoplineSeed.IMPORTED_PAYMENT_ID }
+      })
+      const plan = await value<PushPlanView>('push.plan', { prepId: prep.prepId, profileId: profile.id })
+      expect(plan.blockers).toEqual([])
+      expect(plan.counts).toMatchObject({ valid: 20, batches: 20, requests: 20 })
+      expect(plan.onConflict).toBeNull()
+      expect(plan.warnings.map((w) => w.code)).toContain('shopline_order_date_not_kept')
+      const from = events.length
+      const { jobId: slJob } = await value<{ jobId: string }>('push.start', { prepId: prep.prepId, profileId: profile.id })
+      const done = await nextEvent(finishedOf(slJob), from, 60_000)
+      expect(done.summary).toMatchObject({ created: 20, failed: 0, unknown: 0 })
+      expect(shop.state.shoplineOrders).toHaveLength(20)
+    } finally {
+      await shop.close()
+    }
+  }, 90_000)
+
+  it('after a restart, a stopped job is listed and resumes with its preparation read back from disk', async () => {
+    const prep = await prepareSample()
+    const fresh = await startSandbox({ port: 0, tokens: { [GOOD]: { api: 'zangsho' } } })
+    try {
+      const profile = await addProfile('帳獸重開', fresh.zangshoBaseUrl, WRONG)
+      const from = events.length
+      const { jobId: stoppedId } = await value<{ jobId: string }>('push.start', { prepId: prep, profileId: profile, options: { onConflict: 'skip' } })
+      await nextEvent(stoppedOf(stoppedId), from)
+      await value('profiles.setToken', { id: profile, token: GOOD })
+      // a second app on the same data dir: nothing in memory, only journals and saved preparations
+      const restarted = createServices({ dataDir: join(root, 'data'), fetch, now: () => new Date(), resourcesDir: join(repo, 'resources'), keychain })
+      const seen: OrderDockEvent[] = []
+      restarted.onEvent((e) => seen.push(e))
+      try {
+        const listed = (await dispatch(restarted.methods, 'push.jobs', {})) as Result<{ jobId: string; resumable: boolean; status: string }[]>
+        expect(listed.ok && listed.value.find((j) => j.jobId === stoppedId)).toMatchObject({ resumable: true, status: 'stopped' })
+        const resumed = (await dispatch(restarted.methods, 'push.resumeJob', { jobId: stoppedId })) as Result<{ jobId: string }>
+        expect(resumed.ok).toBe(true)
+        for (let i = 0; i < 600 && !seen.some((e) => e.type === 'push.finished'); i++) await new Promise((r) => setTimeout(r, 50))
+        const finished = seen.find((e) => e.type === 'push.finished')
+        expect(finished).toMatchObject({ jobId: stoppedId, state: 'finished', summary: { created: 20, failed: 0 } })
+        expect(fresh.state.orders).toHaveLength(20)
+        answers.push(listed, resumed, seen)
+      } finally {
+        await restarted.dispose?.()
+      }
     } finally {
       await fresh.close()
     }
