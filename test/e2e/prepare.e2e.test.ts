@@ -60,6 +60,23 @@ describe('preparing an import', () => {
     await page.getByTestId('filter-all').click()
   })
 
+  it('edits from the keyboard (Enter) and Esc cancels without saving', async () => {
+    const { page } = app
+    const cell = page.locator('[data-testid="rows-grid"] [data-row="4"] [data-column="金額"]')
+    const original = await cell.innerText()
+    await cell.focus()
+    await cell.press('Enter')
+    await cell.locator('input').fill('not money')
+    await cell.locator('input').press('Escape')
+    await page.waitForFunction(() => !document.querySelector('[data-testid="rows-grid"] input'))
+    expect(await cell.innerText()).toBe(original)
+    // a rows request goes over the same ordered channel after any stray save: zero error rows proves nothing was saved
+    await page.getByTestId('filter-errors').click()
+    await page.getByText('沒有符合的資料列。').waitFor()
+    expect(await summary()).toMatch(/(^|\D)0 筆有錯誤/)
+    await page.getByTestId('filter-all').click()
+  })
+
   it('re-validates when a value is matched differently (failed without failed_at warns)', async () => {
     const { page } = app
     const select = page.getByTestId('values-status').locator('li', { hasText: '待付款' }).locator('select')

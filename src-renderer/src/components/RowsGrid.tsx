@@ -28,6 +28,8 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   const exclude = usePrepareStore((s) => s.exclude)
   const [filter, setFilter] = useState<RowFilter>('all')
   const [editing, setEditing] = useState<Editing | null>(null)
+  // the edit being closed (saved or cancelled): a blur fired while the input unmounts must not save it again
+  const closing = useRef<Editing | null>(null)
   const pages = useRowPages(view.prepId, filter, version)
   const scroller = useRef<HTMLDivElement>(null)
   const virtual = useVirtualizer({ count: pages.total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
@@ -45,8 +47,9 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   const message = (issue: Issue) => (en ? issue.message : issue.messageZh)
 
   const commit = async () => {
-    if (!editing) return
+    if (!editing || closing.current === editing) return
     const done = editing
+    closing.current = done
     setEditing(null)
     const row = await editCell(done.rowNumber, done.column, done.value)
     if (row) pages.replace(row)
@@ -73,7 +76,15 @@ export function RowsGrid({ view }: { view: PrepareView }) {
               className={`grid-cell${cellLevel ? ` cell-${cellLevel}` : ''}${row.edited.includes(header) ? ' cell-edited' : ''}`}
               title={cellIssues.map(message).join('\n') || undefined}
               data-column={header}
+              tabIndex={isEditing ? -1 : 0}
               onDoubleClick={() => setEditing({ rowNumber: row.rowNumber, column: header, value: row.cells[c]?.w ?? '' })}
+              onKeyDown={(e) => {
+                // keyboard users edit with Enter or F2, like a spreadsheet
+                if (!isEditing && (e.key === 'Enter' || e.key === 'F2')) {
+                  e.preventDefault()
+                  setEditing({ rowNumber: row.rowNumber, column: header, value: row.cells[c]?.w ?? '' })
+                }
+              }}
             >
               {isEditing ? (
                 <input
@@ -83,8 +94,12 @@ export function RowsGrid({ view }: { view: PrepareView }) {
                   value={editing.value}
                   onChange={(e) => setEditing({ ...editing, value: e.target.value })}
                   onKeyDown={(e) => {
+                    e.stopPropagation()
                     if (e.key === 'Enter') void commit()
-                    if (e.key === 'Escape') setEditing(null)
+                    if (e.key === 'Escape') {
+                      closing.current = editing
+                      setEditing(null)
+                    }
                   }}
                   onBlur={() => void commit()}
                 />
