@@ -103,6 +103,8 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
       const path = await deps.pickFile()
       if (!path) return null
       grantedPaths.add(path)
+      // the renderer learns the name only now: the dialog may have been open for a while
+      emit({ type: 'workbook.opening', file: basename(path) })
       return workbooks.openSource({ path })
     },
     'samples.list': () => listSamples(samplesDir),

@@ -77,7 +77,19 @@ export const useAppStore = create<AppState>()((set, get) => {
 
     openSample: (name) => open(name, () => call('samples.open', { name })),
 
-    openWithDialog: () => open('', () => call('dialog.open', {})),
+    async openWithDialog() {
+      // nothing is "opening" while the native dialog is up; main sends workbook.opening once a file is chosen
+      try {
+        const view = await call('dialog.open', {})
+        if (!view) return
+        const previous = get().view
+        latestTicket++
+        set({ view, opening: null, error: null })
+        if (previous && previous.sessionId !== view.sessionId) void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
+      } catch (error) {
+        set({ opening: null, error: asApiError(error) })
+      }
+    },
 
     async changePreview(change) {
       const current = get().view

@@ -173,8 +173,11 @@ describe('files handed over by the OS', () => {
   it('dialog.open uses the injected picker and grants the chosen path', async () => {
     const picked = join(root, 'secret.csv')
     const withPicker = createServices({ dataDir: root, fetch, now: () => new Date(), resourcesDir, pickFile: async () => picked })
+    const seen: OrderDockEvent[] = []
+    withPicker.onEvent((event) => seen.push(event))
     expect(await dispatch(withPicker.methods, 'app.info', {})).toMatchObject({ ok: true, value: { canPickFiles: true } })
     expect(await dispatch(withPicker.methods, 'dialog.open', {})).toMatchObject({ ok: true, value: { headers: ['a', 'b'] } })
+    expect(seen).toEqual([{ type: 'workbook.opening', file: 'secret.csv' }])
     expect(await dispatch(withPicker.methods, 'workbook.open', { path: picked })).toMatchObject({ ok: true })
     const cancelled = createServices({ dataDir: root, fetch, now: () => new Date(), resourcesDir, pickFile: async () => null })
     expect(await dispatch(cancelled.methods, 'dialog.open', {})).toEqual({ ok: true, value: null })
