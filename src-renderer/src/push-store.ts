@@ -2,7 +2,7 @@
 // The token never reaches the renderer: a profile is named by id, and main fetches the token itself.
 import { create } from 'zustand'
 import type {
-  ApiError, OrderDockEvent, ProfileView, PushOptionsView, PushPlanView, PushProgressView, PushStatusView
+  ApiError, OrderDockEvent, ProfileView, PushJobView, PushOptionsView, PushPlanView, PushProgressView, PushStatusView
 } from '../../src-main/ipc/contract'
 import { asApiError, call, onEvent } from './api'
 
@@ -23,6 +23,8 @@ interface PushStoreState {
   /** Bumped when a job ends: the results table reloads. */
   resultsVersion: number
   exported: string | null
+  /** Pushes that stopped or were interrupted (also by a crash): they can be resumed. */
+  unfinished: PushJobView[]
   show(prepId: string, file: string): Promise<void>
   hide(): void
   chooseProfile(id: string): Promise<void>
@@ -33,7 +35,7 @@ interface PushStoreState {
   resume(): Promise<void>
   cancel(): Promise<void>
   retryFailed(): Promise<void>
-  resumeJob(): Promise<void>
+  resumeJob(jobId?: string): Promise<void>
   exportReport(format: 'xlsx' | 'csv'): Promise<void>
   newPush(): void
   dismissError(): void
@@ -78,6 +80,7 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
     status: null,
     resultsVersion: 0,
     exported: null,
+    unfinished: [],
 
     async show(prepId, file) {
       const same = get().prepId === prepId
@@ -88,6 +91,7 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
         const profiles = [...list.profiles].sort((a, b) => Number(b.builtIn) - Number(a.builtIn))
         const current = get().profileId
         set({ profiles, profileId: profiles.some((p) => p.id === current) ? current : (profiles[0]?.id ?? null) })
+        void call('push.jobs', {}).then((jobs) => set({ unfinished: jobs.filter((j) => j.resumable) }), () => undefined)
         await get().refreshPlan()
       } catch (error) {
         set({ error: asApiError(error) })
@@ -151,10 +155,12 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
         if (jobId) await follow((await call('push.retryFailed', { jobId })).jobId)
       }),
 
-    resumeJob: () =>
+    resumeJob: (which) =>
       act('resumeJob', async () => {
-        const { jobId } = get()
-        if (jobId) await follow((await call('push.resumeJob', { jobId })).jobId)
+        const jobId = which ?? get().jobId
+        if (!jobId) return
+        await follow((await call('push.resumeJob', { jobId })).jobId)
+        set((s) => ({ unfinished: s.unfinished.filter((j) => j.jobId !== jobId) }))
       }),
 
     exportReport: (format) =>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useProfilesStore } from '../../profiles-store'
 import { usePushStore } from '../../push-store'
 import { PlanSummary } from './PlanSummary'
+import { UnfinishedJobs } from './UnfinishedJobs'
 import { usePick } from './format'
 
 /** The explanations start with their own title ("更新（預設）：…"); the choice already shows it. */
@@ -29,6 +30,7 @@ export function PushSetup() {
 
   return (
     <div className="push-setup">
+      <UnfinishedJobs />
       <section className="push-section" aria-labelledby="push-profile-title">
         <h2 id="push-profile-title">{t('profile')}</h2>
         <div className="push-profile-row">
