@@ -1,9 +1,13 @@
 // The records a push sends. SHOPLINE orders need the profile's delivery option and payment method inside every payload,
 // and those are chosen with the profile at push time: the preparation is built again with them (same table, same edits).
+import type { PushSettings } from '../core/credentials/push-profile'
 import type { Target } from '../core/targets/types'
+import type { JobOptions } from '../core/upload'
 import { createPreparation } from '../core/validation/prepare'
 import type { Preparation } from '../core/validation/types'
 import type { ImportSession } from '../core/workspace/import-session'
+import type { PushOptionsView } from '../ipc/push-contract'
+import { batchSizeOf, effectiveOptions } from './push-plan'
 
 export interface ShoplineChoiceIds {
   deliveryOptionId?: string
@@ -24,4 +28,23 @@ export function preparationFor(session: ImportSession, target: Target, shopline:
     excludedRows: s.excluded,
     shopline: { deliveryOptionId: shopline.deliveryOptionId, paymentMethodId: shopline.paymentMethodId }
   })
+}
+
+/** What the journal header keeps: where to send, the choices, and where the records came from (never the token). */
+export function buildJobOptions(target: Target, settings: PushSettings, options: PushOptionsView, session: ImportSession, prepId: string, profileId: string): JobOptions {
+  const chosen = effectiveOptions(target, options)
+  return {
+    target: target.id,
+    transport: target.transport,
+    baseUrl: settings.baseUrl,
+    ...(chosen.onConflict ? { onConflict: chosen.onConflict } : {}),
+    ...(chosen.withCustomers ? { withCustomers: true } : {}),
+    ...(chosen.single ? { single: true } : {}),
+    batchSize: batchSizeOf(target, chosen, settings.batchSize),
+    ...(settings.minIntervalMs !== undefined ? { minIntervalMs: settings.minIntervalMs } : {}),
+    excludedRows: [...session.state.excluded],
+    ...(settings.deliveryOptionId ? { deliveryOptionId: settings.deliveryOptionId } : {}),
+    ...(settings.paymentMethodId ? { paymentMethodId: settings.paymentMethodId } : {}),
+    source: { prepId, profileId, file: session.state.source.name }
+  }
 }

@@ -10,12 +10,12 @@ import type { PushSettings } from '../core/credentials/push-profile'
 import type { Preparation } from '../core/validation/types'
 import type { ImportSession } from '../core/workspace/import-session'
 import type { Language, OrderDockEvent, PushMethodName, ServiceMethods } from '../ipc/contract'
-import type { PushJobView, PushOptionsView } from '../ipc/push-contract'
+import type { PushJobView } from '../ipc/push-contract'
 import { ServiceError } from './errors'
 import { toServiceError } from './profiles-view'
-import { batchSizeOf, buildPlan, effectiveOptions } from './push-plan'
+import { buildPlan } from './push-plan'
 import { TrackedJob } from './push-jobs'
-import { preparationFor } from './push-records'
+import { buildJobOptions, preparationFor } from './push-records'
 
 export type PushMethods = Pick<ServiceMethods, PushMethodName>
 
@@ -108,21 +108,12 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
     return { jobId: job.jobId }
   }
 
-  function jobOptions(target: Target, settings: PushSettings, options: PushOptionsView, session: ImportSession, prepId: string, profileId: string): JobOptions {
-    const chosen = effectiveOptions(target, options)
-    return {
-      target: target.id,
-      transport: target.transport,
-      baseUrl: settings.baseUrl,
-      ...(chosen.onConflict ? { onConflict: chosen.onConflict } : {}),
-      ...(chosen.withCustomers ? { withCustomers: true } : {}),
-      ...(chosen.single ? { single: true } : {}),
-      batchSize: batchSizeOf(target, chosen, settings.batchSize),
-      ...(settings.minIntervalMs !== undefined ? { minIntervalMs: settings.minIntervalMs } : {}),
-      excludedRows: [...session.state.excluded],
-      ...(settings.deliveryOptionId ? { deliveryOptionId: settings.deliveryOptionId } : {}),
-      ...(settings.paymentMethodId ? { paymentMethodId: settings.paymentMethodId } : {}),
-      source: { prepId, profileId, file: session.state.source.name }
+  async function startedFromApp(jobId: string): Promise<boolean> {
+    try {
+      const source = (await readJobOptions(journalDir, jobId)).source
+      return typeof source?.prepId === 'string' && typeof source.profileId === 'string'
+    } catch {
+      return false
     }
   }
 
@@ -178,7 +169,7 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
       if (!records.some((r) => r.valid)) throw new ServiceError('nothing_to_send', 'There is no row that can be sent.')
       const refusal = checkBaseUrl(settings.baseUrl)
       if (refusal) throw new ServiceError('base_url', refusal.en, undefined, refusal)
-      const jobOpts = jobOptions(target, settings, options ?? {}, session, prepId, profileId)
+      const jobOpts = buildJobOptions(target, settings, options ?? {}, session, prepId, profileId)
       const jobId = newJobId(now())
       const job = new TrackedJob({ jobId, prepId, profileId, options: jobOpts, retryOf: null, secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'), emit: deps.emit, now })
       return run(job, startJob({ records: [...records], options: jobOpts, env: env(job, settings.token), jobId }), preparation)
@@ -249,11 +240,14 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
 
     'push.jobs': async () => {
       const listed = await listJobs(journalDir)
-      return listed.map((j): PushJobView => {
-        const live = jobs.get(j.jobId)
-        const running = Boolean(live?.active)
-        return { jobId: j.jobId, target: j.target, createdAt: j.createdAt, status: j.status, records: j.records, answered: j.answered, file: j.file ?? null, running, resumable: !running && j.status !== 'finished' }
-      })
+      const views: PushJobView[] = []
+      for (const j of listed) {
+        const running = Boolean(jobs.get(j.jobId)?.active)
+        // only jobs started from the app can be resumed here (a CLI job needs its file: push --resume)
+        const fromApp = j.status !== 'finished' && !running && (await startedFromApp(j.jobId))
+        views.push({ jobId: j.jobId, target: j.target, createdAt: j.createdAt, status: j.status, records: j.records, answered: j.answered, file: j.file ?? null, running, resumable: fromApp })
+      }
+      return views
     },
 
     'push.resumeJob': async ({ jobId }) => {
