@@ -113,6 +113,17 @@ if (!app.requestSingleInstanceLock()) {
     else mainWindow?.focus()
   })
   installAppGuards(app, appUrl)
+  // flush autosaves, stop push jobs cleanly (journal consistent) and the rehearsal server, then quit
+  let disposed = false
+  app.on('before-quit', (event) => {
+    if (disposed || !services.dispose) return
+    event.preventDefault()
+    disposed = true
+    void services
+      .dispose()
+      .catch(() => undefined)
+      .finally(() => app.quit())
+  })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })

@@ -5,6 +5,7 @@ import type { ColumnMatch, Mapping, MappingProblem } from '../core/mapping/types
 import type { FieldType, TargetId } from '../core/targets/types'
 import type { Cell } from '../core/workbook/types'
 import type { Issue, PrepareSummary } from '../core/validation/types'
+import type { WorkbookView } from './contract'
 
 export type { Mapping, MappingEntry, MappingProblem } from '../core/mapping/types'
 export type { Issue, PrepareSummary } from '../core/validation/types'
@@ -40,6 +41,18 @@ export interface ValueList {
   values: { value: string; count: number; match: string | null; suggested: string | null; chosen: boolean }[]
   /** More distinct values exist than were listed. */
   truncated: boolean
+}
+
+/** A saved import session (autosaved; restorable after a restart or crash). */
+export interface SessionSummaryView {
+  id: string
+  name: string
+  createdAt: string
+  updatedAt: string
+  target: TargetId | null
+  bytes: number
+  edits: number
+  excluded: number
 }
 
 export interface PrepareView {
@@ -120,6 +133,9 @@ export const prepareMethodArgs = {
       metadataColumns: z.array(z.string().min(1).max(255)).max(500).optional()
     })
     .strict(),
+  'sessions.list': z.object({}).strict(),
+  'sessions.restore': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
+  'sessions.remove': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
   'templates.list': z.object({}).strict(),
   'templates.save': z.object({ prepId, name: z.string().trim().min(1).max(100) }).strict(),
   'templates.rename': z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(100) }).strict(),
@@ -136,6 +152,10 @@ export interface PrepareMethodResults {
   'prepare.editCell': { row: PrepareRow; summary: PrepareSummary }
   'prepare.exclude': { summary: PrepareSummary }
   'prepare.setOptions': PrepareView
+  'sessions.list': SessionSummaryView[]
+  /** The file as a workbook view (its sheet, header row and encoding) and its preparation, as they were saved. */
+  'sessions.restore': { workbook: WorkbookView; prep: PrepareView }
+  'sessions.remove': { removed: true }
   'templates.list': TemplateView[]
   'templates.save': TemplateView
   'templates.rename': TemplateView

@@ -137,6 +137,8 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     dispose: async () => {
       await push.dispose()
       await rehearsal.close()
+      // save every open preparation's pending edits before the process goes
+      await Promise.all([...preparations.values()].map((session) => session.flush().catch(() => undefined)))
     },
     onEvent(listener) {
       listeners.add(listener)

@@ -10,6 +10,7 @@ import { createSessionStore } from '../core/workspace/session-store'
 import { createTemplateStore, type MappingTemplate } from '../core/workspace/templates'
 import type { PrepareMethodResults, PrepareView, TargetView, TemplateView, ValueList, prepareMethodArgs } from '../ipc/prepare-contract'
 import type { z } from 'zod'
+import { readFile } from 'node:fs/promises'
 import { ServiceError } from './errors'
 import type { WorkbookSessions } from './workbook-sessions'
 
@@ -169,6 +170,33 @@ export function createPrepareServices(deps: {
         session.setMetadataColumns(metadataColumns)
       }
       return view(prepId)
+    },
+
+    'sessions.list': async () => store.list(),
+
+    'sessions.restore': async ({ id }) => {
+      const session = open.get(id) ?? (await ImportSession.restore(id, { store, templates }))
+      if (!session) throw new ServiceError('not_found', 'This saved session cannot be found or read any more.')
+      if (!open.has(id)) {
+        if (!session.state.target) await session.setTarget('zangsho.orders')
+        const outcome = await session.open()
+        if (!outcome.ok) throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.file)
+        open.set(id, session)
+      }
+      const { state } = session
+      // the preview reads the session's own copy of the file, with the sheet / header row / encoding it was saved with
+      const bytes = new Uint8Array(await readFile(state.source.copyPath))
+      const pinned = { ...(state.sheet ? { sheet: state.sheet } : {}), ...(state.headerRow ? { headerRow: state.headerRow } : {}), ...(state.encoding ? { encoding: state.encoding } : {}) }
+      const workbook = await deps.workbooks.openSource({ name: state.source.name, bytes }, pinned)
+      return { workbook, prep: view(id) }
+    },
+
+    'sessions.remove': async ({ id }) => {
+      const session = open.get(id)
+      if (session) await session.flush()
+      open.delete(id)
+      await store.remove(id)
+      return { removed: true as const }
     },
 
     'templates.list': async () => (await templates.list()).map(templateView),

@@ -54,8 +54,9 @@ function toView(sessionId: string, table: SheetTable): WorkbookView {
 export class WorkbookSessions {
   private readonly open = new Map<string, OpenWorkbook>()
 
-  async openSource(source: WorkbookSource): Promise<WorkbookView> {
-    const result = await readTable(source, { maxRows: PREVIEW_ROWS })
+  /** pinned: the sheet / header row / encoding to use instead of detecting them (a restored session). */
+  async openSource(source: WorkbookSource, pinned: ReadOptions = {}): Promise<WorkbookView> {
+    const result = await readTable(source, { ...pinned, maxRows: PREVIEW_ROWS })
     if (!result.ok) fail(result.error)
     const sessionId = randomUUID()
     // pin what was detected so later pages read exactly what the preview showed

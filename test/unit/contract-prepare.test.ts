@@ -135,6 +135,27 @@ describe('prepare over the contract', () => {
     expect(await call('templates.rename', { id: saved.id, name: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 
+  it('restores a saved session after a restart with its edits and exclusions, and removes it', async () => {
+    const sessions = await value<{ id: string; name: string; excluded: number }[]>('sessions.list', {})
+    expect(sessions.find((x) => x.id === prep.prepId)).toMatchObject({ name: 'orders.csv' })
+    // a restart: pending autosaves are flushed on dispose, then fresh services read the data directory
+    await services.dispose?.()
+    services = createServices({ dataDir: join(root, 'data'), fetch, now: () => new Date('2026-01-09T00:00:00Z'), resourcesDir: join(root, 'resources') })
+    {
+      const restored = await value<{ workbook: WorkbookView; prep: PrepareView }>('sessions.restore', { id: prep.prepId })
+      expect(restored.workbook).toMatchObject({ file: 'orders.csv', headers: ['訂單編號', '客戶姓名', 'Email', '金額', '付款狀態', '備註'] })
+      expect(restored.prep).toMatchObject({ prepId: prep.prepId, target: 'zangsho.orders', timezone: 'Asia/Tokyo' })
+      const excluded = await value<PreparePage>('prepare.rows', { prepId: prep.prepId, offset: 0, limit: 10, filter: 'excluded' })
+      expect(excluded.rows.map((r) => r.rowNumber)).toEqual([5])
+      const all = await value<PreparePage>('prepare.rows', { prepId: prep.prepId, offset: 0, limit: 1, filter: 'all' })
+      expect(all.rows[0]).toMatchObject({ rowNumber: 2, edited: ['金額'] })
+      expect(await value('sessions.remove', { id: prep.prepId })).toEqual({ removed: true })
+      expect((await value<{ id: string }[]>('sessions.list', {})).some((x) => x.id === prep.prepId)).toBe(false)
+      expect(await call('sessions.restore', { id: prep.prepId })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+      expect(await call('sessions.restore', { id: '../../etc' })).toMatchObject({ ok: false, error: { code: 'bad_args' } })
+    }
+  })
+
   it('refuses an unknown preparation', async () => {
     expect(await call('prepare.rows', { prepId: 'nope', offset: 0, limit: 1, filter: 'all' })).toMatchObject({ ok: false, error: { code: 'no_session' } })
   })
