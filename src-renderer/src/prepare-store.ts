@@ -2,16 +2,21 @@
 import { create } from 'zustand'
 import type { ApiError, DateOrderChoice, MappingEntry, PrepareRow, PrepareSummary, PrepareView, TargetId, TargetView, TemplateView } from '../../src-main/ipc/contract'
 import { asApiError, call } from './api'
+import { useAppStore } from './store'
 
 interface PrepareState {
   targets: TargetView[]
   view: PrepareView | null
+  /** The workbook view (sessionId) this preparation belongs to. */
+  workbookId: string | null
   busy: boolean
   error: ApiError | null
   /** Bumped whenever rows may have changed (mapping, matches, exclusions): the grid reloads its pages. */
   version: number
   loadTargets(): Promise<void>
   start(sessionId: string, target: TargetId): Promise<boolean>
+  /** Reopen a saved session: its file becomes the open workbook and its preparation the screen. */
+  restore(id: string): Promise<void>
   setTarget(target: TargetId): Promise<void>
   setField(field: string, entry: MappingEntry | null): Promise<void>
   setValueMatch(field: string, value: string, match: string | null): Promise<void>
@@ -46,6 +51,7 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
   return {
     targets: [],
     view: null,
+    workbookId: null,
     busy: false,
     error: null,
     version: 0,
@@ -60,8 +66,24 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
     },
 
     async start(sessionId, target) {
+      set({ workbookId: sessionId })
       await update(() => call('prepare.start', { sessionId, target }))
       return get().view !== null
+    },
+
+    async restore(id) {
+      const mine = ++ticket
+      set({ busy: true, error: null })
+      try {
+        const { workbook, prep } = await call('sessions.restore', { id })
+        if (mine !== ticket) return
+        const previous = useAppStore.getState().view
+        set((s) => ({ view: prep, workbookId: workbook.sessionId, busy: false, version: s.version + 1 }))
+        useAppStore.setState({ view: workbook, opening: null, error: null })
+        if (previous) void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
+      } catch (error) {
+        if (mine === ticket) set({ busy: false, error: asApiError(error) })
+      }
     },
 
     async setTarget(target) {
@@ -128,7 +150,7 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
 
     leave() {
       ticket++
-      set({ view: null, busy: false, error: null })
+      set({ view: null, workbookId: null, busy: false, error: null })
     },
 
     dismissError: () => set({ error: null })

@@ -107,6 +107,20 @@ describe('preparing an import', () => {
     await page.getByText('還沒有儲存的範本。').waitFor()
   })
 
+  it('continues a saved session from the first screen', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: '回到預覽' }).click()
+    await page.getByTestId('open-another').click()
+    const recent = page.locator('[data-testid="recent-session"][data-name="訂單-big5.csv"]')
+    await recent.waitFor()
+    await app.screenshot('14-recent-sessions.png')
+    await recent.locator('button.sample').click()
+    await page.getByTestId('summary').waitFor()
+    expect(await page.getByTestId('timezone').inputValue()).toBe('Asia/Tokyo')
+    expect(await page.getByTestId('map-order_no').inputValue()).toBe('訂單編號')
+    expect(await summary()).toMatch(/20 筆可匯入/)
+  })
+
   it('ran without CSP violations or page errors', async () => {
     expect(await app.cspViolations()).toEqual([])
     expect(app.problems).toEqual([])

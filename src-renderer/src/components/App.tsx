@@ -32,8 +32,8 @@ export function App() {
   }, [])
 
   useEffect(() => {
-    // another file (or none) is open: its preparation starts over
-    leavePrepare()
+    // another file (or none) is open: its preparation starts over (a restored session arrives with its own)
+    if (usePrepareStore.getState().workbookId !== sessionId) leavePrepare()
   }, [sessionId, leavePrepare])
 
   const onFile = useCallback((file: File) => void openFile(file), [openFile])

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../store'
 import { SheetIcon, UploadIcon } from './icons'
 import { baseName } from './Notices'
+import { RecentSessions } from './RecentSessions'
 
 interface Props {
   dragging: boolean
@@ -59,28 +60,31 @@ export function OpenScreen({ dragging, onChooseFile }: Props) {
           )}
         </div>
       </div>
-      <aside className="samples" aria-labelledby="samples-title">
-        <h2 id="samples-title">{t('samples.title')}</h2>
-        <p className="muted">{t('samples.lead')}</p>
-        {samples.length === 0 ? (
-          <p className="muted">{t('samples.empty')}</p>
-        ) : (
-          <ul className="sample-list">
-            {samples.map((sample) => (
-              <li key={sample.name}>
-                <button type="button" className="sample" data-testid="sample" data-name={sample.name} disabled={opening !== null} onClick={() => void openSample(sample.name)}>
-                  <SheetIcon />
-                  <span className="sample-text">
-                    <span className="sample-name">{sample.name}</span>
-                    <span className="sample-description">{sample.description[language]}</span>
-                  </span>
-                  <span className="sample-size">{t('samples.size', { size: Math.max(1, Math.round(sample.bytes / 1024)) })}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </aside>
+      <div className="side-column">
+        <aside className="samples" aria-labelledby="samples-title">
+          <h2 id="samples-title">{t('samples.title')}</h2>
+          <p className="muted">{t('samples.lead')}</p>
+          {samples.length === 0 ? (
+            <p className="muted">{t('samples.empty')}</p>
+          ) : (
+            <ul className="sample-list">
+              {samples.map((sample) => (
+                <li key={sample.name}>
+                  <button type="button" className="sample" data-testid="sample" data-name={sample.name} disabled={opening !== null} onClick={() => void openSample(sample.name)}>
+                    <SheetIcon />
+                    <span className="sample-text">
+                      <span className="sample-name">{sample.name}</span>
+                      <span className="sample-description">{sample.description[language]}</span>
+                    </span>
+                    <span className="sample-size">{t('samples.size', { size: Math.max(1, Math.round(sample.bytes / 1024)) })}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+        <RecentSessions />
+      </div>
     </section>
   )
 }

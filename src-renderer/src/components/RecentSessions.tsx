@@ -1,0 +1,53 @@
+// Saved import sessions (autosaved): continue where you left off, even after a crash, or delete them.
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SessionSummaryView } from '../../../src-main/ipc/contract'
+import { asApiError, call } from '../api'
+import { usePrepareStore } from '../prepare-store'
+
+export function RecentSessions() {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
+  const [sessions, setSessions] = useState<SessionSummaryView[]>([])
+  const targets = usePrepareStore((s) => s.targets)
+  const loadTargets = usePrepareStore((s) => s.loadTargets)
+  const restore = usePrepareStore((s) => s.restore)
+  const busy = usePrepareStore((s) => s.busy)
+
+  const load = () => void call('sessions.list', {}).then(setSessions, () => undefined)
+  useEffect(() => {
+    void loadTargets()
+    load()
+  }, [loadTargets])
+
+  if (sessions.length === 0) return null
+  const sorted = [...sessions].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 8)
+  return (
+    <section className="samples recent" aria-labelledby="recent-title">
+      <h2 id="recent-title">{t('sessions.title')}</h2>
+      <ul className="sample-list">
+        {sorted.map((session) => (
+          <li key={session.id} className="recent-item" data-testid="recent-session" data-name={session.name}>
+            <button type="button" className="sample" disabled={busy} onClick={() => void restore(session.id)}>
+              <span className="sample-text">
+                <span className="sample-name">{session.name}</span>
+                <span className="sample-description">
+                  {targets.find((x) => x.id === session.target)?.label[lang] ?? ''} · {new Date(session.updatedAt).toLocaleString(lang)}
+                  {session.edits ? ` · ${t('sessions.edits', { count: session.edits })}` : ''}
+                </span>
+              </span>
+            </button>
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label={t('sessions.remove', { name: session.name })}
+              onClick={() => void call('sessions.remove', { id: session.id }).then(load, (error) => usePrepareStore.setState({ error: asApiError(error) }))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
