@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { startSandbox, type Sandbox } from '../../src-main/sandbox'
+import { dispatch } from '../../src-main/services/dispatch'
 import { launchChromium } from './harness/browser'
 import { startHarness, type Harness } from './harness/server'
 
@@ -16,10 +18,13 @@ vi.mock('../../src-main/services', async (importOriginal) => {
 })
 
 const SAMPLE = '訂單匯出-範例.xlsx'
+const GOOD = 'zs_e2e_PushGood_Token_5531'
+const REVOKED = 'zs_e2e_PushRevoked_Tok_7702'
 const repo = resolve(__dirname, '../..')
 const shots = join(repo, 'test/e2e/screenshots')
 
 let harness: Harness
+let shop: Sandbox
 let browser: Browser
 let context: BrowserContext
 let page: Page
@@ -34,6 +39,7 @@ async function shot(name: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true })
+  shop = await startSandbox({ port: 0, tokens: { [GOOD]: { api: 'zangsho' } } })
   harness = await startHarness({ rendererDir: join(repo, 'out/renderer'), resourcesDir: join(repo, 'resources') })
   browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })
@@ -53,7 +59,15 @@ afterAll(async () => {
   await browser?.close()
   await harness?.services.dispose?.()
   await harness?.close()
+  await shop?.close()
 })
+
+/** Call a contract method the way the renderer would (used to set up a profile without going through its screen). */
+async function service<T>(method: string, args: unknown): Promise<T> {
+  const result = (await dispatch(harness.services.methods, method, args)) as { ok: boolean; value?: T; error?: unknown }
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`)
+  return result.value as T
+}
 
 describe('pushing from the app', () => {
   it('prepares a sample for 帳獸 orders and opens the push screen with Rehearsal first', async () => {
@@ -155,6 +169,31 @@ describe('pushing from the app', () => {
     await shot('push-04-exported.png')
   })
 
+  it('a refused token stops the push with a plain message; after fixing it, the same push resumes', async () => {
+    const profile = await service<{ id: string }>('profiles.save', { name: '我的帳獸', destination: 'zangsho', baseUrl: shop.zangshoBaseUrl })
+    await service('profiles.setToken', { id: profile.id, token: REVOKED })
+    // opening the screen again lists the profiles again
+    await page.getByTestId('push-close').click()
+    await page.getByTestId('push-open').click()
+    await page.getByTestId('push-new').click()
+    await page.getByTestId('push-profile').selectOption(profile.id)
+    await page.getByTestId('push-plan').getByText('我的帳獸').waitFor()
+    expect(await page.getByTestId('push-start').innerText()).toBe('開始匯入')
+    await page.getByTestId('push-start').click()
+    const stopped = page.getByTestId('push-stopped')
+    await stopped.waitFor()
+    expect(await page.getByTestId('push-ended').getAttribute('data-state')).toBe('stopped')
+    expect(await stopped.innerText()).toContain('權杖')
+    await shot('push-06-stopped.png')
+    expect(shop.state.orders).toHaveLength(0)
+
+    await service('profiles.setToken', { id: profile.id, token: GOOD })
+    await page.getByTestId('push-resume-job').click()
+    await page.locator('[data-testid="push-ended"][data-state="finished"]').waitFor()
+    expect(await page.getByTestId('push-end-counts').innerText()).toContain(`已新增 ${valid}`)
+    expect(shop.state.orders).toHaveLength(valid)
+  })
+
   it('speaks English too, and nothing went wrong in the page', async () => {
     await page.getByTestId('push-close').click()
     await page.getByTestId('lang-en').click()
@@ -162,9 +201,13 @@ describe('pushing from the app', () => {
     await page.getByTestId('push-end-title').getByText('Push finished').waitFor()
     expect(await page.getByTestId('results-export-xlsx').innerText()).toBe('Excel (.xlsx)')
     await page.getByTestId('push-new').click()
+    await page.getByTestId('push-start').getByText('Start push').waitFor()
+    await page.getByTestId('push-profile').selectOption('rehearsal')
     await page.getByTestId('push-start').getByText('Start rehearsal').waitFor()
     await shot('push-05-english.png')
     expect(problems).toEqual([])
-    expect(received.join('\n')).not.toMatch(/Bearer/i)
+    const frames = received.join('\n')
+    expect(frames).not.toMatch(/Bearer/i)
+    for (const token of [GOOD, REVOKED]) expect(frames).not.toContain(token)
   })
 })
