@@ -1,5 +1,5 @@
 // i18next with zh-TW first and English second; the choice is remembered and shared with the main process (menu labels).
-import i18next from 'i18next'
+import i18next, { type i18n as I18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import en from './en.json'
 import zhTW from './zh-TW.json'
@@ -30,7 +30,7 @@ export function rememberLanguage(language: UiLanguage): void {
   document.documentElement.lang = language
 }
 
-export const i18n = i18next.createInstance()
+export const i18n: I18n = i18next.createInstance()
 
 export function initI18n(): Promise<unknown> {
   const language = savedLanguage()
