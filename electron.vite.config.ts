@@ -1,6 +1,21 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+
+// `npm run dev` only: the dev server's inline React preamble, inline CSS and HMR socket need a looser <meta> CSP.
+// The built index.html (npm start, packages, e2e) keeps the strict policy.
+function devServerCsp(): Plugin {
+  return {
+    name: 'orderdock-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*")
+  }
+}
 
 // Main and preload are Node bundles; the renderer is a plain web app that only sees window.orderdock.
 export default defineConfig({
@@ -30,6 +45,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') }
     },
-    plugins: [react()]
+    plugins: [react(), devServerCsp()]
   }
 })

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { createMainWindow, hardenSession, installAppGuards } from './app/create-window'
 import { spreadsheetFromArgv, SPREADSHEET_EXTENSIONS } from './app/file-args'
 import { buildMenuTemplate } from './app/menu'
-import { isAllowedExternalUrl } from './app/window-options'
+import { DEV_SERVER_CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './app/window-options'
 import type { Language } from './ipc/contract'
 import { forwardEvents, registerIpc } from './ipc/register'
 import { createServices } from './services'
@@ -128,7 +128,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession)
+    hardenSession(session.defaultSession, devServerUrl ? DEV_SERVER_CONTENT_SECURITY_POLICY : undefined)
     registerIpc(ipcMain, services, appUrl)
     applyMenu()
     createWindow()

@@ -31,11 +31,11 @@ export function installAppGuards(app: Pick<App, 'on'>, appUrl: () => string): vo
 }
 
 /** Permissions denied, and the CSP header on every response (the <meta> in index.html says the same). */
-export function hardenSession(target: Session): void {
+export function hardenSession(target: Session, policy: string = CONTENT_SECURITY_POLICY): void {
   target.setPermissionRequestHandler(permissionRequestHandler)
   target.setPermissionCheckHandler(permissionCheckHandler)
   target.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } })
   })
 }
 

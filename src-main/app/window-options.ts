@@ -20,6 +20,17 @@ export const CONTENT_SECURITY_POLICY_META = CSP_DIRECTIVES.join('; ')
 /** The CSP sent as a response header on every renderer response. */
 export const CONTENT_SECURITY_POLICY = [...CSP_DIRECTIVES, "frame-ancestors 'none'"].join('; ')
 
+/**
+ * `npm run dev` only (never packaged): Vite's dev server injects the React refresh preamble and CSS as inline
+ * elements and talks to its HMR socket, which the strict policy forbids.
+ */
+export const DEV_SERVER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self'",
+  "script-src 'self' 'unsafe-inline'"
+)
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*")
+
 export interface HardenedWebPreferences {
   preload: string
   contextIsolation: true
