@@ -1,7 +1,6 @@
 // What a file really is, from its first bytes (not only its name): zip (xlsx/ods), OLE (xls or encrypted OOXML), text, or else.
 import * as XLSX from 'xlsx'
 import type { FileFormat } from './types'
-import { listZip } from './zip'
 
 export type ByteKind = 'zip' | 'ole' | 'xml-or-html' | 'text' | 'binary'
 
@@ -48,13 +47,11 @@ export function byteKind(bytes: Uint8Array): ByteKind {
   return 'text'
 }
 
-/** The OOXML/ODS flavour of a zip from its entries; null when it is some other zip (docx, plain archive). */
-export function zipFormat(bytes: Uint8Array, name: string): FileFormat | 'not-spreadsheet' {
-  // the central directory names the parts without inflating anything; fall back to SheetJS's reader if it is odd
-  const listed = listZip(bytes)
-  const paths = (listed ? listed.map((e) => e.name) : XLSX.CFB.read(bytes, { type: 'buffer' }).FullPaths).map((p: string) => p.toLowerCase())
-  if (paths.some((p: string) => p.endsWith('content.xml')) && paths.some((p: string) => p.endsWith('mimetype'))) return 'ods'
-  if (!paths.some((p: string) => /xl\/workbook\d*\.(xml|bin)$/.test(p))) return 'not-spreadsheet'
+/** The OOXML/ODS flavour of a zip from its entry names; 'not-spreadsheet' for other zips (docx, plain archives). */
+export function zipFormat(entryNames: string[], name: string): FileFormat | 'not-spreadsheet' {
+  const paths = entryNames.map((p) => p.toLowerCase())
+  if (paths.some((p) => p.endsWith('content.xml')) && paths.some((p) => p.endsWith('mimetype'))) return 'ods'
+  if (!paths.some((p) => /xl\/workbook\d*\.(xml|bin)$/.test(p))) return 'not-spreadsheet'
   return /\.xlsm$/i.test(name) ? 'xlsm' : 'xlsx'
 }
 

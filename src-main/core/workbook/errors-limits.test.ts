@@ -68,6 +68,19 @@ describe('bad files are errors as data, naming the file', () => {
     expect(readWorkbookBytes('x.csv', csv, {}, { maxRows: 50 }).ok).toBe(true)
   })
 
+  it('never throws on garbage: random bytes, and real files with random damage', () => {
+    let seed = 7
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296)
+    const samples = [workbookBytes({ S: ROWS }), workbookBytes({ S: ROWS }, 'xls'), workbookBytes({ S: ROWS }, 'ods'), encryptedPackageBytes()]
+    for (let i = 0; i < 40; i++) {
+      const base = samples[i % samples.length]
+      const bytes = i < 8 ? Buffer.from(Array.from({ length: 64 + i * 100 }, () => Math.floor(rand() * 256))) : Buffer.from(base)
+      if (i >= 8) for (let k = 0; k < 20; k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256)
+      const r = readWorkbookBytes(`f${i}.${['xlsx', 'xls', 'ods', 'csv'][i % 4]}`, bytes)
+      if (!r.ok) expect(['corrupt', 'unsupported', 'empty', 'encrypted', 'too_many_rows']).toContain(r.error.code)
+    }
+  })
+
   it('has sensible defaults', () => {
     expect(DEFAULT_LIMITS).toEqual({ maxFileBytes: 200 * 1024 * 1024, maxRows: 1_000_000, timeoutMs: 120_000, maxHeapMb: 1024 })
   })

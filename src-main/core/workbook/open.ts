@@ -92,9 +92,12 @@ function runWorker(job: ParseJob, limits: ReadLimits): Promise<OpenResult> {
       eval: entry.eval,
       workerData: job,
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, limits.maxHeapMb / 16)) },
-      stdout: false,
-      stderr: false
+      // SheetJS prints notes about odd records ("Missing Info for XLS Record"): keep them out of the app's and CLI's output
+      stdout: true,
+      stderr: true
     })
+    worker.stdout.resume()
+    worker.stderr.resume()
     const timer = setTimeout(() => settle({ ok: false, error: workbookError('timeout', job.name, { seconds: Math.round(limits.timeoutMs / 100) / 10 }) }), limits.timeoutMs)
     worker.on('message', (result: OpenResult) => settle(result))
     worker.on('error', (err: Error & { code?: string }) => {

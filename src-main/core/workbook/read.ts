@@ -9,6 +9,7 @@ import { detectDelimiter, parseCsv } from './csv'
 import { arraySource, type SheetSource } from './source'
 import { readWorkbook } from './sheetjs'
 import { previewXlsxBytes } from './xlsx-preview'
+import { listZip, type ZipEntry } from './zip'
 import { buildTable, pickSheet } from './table'
 import type { Cell } from './types'
 import { basename } from 'node:path'
@@ -35,8 +36,11 @@ function readOrThrow(name: string, bytes: Uint8Array, options: ReadOptions, limi
   if (kind === 'binary') fail('unsupported', name, { detail: foreignKind(bytes) ?? undefined })
   if (kind === 'text') return readDelimited(name, bytes, ext === 'tsv' ? 'tsv' : 'csv', options, limits)
   let format: FileFormat
+  let entries: ZipEntry[] | null = null
   if (kind === 'zip') {
-    const zf = safe(() => zipFormat(bytes, name), name)
+    entries = listZip(bytes)
+    if (!entries) fail('corrupt', name, { detail: 'zip directory not found' })
+    const zf = zipFormat(entries.map((e) => e.name), name)
     if (zf === 'not-spreadsheet') fail('unsupported', name, { detail: ext === 'docx' || ext === 'pptx' ? ext.toUpperCase() : 'ZIP' })
     format = zf
   } else if (kind === 'ole') {
@@ -50,8 +54,15 @@ function readOrThrow(name: string, bytes: Uint8Array, options: ReadOptions, limi
   const preview = options.maxRows !== undefined
   const sheetRows = preview ? Math.min(options.maxRows! + HEADER_SLACK + (options.headerRow ?? 0), limits.maxRows + HEADER_SLACK) : limits.maxRows + HEADER_SLACK
   const small = preview && (format === 'xlsx' || format === 'xlsm') ? safePreview(bytes, sheetRows) : null
-  const parsed = small ? (safeParse(small, sheetRows) ?? readWorkbook(bytes, sheetRows)) : readWorkbook(bytes, sheetRows)
+  if (entries) checkInflatedSize(name, bytes, entries, limits)
+  const parsed = (small && safeParse(small, sheetRows)) ?? readWorkbook(bytes, sheetRows)
   return finish(name, format, null, null, parsed.sheets, options, limits)
+}
+
+/** A zip that declares more than 20× the file size limit once inflated (a zip bomb) is refused before inflating. */
+function checkInflatedSize(name: string, bytes: Uint8Array, entries: ZipEntry[], limits: ReadLimits): void {
+  const declared = entries.reduce((sum, e) => sum + e.size, 0)
+  if (declared > limits.maxFileBytes * 20) fail('too_large', name, { size: bytes.byteLength, limit: limits.maxFileBytes })
 }
 
 /** The fast preview is an optimisation: any surprise falls back to the full parse. */

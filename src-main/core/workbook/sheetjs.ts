@@ -1,9 +1,20 @@
 // Workbooks through SheetJS (dense mode): typed Cells with raw value and shown text, dates from number formats, cached formula values.
 import * as XLSX from 'xlsx'
+import * as zlib from 'node:zlib'
 import type { Cell } from './types'
 import { EMPTY_CELL, type MergeRange, type SheetSource } from './source'
 
 type RawCell = XLSX.CellObject
+
+/** SheetJS reads the deprecated `bytesRead`; `bytesWritten` is the same count (input consumed) without the warning. */
+class InflateRawForSheetJS extends zlib.InflateRaw {
+  override get bytesRead(): number {
+    return this.bytesWritten
+  }
+}
+
+// SheetJS's ESM build inflates zips in JavaScript, which can loop forever on damaged data; node:zlib fails fast and is faster
+XLSX.CFB.utils.use_zlib({ InflateRaw: InflateRawForSheetJS, deflateRawSync: zlib.deflateRawSync })
 
 const dateFormatCache = new Map<string, boolean>()
 

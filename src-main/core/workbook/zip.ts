@@ -73,3 +73,4 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
   if (entry.method === 8) return inflateRawSync(data)
   throw new Error(`unsupported zip method ${entry.method} in ${entry.name}`)
 }
+
