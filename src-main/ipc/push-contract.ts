@@ -1,25 +1,18 @@
 // The push part of the contract (issue 4): plan, start, pause/resume/cancel, status, per-row results, retry failed, reports, jobs.
-// No token ever appears in an argument, a result or an event. Imports only zod (the renderer reads the types).
+// No token ever appears in an argument, a result or an event. Imports only zod and type-only plain-data core types (the renderer reads the types).
 import { z } from 'zod'
+import type { OnConflict, Outcome, RowResult, Summary } from '../core/upload/types'
 
 interface Text {
   'zh-TW': string
   en: string
 }
 
-export type PushOutcome = 'created' | 'updated' | 'skipped' | 'failed' | 'invalid' | 'unknown'
+// The engine's own shapes, under the names the UI uses.
+export type PushOutcome = Outcome
 export type PushState = 'running' | 'paused' | 'finished' | 'cancelled' | 'stopped' | 'error'
-export type PushConflict = 'skip' | 'update'
-
-export interface PushCounts {
-  total: number
-  created: number
-  updated: number
-  skipped: number
-  failed: number
-  invalid: number
-  unknown: number
-}
+export type PushConflict = OnConflict
+export type PushCounts = Summary
 
 export interface PushOptionsView {
   onConflict?: PushConflict
@@ -90,14 +83,7 @@ export interface PushStatusView {
   retryOf: string | null
 }
 
-export interface PushResultRow {
-  row: number
-  rows: number[]
-  outcome: PushOutcome
-  id: number | string | null
-  reason: string | null
-  message: string | null
-}
+export type PushResultRow = RowResult
 
 export type PushResultFilter = 'all' | 'problems' | PushOutcome
 
