@@ -5,6 +5,7 @@ import type { ColumnMatch, Mapping, MappingProblem } from '../core/mapping/types
 import type { FieldType, TargetId } from '../core/targets/types'
 import type { Cell } from '../core/workbook/types'
 import type { Issue, PrepareSummary } from '../core/validation/types'
+import type { SessionSummary } from '../core/workspace/types'
 import type { WorkbookView } from './contract'
 
 export type { Mapping, MappingEntry, MappingProblem } from '../core/mapping/types'
@@ -44,16 +45,7 @@ export interface ValueList {
 }
 
 /** A saved import session (autosaved; restorable after a restart or crash). */
-export interface SessionSummaryView {
-  id: string
-  name: string
-  createdAt: string
-  updatedAt: string
-  target: TargetId | null
-  bytes: number
-  edits: number
-  excluded: number
-}
+export type SessionSummaryView = SessionSummary
 
 export interface PrepareView {
   prepId: string

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { TARGET_IDS, type TargetId } from '../targets/types'
 import type { Mapping, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
+import type { SessionSummary } from './types'
 
 export interface SessionState {
   version: 1
@@ -27,16 +28,7 @@ export interface SessionState {
   excluded: number[]
 }
 
-export interface SessionSummary {
-  id: string
-  name: string
-  createdAt: string
-  updatedAt: string
-  target: TargetId | null
-  bytes: number
-  edits: number
-  excluded: number
-}
+export type { SessionSummary } from './types'
 
 export const DEFAULT_TIMEZONE = 'Asia/Taipei'
 
