@@ -1,7 +1,7 @@
 // The one typed contract between the renderer and the main process: zod-checked arguments, typed results, typed errors, events.
 // The renderer imports TYPES only from here (`import type`); no runtime code crosses.
 import { z } from 'zod'
-import type { FileFormat, SheetInfo, SheetRow } from '../core/workbook/types'
+import type { FileFormat, SheetRow, SheetTable } from '../core/workbook/types'
 import type { MethodName } from './channels'
 import { prepareMethodArgs, type PrepareMethodResults } from './prepare-contract'
 export type * from './prepare-contract'
@@ -52,16 +52,9 @@ export interface SampleInfo {
 }
 
 /** An opened spreadsheet as the renderer sees it: the summary and the first rows, never the whole table. */
-export interface WorkbookView {
+export interface WorkbookView
+  extends Pick<SheetTable, 'file' | 'format' | 'encoding' | 'delimiter' | 'sheets' | 'sheet' | 'headerRow' | 'headers'> {
   sessionId: string
-  file: string
-  format: FileFormat
-  encoding: string | null
-  delimiter: string | null
-  sheets: SheetInfo[]
-  sheet: string
-  headerRow: number
-  headers: string[]
   /** The first rows under the header (at most previewLimit). */
   preview: SheetRow[]
   previewLimit: number
