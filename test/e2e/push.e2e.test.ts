@@ -80,6 +80,8 @@ describe('pushing from the app', () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="push-open"]')?.hasAttribute('disabled'))
     await open.click()
     await page.getByTestId('push-screen').waitFor()
+    // the profile list arrives after the screen opens: wait for a choice, then check it is Rehearsal
+    await page.waitForFunction(() => Boolean((document.querySelector('[data-testid="push-profile"]') as HTMLSelectElement | null)?.value))
     expect(await page.getByTestId('push-profile').inputValue()).toBe('rehearsal')
     await page.getByTestId('push-plan').waitFor()
     const update = page.getByTestId('conflict-update')
