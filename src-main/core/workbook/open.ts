@@ -1,15 +1,14 @@
 // openWorkbook: reads a file in a worker_thread with a heap cap and a timeout; every failure comes back as data.
 import { Worker } from 'node:worker_threads'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import type { ReadLimits, ReadOptions } from './types'
 import type { OpenResult, WorkbookSource } from './open-result'
-import type { ParseJob } from './parse.worker'
+import { runParseJob, type ParseJob } from './parse-job'
 import { resolveLimits } from './limits'
 import { workbookError } from './errors'
-import { readWorkbookBytes } from './read'
 
 const WORKER_NAME = 'parse.worker'
 
@@ -65,18 +64,6 @@ export function openWorkbook(source: WorkbookSource, options: ReadOptions = {}, 
   return runWorker(job, resolved)
 }
 
-function readInProcess(job: ParseJob): OpenResult {
-  let bytes = job.bytes
-  if (!bytes) {
-    try {
-      bytes = readFileSync(job.path!)
-    } catch {
-      return { ok: false, error: workbookError('not_found', job.name) }
-    }
-  }
-  return readWorkbookBytes(job.name, bytes, job.options, job.limits)
-}
-
 function runWorker(job: ParseJob, limits: ReadLimits): Promise<OpenResult> {
   return new Promise((resolve) => {
     const entry = workerEntry()
@@ -105,7 +92,7 @@ function runWorker(job: ParseJob, limits: ReadLimits): Promise<OpenResult> {
       if (oom) return settle({ ok: false, error: workbookError('out_of_memory', job.name) })
       // readWorkbookBytes never throws, so any other error means the worker could not start (e.g. a packaging
       // problem): read in-process rather than call every file damaged; size and row caps still apply
-      settle(readInProcess(job))
+      settle(runParseJob(job))
     })
     worker.on('exit', (code) => {
       if (!settled) settle({ ok: false, error: workbookError(code === 0 ? 'corrupt' : 'out_of_memory', job.name) })
