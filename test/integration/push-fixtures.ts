@@ -1,4 +1,5 @@
 // Shared by the push integration tests: prepared records, a sandbox, a temp journal dir, an env for startJob.
+import { afterEach, beforeEach } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -85,4 +86,18 @@ export function testEnv(journalDir: string, extra: Partial<JobEnvironment> = {})
 
 export async function sandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   return startSandbox({ port: 0, zangshoRatePerMinute: 100_000, shoplineRatePerSecond: 1000, ...opts })
+}
+
+/** Registers beforeEach/afterEach: every test gets a fresh sandbox and temp dir, closed and removed after it. */
+export function sandboxPerTest(): { sb: Sandbox; tmp: ReturnType<typeof tempDir> } {
+  const bed = {} as { sb: Sandbox; tmp: ReturnType<typeof tempDir> }
+  beforeEach(async () => {
+    bed.sb = await sandbox()
+    bed.tmp = tempDir()
+  })
+  afterEach(async () => {
+    await bed.sb.close()
+    bed.tmp.cleanup()
+  })
+  return bed
 }
