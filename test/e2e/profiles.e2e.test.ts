@@ -1,12 +1,12 @@
 // The connections screen in Debian's Chromium: real services, a real rehearsal server on 127.0.0.1, the built renderer.
 // Also the renderer half of issue 5's leak test: the token goes renderer → main once and never comes back over the bridge.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startSandbox, type Sandbox } from '../../src-main/sandbox'
-import { launchChromium } from './harness/browser'
-import { startHarness, type Harness } from './harness/server'
+import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
+import type { Harness } from './harness/server'
 
 // The harness builds the services without a keychain (= the OS one, which a headless box lacks); hand it an in-memory one.
 const keychain = await vi.hoisted(async () => (await import('../../src-main/core/credentials/keychain')).memoryKeychain())
@@ -18,51 +18,36 @@ vi.mock('../../src-main/services', async (importOriginal) => {
 const GOOD = 'zs_e2e_GoodToken_7Hq2Lm4821'
 const WRONG = 'zs_e2e_RevokedTok_Xy9Z5550'
 
-const repo = resolve(__dirname, '../..')
-const shots = join(repo, 'test/e2e/screenshots')
-
+let app: AppPage
 let harness: Harness
 let sandbox: Sandbox
-let browser: Browser
-let context: BrowserContext
 let page: Page
-const problems: string[] = []
+let problems: string[] = []
 const received: string[] = []
 const sent: string[] = []
 let profileId = ''
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, name), fullPage: true })
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true })
 }
 
 const result = () => page.getByTestId('connection-result')
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true })
   sandbox = await startSandbox({ port: 0, tokens: { [GOOD]: { api: 'zangsho' } } })
-  harness = await startHarness({ rendererDir: join(repo, 'out/renderer'), resourcesDir: join(repo, 'resources') })
-  browser = await launchChromium()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })
-  await context.addInitScript({ content: harness.initScript })
-  page = await context.newPage()
-  page.setDefaultTimeout(20_000)
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  app = await openAppPage({
+    // every frame the bridge carries, both ways
+    beforeLoad: (p) =>
+      p.on('websocket', (socket) => {
+        socket.on('framereceived', (frame) => received.push(String(frame.payload)))
+        socket.on('framesent', (frame) => sent.push(String(frame.payload)))
+      })
   })
-  // every frame the bridge carries, both ways
-  page.on('websocket', (socket) => {
-    socket.on('framereceived', (frame) => received.push(String(frame.payload)))
-    socket.on('framesent', (frame) => sent.push(String(frame.payload)))
-  })
-  await page.goto(harness.url)
+  ;({ page, harness, problems } = app)
 })
 
 afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await harness?.services.dispose?.()
-  await harness?.close()
+  await app?.close()
   await sandbox?.close()
 })
 

@@ -1,14 +1,14 @@
 // The push step in Debian's Chromium: real services, the built-in Rehearsal profile's real server on 127.0.0.1, the built renderer.
 // Open a sample, prepare it for 帳獸 orders, push it to Rehearsal, watch the progress reach 100%, read the results, export a report.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { dispatch } from '../../src-main/services/dispatch'
-import { launchChromium } from './harness/browser'
-import { startHarness, type Harness } from './harness/server'
+import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
+import type { Harness } from './harness/server'
 
 // The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
 const keychain = await vi.hoisted(async () => (await import('../../src-main/core/credentials/keychain')).memoryKeychain())
@@ -20,45 +20,31 @@ vi.mock('../../src-main/services', async (importOriginal) => {
 const SAMPLE = '訂單匯出-範例.xlsx'
 const GOOD = 'zs_e2e_PushGood_Token_5531'
 const REVOKED = 'zs_e2e_PushRevoked_Tok_7702'
-const repo = resolve(__dirname, '../..')
-const shots = join(repo, 'test/e2e/screenshots')
 
+let app: AppPage
 let harness: Harness
 let shop: Sandbox
-let browser: Browser
-let context: BrowserContext
 let page: Page
-const problems: string[] = []
+let problems: string[] = []
 const received: string[] = []
 let valid = 0
 
 async function shot(name: string): Promise<void> {
   // the push screen is a fixed overlay: the viewport shows it as a user sees it
-  await page.screenshot({ path: join(shots, name) })
+  await page.screenshot({ path: join(SCREENSHOTS, name) })
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true })
   shop = await startSandbox({ port: 0, tokens: { [GOOD]: { api: 'zangsho' } } })
-  harness = await startHarness({ rendererDir: join(repo, 'out/renderer'), resourcesDir: join(repo, 'resources') })
-  browser = await launchChromium()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })
-  await context.addInitScript({ content: harness.initScript })
-  page = await context.newPage()
-  page.setDefaultTimeout(30_000)
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  app = await openAppPage({
+    timeoutMs: 30_000,
+    beforeLoad: (p) => p.on('websocket', (socket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))))
   })
-  page.on('websocket', (socket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))))
-  await page.goto(harness.url)
+  ;({ page, harness, problems } = app)
 })
 
 afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await harness?.services.dispose?.()
-  await harness?.close()
+  await app?.close()
   await shop?.close()
 })
 

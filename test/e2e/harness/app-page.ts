@@ -23,7 +23,14 @@ export interface AppPage {
   close(): Promise<void>
 }
 
-export async function openAppPage(): Promise<AppPage> {
+export interface AppPageOptions {
+  /** Default timeout for page actions (20 s unless given). */
+  timeoutMs?: number
+  /** Runs on the new page before it loads the app, e.g. to watch the bridge's websocket from its first frame. */
+  beforeLoad?: (page: Page) => void
+}
+
+export async function openAppPage(options: AppPageOptions = {}): Promise<AppPage> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   const harness = await startHarness({ rendererDir: join(REPO, 'out/renderer'), resourcesDir: join(REPO, 'resources') })
   let browser: Browser | undefined
@@ -34,12 +41,13 @@ export async function openAppPage(): Promise<AppPage> {
     await context.addInitScript({ content: harness.initScript })
     await context.addInitScript({ content: CSP_WATCH })
     const page = await context.newPage()
-    page.setDefaultTimeout(20_000)
+    page.setDefaultTimeout(options.timeoutMs ?? 20_000)
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`)
     })
+    options.beforeLoad?.(page)
     await page.goto(harness.url)
     const openedBrowser = browser
     const openedContext = context
@@ -52,6 +60,7 @@ export async function openAppPage(): Promise<AppPage> {
       async close() {
         await openedContext.close()
         await openedBrowser.close()
+        await harness.services.dispose?.()
         await harness.close()
       }
     }
