@@ -1,10 +1,10 @@
 // The rows as a fast virtual grid: issue highlights per cell, a filter, exclusion and inline edit (double-click).
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Issue, PrepareRow, PrepareView, RowFilter } from '../../../src-main/ipc/contract'
 import { usePrepareStore } from '../prepare-store'
 import { useRowPages } from './useRowPages'
+import { useVirtualPages } from './useVirtualPages'
 
 const FILTERS: RowFilter[] = ['all', 'errors', 'warnings', 'excluded']
 const ROW_HEIGHT = 36
@@ -31,16 +31,7 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   // the edit being closed (saved or cancelled): a blur fired while the input unmounts must not save it again
   const closing = useRef<Editing | null>(null)
   const pages = useRowPages(view.prepId, filter, version)
-  const scroller = useRef<HTMLDivElement>(null)
-  const virtual = useVirtualizer({ count: pages.total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
-  const items = virtual.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? 0
-  const { ensure } = pages
-
-  useEffect(() => {
-    if (pages.total > 0) ensure(first, last)
-  }, [first, last, pages.total, ensure])
+  const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
 
   // fixed widths: the sticky header and the absolutely placed rows must size their columns identically
   const columns = `64px 84px repeat(${view.headers.length}, 160px) 360px`

@@ -1,8 +1,8 @@
 // Every row's outcome with its id, reason and message, filtered by outcome; virtual, so long pushes stay fast.
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PushCounts, PushOutcome, PushResultFilter } from '../../../../src-main/ipc/contract'
+import { useVirtualPages } from '../useVirtualPages'
 import { useResultPages } from './useResultPages'
 
 const ROW_HEIGHT = 36
@@ -14,16 +14,7 @@ export function ResultsTable({ jobId, counts, version }: { jobId: string; counts
   const hasProblems = counts.failed + counts.invalid + counts.unknown > 0
   const [filter, setFilter] = useState<PushResultFilter>(hasProblems ? 'problems' : 'all')
   const pages = useResultPages(jobId, filter, version)
-  const scroller = useRef<HTMLDivElement>(null)
-  const virtual = useVirtualizer({ count: pages.total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
-  const items = virtual.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? 0
-  const { ensure } = pages
-
-  useEffect(() => {
-    if (pages.total > 0) ensure(first, last)
-  }, [first, last, pages.total, ensure])
+  const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
 
   const filters: PushResultFilter[] = ['all', ...(hasProblems ? (['problems'] as const) : []), ...OUTCOMES.filter((o) => counts[o] > 0)]
 
