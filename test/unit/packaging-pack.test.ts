@@ -1,8 +1,8 @@
 // Real electron-builder runs ("dir" targets for Linux and macOS) against stand-in Electron builds, since the real one
 // cannot be downloaded here: proves what lands in app.asar, what is unpacked, the macOS Info.plist, and the fuses.
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
@@ -75,7 +75,13 @@ async function pack(work: string, platform: 'linux' | 'mac'): Promise<string> {
   write(join(project, 'resources', 'samples', '訂單-範例.csv'), '訂單編號,金額\nA001,"NT$1,990"\n')
   for (const file of ['out/main/index.js', 'out/main/parse.worker.js', 'out/preload/preload.cjs', 'out/renderer/index.html']) write(join(project, file), '// built\n')
   for (const file of ['src-main/index.ts', 'src-renderer/src/App.tsx', 'test/unit/a.test.ts', '.ci/run', 'tsconfig.json', 'electron.vite.config.ts', 'vitest.config.ts', 'README.md']) write(join(project, file), 'not for the package\n')
-  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir')
+  // a real folder, not a symlink: npm sees packages behind a symlinked node_modules as links and calls their
+  // optional platform packages (the keyring binary) extraneous. Hard links keep the copy quick.
+  try {
+    execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(project, 'node_modules')])
+  } catch {
+    execFileSync('cp', ['-a', join(ROOT, 'node_modules'), join(project, 'node_modules')])
+  }
   const env = { ...process.env, CI: '', GH_TOKEN: '', GITHUB_TOKEN: '', CSC_LINK: '', APPLE_ID: '', APPLE_API_KEY: '', ELECTRON_BUILDER_CACHE: join(work, 'cache') }
   const args = [join(ROOT, 'node_modules/electron-builder/cli.js'), `--${platform}`, 'dir', ...(platform === 'mac' ? ['--x64'] : []), '--publish', 'never', '--config', 'electron-builder.yml', `-c.electronDist=${electronDist}`]
   await promisify(execFile)(process.execPath, args, { cwd: project, env, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 })
