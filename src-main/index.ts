@@ -132,7 +132,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, services, appUrl)
     applyMenu()
     createWindow()
-    // opt-in, off by default; TODO(lead): a settings toggle in the UI instead of the environment variable
+    // opt-in, off by default: ORDERDOCK_AUTO_UPDATE=1 until the app has a settings switch for it
     startAutoUpdater({
       enabled: process.env.ORDERDOCK_AUTO_UPDATE === '1',
       isBusy: () => services.isBusy(),

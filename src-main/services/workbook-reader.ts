@@ -1,4 +1,4 @@
-// Adapter over the core workbook reader (helper A's core/workbook), so services depend on one small surface.
+// Adapter over the core workbook reader (core/workbook), so services depend on one small surface.
 import { ENCODINGS, openWorkbook } from '../core/workbook'
 import type { ReadOptions, SheetTable, WorkbookError } from '../core/workbook/types'
 import type { EncodingChoice } from '../ipc/contract'
