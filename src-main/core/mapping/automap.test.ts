@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { TARGETS } from '../targets/index'
 import { autoMap, normalizeHeader, scoreHeader, similarity, unmappedColumns, validateMapping } from './automap'
 import { readSample } from '../validation/test-table'
+import { hasPublicSamples } from '../../../test/public-samples'
 
 const columns = (r: ReturnType<typeof autoMap>) => Object.fromEntries(Object.entries(r.mapping).map(([k, v]) => [k, 'column' in v ? v.column : null]))
 
@@ -22,7 +23,7 @@ describe('autoMap', () => {
     expect(r.matches.find((m) => m.field === 'order_no')!.reason).toBe('synonym')
   })
 
-  it('the real Shopify export → 帳獸 orders and SHOPLINE orders', () => {
+  it.skipIf(!hasPublicSamples)('the real Shopify export → 帳獸 orders and SHOPLINE orders', () => {
     const { headers } = readSample('shopify-orders-export.csv')
     const orders = autoMap(TARGETS['zangsho.orders'], headers)
     expect(columns(orders)).toMatchObject({ order_no: 'Name', amount: 'Total', customer_email: 'Email', status: 'Financial Status', paid_at: 'Paid at', currency: 'Currency', payment_method: 'Payment Method', customer_name: 'Billing Name' })
@@ -36,7 +37,7 @@ describe('autoMap', () => {
     expect(shop.unmappedRequired).toEqual([])
   })
 
-  it('the real WooCommerce export → 帳獸 orders', () => {
+  it.skipIf(!hasPublicSamples)('the real WooCommerce export → 帳獸 orders', () => {
     const { headers } = readSample('woocommerce-orders-export-webtoffee-sample.csv')
     const r = autoMap(TARGETS['zangsho.orders'], headers)
     expect(columns(r)).toMatchObject({ order_no: 'order_number', amount: 'order_total', customer_email: 'customer_email', status: 'status', currency: 'order_currency', payment_method: 'payment_method', paid_at: 'paid_date' })

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { Cell, SheetTable } from '../workbook/types'
 import { readWorkbookBytes } from '../workbook/index'
+import { PUBLIC_SAMPLES_DIR } from '../../../test/public-samples'
 
 export function cell(v: string | number | Cell): Cell {
   if (typeof v === 'object') return v
@@ -20,7 +21,7 @@ export function tableOf(headers: string[], rows: (string | number | Cell)[][], h
 
 /** Read one of the public samples in place (never copied into the project). */
 export function readSample(name: string): SheetTable {
-  const r = readWorkbookBytes(name, readFileSync('../shared/samples/public/' + name))
+  const r = readWorkbookBytes(name, readFileSync(`${PUBLIC_SAMPLES_DIR}/${name}`))
   if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
   return r.table
 }
