@@ -63,37 +63,26 @@ export async function authedGet(
   }
   if (res.status >= 300 && res.status < 400) {
     const where = res.headers.get('location') ?? ''
-    return {
-      ok: false,
-      result: {
-        ok: false,
-        kind: 'http_error',
-        status: res.status,
-        message: {
-          'zh-TW': `伺服器把請求轉到別的網址（HTTP ${res.status}${where ? ` → ${where}` : ''}）。請確認 API 網址是否正確。`,
-          en: `The server redirected the request (HTTP ${res.status}${where ? ` → ${where}` : ''}). Check that the API base URL is right.`
-        }
-      }
-    }
+    return httpError(res.status, {
+      'zh-TW': `伺服器把請求轉到別的網址（HTTP ${res.status}${where ? ` → ${where}` : ''}）。請確認 API 網址是否正確。`,
+      en: `The server redirected the request (HTTP ${res.status}${where ? ` → ${where}` : ''}). Check that the API base URL is right.`
+    })
   }
   if (!res.ok) {
     const d = describeHttpFailure(res.status, body, api, requiredAbility(api, 'GET', path))
     return { ok: false, result: { ok: false, kind: d.kind, message: d.message, status: res.status, ability: d.ability } }
   }
   if (body === null || typeof body !== 'object') {
-    return {
-      ok: false,
-      result: {
-        ok: false,
-        kind: 'http_error',
-        status: res.status,
-        message: {
-          'zh-TW': `這個網址有回應，但回傳的不是 API 資料（HTTP ${res.status}，不是 JSON）。請確認 API 網址，例如結尾應為 /v1。`,
-          en: `The address answered, but not with API data (HTTP ${res.status}, not JSON). Check the API base URL; it usually ends in /v1.`
-        }
-      }
-    }
+    return httpError(res.status, {
+      'zh-TW': `這個網址有回應，但回傳的不是 API 資料（HTTP ${res.status}，不是 JSON）。請確認 API 網址，例如結尾應為 /v1。`,
+      en: `The address answered, but not with API data (HTTP ${res.status}, not JSON). Check the API base URL; it usually ends in /v1.`
+    })
   }
   return { ok: true, status: res.status, body }
 }
 
+
+/** A failed GET that is not the server's own error status: a redirect, or an answer that is not API data. */
+function httpError(status: number, message: Msg): GetResult {
+  return { ok: false, result: { ok: false, kind: 'http_error', status, message } }
+}
