@@ -1,8 +1,8 @@
 // `orderdock push <file> --target ID --base-url URL --token-env VAR …`: prepare the file, push it, print results; resumable.
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { getTarget, isTargetId } from '../core/targets'
-import type { TargetId } from '../core/targets/types'
+import { getTarget, isTargetId, targetIdsWhere } from '../core/targets'
+import { TARGET_IDS, type TargetId } from '../core/targets/types'
 import { checkBaseUrl, defaultJournalDir, explainInvalid, readJobOptions, startJob } from '../core/upload'
 import type { JobOptions, JobResult, OnConflict, ProgressEvent } from '../core/upload'
 import { buildReport, writeReport } from '../core/report'
@@ -12,7 +12,7 @@ import { resolveConnection } from './push-profile'
 
 export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url URL --token-env VAR | --profile NAME) [options]
 
-  --target ID               zangsho.orders | zangsho.customers | zangsho.subscriptions | shopline.orders
+  --target ID               ${TARGET_IDS.join(' | ')}
   --base-url URL            API root, with /v1 for 帳獸 (https://, or http:// on 127.0.0.1 / localhost only)
   --token-env VAR           name of the environment variable holding the token (never pass the token itself)
   --profile NAME            a saved connection profile instead of --base-url/--token-env
@@ -97,11 +97,13 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
     source = { file: resolve(file), sheet, headerRow, encoding, timezone, mappingFile: mappingFile ? resolve(mappingFile) : undefined, lang }
   }
   const targetId = resumed?.target ?? v.target
-  if (!targetId || !isTargetId(targetId)) throw new UsageError(`--target is required: one of zangsho.orders, zangsho.customers, zangsho.subscriptions, shopline.orders`)
+  if (!targetId || !isTargetId(targetId)) throw new UsageError(`--target is required: one of ${TARGET_IDS.join(', ')}`)
   const target = getTarget(targetId)!
   if (v['on-conflict'] !== undefined && v['on-conflict'] !== 'skip' && v['on-conflict'] !== 'update') throw new UsageError('--on-conflict must be skip or update')
-  if (v.single && targetId !== 'zangsho.orders') throw new UsageError('--single is for zangsho.orders only')
-  if (v['with-customers'] && targetId !== 'zangsho.orders') throw new UsageError('--with-customers is for zangsho.orders only')
+  if (v.single && !target.push?.single) throw new UsageError(`--single is for ${targetIdsWhere((t) => t.push?.single !== undefined).join(', ')} only`)
+  if (v['with-customers'] && target.push?.customersFirst?.when !== 'optional') {
+    throw new UsageError(`--with-customers is for ${targetIdsWhere((t) => t.push?.customersFirst?.when === 'optional').join(', ')} only`)
+  }
   const batchSize = whole(v['batch-size'], '--batch-size', 1)
   if (batchSize !== undefined && batchSize > target.transport.maxBatch) throw new UsageError(`--batch-size is at most ${target.transport.maxBatch} for ${targetId}`)
 

@@ -26,13 +26,13 @@ export interface PlanInput {
 
 const MAX_WARNING_ROWS = 5
 
-/** The options that really apply to this target (customers-first and webhooks mode exist for 帳獸 orders only). */
+/** The options that really apply to this target: those its push capabilities offer (Target.push). */
 export function effectiveOptions(target: Target, options: PushOptionsView): PushOptionsView {
-  const orders = target.id === 'zangsho.orders'
+  const can = target.push
   const out: PushOptionsView = {}
   if (target.transport.mode === 'batch' && options.onConflict) out.onConflict = options.onConflict
-  if (orders && options.withCustomers) out.withCustomers = true
-  if (orders && options.single) {
+  if (can?.customersFirst?.when === 'optional' && options.withCustomers) out.withCustomers = true
+  if (can?.single && options.single) {
     out.single = true
     delete out.onConflict
   }
@@ -70,9 +70,10 @@ export function buildPlan(input: PlanInput): PushPlanView {
   const size = batchSizeOf(target, options, input.profileBatchSize)
   const oneByOne = transport.mode === 'single' || options.single === true
   const batches = oneByOne ? valid : Math.ceil(valid / size)
-  const needsCustomers = target.id === 'zangsho.subscriptions' || options.withCustomers === true
+  const first = target.push?.customersFirst
+  const needsCustomers = first !== undefined && (first.when === 'always' || options.withCustomers === true)
   const customers = needsCustomers ? deriveCustomers(records as PreparedRecord[], sendable).length : 0
-  const customerBatches = Math.ceil(customers / Math.min(100, size))
+  const customerBatches = first ? Math.ceil(customers / Math.min(first.maxBatch, size)) : 0
   const onConflict = oneByOne ? null : (resolveOnConflict(transport, options.onConflict) ?? null)
   const kind = transport.batchKey
   const conflictChoices = !oneByOne && kind
@@ -98,8 +99,8 @@ export function buildPlan(input: PlanInput): PushPlanView {
     counts: { records: records.length, valid, invalid: records.length - valid, excluded: input.excludedRows, batches, requests: batches + customerBatches, customers },
     onConflict,
     conflictChoices,
-    canWithCustomers: target.id === 'zangsho.orders',
-    canSingle: target.id === 'zangsho.orders',
+    canWithCustomers: target.push?.customersFirst?.when === 'optional',
+    canSingle: target.push?.single !== undefined,
     options,
     warnings: groupWarnings(input.issues),
     blockers

@@ -16,7 +16,8 @@ export interface ShoplineChoiceIds {
 
 export function preparationFor(session: ImportSession, target: Target, shopline: ShoplineChoiceIds | null): Preparation | null {
   const base = session.preparation
-  if (!base || target.transport.api !== 'shopline' || !shopline?.deliveryOptionId || !shopline.paymentMethodId) return base
+  const needs = target.profileChoices?.keys ?? []
+  if (!base || !shopline || needs.length === 0 || needs.some((k) => !shopline[k])) return base
   const s = session.state
   return createPreparation(session.editedTable, {
     target: target.id,

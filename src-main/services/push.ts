@@ -132,15 +132,8 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
         const e = error instanceof ServiceError ? error : null
         blockers.push({ code: e?.code ?? 'profile', message: e?.messages ?? { 'zh-TW': String(error), en: String(error) } })
       }
-      if (settings && target.transport.api === 'shopline' && (!settings.deliveryOptionId || !settings.paymentMethodId)) {
-        blockers.push({
-          code: 'shopline_choices',
-          message: {
-            'zh-TW': '請先在「連線設定」為這個 SHOPLINE 連線選好送貨方式與付款方式。',
-            en: 'Choose the delivery option and payment method for this SHOPLINE profile in Connections first.'
-          }
-        })
-      }
+      const choices = target.profileChoices
+      if (settings && choices && choices.keys.some((k) => !settings[k])) blockers.push({ code: 'shopline_choices', message: { ...choices.missing } })
       const refusal = settings ? checkBaseUrl(settings.baseUrl) : null
       if (refusal) blockers.push({ code: 'base_url', message: refusal })
       const preparation = (settings && preparationFor(session, target, ids(settings))) || (session.preparation as Preparation)

@@ -1,6 +1,7 @@
 // "Test connection": one cheap authenticated GET, and the SHOPLINE delivery/payment lists for the profile form.
 import { REHEARSAL_TOKEN, type Profile } from './profile-schema'
 import { DEFAULT_TIMEOUT_MS, authedGet, profileApi, type ConnectionResult } from './connection-http'
+import { serviceFor } from '../targets'
 
 export type { ConnectionResult } from './connection-http'
 export { authHeaders, profileApi } from './connection-http'
@@ -29,7 +30,7 @@ function missing(profile: Profile, token: string | null): ConnectionResult | nul
   return null
 }
 
-/** One cheap authenticated call: 帳獸 GET /customers?per_page=1, SHOPLINE GET /delivery_options?per_page=1. */
+/** One cheap authenticated call, as the destinations of the profile's API declare it (TargetService.connectionTest). */
 export async function testConnection(
   profile: Profile,
   token: string | null,
@@ -38,13 +39,13 @@ export async function testConnection(
 ): Promise<ConnectionResult> {
   const early = missing(profile, token)
   if (early) return early
-  const api = profileApi(profile)
-  const path = api === 'shopline' ? '/delivery_options?per_page=1' : '/customers?per_page=1'
+  const service = serviceFor(profileApi(profile))
+  const { path, countsCustomers } = service.connectionTest
   const got = await authedGet(profile, token ?? REHEARSAL_TOKEN, path, fetchFn, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS)
   if (!got.ok) return got.result
-  const name = profile.destination === 'rehearsal' ? '彩排伺服器 / rehearsal server' : api === 'zangsho' ? '帳獸' : 'SHOPLINE'
+  const name = profile.destination === 'rehearsal' ? '彩排伺服器 / rehearsal server' : service.name
   const meta = (got.body as { meta?: { total?: unknown } }).meta
-  const count = api === 'zangsho' && typeof meta?.total === 'number' ? meta.total : null
+  const count = countsCustomers && typeof meta?.total === 'number' ? meta.total : null
   return {
     ok: true,
     kind: 'ok',

@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import type { FieldDef, GroupedOrderInput, Target } from './types'
 import { SHOPLINE_FIELDS } from './shopline-fields'
+import { SHOPLINE_SERVICE } from './api-services'
+import { SHOPLINE_PROFILE_CHOICES, shoplineSettingIssues } from './shopline-settings'
 
 const amount = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]) // documented Float; one doc sample sends "3699"
 const optText = z.string().nullable().optional()
@@ -106,6 +108,10 @@ export const ShoplineOrdersTarget: Target = {
   id: 'shopline.orders',
   label: { 'zh-TW': 'SHOPLINE 訂單', en: 'SHOPLINE orders' },
   transport: { api: 'shopline', path: '/orders', mode: 'single', maxBatch: 1 },
+  service: SHOPLINE_SERVICE,
+  // One request per order, so no batch duplicates: rows sharing order_no are one order (groupBy).
+  settingIssues: shoplineSettingIssues,
+  profileChoices: SHOPLINE_PROFILE_CHOICES,
   payloadSchema: shoplineCreateOrderSchema,
   requestSchema: shoplineCreateOrderSchema,
   supportsMetadata: false,

@@ -77,6 +77,88 @@ export interface Target {
   /** Grouped destinations (SHOPLINE): rows sharing this field's value become one record. */
   groupBy?: string
   buildGroupPayload?(order: GroupedOrderInput): Record<string, unknown>
+
+  // ── Behaviour the other layers read from here (issue 9): never branch on a target id outside this folder. ──
+  /** The API behind this destination (connection test, default pacing). Shared constant per API: ZANGSHO_SERVICE, SHOPLINE_SERVICE. */
+  service: TargetService
+  /** Cross-row rule (validation): at most one row per value of this field. Absent: rows may repeat (grouped targets use groupBy). */
+  unique?: UniqueRule
+  /** Row warnings (validation): a status whose date the destination fills with the API call time when the row has none. */
+  stampedDates?: readonly StampedDate[]
+  /** Sheet-level issues from the prepare settings, reported once on the first data row (e.g. SHOPLINE ids missing). */
+  settingIssues?(settings: TargetSettings, columnOf: (field: string) => string | null): SettingIssue[]
+  /** Ids the push profile must supply; without them the push plan is blocked with `missing` (SHOPLINE delivery/payment). */
+  profileChoices?: ProfileChoices
+  /** What the push may or must do besides sending the records. Absent members: the capability does not exist here. */
+  push?: TargetPushCapabilities
+}
+
+/** One API (帳獸 or SHOPLINE), shared by all destinations on it. */
+export interface TargetService {
+  api: TargetTransport['api']
+  /** Name shown in messages. */
+  name: string
+  /** Default gap between two requests (ms) when the profile sets none (--min-interval-ms overrides). */
+  defaultMinIntervalMs: number
+  /** Sliding windows the pacer stays under (documented rate limits, kept a little below). */
+  rateWindows: readonly { max: number; windowMs: number }[]
+  /** "Test connection": one cheap authenticated GET of this path; countsCustomers: its meta.total is the customer count shown. */
+  connectionTest: { path: string; countsCustomers: boolean }
+}
+
+export interface UniqueRule {
+  /** Field key whose value must be unique across rows. */
+  field: string
+  /** Issue code of the duplicate error. */
+  code: string
+  /** Compare case-insensitively (e-mails). */
+  ignoreCase: boolean
+  /** Message: 'value' = "this value is already on rows …"; 'one_per_customer' = one subscription per customer. */
+  message: 'value' | 'one_per_customer'
+}
+
+export interface StampedDate {
+  /** When the row's status is this value… */
+  status: string
+  /** …and this date field is empty, warn with this code (the destination would record the call time instead). */
+  field: string
+  code: string
+}
+
+/** The prepare settings a target's settingIssues reads (a subset of validation's PrepareSettings). */
+export interface TargetSettings {
+  shopline?: { deliveryOptionId?: string; paymentMethodId?: string }
+}
+
+/** A sheet-level issue without a row: validation places it on the first data row. */
+export interface SettingIssue {
+  field: string
+  column: string | null
+  severity: 'error' | 'warning'
+  code: string
+  message: Localized
+}
+
+export interface ProfileChoices {
+  /** Push-profile settings every push needs. */
+  keys: readonly ('deliveryOptionId' | 'paymentMethodId')[]
+  /** Blocker shown by the push plan when one is missing. */
+  missing: Localized
+}
+
+export interface TargetPushCapabilities {
+  /** Webhooks mode (CLI --single, UI option): one POST per row to this path with X-Idempotency-Key instead of batches. */
+  single?: { path: string }
+  /**
+   * Customers found in the rows are pushed first (customers batch, on_conflict=skip). 'optional': the user chooses it
+   * (CLI --with-customers); 'always': the push needs them (customer_id resolution).
+   */
+  customersFirst?: { when: 'optional' | 'always'; path: string; maxBatch: number }
+  /**
+   * customer_id is resolved right before sending from the e-mail in emailField (PreparedRecord.resolve): the upload engine
+   * looks the customer up, then sends apply(payload, { customer_id }).
+   */
+  resolveCustomerId?: { emailField: string; apply(payload: Record<string, unknown>, resolved: { customer_id: number }): Record<string, unknown> }
 }
 
 /** One record ready to send, produced by validation and consumed by the upload engine and the CLI. */

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { Target } from './types'
 import { keyOf, metadataObject, onConflict, pickDefined } from './common'
+import { ZANGSHO_SERVICE } from './api-services'
 
 export const zangshoCustomerSchema = z.strictObject({
   email: z.email(),
@@ -16,10 +17,15 @@ export const zangshoCustomersBatchSchema = z.strictObject({
   on_conflict: onConflict.optional()
 })
 
+/** Where orders and subscriptions push their customers first (customers/batch limits). */
+export const ZANGSHO_CUSTOMERS_BATCH = { path: '/customers/batch', maxBatch: 100 } as const
+
 export const ZangshoCustomersTarget: Target = {
   id: 'zangsho.customers',
   label: { 'zh-TW': '帳獸 客戶', en: 'Zangsho customers' },
-  transport: { api: 'zangsho', path: '/customers/batch', mode: 'batch', batchKey: 'customers', maxBatch: 100, defaultOnConflict: 'skip' },
+  transport: { api: 'zangsho', path: ZANGSHO_CUSTOMERS_BATCH.path, mode: 'batch', batchKey: 'customers', maxBatch: ZANGSHO_CUSTOMERS_BATCH.maxBatch, defaultOnConflict: 'skip' },
+  service: ZANGSHO_SERVICE,
+  unique: { field: 'email', code: 'duplicate_email', ignoreCase: true, message: 'value' },
   payloadSchema: zangshoCustomerSchema,
   requestSchema: zangshoCustomersBatchSchema,
   supportsMetadata: true,

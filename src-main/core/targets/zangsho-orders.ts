@@ -5,6 +5,8 @@ import {
   currencyCode, isoUtc, keyOf, metadataObject, onConflict, pickDefined, zangshoMoney,
   ORDER_BILLING_CYCLES, ORDER_STATUSES, PAYMENT_METHODS
 } from './common'
+import { ZANGSHO_SERVICE } from './api-services'
+import { ZANGSHO_CUSTOMERS_BATCH } from './zangsho-customers'
 
 export const zangshoOrderSchema = z.strictObject({
   order_no: z.string().min(1),
@@ -32,6 +34,18 @@ export const ZangshoOrdersTarget: Target = {
   id: 'zangsho.orders',
   label: { 'zh-TW': '帳獸 訂單', en: 'Zangsho orders' },
   transport: { api: 'zangsho', path: '/orders/batch', mode: 'batch', batchKey: 'orders', maxBatch: 100, defaultOnConflict: 'update' },
+  service: ZANGSHO_SERVICE,
+  unique: { field: 'order_no', code: 'duplicate_order_no', ignoreCase: false, message: 'value' },
+  // 帳獸 stamps the API call time when a paid/refunded/failed order has no matching date: warn, history would lie.
+  stampedDates: [
+    { status: 'paid', field: 'paid_at', code: 'paid_without_paid_at' },
+    { status: 'refunded', field: 'refunded_at', code: 'refunded_without_refunded_at' },
+    { status: 'failed', field: 'failed_at', code: 'failed_without_failed_at' }
+  ],
+  push: {
+    single: { path: '/orders' },
+    customersFirst: { when: 'optional', ...ZANGSHO_CUSTOMERS_BATCH }
+  },
   payloadSchema: zangshoOrderSchema,
   requestSchema: zangshoOrdersBatchSchema,
   supportsMetadata: true,

@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import type { Target } from './types'
 import { isoUtc, keyOf, onConflict, pickDefined, zangshoMoney, SUBSCRIPTION_BILLING_CYCLES } from './common'
+import { ZANGSHO_SERVICE } from './api-services'
+import { ZANGSHO_CUSTOMERS_BATCH } from './zangsho-customers'
 
 const subscriptionFields = {
   mrr: zangshoMoney,
@@ -32,6 +34,13 @@ export const ZangshoSubscriptionsTarget: Target = {
   id: 'zangsho.subscriptions',
   label: { 'zh-TW': '帳獸 訂閱', en: 'Zangsho subscriptions' },
   transport: { api: 'zangsho', path: '/subscriptions/batch', mode: 'batch', batchKey: 'subscriptions', maxBatch: 100, defaultOnConflict: 'skip' },
+  service: ZANGSHO_SERVICE,
+  unique: { field: 'customer_email', code: 'duplicate_subscription_customer', ignoreCase: true, message: 'one_per_customer' },
+  push: {
+    // The sheet names customers by e-mail: make sure they exist, then send their 帳獸 ids.
+    customersFirst: { when: 'always', ...ZANGSHO_CUSTOMERS_BATCH },
+    resolveCustomerId: { emailField: 'customer_email', apply: applyResolution }
+  },
   payloadSchema: zangshoSubscriptionPreparedSchema,
   requestSchema: zangshoSubscriptionsBatchSchema,
   supportsMetadata: false,

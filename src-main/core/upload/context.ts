@@ -1,5 +1,6 @@
 // Everything a running job's phases share: options, clients, pacers, journal, state, control signals and counters.
-import type { Localized, PreparedRecord } from '../targets/types'
+import { getTarget } from '../targets'
+import type { Localized, PreparedRecord, Target } from '../targets/types'
 import type { ApiClient } from './http'
 import type { Journal, JournalEntry } from './journal'
 import type { Pacer } from './pacer'
@@ -59,3 +60,10 @@ export function chunk<T>(items: T[], size: number): T[][] {
 
 /** 'stop' ends the job (auth), 'cancel' ends it because the user asked; 'next' carries on. */
 export type StepResult = 'next' | 'stop' | 'cancel'
+
+/** The destination of a job (its journal names it by id): pacing, paths and capabilities are read from it. */
+export function jobTarget(options: JobOptions): Target {
+  const target = getTarget(options.target)
+  if (!target) throw new Error(`Unknown destination "${options.target}" in the job options.`)
+  return target
+}

@@ -1,5 +1,6 @@
 // The upload engine's public surface (CLI, IPC service, tests).
-export { startJob, newJobId, DEFAULT_MIN_INTERVAL_MS } from './job'
+export { startJob, newJobId } from './job'
+export { jobTarget } from './context'
 export { retryFailed, selectRetryRecords, mergeResults, explainInvalid } from './retry-failed'
 export type { RetryFailedInput } from './retry-failed'
 export { CONFLICT_EXPLANATIONS, explainOnConflict, resolveOnConflict, defaultOnConflict } from './conflict'

@@ -1,7 +1,7 @@
 // startJob: runs one push job (or resumes it from its journal) with pause / resume / cancel and throttled progress.
 import { randomBytes } from 'node:crypto'
 import type { JobContext, StepResult } from './context'
-import { sendableIndexes } from './context'
+import { jobTarget, sendableIndexes } from './context'
 import { resolveOnConflict } from './conflict'
 import { checkBaseUrl, createApiClient } from './http'
 import { Journal, stampRecords } from './journal'
@@ -14,12 +14,6 @@ import type { PendingReason } from './state'
 import type { JobHandle, JobOptions, JobResult, JobStatus, ProgressEvent, StartJobInput } from './types'
 import { customersPhase, lookupPhase, mainBatchPhase, singleOrdersPhase } from './zangsho-phases'
 
-export const DEFAULT_MIN_INTERVAL_MS = { zangsho: 1000, shopline: 334 } as const
-// SHOPLINE: 20 requests/s per token and 1000 per 5 minutes per IP; keep a little under both.
-const SHOPLINE_WINDOWS = [
-  { max: 18, windowMs: 1000 },
-  { max: 950, windowMs: 300_000 }
-]
 
 export function newJobId(now: number = Date.now()): string {
   const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
@@ -99,14 +93,17 @@ async function openJournal(jobId: string, input: StartJobInput, state: JobState)
 }
 
 async function runPhases(ctx: JobContext): Promise<StepResult> {
-  const { transport, target } = ctx.options
+  const { transport } = ctx.options
+  const can = jobTarget(ctx.options).push
   const phases: ((c: JobContext) => Promise<StepResult>)[] = []
+  // The engine follows the API's protocol; what runs around the main phase follows the target's capabilities.
   if (transport.api === 'shopline') phases.push(shoplinePhase)
-  else if (target === 'zangsho.subscriptions') phases.push(customersPhase, lookupPhase, mainBatchPhase)
-  else if (target === 'zangsho.orders') {
-    if (ctx.options.withCustomers) phases.push(customersPhase)
-    phases.push(ctx.options.single ? singleOrdersPhase : mainBatchPhase)
-  } else phases.push(mainBatchPhase)
+  else {
+    const first = can?.customersFirst
+    if (first && (first.when === 'always' || ctx.options.withCustomers)) phases.push(customersPhase)
+    if (can?.resolveCustomerId) phases.push(lookupPhase)
+    phases.push(can?.single && ctx.options.single ? singleOrdersPhase : mainBatchPhase)
+  }
   for (const phase of phases) {
     const step = await phase(ctx)
     if (step !== 'next') return step
@@ -132,6 +129,7 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
   const now = env.now ?? Date.now
   const sleep = env.sleep ?? realSleep
   const api = options.transport.api
+  const service = jobTarget(options).service
   const started = now()
   let lastEmit = Number.NEGATIVE_INFINITY
   let doneAtStart = -1
@@ -142,7 +140,7 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
     onConflict: resolveOnConflict(options.transport, options.onConflict),
     batchSize: Math.max(1, Math.min(options.batchSize ?? options.transport.maxBatch, options.transport.maxBatch)),
     client: createApiClient({ fetch: env.fetch, baseUrl: options.baseUrl, token: env.token, userAgent: env.userAgent, timeoutMs: env.requestTimeoutMs, now }),
-    pacer: new Pacer({ minIntervalMs: options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS[api], now, sleep, windows: api === 'shopline' ? SHOPLINE_WINDOWS : [] }),
+    pacer: new Pacer({ minIntervalMs: options.minIntervalMs ?? service.defaultMinIntervalMs, now, sleep, windows: [...service.rateWindows] }),
     policy: { maxAttempts: env.maxAttempts ?? 6, baseMs: env.backoffBaseMs ?? 500, capMs: env.backoffCapMs ?? 30_000, random: env.random ?? Math.random, sleep },
     journal,
     state,

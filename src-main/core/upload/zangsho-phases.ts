@@ -1,20 +1,22 @@
 // 帳獸 job phases: customers first, email → customer_id lookups, then the batches (or one request per row in webhooks mode).
 import { createHash } from 'node:crypto'
-import { chunk, record, sendableIndexes } from './context'
+import { chunk, jobTarget, record, sendableIndexes } from './context'
 import type { JournalEntry } from './journal'
 import type { JobContext, StepResult } from './context'
 import { runSafeStep } from './step'
 import { sendWithRetry } from './send'
 import { bodyText, describeHttpFailure } from './failure-messages'
-import { batchBody, deriveCustomers, emailOf, readBatchResult, readCustomerSearch, readSingleCreate, subscriptionItem } from './zangsho'
+import { batchBody, deriveCustomers, emailOf, readBatchResult, readCustomerSearch, readSingleCreate } from './zangsho'
 
 /** Customers batches (on_conflict=skip) for every unique email among the sendable rows. */
 export async function customersPhase(ctx: JobContext): Promise<StepResult> {
   ctx.phase = 'customers'
   const customers = deriveCustomers(ctx.records, sendableIndexes(ctx))
   const byKey = new Map(customers.map((c) => [c.key, c]))
+  const path = jobTarget(ctx.options).push?.customersFirst?.path
+  if (!path) throw new Error(`${ctx.options.target} does not push customers first.`)
   const plans = planBatches(ctx, 'customers', customers.map((c) => c.key), (group) => ({
-    path: '/customers/batch',
+    path,
     body: batchBody('customers', group.map((key) => byKey.get(String(key))!).map((c) => (c.name ? { email: c.email, name: c.name } : { email: c.email })), 'skip')
   }))
   return sendPlans(ctx, plans)
@@ -110,11 +112,11 @@ export async function mainBatchPhase(ctx: JobContext): Promise<StepResult> {
   ctx.phase = 'main'
   const t = ctx.options.transport
   const key = t.batchKey!
-  const isSubscriptions = ctx.options.target === 'zangsho.subscriptions'
+  const resolution = jobTarget(ctx.options).push?.resolveCustomerId
   const members: number[] = []
   const ids = new Map<number, number>()
   for (const i of sendableIndexes(ctx)) {
-    if (!isSubscriptions) {
+    if (!resolution) {
       members.push(i)
       continue
     }
@@ -126,7 +128,7 @@ export async function mainBatchPhase(ctx: JobContext): Promise<StepResult> {
   }
   const plans = planBatches(ctx, 'main', members, (group) => ({
     path: t.path,
-    body: batchBody(key, group.map((m) => (isSubscriptions ? subscriptionItem(ctx.records[Number(m)].payload, ids.get(Number(m))!) : ctx.records[Number(m)].payload)), ctx.onConflict)
+    body: batchBody(key, group.map((m) => (resolution ? resolution.apply(ctx.records[Number(m)].payload, { customer_id: ids.get(Number(m))! }) : ctx.records[Number(m)].payload)), ctx.onConflict)
   }))
   return sendPlans(ctx, plans)
 }
@@ -148,9 +150,11 @@ function isDuplicateOrderNo(body: unknown): boolean {
 export async function singleOrdersPhase(ctx: JobContext): Promise<StepResult> {
   ctx.phase = 'main'
   const scope = ctx.options.idempotencyScope ?? ctx.jobId
+  const path = jobTarget(ctx.options).push?.single?.path
+  if (!path) throw new Error(`${ctx.options.target} has no webhooks (single) mode.`)
   for (const i of sendableIndexes(ctx)) {
     const r = ctx.records[i]
-    const plan = { t: 'planned' as const, batch: `main-${i + 1}`, phase: 'main' as const, method: 'POST' as const, path: '/orders', body: r.payload, members: [i], idempotencyKey: idempotencyKey(scope, r.rows) }
+    const plan = { t: 'planned' as const, batch: `main-${i + 1}`, phase: 'main' as const, method: 'POST' as const, path, body: r.payload, members: [i], idempotencyKey: idempotencyKey(scope, r.rows) }
     const step = await runSafeStep(
       ctx,
       plan,

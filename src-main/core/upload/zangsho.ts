@@ -1,6 +1,5 @@
 // 帳獸 specifics: batch bodies, reading per-item batch results, customers derived from rows, email → customer_id lookups.
 import type { PreparedRecord } from '../targets/types'
-import { applyResolution } from '../targets/zangsho-subscriptions'
 import type { ItemResult } from './journal'
 import type { OnConflict, Outcome } from './types'
 
@@ -36,10 +35,6 @@ export function batchBody(batchKey: string, items: unknown[], onConflict: OnConf
   return onConflict ? { [batchKey]: items, on_conflict: onConflict } : { [batchKey]: items }
 }
 
-/** A subscription item as the API takes it: the sheet's customer email replaced by the resolved customer_id. */
-export function subscriptionItem(payload: Record<string, unknown>, customerId: number): Record<string, unknown> {
-  return applyResolution(payload, { customer_id: customerId })
-}
 
 type RawItem = { index?: unknown; id?: unknown; identifier?: unknown; reason?: unknown; message?: unknown }
 

@@ -65,7 +65,11 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
       }))
     }
   }
-  if (target.id === 'shopline.orders') shoplineSettingIssues(settings, at, globalIssues)
+  const columnOf = (field: string): string | null => {
+    const e = settings.mapping[field]
+    return isColumnEntry(e) ? e.column : null
+  }
+  for (const s of target.settingIssues?.(settings, columnOf) ?? []) globalIssues.push(makeIssue(at, s.field, s.column, s.severity, s.code, s.message))
   const zone = settings.timezone || 'Asia/Taipei'
   if (!IANAZone.isValidZone(zone)) {
     globalIssues.push(makeIssue(at, 'timezone', null, 'error', 'timezone_invalid', {
@@ -74,10 +78,6 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
     }))
   }
   const blocked = globalIssues.some((i) => i.severity === 'error' && i.code !== 'date_order_ambiguous')
-  const columnOf = (field: string): string | null => {
-    const e = settings.mapping[field]
-    return isColumnEntry(e) ? e.column : null
-  }
   const grouped = target.groupBy !== undefined
   for (const src of sources) {
     src.requiredHere = src.field.required && (!grouped || src.field.perLine === true || src.field.key === target.groupBy)
@@ -116,21 +116,4 @@ function resolveDateOrder(table: SheetTable, src: FieldSource, settings: Prepare
       'zh-TW': `像「${sample}」的日期可以讀成「日/月」或「月/日」。請為整欄選一次順序(日/月/年 或 月/日/年)。`
     }, sample))
   }
-}
-
-function shoplineSettingIssues(settings: PrepareSettings, at: number, issues: Issue[]): void {
-  const missing: string[] = []
-  if (!settings.shopline?.deliveryOptionId) missing.push('delivery_option_id')
-  if (!settings.shopline?.paymentMethodId) missing.push('payment_method_id')
-  if (missing.length > 0) {
-    issues.push(makeIssue(at, missing.join(','), null, 'error', 'shopline_ids_missing', {
-      en: `SHOPLINE needs ${missing.join(' and ')} for every order. Choose a custom delivery option and a custom payment method in the profile (CLI: --delivery-option-id / --payment-method-id).`,
-      'zh-TW': `SHOPLINE 每張訂單都需要 ${missing.join(' 與 ')}。請在設定檔中選擇自訂的出貨方式與付款方式(CLI:--delivery-option-id / --payment-method-id)。`
-    }))
-  }
-  issues.push(makeIssue(at, 'order_date', settings.mapping.order_date && isColumnEntry(settings.mapping.order_date) ? settings.mapping.order_date.column : null,
-    'warning', 'shopline_order_date_not_kept', {
-      en: 'SHOPLINE dates every imported order at the moment of the import; the original order number and date are written into the order remarks instead (they cannot be edited later).',
-      'zh-TW': 'SHOPLINE 會以匯入當下的時間作為訂單時間;原訂單編號與日期會寫進訂單備註(之後無法修改)。'
-    }))
 }

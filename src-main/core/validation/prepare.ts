@@ -4,7 +4,7 @@ import type { PreparedRecord, Target } from '../targets/types'
 import { getTarget } from '../targets/index'
 import { buildSheetPlan, type SheetPlan } from './plan'
 import { fieldText, isBlankRow, normalizeRow, type RowState } from './row'
-import { DUPLICATE_RULES, duplicateIssue, duplicateKey, stampWarnings, type DuplicateRule } from './rules'
+import { duplicateIssue, duplicateKey, stampWarnings, type DuplicateRule } from './rules'
 import { schemaIssue } from './schema-check'
 import { buildShoplineGroup } from './shopline-group'
 import { SortedIndex } from './sorted-index'
@@ -47,7 +47,7 @@ class PreparationImpl implements Preparation {
     this.rows = table.rows.slice()
     this.indexOf = new RowIndex(this.rows)
     this.excluded = new Set(settings.excludedRows ?? [])
-    this.rule = DUPLICATE_RULES[target.id]
+    this.rule = target.unique
     this.shoplineIds = { deliveryOptionId: settings.shopline?.deliveryOptionId ?? '', paymentMethodId: settings.shopline?.paymentMethodId ?? '' }
     const n = this.rows.length
     this.states = new Array(n).fill(null)
@@ -188,8 +188,9 @@ class PreparationImpl implements Preparation {
     const hasError = this.sheet.blocked || st.blocked || st.issues.some((i) => i.severity === 'error') || this.duplicateIssueFor(idx) !== null
     const bad = hasError ? null : schemaIssue(this.target, payload, st.rowNumber)
     const record: PreparedRecord = { row: st.rowNumber, rows: [st.rowNumber], valid: !hasError && !bad, payload, key: this.target.naturalKey(payload) }
-    const email = st.values.customer_email
-    if (this.target.id === 'zangsho.subscriptions' && typeof email === 'string') record.resolve = { customer_id: { byEmail: email } }
+    const resolveBy = this.target.push?.resolveCustomerId?.emailField
+    const email = resolveBy ? st.values[resolveBy] : undefined
+    if (typeof email === 'string') record.resolve = { customer_id: { byEmail: email } }
     this.setSlot(idx, record, bad ? [bad] : NO_ISSUES)
   }
 

@@ -1,43 +1,32 @@
 // Row warnings and cross-row rules that depend on the destination.
-import type { FieldDef, Target, TargetId } from '../targets/types'
+import type { FieldDef, Target, UniqueRule } from '../targets/types'
 import { M, makeIssue } from './messages'
 import { fieldText, type RowPlan, type RowState } from './row'
 import type { Issue } from './types'
 
-/** The field whose value must be unique across rows, per destination. */
-export interface DuplicateRule { field: string; code: string; subscription: boolean }
-
-export const DUPLICATE_RULES: Partial<Record<TargetId, DuplicateRule>> = {
-  'zangsho.orders': { field: 'order_no', code: 'duplicate_order_no', subscription: false },
-  'zangsho.customers': { field: 'email', code: 'duplicate_email', subscription: false },
-  'zangsho.subscriptions': { field: 'customer_email', code: 'duplicate_subscription_customer', subscription: true }
-}
+/** The field whose value must be unique across rows: each destination declares it (Target.unique). */
+export type DuplicateRule = UniqueRule
 
 /** Key used by the duplicate index: e-mails compare case-insensitively (parseEmail lower-cases them already). */
 export function duplicateKey(rule: DuplicateRule, state: RowState): string | null {
   const v = state.values[rule.field]
   if (typeof v !== 'string' || v === '') return null
-  return rule.field === 'order_no' ? v : v.toLowerCase()
+  return rule.ignoreCase ? v.toLowerCase() : v
 }
 
 export function duplicateIssue(target: Target, rule: DuplicateRule, row: number, column: string | null, value: string, others: number[]): Issue {
   const f = target.fields.find((x) => x.key === rule.field) as FieldDef
-  const msg = rule.subscription ? M.duplicateSubscription(value, others) : M.duplicate(f, value, others)
+  const msg = rule.message === 'one_per_customer' ? M.duplicateSubscription(value, others) : M.duplicate(f, value, others)
   return makeIssue(row, f, column, 'error', rule.code, msg, value)
 }
 
-const STAMPS: { status: string; field: string; code: string }[] = [
-  { status: 'paid', field: 'paid_at', code: 'paid_without_paid_at' },
-  { status: 'refunded', field: 'refunded_at', code: 'refunded_without_refunded_at' },
-  { status: 'failed', field: 'failed_at', code: 'failed_without_failed_at' }
-]
-
-/** 帳獸 stamps the API call time when a paid/refunded/failed order has no matching date: warn, history would lie. */
+/** The destination stamps the API call time when a row's status has no matching date (Target.stampedDates): warn, history would lie. */
 export function stampWarnings(target: Target, state: RowState, columnOf: (field: string) => string | null, plan: RowPlan): Issue[] {
-  if (target.id !== 'zangsho.orders') return []
+  const stamps = target.stampedDates ?? []
+  if (stamps.length === 0) return []
   const status = state.values.status
   const out: Issue[] = []
-  for (const s of STAMPS) {
+  for (const s of stamps) {
     if (status !== s.status || state.values[s.field] !== undefined) continue
     if (state.issues.some((i) => i.field === s.field)) continue // already an error on that date
     const def = target.fields.find((f) => f.key === s.field) as FieldDef
