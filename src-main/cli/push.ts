@@ -1,7 +1,7 @@
 // `orderdock push <file> --target ID --base-url URL --token-env VAR …`: prepare the file, push it, print results; resumable.
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { getTarget, isTargetId, targetIdsWhere } from '../core/targets'
+import { getTarget, isTargetId, serviceFor, targetIdsWhere } from '../core/targets'
 import { TARGET_IDS, type TargetId } from '../core/targets/types'
 import { checkBaseUrl, defaultJournalDir, explainInvalid, readJobOptions, startJob } from '../core/upload'
 import type { JobOptions, JobResult, OnConflict, ProgressEvent } from '../core/upload'
@@ -20,7 +20,7 @@ export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url 
   --with-customers          zangsho.orders: push the customers found in the rows first (skip existing ones)
   --single                  zangsho.orders: one POST /orders per row (fires webhooks), with an idempotency key
   --batch-size N            records per batch (≤ 100)
-  --min-interval-ms N       minimum gap between requests (default 1000 for 帳獸, 334 for SHOPLINE)
+  --min-interval-ms N       minimum gap between requests (default ${serviceFor('zangsho').defaultMinIntervalMs} for 帳獸, ${serviceFor('shopline').defaultMinIntervalMs} for SHOPLINE)
   --journal-dir DIR         where job journals are kept (default: <data dir>/jobs)
   --resume JOB_ID           continue a stopped or crashed job (same file and settings)
   --delivery-option-id ID --payment-method-id ID   SHOPLINE: what every order uses

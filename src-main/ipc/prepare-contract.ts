@@ -1,8 +1,8 @@
 // The "prepare" part of the contract (issue 3): destination, column mapping, value matching, rows with issues, cell edits.
-// Imports only zod and type-only plain-data core types (the renderer reads the types).
+// Imports only zod, the target id list (plain data) and type-only plain-data core types (the renderer reads the types).
 import { z } from 'zod'
 import type { ColumnMatch, Mapping, MappingProblem } from '../core/mapping/types'
-import type { FieldType, TargetId } from '../core/targets/types'
+import { TARGET_IDS, type FieldType, type TargetId } from '../core/targets/types'
 import type { Cell } from '../core/workbook/types'
 import type { Issue, PrepareSummary } from '../core/validation/types'
 import type { SessionSummary } from '../core/workspace/types'
@@ -98,7 +98,7 @@ export interface PreparePage {
 }
 
 const prepId = z.string().min(1).max(64)
-const targetId = z.enum(['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders'])
+const targetId = z.enum(TARGET_IDS)
 const mappingEntry = z.union([
   z.object({ column: z.string().min(1).max(255) }).strict(),
   z.object({ constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict()

@@ -44,7 +44,7 @@ export interface JobOptions {
   single?: boolean
   /** ≤ transport.maxBatch. */
   batchSize?: number
-  /** Minimum gap between two requests to the same API. Default 1000 ms for 帳獸, 334 ms for SHOPLINE. */
+  /** Minimum gap between two requests to the same API. Default: the target's service.defaultMinIntervalMs (core/targets/api-services.ts). */
   minIntervalMs?: number
   /** Rows (Excel numbers) the user excluded: reported skipped/excluded, never sent. */
   excludedRows?: number[]
