@@ -1,4 +1,7 @@
 // What every destination declares. One destination = one file in this folder implementing Target.
+// Its behaviour too (issue 9): uniqueness, row warnings, setting issues, push capabilities, pacing and connection test are
+// members below, read by validation, the push plan, the CLI and the upload engine; no other layer branches on a target id.
+// A new destination sets `service` (ZANGSHO_SERVICE / SHOPLINE_SERVICE from api-services.ts) and the optional members it needs.
 import type { z } from 'zod'
 import type Decimal from 'decimal.js'
 

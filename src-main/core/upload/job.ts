@@ -14,7 +14,6 @@ import type { PendingReason } from './state'
 import type { JobHandle, JobOptions, JobResult, JobStatus, ProgressEvent, StartJobInput } from './types'
 import { customersPhase, lookupPhase, mainBatchPhase, singleOrdersPhase } from './zangsho-phases'
 
-
 export function newJobId(now: number = Date.now()): string {
   const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
   return `${stamp}-${randomBytes(3).toString('hex')}`

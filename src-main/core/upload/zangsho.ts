@@ -35,7 +35,6 @@ export function batchBody(batchKey: string, items: unknown[], onConflict: OnConf
   return onConflict ? { [batchKey]: items, on_conflict: onConflict } : { [batchKey]: items }
 }
 
-
 type RawItem = { index?: unknown; id?: unknown; identifier?: unknown; reason?: unknown; message?: unknown }
 
 const DUPLICATE_REASON = /duplicate|exist|conflict/i
