@@ -7,6 +7,7 @@ import type { Normalized } from '../mapping/normalized'
 import { parseMoney } from '../mapping/money'
 import { parseDateTime, type DateOrder } from '../mapping/dates'
 import { cleanText, parseEmail, parsePhone } from '../mapping/text'
+import { isPlaceholder } from '../mapping/placeholders'
 import { parseCurrency } from '../mapping/currency'
 import { suggestEnumValue } from '../mapping/values'
 import { M, makeIssue } from './messages'
@@ -142,7 +143,7 @@ export function normalizeRow(plan: RowPlan, row: SheetRow): RowState {
     const cell = src.ci >= 0 ? row.cells[src.ci] : src.constant
     const text = rawText(cell)
     const requiredHere = src.requiredHere === true
-    if (!VISIBLE.test(text)) {
+    if (!VISIBLE.test(text) || isPlaceholder(text)) { // "-", "N/A", "無": an export's way of writing an empty cell
       if (requiredHere) state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
       continue
     }
