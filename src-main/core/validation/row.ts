@@ -9,7 +9,8 @@ import { parseDateTime, type DateOrder } from '../mapping/dates'
 import { cleanText, parseEmail, parsePhone } from '../mapping/text'
 import { isPlaceholder } from '../mapping/placeholders'
 import { parseCurrency } from '../mapping/currency'
-import { suggestEnumValue } from '../mapping/values'
+import { suggestEnumMatch, suggestEnumValue } from '../mapping/values'
+import { unmatchedReason } from '../mapping/value-match'
 import { M, makeIssue } from './messages'
 import type { Issue } from './types'
 
@@ -108,7 +109,10 @@ function matchEnum(plan: RowPlan, f: FieldDef, text: string): Normalized<FieldVa
   const key = cleanText(text)
   const chosen = plan.valueMatches[f.key]?.[key]
   const value = chosen !== undefined && (f.enumValues ?? []).includes(chosen) ? chosen : suggestEnumValue(f, key)
-  return value !== null ? { ok: true, value } : { ok: false, code: 'value_unmatched', message: M.valueUnmatched(f, key) }
+  if (value !== null) return { ok: true, value }
+  // Say "no equivalent at the destination" or "two values tie" when that is why, else the generic message.
+  const why = unmatchedReason(suggestEnumMatch(f, key), key, f.label, f.enumValues ?? [])
+  return { ok: false, code: 'value_unmatched', message: why ?? M.valueUnmatched(f, key) }
 }
 
 function parseInteger(cell: Cell, raw: string): Normalized<number> {
