@@ -52,7 +52,7 @@ export const ZangshoOrdersTarget: Target = {
       key: 'amount', type: 'money', required: true,
       label: { 'zh-TW': '金額', en: 'Amount' },
       help: { 'zh-TW': '訂單金額,例如 NT$1,990;送出時為 "1990.00"。', en: 'Order amount such as NT$1,990; sent as "1990.00".' },
-      synonyms: ['金額', '訂單金額', '總金額', '應付金額', '實付金額', '合計', '總計', 'Total', 'Amount', 'Order Total', 'order_total', 'Grand Total', '買家總支付金額', '訂單總金額', '訂單合計', '訂單總計', '總額', '實收金額', '含稅金額', 'Order Amount']
+      synonyms: ['金額', '訂單金額', '總金額', '應付金額', '實付金額', '合計', '總計', 'Total', 'Amount', 'Order Total', 'order_total', 'Grand Total', '買家總支付金額', '訂單總金額', '訂單合計', '訂單總計', '總額', '實收金額', '含稅金額', 'Order Amount', '小計', 'Subtotal']
     },
     {
       key: 'customer_email', type: 'email', required: true,
