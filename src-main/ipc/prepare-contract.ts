@@ -69,7 +69,7 @@ export interface PrepareView {
   /** The saved template applied when this preparation started, if any. */
   template: { id: string; name: string } | null
   /** The export recognized from the header row (「已辨識：蝦皮 訂單匯出」) whose layout the mapping started from, or null. */
-  source: { id: string; label: Text } | null
+  source: { id: string; label: Text; lacks: { field: string; why: Text }[] } | null
   /** Recognizing the export is on (default); prepare.setOptions { useSourceLayout } turns it off and maps again. */
   useSourceLayout: boolean
 }

@@ -132,7 +132,7 @@ export function createPrepareServices(deps: {
       dateOrder: { ...session.state.dateOrder },
       metadataColumns: [...session.state.metadataColumns],
       template: appliedTemplates.get(prepId) ?? null,
-      source: layout ? { id: layout.id, label: { ...layout.label } } : null,
+      source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
       useSourceLayout: session.state.useSourceLayout !== false
     }
   }

@@ -42,7 +42,10 @@ async function start(): Promise<PrepareView> {
 describe('a recognized export over the contract', () => {
   it('says what it recognized, maps by the layout, rates those fields as from the layout', async () => {
     const prep = await start()
-    expect(prep.source).toEqual({ id: 'shopee.orders', label: { 'zh-TW': '蝦皮 訂單匯出', en: 'Shopee order export' } })
+    expect(prep.source).toMatchObject({ id: 'shopee.orders', label: { 'zh-TW': '蝦皮 訂單匯出', en: 'Shopee order export' } })
+    // what the export never has is said once, with the fix
+    expect(prep.source?.lacks.map((l) => l.field)).toEqual(['customer_email'])
+    expect(prep.source?.lacks[0].why['zh-TW']).toContain('沒有買家 Email')
     expect(prep.useSourceLayout).toBe(true)
     expect(prep.mapping).toEqual({
       order_no: { column: '訂單編號' }, amount: { column: '買家總支付金額' }, status: { column: '訂單狀態' },

@@ -61,6 +61,9 @@ function SourceBanner({ view }: { view: PrepareView }) {
         <button type="button" className="link-button" disabled={busy} data-testid="source-off" onClick={() => void setOptions({ useSourceLayout: false })}>
           {t('prepare.mapping.recognitionOff')}
         </button>
+        {view.source.lacks.map((l) => (
+          <span key={l.field} className="muted source-lacks"><br />{l.why[lang]}</span>
+        ))}
       </p>
     )
   }
