@@ -39,7 +39,7 @@ describe('cleanHeader / normalizeHeader', () => {
 describe('placeholders', () => {
   it('"-", "—", "－", "N/A", "無", "(空白)", "--" are empty; real values are not', () => {
     for (const p of ['-', '—', '－', 'N/A', 'n/a', '無', '(空白)', '（空白）', '--']) expect(isPlaceholder(p), p).toBe(true)
-    for (const v of ['0', '-5', '無糖綠茶', 'NA123', 'A-1']) expect(isPlaceholder(v), v).toBe(false)
+    for (const v of ['0', '-5', '無糖綠茶', 'NA123', 'A-1', 'Na']) expect(isPlaceholder(v), v).toBe(false)
     expect(cleanText(' － ')).toBe('')
   })
 
