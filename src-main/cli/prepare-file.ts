@@ -6,7 +6,7 @@ import { ENCODINGS, normalizeEncoding, openWorkbook } from '../core/workbook'
 import type { SheetTable } from '../core/workbook/types'
 import { getTarget, isTargetId } from '../core/targets'
 import { TARGET_IDS, type TargetId } from '../core/targets/types'
-import { autoMap } from '../core/mapping/automap'
+import { mapWithSource, SOURCE_LAYOUTS } from '../core/sources'
 import type { Mapping, ValueMatches } from '../core/mapping/types'
 import { createPreparation } from '../core/validation/prepare'
 import type { Preparation } from '../core/validation/types'
@@ -25,6 +25,7 @@ export const VALIDATE_OPTIONS = {
   'payment-method-id': { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
+  'no-source-layout': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -41,6 +42,8 @@ export interface PrepareFileInput {
   shopline?: { deliveryOptionId?: string; paymentMethodId?: string }
   /** Language of error messages (default en). */
   lang?: Lang
+  /** Do not recognize the export (Shopee, SHOPLINE …): map from the headers' words only. */
+  noSourceLayout?: boolean
 }
 
 export interface PrepareFileError {
@@ -49,7 +52,7 @@ export interface PrepareFileError {
 }
 
 export type PrepareFileOutcome =
-  | { ok: true; table: SheetTable; mapping: Mapping; valueMatches: ValueMatches; preparation: Preparation; timezone: string }
+  | { ok: true; table: SheetTable; mapping: Mapping; valueMatches: ValueMatches; preparation: Preparation; timezone: string; source: string | null }
   | { ok: false; error: PrepareFileError }
 
 type OptionValues = { [K in keyof typeof VALIDATE_OPTIONS]?: (typeof VALIDATE_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -93,7 +96,7 @@ export function checkPrepareOptions(
     ok: true,
     json,
     lang,
-    input: { file, target: values.target, sheet: values.sheet, headerRow, encoding: values.encoding, timezone: values.timezone, mappingFile: values.mapping, shopline, lang }
+    input: { file, target: values.target, sheet: values.sheet, headerRow, encoding: values.encoding, timezone: values.timezone, mappingFile: values.mapping, shopline, lang, noSourceLayout: values['no-source-layout'] === true }
   }
 }
 
@@ -152,7 +155,14 @@ export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOu
     return { ok: false, error: { code: e.code, message } }
   }
   const table = opened.table
-  mapping ??= autoMap(target, table.headers).mapping
+  let source: string | null = null
+  if (!mapping) {
+    // No --mapping: the recognized export's layout (unless turned off), else auto-mapping from the headers' words.
+    const sourced = mapWithSource(target, table.headers, SOURCE_LAYOUTS, opts.noSourceLayout !== true)
+    mapping = sourced.mapping
+    valueMatches = { ...sourced.valueMatches, ...valueMatches }
+    source = sourced.source?.source.id ?? null
+  }
   const preparation = createPreparation(table, { target: opts.target, mapping, valueMatches, timezone, shopline: opts.shopline })
-  return { ok: true, table, mapping, valueMatches, preparation, timezone }
+  return { ok: true, table, mapping, valueMatches, preparation, timezone, source }
 }

@@ -5,13 +5,16 @@ import { checkPrepareOptions, prepareFile, VALIDATE_OPTIONS, type Lang } from '.
 import { TARGET_IDS } from '../core/targets/types'
 import type { Issue } from '../core/validation/types'
 import { formatIssueTable } from './validate-format'
+import { getSourceLayout } from '../core/sources'
 
 export const VALIDATE_USAGE = `usage: orderdock validate <file> --target <${TARGET_IDS.join('|')}>
          [--sheet NAME] [--header-row N] [--encoding LABEL] [--timezone IANA] [--mapping FILE.json]
-         [--delivery-option-id ID] [--payment-method-id ID] [--lang en|zh-TW] [--json]
+         [--delivery-option-id ID] [--payment-method-id ID] [--lang en|zh-TW] [--no-source-layout] [--json]
 
 Reads the file (.xlsx .xlsm .xls .ods .csv .tsv), maps its columns to the destination's fields
 (automatically, or from --mapping), normalizes and validates every row. Nothing is sent.
+A known export (Shopee, SHOPLINE, 91APP, CYBERBIZ, momo, Shopify, WooCommerce, ECPay/NewebPay 定期定額, ERP) is
+recognized from its header row and mapped by its layout; --no-source-layout maps from the headers' words only.
 Exit code: 0 every record valid, 1 some records invalid, 2 usage or file error.`
 
 interface Out {
@@ -45,7 +48,7 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
   const prepared = await prepareFile(input)
   if (!prepared.ok) return usageError(out, json, prepared.error.code, prepared.error.message)
 
-  const { table, mapping, preparation, timezone } = prepared
+  const { table, mapping, preparation, timezone, source } = prepared
   const summary = preparation.summary()
   const issues = preparation.issues
   const hasError = summary.invalid > 0 || issues.some((i) => i.severity === 'error')
@@ -58,6 +61,7 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
       headerRow: table.headerRow,
       encoding: table.encoding,
       target: input.target,
+      source,
       timezone,
       mapping,
       summary: { rows: summary.rows, valid: summary.valid, invalid: summary.invalid, warnings: summary.warnings },
@@ -67,7 +71,8 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
     out.stdout.write(JSON.stringify(result) + '\n')
     return code
   }
-  out.stdout.write(humanReport(lang, input.file, input.target, table, timezone, mapping, summary, issues, messageOf))
+  const recognized = source ? getSourceLayout(source)?.label[lang] ?? source : null
+  out.stdout.write(humanReport(lang, input.file, input.target, table, timezone, mapping, summary, issues, messageOf, recognized))
   return code
 }
 
@@ -80,13 +85,15 @@ function humanReport(
   mapping: Record<string, { column: string } | { constant: string | number | boolean }>,
   summary: { rows: number; valid: number; invalid: number; warnings: number },
   issues: Issue[],
-  messageOf: (i: Issue) => string
+  messageOf: (i: Issue) => string,
+  recognized: string | null = null
 ): string {
   const zh = lang === 'zh-TW'
   const lines: string[] = []
   lines.push(`${zh ? '檔案' : 'File'}: ${file}`)
   lines.push(`${zh ? '工作表' : 'Sheet'}: ${table.sheet}   ${zh ? '標題列' : 'Header row'}: ${table.headerRow}${table.encoding ? `   ${zh ? '編碼' : 'Encoding'}: ${table.encoding}` : ''}`)
   lines.push(`${zh ? '目的地' : 'Target'}: ${target}   ${zh ? '時區' : 'Time zone'}: ${timezone}`)
+  if (recognized) lines.push(`${zh ? '已辨識' : 'Recognized'}: ${recognized}`)
   lines.push(zh ? '欄位對應:' : 'Mapping:')
   for (const [field, entry] of Object.entries(mapping)) {
     lines.push(`  ${field.padEnd(24)} ← ${'column' in entry ? `"${entry.column}"` : `${zh ? '固定值' : 'constant'} ${JSON.stringify(entry.constant)}`}`)

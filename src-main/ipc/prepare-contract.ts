@@ -53,7 +53,7 @@ export interface PrepareView {
   headers: string[]
   mapping: Mapping
   /** How auto-mapping rated the column each field has now (absent when the user chose it or it is a constant). */
-  confidence: Record<string, Pick<ColumnMatch, 'confidence' | 'reason'>>
+  confidence: Record<string, Pick<ColumnMatch, 'confidence' | 'reason' | 'note'>>
   problems: MappingProblem[]
   summary: PrepareSummary
   valueLists: ValueList[]
@@ -68,6 +68,10 @@ export interface PrepareView {
   metadataColumns: string[]
   /** The saved template applied when this preparation started, if any. */
   template: { id: string; name: string } | null
+  /** The export recognized from the header row (「已辨識：蝦皮 訂單匯出」) whose layout the mapping started from, or null. */
+  source: { id: string; label: Text; lacks: { field: string; why: Text }[] } | null
+  /** Recognizing the export is on (default); prepare.setOptions { useSourceLayout } turns it off and maps again. */
+  useSourceLayout: boolean
 }
 
 export type DateOrderChoice = 'ymd' | 'dmy' | 'mdy'
@@ -122,7 +126,8 @@ export const prepareMethodArgs = {
       prepId,
       timezone: z.string().min(1).max(64).optional(),
       dateOrder: z.record(z.string().min(1).max(255), z.enum(['ymd', 'dmy', 'mdy'])).optional(),
-      metadataColumns: z.array(z.string().min(1).max(255)).max(500).optional()
+      metadataColumns: z.array(z.string().min(1).max(255)).max(500).optional(),
+      useSourceLayout: z.boolean().optional()
     })
     .strict(),
   'sessions.list': z.object({}).strict(),

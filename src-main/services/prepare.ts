@@ -1,5 +1,6 @@
 // Prepare (issue 3) behind the contract: an ImportSession per opened workbook + destination, seen by the renderer as views.
 import { autoMap, unmappedColumns, validateMapping } from '../core/mapping/automap'
+import { getSourceLayout, planFromLayout } from '../core/sources'
 import { isColumnEntry, type ValueMatches } from '../core/mapping/types'
 import { distinctValues, suggestValueMatches } from '../core/mapping/values'
 import { getTarget, TARGETS } from '../core/targets'
@@ -104,9 +105,16 @@ export function createPrepareServices(deps: {
     const headers = session.headers
     const mapping = session.state.mapping
     const confidence: PrepareView['confidence'] = {}
+    const layout = session.state.sourceLayout ? getSourceLayout(session.state.sourceLayout) : undefined
+    const plan = layout ? planFromLayout(layout, target, headers) : null
     for (const match of autoMap(target, headers).matches) {
       const entry = mapping[match.field]
-      if (isColumnEntry(entry) && entry.column === match.column) confidence[match.field] = { confidence: match.confidence, reason: match.reason }
+      if (isColumnEntry(entry) && entry.column === match.column) confidence[match.field] = { confidence: match.confidence, reason: match.reason, ...(match.note ? { note: match.note } : {}) }
+    }
+    // Fields still mapped as the recognized export's layout says are rated by it, not by the header's words.
+    for (const [field, e] of Object.entries(plan?.mapping ?? {})) {
+      const entry = mapping[field]
+      if (isColumnEntry(e) && isColumnEntry(entry) && entry.column === e.column) confidence[field] = { confidence: 1, reason: 'source' }
     }
     return {
       prepId,
@@ -123,7 +131,9 @@ export function createPrepareServices(deps: {
       timezone: session.state.timezone,
       dateOrder: { ...session.state.dateOrder },
       metadataColumns: [...session.state.metadataColumns],
-      template: appliedTemplates.get(prepId) ?? null
+      template: appliedTemplates.get(prepId) ?? null,
+      source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
+      useSourceLayout: session.state.useSourceLayout !== false
     }
   }
 
@@ -157,8 +167,13 @@ export function createPrepareServices(deps: {
       return view(prepId)
     },
 
-    'prepare.setOptions': async ({ prepId, timezone, dateOrder, metadataColumns }) => {
+    'prepare.setOptions': async ({ prepId, timezone, dateOrder, metadataColumns, useSourceLayout }) => {
       const { session } = get(prepId)
+      if (useSourceLayout !== undefined && useSourceLayout !== (session.state.useSourceLayout !== false)) {
+        const template = await session.setUseSourceLayout(useSourceLayout)
+        if (template) appliedTemplates.set(prepId, { id: template.id, name: template.name })
+        else appliedTemplates.delete(prepId)
+      }
       if (timezone !== undefined) {
         if (!isTimeZone(timezone)) throw new ServiceError('bad_timezone', `“${timezone}” is not a time zone (use an IANA name such as Asia/Taipei).`)
         session.setTimezone(timezone)

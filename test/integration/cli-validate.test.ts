@@ -75,7 +75,7 @@ describe('validate --json', () => {
     const run = await cli(file('orders.xlsx'), '--target', 'zangsho.orders', '--json')
     expect(run.code).toBe(1)
     const out = json(run)
-    expect(Object.keys(out)).toEqual(['file', 'sheet', 'headerRow', 'encoding', 'target', 'timezone', 'mapping', 'summary', 'issues', 'records'])
+    expect(Object.keys(out)).toEqual(['file', 'sheet', 'headerRow', 'encoding', 'target', 'source', 'timezone', 'mapping', 'summary', 'issues', 'records'])
     expect(out).toMatchObject({ file: file('orders.xlsx'), sheet: '訂單', headerRow: 3, encoding: null, target: 'zangsho.orders', timezone: 'Asia/Taipei' })
     expect(out.mapping).toMatchObject({ order_no: { column: '訂單編號' }, customer_email: { column: '客戶Email' }, amount: { column: '金額' } })
     expect(out.summary).toEqual({ rows: 3, valid: 2, invalid: 1, warnings: 0 })

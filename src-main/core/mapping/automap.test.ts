@@ -17,9 +17,9 @@ describe('autoMap', () => {
     })
     expect(r.unmappedRequired).toEqual([])
     const amount = r.matches.find((m) => m.field === 'amount')!
-    expect(amount.reason).toBe('fuzzy') // "訂單金額(含稅)" is close to 訂單金額, not equal
-    expect(amount.confidence).toBeGreaterThan(0.6)
-    expect(amount.confidence).toBeLessThan(0.9)
+    // The bracketed note is stripped before matching (header-clean), so "訂單金額 (含稅)" names 訂單金額 exactly.
+    expect(amount.reason).toBe('synonym')
+    expect(amount.confidence).toBeGreaterThan(0.9)
     expect(r.matches.find((m) => m.field === 'order_no')!.reason).toBe('synonym')
   })
 

@@ -2,16 +2,24 @@
 import type { FieldDef, Target } from '../targets/types'
 import type { AutoMapResult, ColumnMatch, Mapping, MappingProblem } from './types'
 import { isColumnEntry, isConstantEntry } from './types'
+import { cleanHeader } from './header-clean'
+import { columnSide, preferredNote, wantsBuyerSide, type ColumnSide } from './column-side'
 
 /** Fuzzy matches below this bigram similarity are ignored (0.78 keeps "Refunded Amount" away from refunded_at). */
 export const FUZZY_THRESHOLD = 0.78
 /** A synonym contained in a header counts when it is at least this share of the header ("訂單金額" in "訂單金額含稅"). */
 const CONTAINMENT_MIN = 0.6
 
-/** NFKC, case-fold, and drop spaces and punctuation: "Order No." → "orderno", "訂單 編號" → "訂單編號". */
+/**
+ * Header cleaning (units and notes in brackets, line breaks: see cleanHeader), then case-fold and drop spaces and
+ * punctuation: "Order No." → "orderno", "訂單 編號" → "訂單編號", "訂單小計 (TWD)" → "訂單小計".
+ */
 export function normalizeHeader(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return cleanHeader(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
+
+/** A recipient or line-item column loses this much when it competes for a buyer/order field (see column-side). */
+const OTHER_SIDE_PENALTY = 0.12
 
 function bigrams(s: string): Set<string> {
   const out = new Set<string>()
@@ -86,11 +94,16 @@ export function scoreHeader(field: FieldDef, header: string): { confidence: numb
  * taken is skipped, so one column never feeds two fields: the best field wins, the others stay unmapped.
  */
 export function autoMap(target: Target, headers: readonly string[]): AutoMapResult {
-  const pairs: { field: FieldDef; fi: number; column: string; ci: number; confidence: number; reason: ColumnMatch['reason'] }[] = []
+  type Pair = { field: FieldDef; fi: number; column: string; ci: number; confidence: number; reason: ColumnMatch['reason']; side: ColumnSide | null }
+  const pairs: Pair[] = []
   target.fields.forEach((field, fi) => {
+    const buyer = wantsBuyerSide(field)
     headers.forEach((column, ci) => {
       const s = scoreHeader(field, column)
-      if (s) pairs.push({ field, fi, column, ci, ...s })
+      if (!s) return
+      const side = buyer ? columnSide(column) : null
+      const confidence = side ? Math.round((s.confidence - OTHER_SIDE_PENALTY) * 100) / 100 : s.confidence
+      pairs.push({ field, fi, column, ci, confidence, reason: s.reason, side })
     })
   })
   pairs.sort((a, b) => b.confidence - a.confidence || a.fi - b.fi || a.ci - b.ci)
@@ -101,7 +114,11 @@ export function autoMap(target: Target, headers: readonly string[]): AutoMapResu
     if (usedFields.has(p.field.key) || usedColumns.has(p.column)) continue
     usedFields.add(p.field.key)
     usedColumns.add(p.column)
-    matches.push({ field: p.field.key, column: p.column, confidence: p.confidence, reason: p.reason })
+    const match: ColumnMatch = { field: p.field.key, column: p.column, confidence: p.confidence, reason: p.reason }
+    // Say why, when a buyer/order column beat a recipient or line-item column that named the field as well.
+    const rival = p.side ? undefined : pairs.find((q) => q.field === p.field && q.side && q.column !== p.column)
+    if (rival?.side) match.note = preferredNote(p.column, rival.column, rival.side)
+    matches.push(match)
   }
   const order = new Map(target.fields.map((f, i) => [f.key, i]))
   matches.sort((a, b) => (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0))

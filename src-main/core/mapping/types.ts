@@ -14,7 +14,10 @@ export interface ColumnMatch {
   field: string
   column: string
   confidence: number
-  reason: 'exact' | 'synonym' | 'fuzzy'
+  /** 'source': taken from a recognized export's layout (core/sources), not from the header's words. */
+  reason: 'exact' | 'synonym' | 'fuzzy' | 'source'
+  /** Why this column won over another that also named the field (buyer over recipient, order over line item). */
+  note?: { 'zh-TW': string; en: string }
 }
 
 export interface AutoMapResult {

@@ -23,7 +23,7 @@ export const VALUE_SYNONYMS: Record<EnumKind, Record<string, readonly string[]>>
     cancelled: ['已取消', '取消', '訂單取消', '已作廢', '作廢', 'Cancelled', 'Canceled', 'cancel', 'voided', 'void']
   },
   payment_method: {
-    credit_card: ['信用卡', '刷卡', '信用卡付款', '信用卡一次付清', '線上刷卡', '刷卡付款', 'Credit Card', 'creditcard', 'card', 'credit', 'visa', 'mastercard', 'jcb', 'amex'],
+    credit_card: ['信用卡', '金融卡', '簽帳金融卡', '刷卡', '信用卡付款', '信用卡一次付清', '線上刷卡', '刷卡付款', 'Credit Card', 'creditcard', 'card', 'credit', 'visa', 'mastercard', 'jcb', 'amex'],
     atm: ['ATM轉帳', 'ATM', 'ATM 轉帳', '虛擬帳號', 'ATM虛擬帳號', '銀行轉帳', '轉帳', '匯款', '銀行匯款', 'bank transfer', 'bacs', 'wire transfer'],
     cvs: ['超商代碼', '超商繳費', '超商代碼繳費', '代碼繳費', '超商付款代碼', 'CVS', 'convenience store', 'ibon', 'FamiPort'],
     line_pay: ['LINE Pay', 'LinePay', 'LINE 支付', 'line_pay'],
@@ -47,6 +47,8 @@ export function normalizeEnumText(raw: string): string {
 }
 
 const LOOKUP = new Map<EnumKind, Map<string, string>>()
+/** Normalized word → api value, per kind (read-only; used by value-match for decorated values). */
+export const LOOKUP_WORDS: ReadonlyMap<EnumKind, ReadonlyMap<string, string>> = LOOKUP
 for (const kind of Object.keys(VALUE_SYNONYMS) as EnumKind[]) {
   const table = new Map<string, string>()
   for (const [apiValue, synonyms] of Object.entries(VALUE_SYNONYMS[kind])) {

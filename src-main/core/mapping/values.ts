@@ -3,6 +3,7 @@ import type { Cell, SheetTable } from '../workbook/types'
 import type { FieldDef, Target } from '../targets/types'
 import { cleanText } from './text'
 import { matchEnumValue } from './value-synonyms'
+import { matchEnumDetailed, type EnumMatch } from './value-match'
 
 /** A cell as the text a user sees, cleaned (trim + NFKC): the key used for value matches. */
 export function cellText(cell: Cell | undefined): string {
@@ -31,8 +32,20 @@ export function suggestEnumValue(field: FieldDef, value: string): string | null 
   const direct = allowed.find((a) => a === lower)
   if (direct) return direct
   if (!field.valueKind) return null
-  const m = matchEnumValue(field.valueKind, text)
+  const m = matchEnumValue(field.valueKind, text) ?? matchEnumDetailed(field.valueKind, text).value
   return m !== null && allowed.includes(m) ? m : null
+}
+
+/** The suggestion with its confidence and, when there is none, why (no equivalent at the destination, or a tie). */
+export function suggestEnumMatch(field: FieldDef, value: string): EnumMatch {
+  const allowed = field.enumValues ?? []
+  const lower = cleanText(value).toLowerCase()
+  if (allowed.includes(lower)) return { value: lower, confidence: 1, how: 'exact' }
+  if (!field.valueKind) return { value: null, confidence: 0, how: 'none' }
+  // Subscriptions have no one-time cycle: "單次" is known (orders table) but has no equivalent here.
+  const kind = field.valueKind === 'subscription_billing_cycle' ? 'billing_cycle' : field.valueKind
+  const m = matchEnumDetailed(kind, value)
+  return m.value !== null && !allowed.includes(m.value) ? { value: null, confidence: 0, how: 'no_equivalent' } : m
 }
 
 /** Suggested matches for each source value (null = no suggestion: the user must choose). */

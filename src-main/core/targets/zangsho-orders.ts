@@ -60,31 +60,31 @@ export const ZangshoOrdersTarget: Target = {
       key: 'order_no', type: 'string', required: true,
       label: { 'zh-TW': '訂單編號', en: 'Order number' },
       help: { 'zh-TW': '商家內唯一的訂單編號;已存在的編號會依衝突策略更新或略過。', en: 'Unique per shop; an existing number is updated or skipped per the conflict setting.' },
-      synonyms: ['訂單編號', '訂單號碼', '訂單號', '單號', '訂單代號', 'Order No.', 'Order No', 'Order Number', 'Order #', 'Order ID', 'order_no', 'order_number', 'Name']
+      synonyms: ['訂單編號', '訂單號碼', '訂單號', '單號', '訂單代號', 'Order No.', 'Order No', 'Order Number', 'Order #', 'Order ID', 'order_no', 'order_number', 'Name', '銷貨單號', '單據編號', '訂單 ID']
     },
     {
       key: 'amount', type: 'money', required: true,
       label: { 'zh-TW': '金額', en: 'Amount' },
       help: { 'zh-TW': '訂單金額,例如 NT$1,990;送出時為 "1990.00"。', en: 'Order amount such as NT$1,990; sent as "1990.00".' },
-      synonyms: ['金額', '訂單金額', '總金額', '應付金額', '實付金額', '合計', '總計', 'Total', 'Amount', 'Order Total', 'order_total', 'Grand Total']
+      synonyms: ['金額', '訂單金額', '總金額', '應付金額', '實付金額', '合計', '總計', 'Total', 'Amount', 'Order Total', 'order_total', 'Grand Total', '買家總支付金額', '訂單總金額', '訂單合計', '訂單總計', '總額', '實收金額', '含稅金額', 'Order Amount', '小計', 'Subtotal']
     },
     {
       key: 'customer_email', type: 'email', required: true,
       label: { 'zh-TW': '客戶 Email', en: 'Customer email' },
       help: { 'zh-TW': '不存在的客戶會自動建立。', en: 'Unknown customers are created automatically.' },
-      synonyms: ['Email', 'E-mail', '電子郵件', '電子信箱', '信箱', '客戶Email', '客戶信箱', '顧客Email', '會員Email', 'Customer Email', 'customer_email', 'billing_email', 'Buyer Email']
+      synonyms: ['Email', 'E-mail', '電子郵件', '電子信箱', '信箱', '客戶Email', '客戶信箱', '顧客Email', '會員Email', 'Customer Email', 'customer_email', 'billing_email', 'Buyer Email', '電郵', '電子郵件地址', '訂購人Email', '購買人Email', '買家Email', '帳單電子郵件', '消費者電子信箱', '付款人信箱', 'Email Address', 'E-mail Address']
     },
     {
       key: 'status', type: 'enum', required: false, enumValues: ORDER_STATUSES, valueKind: 'status',
       label: { 'zh-TW': '付款狀態', en: 'Status' },
       help: { 'zh-TW': 'pending(預設)、paid、failed、refunded、cancelled。', en: 'pending (default), paid, failed, refunded, cancelled.' },
-      synonyms: ['付款狀態', '訂單狀態', '狀態', 'Financial Status', 'Payment Status', 'Status', 'Order Status']
+      synonyms: ['付款狀態', '訂單狀態', '狀態', 'Financial Status', 'Payment Status', 'Status', 'Order Status', '財務狀態', 'Financial status']
     },
     {
       key: 'customer_name', type: 'string', required: false,
       label: { 'zh-TW': '客戶姓名', en: 'Customer name' },
       help: { 'zh-TW': '只在建立新客戶時使用。', en: 'Used only when a new customer is created.' },
-      synonyms: ['客戶姓名', '顧客姓名', '姓名', '客戶名稱', '購買人', '訂購人', '會員姓名', 'Customer Name', 'customer_name', 'Billing Name', 'Buyer Name', 'Full Name']
+      synonyms: ['客戶姓名', '顧客姓名', '姓名', '客戶名稱', '購買人', '訂購人', '會員姓名', 'Customer Name', 'customer_name', 'Billing Name', 'Buyer Name', 'Full Name', '顧客', '訂購人姓名', '購買人姓名', '買家姓名', '帳單姓名', '消費者姓名', '付款人姓名']
     },
     {
       key: 'currency', type: 'currency', required: false,
@@ -108,7 +108,7 @@ export const ZangshoOrdersTarget: Target = {
       key: 'paid_at', type: 'datetime', required: false,
       label: { 'zh-TW': '付款時間', en: 'Paid at' },
       help: { 'zh-TW': '沒填而狀態為 paid 時,帳獸會填入匯入當下的時間。', en: 'If empty and status is paid, 帳獸 stamps the import time.' },
-      synonyms: ['付款時間', '付款日期', '付款日', '入帳時間', 'Paid at', 'Paid Date', 'paid_at', 'paid_date', 'Payment Date']
+      synonyms: ['付款時間', '付款日期', '付款日', '入帳時間', 'Paid at', 'Paid Date', 'paid_at', 'paid_date', 'Payment Date', '買家付款時間', '付款完成時間', 'Paid Time']
     },
     {
       key: 'refunded_at', type: 'datetime', required: false,

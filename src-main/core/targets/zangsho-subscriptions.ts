@@ -53,7 +53,7 @@ export const ZangshoSubscriptionsTarget: Target = {
       key: 'customer_email', type: 'email', required: true,
       label: { 'zh-TW': '客戶 Email', en: 'Customer email' },
       help: { 'zh-TW': '用來找出帳獸的客戶編號(customer_id);請先匯入客戶。每位客戶只能有一個訂閱。', en: 'Used to find the 帳獸 customer id (customer_id); import customers first. One subscription per customer.' },
-      synonyms: ['客戶Email', 'Email', 'E-mail', '電子郵件', '電子信箱', '信箱', '會員Email', '顧客Email', 'Customer Email', 'customer_email', 'Subscriber Email']
+      synonyms: ['客戶Email', 'Email', 'E-mail', '電子郵件', '電子信箱', '信箱', '會員Email', '顧客Email', 'Customer Email', 'customer_email', 'Subscriber Email', '電郵', '消費者電子信箱', '消費者信箱', '付款人信箱', '付款人Email']
     },
     {
       key: 'mrr', type: 'money', required: true,
@@ -71,19 +71,19 @@ export const ZangshoSubscriptionsTarget: Target = {
       key: 'started_at', type: 'datetime', required: true,
       label: { 'zh-TW': '訂閱開始時間', en: 'Started at' },
       help: { 'zh-TW': '訂閱開始的時間。', en: 'When the subscription started.' },
-      synonyms: ['訂閱開始時間', '開始時間', '開始日期', '訂閱日期', '起始日', 'Started at', 'Start Date', 'started_at', 'Subscription Start']
+      synonyms: ['訂閱開始時間', '開始時間', '開始日期', '訂閱日期', '起始日', 'Started at', 'Start Date', 'started_at', 'Subscription Start', '訂單建立日期', '首期授權日', '首次授權日', '首次授權時間', '建立日期']
     },
     {
       key: 'current_period_start', type: 'datetime', required: true,
       label: { 'zh-TW': '本期開始時間', en: 'Current period start' },
       help: { 'zh-TW': '目前這一期的開始時間。', en: 'Start of the current billing period.' },
-      synonyms: ['本期開始時間', '本期開始', '本期起始日', '當期開始', '目前週期開始', 'Current Period Start', 'current_period_start', 'Period Start']
+      synonyms: ['本期開始時間', '本期開始', '本期起始日', '當期開始', '目前週期開始', 'Current Period Start', 'current_period_start', 'Period Start', '最後授權日期', '最近授權日', '最近一次授權日', '上次扣款日']
     },
     {
       key: 'plan_name', type: 'string', required: false,
       label: { 'zh-TW': '方案名稱', en: 'Plan name' },
       help: { 'zh-TW': '例如 Pro Plan。', en: 'e.g. Pro Plan.' },
-      synonyms: ['方案名稱', '方案', '訂閱方案', '方案名', 'Plan', 'Plan Name', 'plan_name', 'Product']
+      synonyms: ['方案名稱', '方案', '訂閱方案', '方案名', 'Plan', 'Plan Name', 'plan_name', 'Product', '商品名稱', '品名']
     }
   ]
 }

@@ -7,8 +7,10 @@ import type { Normalized } from '../mapping/normalized'
 import { parseMoney } from '../mapping/money'
 import { parseDateTime, type DateOrder } from '../mapping/dates'
 import { cleanText, parseEmail, parsePhone } from '../mapping/text'
+import { isPlaceholder } from '../mapping/placeholders'
 import { parseCurrency } from '../mapping/currency'
-import { suggestEnumValue } from '../mapping/values'
+import { suggestEnumMatch, suggestEnumValue } from '../mapping/values'
+import { unmatchedReason } from '../mapping/value-match'
 import { M, makeIssue } from './messages'
 import type { Issue } from './types'
 
@@ -107,7 +109,10 @@ function matchEnum(plan: RowPlan, f: FieldDef, text: string): Normalized<FieldVa
   const key = cleanText(text)
   const chosen = plan.valueMatches[f.key]?.[key]
   const value = chosen !== undefined && (f.enumValues ?? []).includes(chosen) ? chosen : suggestEnumValue(f, key)
-  return value !== null ? { ok: true, value } : { ok: false, code: 'value_unmatched', message: M.valueUnmatched(f, key) }
+  if (value !== null) return { ok: true, value }
+  // Say "no equivalent at the destination" or "two values tie" when that is why, else the generic message.
+  const why = unmatchedReason(suggestEnumMatch(f, key), key, f.label, f.enumValues ?? [])
+  return { ok: false, code: 'value_unmatched', message: why ?? M.valueUnmatched(f, key) }
 }
 
 function parseInteger(cell: Cell, raw: string): Normalized<number> {
@@ -142,7 +147,7 @@ export function normalizeRow(plan: RowPlan, row: SheetRow): RowState {
     const cell = src.ci >= 0 ? row.cells[src.ci] : src.constant
     const text = rawText(cell)
     const requiredHere = src.requiredHere === true
-    if (!VISIBLE.test(text)) {
+    if (!VISIBLE.test(text) || isPlaceholder(text)) { // "-", "N/A", "無": an export's way of writing an empty cell
       if (requiredHere) state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
       continue
     }

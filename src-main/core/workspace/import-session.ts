@@ -5,7 +5,7 @@ import type { Cell, ReadLimits, ReadOptions, SheetRow, SheetTable, WorkbookError
 import type { TargetId } from '../targets/types'
 import type { Mapping, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
-import { autoMap } from '../mapping/automap'
+import { mapWithSource, SOURCE_LAYOUTS } from '../sources'
 import { getTarget } from '../targets/index'
 import { createPreparation } from '../validation/prepare'
 import type { Issue, Preparation, PrepareSettings, PrepareSummary } from '../validation/types'
@@ -228,12 +228,26 @@ export class ImportSession {
     if (!target || !this.base) return null
     const template = (await this.deps.templates?.findFor(this.base.headers, target.id)) ?? null
     if (template) {
-      this.state.mapping = template.mapping
+      this.state.mapping = template.mapping // the user's own template wins over a recognized export's layout
       this.state.valueMatches = template.valueMatches
       this.state.dateOrder = template.dateOrder
+      this.state.sourceLayout = null
     } else {
-      this.state.mapping = autoMap(target, this.base.headers).mapping
+      const sourced = mapWithSource(target, this.base.headers, SOURCE_LAYOUTS, this.state.useSourceLayout !== false)
+      this.state.mapping = sourced.mapping
+      this.state.valueMatches = sourced.valueMatches
+      this.state.sourceLayout = sourced.source?.source.id ?? null
     }
+    return template
+  }
+
+  /** Turn recognition of the export on or off; the mapping starts over (template, else layout or auto-mapping). */
+  async setUseSourceLayout(on: boolean): Promise<MappingTemplate | null> {
+    this.state.useSourceLayout = on
+    this.state.mapping = {}
+    this.state.valueMatches = {}
+    const template = await this.mapFromTemplateOrAuto()
+    this.reconfigure()
     return template
   }
 

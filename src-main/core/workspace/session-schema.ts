@@ -26,6 +26,10 @@ export interface SessionState {
   edits: Record<string, Record<string, string>>
   /** Row numbers left out of the import. */
   excluded: number[]
+  /** Recognize the export (Shopee, SHOPLINE …) and start from its layout; absent = on. */
+  useSourceLayout?: boolean
+  /** The recognized export's layout id whose mapping this session started from, or null. */
+  sourceLayout?: string | null
 }
 
 export type { SessionSummary } from './types'
@@ -53,7 +57,9 @@ export const sessionStateSchema = z.object({
   dateOrder: z.record(z.string(), z.enum(['ymd', 'dmy', 'mdy'])),
   metadataColumns: z.array(z.string()),
   edits: z.record(z.string(), z.record(z.string(), z.string())),
-  excluded: z.array(z.number().int())
+  excluded: z.array(z.number().int()),
+  useSourceLayout: z.boolean().optional(),
+  sourceLayout: z.string().nullable().optional()
 })
 
 /** Session ids are used as folder names: only these characters, so an id can never climb out of the data dir. */

@@ -48,6 +48,38 @@ function MetadataColumns({ view }: { view: PrepareView }) {
   )
 }
 
+/** 「已辨識：蝦皮 訂單匯出」 with a button to turn recognition off (and back on): the mapping starts over. */
+function SourceBanner({ view }: { view: PrepareView }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
+  const setOptions = usePrepareStore((s) => s.setOptions)
+  const busy = usePrepareStore((s) => s.busy)
+  if (view.source) {
+    return (
+      <p className="source-banner small" data-testid="source-banner">
+        <span className="badge badge-good">{t('prepare.mapping.recognized', { name: view.source.label[lang] })}</span>{' '}
+        <button type="button" className="link-button" disabled={busy} data-testid="source-off" onClick={() => void setOptions({ useSourceLayout: false })}>
+          {t('prepare.mapping.recognitionOff')}
+        </button>
+        {view.source.lacks.map((l) => (
+          <span key={l.field} className="muted source-lacks"><br />{l.why[lang]}</span>
+        ))}
+      </p>
+    )
+  }
+  if (!view.useSourceLayout) {
+    return (
+      <p className="source-banner small muted" data-testid="source-banner">
+        {t('prepare.mapping.recognitionIsOff')}{' '}
+        <button type="button" className="link-button" disabled={busy} data-testid="source-on" onClick={() => void setOptions({ useSourceLayout: true })}>
+          {t('prepare.mapping.recognitionOn')}
+        </button>
+      </p>
+    )
+  }
+  return null
+}
+
 export function MappingPanel({ view, fields, supportsMetadata }: { view: PrepareView; fields: FieldView[]; supportsMetadata: boolean }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
@@ -66,6 +98,7 @@ export function MappingPanel({ view, fields, supportsMetadata }: { view: Prepare
     <section className="panel mapping-panel" aria-labelledby="mapping-title">
       <h2 id="mapping-title">{t('prepare.mapping.title')}</h2>
       <p className="muted small">{t('prepare.mapping.lead')}</p>
+      <SourceBanner view={view} />
       <table className="mapping-table">
         <tbody>
           {fields.map((field) => {
@@ -97,6 +130,7 @@ export function MappingPanel({ view, fields, supportsMetadata }: { view: Prepare
                     <option value={CONSTANT}>{t('prepare.mapping.constant')}</option>
                   </select>
                   {constant !== null ? <ConstantInput key={`${field.key}:${constant}`} field={field} value={constant} /> : null}
+                  {confidence?.note ? <p className="muted small match-note">{confidence.note[lang]}</p> : null}
                   {fieldProblems.map((p, i) => (
                     <p key={i} className={`field-problem ${p.severity}`}>
                       {lang === 'en' ? p.message : p.messageZh}
@@ -105,7 +139,7 @@ export function MappingPanel({ view, fields, supportsMetadata }: { view: Prepare
                 </td>
                 <td className="confidence-cell">
                   {confidence ? (
-                    <span className={`badge ${confidence.confidence >= 0.9 ? 'badge-good' : 'badge-fair'}`} title={confidence.reason}>
+                    <span className={`badge ${confidence.confidence >= 0.9 ? 'badge-good' : 'badge-fair'}`} title={confidence.reason === 'source' && view.source ? t('prepare.mapping.fromSource', { name: view.source.label[lang] }) : (confidence.note?.[lang] ?? confidence.reason)}>
                       {t('prepare.mapping.auto', { percent: String(Math.round(confidence.confidence * 100)) })}
                     </span>
                   ) : null}
