@@ -6,8 +6,8 @@ import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { ROOT, readJson } from './packaging-support'
 
-interface Step { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string }
-interface Job { 'runs-on': string; container?: string; strategy?: { matrix: Record<string, unknown> }; steps: Step[]; env?: Record<string, string> }
+interface Step { name?: string; shell?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string }
+interface Job { defaults?: { run?: { shell?: string } }; 'runs-on': string; container?: string; strategy?: { matrix: Record<string, unknown> }; steps: Step[]; env?: Record<string, string> }
 interface Workflow { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
 
 const workflow = (name: string): Workflow => load(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8')) as Workflow
@@ -104,6 +104,7 @@ describe('release.yml', () => {
 
   it('runs the real-Electron suite on the packaged app and the real-keychain tests before anything is uploaded', () => {
     expectRealElectronSteps(job.steps)
+    for (const step of job.steps.filter((s) => /^npm run test:(electron|keychain)$/.test(s.run ?? ''))) expect(step.shell, step.run).toBe('bash')
     const lastTest = Math.max(...job.steps.map((s, i) => (/npm run test:(electron|keychain)/.test(s.run ?? '') ? i : -1)))
     expect(lastTest).toBeLessThan(job.steps.indexOf(buildStep))
     expect(job.steps.filter((s) => s.run?.includes('--publish always'))).toEqual([buildStep])
@@ -147,5 +148,7 @@ describe('ci.yml', () => {
     expect(electron.env?.ELECTRON_SKIP_BINARY_DOWNLOAD).toBeUndefined()
     expect(electron.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(22)
     expectRealElectronSteps(electron.steps)
+    // Git Bash on Windows for `bash scripts/with-keyring.sh` (never WSL's bash)
+    expect(electron.defaults?.run?.shell).toBe('bash')
   })
 })
