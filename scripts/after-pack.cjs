@@ -17,6 +17,9 @@ async function afterPack(context) {
     executableName: context.packager.executableName ?? context.packager.appInfo.productFilename
   })
   const config = fuseConfigFor(fuses, platform, arch)
+  // CI's test package only (never an installer): Playwright's _electron.launch attaches through Node's --inspect,
+  // which the shipped fuse turns off; every other fuse stays as shipped
+  if (process.env.ORDERDOCK_TEST_PACKAGE === '1') config[fuses.FuseV1Options.EnableNodeCliInspectArguments] = true
   await fuses.flipFuses(binary, config)
   console.log(`  • fuses flipped  file=${binary} platform=${platform} arch=${arch}`)
 }

@@ -1,11 +1,11 @@
 // Electron bootstrap: single instance, one hardened window, menu, file opening; wires the Electron-free services to IPC. Thin.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler } from './app/app-protocol'
 import { createMainWindow, hardenSession, installAppGuards } from './app/create-window'
 import { spreadsheetFromArgv, SPREADSHEET_EXTENSIONS } from './app/file-args'
 import { buildMenuTemplate } from './app/menu'
-import { DEV_SERVER_CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './app/window-options'
+import { CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from './app/window-options'
 import type { Language } from './ipc/contract'
 import { forwardEvents, registerIpc } from './ipc/register'
 import { createServices } from './services'
@@ -13,8 +13,11 @@ import { startAutoUpdater } from './updater'
 
 const here = import.meta.dirname
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const rendererFile = join(here, '../renderer/index.html')
-const appUrl = (): string => devServerUrl ?? pathToFileURL(rendererFile).href
+const rendererDir = join(here, '../renderer')
+// the built renderer is served from app://orderdock/ (src-main/app/app-protocol.ts), never file://
+const appUrl = (): string => devServerUrl ?? APP_URL
+// must happen before ready: a standard, secure scheme gives the page a real origin for CSP 'self'
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources')
 
 let mainWindow: BrowserWindow | null = null
@@ -93,7 +96,7 @@ function createWindow(): void {
     stopForwarding()
     mainWindow = null
   })
-  void (devServerUrl ? mainWindow.loadURL(devServerUrl) : mainWindow.loadFile(rendererFile))
+  void mainWindow.loadURL(appUrl())
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -129,6 +132,7 @@ if (!app.requestSingleInstanceLock()) {
   })
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, devServerUrl ? DEV_SERVER_CONTENT_SECURITY_POLICY : undefined)
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, CONTENT_SECURITY_POLICY))
     registerIpc(ipcMain, services, appUrl)
     applyMenu()
     createWindow()

@@ -97,12 +97,17 @@ export function windowOpenHandler(url: string, openExternal: (url: string) => un
   return { action: 'deny' }
 }
 
-/** Same document as the app: same file path for file: URLs, same origin for the dev server. Query and hash are ignored. */
+/**
+ * Same document as the app: the same app:// (or file:) document, same origin for the dev server. Query and hash are
+ * ignored. Node's URL gives custom schemes a 'null' origin, so app:// is compared by scheme, host and path.
+ */
 export function isAppUrl(url: string, appUrl: string): boolean {
   const target = parseUrl(url)
   const app = parseUrl(appUrl)
   if (!target || !app) return false
-  if (app.protocol === 'file:') return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname
+  if (app.protocol === 'file:' || app.protocol === 'app:') {
+    return target.protocol === app.protocol && target.host === app.host && target.pathname === app.pathname && !target.username && !target.password
+  }
   return target.origin === app.origin && target.origin !== 'null'
 }
 

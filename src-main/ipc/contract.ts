@@ -1,7 +1,10 @@
 // The one typed contract between the renderer and the main process: zod-checked arguments, typed results, typed errors, events.
 // The renderer imports TYPES only from here (`import type`); no runtime code crosses.
 import { z } from 'zod'
-import type { FileFormat, SheetRow, SheetTable } from '../core/workbook/types'
+import type { FileFormat, SheetRow } from '../core/workbook/types'
+// types the contract modules share live in one module, so none of them imports another (no cycle)
+import type { Localized, WorkbookView } from './shared-contract'
+export type { EncodingChoice, Localized, WorkbookView } from './shared-contract'
 import type { MethodName } from './channels'
 import { prepareMethodArgs, type PrepareMethodResults } from './prepare-contract'
 export type * from './prepare-contract'
@@ -17,11 +20,6 @@ export type { MethodName } from './channels'
 
 export type Language = 'zh-TW' | 'en'
 export const LANGUAGES: readonly Language[] = ['zh-TW', 'en']
-
-export interface Localized {
-  'zh-TW': string
-  en: string
-}
 
 /** A failure as data. `code` is stable (the renderer translates it); `message` is the detail, naming the file or field. */
 export interface ApiError {
@@ -49,25 +47,6 @@ export interface SampleInfo {
   format: FileFormat
   bytes: number
   description: Localized
-}
-
-/** An opened spreadsheet as the renderer sees it: the summary and the first rows, never the whole table. */
-export interface WorkbookView
-  extends Pick<SheetTable, 'file' | 'format' | 'encoding' | 'delimiter' | 'sheets' | 'sheet' | 'headerRow' | 'headers'> {
-  sessionId: string
-  /** The first rows under the header (at most previewLimit). */
-  preview: SheetRow[]
-  previewLimit: number
-  /** Data rows in the whole sheet (estimated until the full read), or null when unknown. */
-  totalRows: number | null
-  /** Encodings the user can switch to; empty for workbooks, which carry their own. */
-  encodings: EncodingChoice[]
-}
-
-export interface EncodingChoice {
-  /** What workbook.preview takes, e.g. 'big5'. */
-  id: string
-  label: Localized
 }
 
 export interface RowPage {

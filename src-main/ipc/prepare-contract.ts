@@ -6,7 +6,7 @@ import { TARGET_IDS, type FieldType, type TargetId } from '../core/targets/types
 import type { Cell } from '../core/workbook/types'
 import type { Issue, PrepareSummary } from '../core/validation/types'
 import type { SessionSummary } from '../core/workspace/types'
-import type { WorkbookView } from './contract'
+import type { WorkbookView } from './shared-contract'
 
 export type { Mapping, MappingEntry, MappingProblem } from '../core/mapping/types'
 export type { Issue, PrepareSummary } from '../core/validation/types'

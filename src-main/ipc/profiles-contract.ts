@@ -1,7 +1,7 @@
 // The profiles & connections part of the IPC contract: argument schemas and the views the renderer may see.
 // No token ever appears in a result type: the renderer learns only { saved, last4 }. Imports only zod (the renderer reads types).
 import { z } from 'zod'
-import type { Localized } from './contract'
+import type { Localized } from './shared-contract'
 
 export type ProfileDestination = 'zangsho' | 'shopline' | 'rehearsal'
 

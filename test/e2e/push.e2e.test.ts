@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { dispatch } from '../../src-main/services/dispatch'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
+import { exportReportXlsx, JOURNEY_SAMPLE, mapForTarget, openPushScreen, openSample, pushAndWait, showCreatedResults } from './journey-steps'
 import type { Harness } from './harness/server'
 
 // The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
@@ -17,7 +18,7 @@ vi.mock('../../src-main/services', async (importOriginal) => {
   return { ...real, createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain }) }
 })
 
-const SAMPLE = '訂單匯出-範例.xlsx'
+const SAMPLE = JOURNEY_SAMPLE
 const GOOD = 'zs_e2e_PushGood_Token_5531'
 const REVOKED = 'zs_e2e_PushRevoked_Tok_7702'
 
@@ -57,19 +58,12 @@ async function service<T>(method: string, args: unknown): Promise<T> {
 
 describe('pushing from the app', () => {
   it('prepares a sample for 帳獸 orders and opens the push screen with Rehearsal first', async () => {
-    await page.locator(`[data-testid="sample"][data-name="${SAMPLE}"]`).click()
-    await page.getByTestId('start-target').selectOption('zangsho.orders')
-    await page.getByTestId('start-prepare').click()
-    const open = page.getByTestId('push-open')
-    await open.waitFor()
-    expect(await open.innerText()).toBe('匯入')
-    await page.waitForFunction(() => !document.querySelector('[data-testid="push-open"]')?.hasAttribute('disabled'))
-    await open.click()
-    await page.getByTestId('push-screen').waitFor()
-    // the profile list arrives after the screen opens: wait for a choice, then check it is Rehearsal
-    await page.waitForFunction(() => Boolean((document.querySelector('[data-testid="push-profile"]') as HTMLSelectElement | null)?.value))
+    // the journey steps the real-Electron tests share (test/e2e/journey-steps.ts)
+    await openSample(page, SAMPLE)
+    await mapForTarget(page, 'zangsho.orders')
+    expect(await page.getByTestId('push-open').innerText()).toBe('匯入')
+    const planned = await openPushScreen(page)
     expect(await page.getByTestId('push-profile').inputValue()).toBe('rehearsal')
-    await page.getByTestId('push-plan').waitFor()
     const update = page.getByTestId('conflict-update')
     expect(await update.locator('input').isChecked()).toBe(true)
     expect(await update.innerText()).toContain('（預設）')
@@ -77,6 +71,7 @@ describe('pushing from the app', () => {
     expect(await page.getByTestId('conflict-skip').innerText()).toContain('保留帳獸裡原本的訂單')
     expect(await page.getByTestId('push-plan').innerText()).toContain('彩排')
     valid = Number((await page.getByTestId('plan-valid').innerText()).match(/\d+/)?.[0])
+    expect(planned).toBe(valid)
     expect(valid).toBeGreaterThan(0)
     expect(await page.getByTestId('plan-batches').innerText()).toBe(`${Math.ceil(valid / 100)} 批`)
     await shot('push-01-setup.png')
@@ -104,12 +99,8 @@ describe('pushing from the app', () => {
         if (value && seen[seen.length - 1] !== value) seen.push(value)
       }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] })
     })
-    await page.getByTestId('push-start').click()
-    await page.getByTestId('push-progress').waitFor()
+    expect(await pushAndWait(page)).toBe('finished')
     await shot('push-02-progress.png')
-    const ended = page.getByTestId('push-ended')
-    await ended.waitFor()
-    expect(await ended.getAttribute('data-state')).toBe('finished')
     const percents = await page.evaluate(() => (window as unknown as { __percents: string[] }).__percents)
     expect(percents[percents.length - 1]).toBe('100')
     expect(percents.map(Number)).toEqual([...percents.map(Number)].sort((a, b) => a - b))
@@ -129,11 +120,7 @@ describe('pushing from the app', () => {
       expect(await first.innerText()).toContain('資料有誤（未送出）')
       expect((await first.locator('.grid-cell').nth(4).innerText()).length).toBeGreaterThan(5)
     }
-    await page.getByTestId('results-filter-created').click()
-    await page.waitForFunction(() => {
-      const all = [...document.querySelectorAll('[data-testid="result-row"]')]
-      return all.length > 0 && all.every((r) => r.getAttribute('data-outcome') === 'created')
-    })
+    expect(await showCreatedResults(page)).toBeGreaterThan(0)
     const created = rows.first()
     expect(await created.innerText()).toContain('已新增')
     expect(await created.locator('.grid-cell').nth(2).innerText()).toMatch(/^\d+$/)
@@ -143,10 +130,7 @@ describe('pushing from the app', () => {
   })
 
   it('exports the report as Excel into the data folder (no save dialog in the browser harness)', async () => {
-    await page.getByTestId('results-export-xlsx').click()
-    const saved = page.getByTestId('results-export-path')
-    await saved.waitFor()
-    const path = (await saved.innerText()).replace(/^報表已儲存：/, '').trim()
+    const path = await exportReportXlsx(page)
     expect(path.startsWith(join(harness.dataDir, 'reports'))).toBe(true)
     expect(existsSync(path)).toBe(true)
     const sheet = XLSX.read(readFileSync(path)).Sheets.Results

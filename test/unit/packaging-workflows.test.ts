@@ -6,13 +6,57 @@ import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { ROOT, readJson } from './packaging-support'
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string }
-interface Job { 'runs-on': string; container?: string; strategy?: { matrix: Record<string, unknown> }; steps: Step[]; env?: Record<string, string> }
+interface Step { name?: string; shell?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string }
+interface Job { defaults?: { run?: { shell?: string } }; 'runs-on': string; container?: string; strategy?: { matrix: Record<string, unknown> }; steps: Step[]; env?: Record<string, string> }
 interface Workflow { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
 
 const workflow = (name: string): Workflow => load(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8')) as Workflow
 const pkg = readJson<{ scripts: Record<string, string> }>('package.json')
 const lock = readJson<{ packages: Record<string, { version: string }> }>('package-lock.json')
+
+/**
+ * The real-Electron and real-keychain steps, the same in ci.yml's electron job and before release.yml's upload:
+ * binary, build, packaged test app, OS keychains, then the suites (xvfb on Linux), where a skip counts as a failure.
+ */
+function expectRealElectronSteps(steps: Step[]): void {
+  const index = (predicate: (s: Step) => boolean, what: string): number => {
+    const i = steps.findIndex(predicate)
+    expect(i, what).toBeGreaterThanOrEqual(0)
+    return i
+  }
+  const install = index((s) => s.run?.startsWith('npm ci') === true, 'npm ci')
+  const ensure = index((s) => s.run === 'node scripts/ensure-electron.mjs', 'ensure-electron')
+  const build = index((s) => s.run === 'npm run build', 'build')
+  const pack = index((s) => s.run?.startsWith('npx electron-builder --dir') === true, 'packaged test app')
+  expect(steps[pack].run).toBe('npx electron-builder --dir --publish never --config electron-builder.yml -c.directories.output=release-test')
+  expect(steps[pack].env).toMatchObject({ ORDERDOCK_TEST_PACKAGE: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' })
+  expect(install).toBeLessThan(ensure)
+  expect(ensure).toBeLessThan(build)
+  expect(build).toBeLessThan(pack)
+
+  const linuxKeyring = steps[index((s) => s.run?.includes('gnome-keyring') === true, 'gnome-keyring')]
+  expect(linuxKeyring.if).toBe("runner.os == 'Linux'")
+  const macKeychain = steps[index((s) => s.run?.includes('security create-keychain') === true, 'temporary macOS keychain')]
+  expect(macKeychain.if).toBe("runner.os == 'macOS'")
+  for (const command of ['create-keychain -p', 'unlock-keychain -p', 'list-keychains -d user -s', 'default-keychain -d user -s']) {
+    expect(macKeychain.run).toContain(`security ${command}`)
+  }
+  expect(macKeychain.run).toContain('$RUNNER_TEMP/')
+
+  const electronSteps = steps.filter((s) => s.run?.includes('npm run test:electron'))
+  expect(electronSteps.map((s) => [s.if, s.run])).toEqual([
+    ["runner.os == 'Linux'", 'xvfb-run --auto-servernum npm run test:electron'],
+    ["runner.os != 'Linux'", 'npm run test:electron']
+  ])
+  for (const step of electronSteps) {
+    expect(step.env).toEqual({ ORDERDOCK_EXPECT_ELECTRON: '1' })
+    expect(steps.indexOf(step)).toBeGreaterThan(Math.max(pack, steps.indexOf(linuxKeyring), steps.indexOf(macKeychain)))
+  }
+  const keychain = index((s) => s.run === 'npm run test:keychain', 'keychain tests')
+  expect(keychain).toBeGreaterThan(steps.indexOf(macKeychain))
+  expect(pkg.scripts['test:electron']).toBe('bash scripts/with-keyring.sh vitest run --config vitest.electron.config.ts')
+  expect(pkg.scripts['test:keychain']).toBe('bash scripts/with-keyring.sh vitest run --config vitest.keychain.config.ts')
+}
 
 describe('release.yml', () => {
   const release = workflow('release.yml')
@@ -58,6 +102,14 @@ describe('release.yml', () => {
     expect(check('v999.0.0')).toBe(1)
   })
 
+  it('runs the real-Electron suite on the packaged app and the real-keychain tests before anything is uploaded', () => {
+    expectRealElectronSteps(job.steps)
+    for (const step of job.steps.filter((s) => /^npm run test:(electron|keychain)$/.test(s.run ?? ''))) expect(step.shell, step.run).toBe('bash')
+    const lastTest = Math.max(...job.steps.map((s, i) => (/npm run test:(electron|keychain)/.test(s.run ?? '') ? i : -1)))
+    expect(lastTest).toBeLessThan(job.steps.indexOf(buildStep))
+    expect(job.steps.filter((s) => s.run?.includes('--publish always'))).toEqual([buildStep])
+  })
+
   it('adds the second architecture keyring binary at the version the lockfile pins', () => {
     const pinned = lock.packages['node_modules/@napi-rs/keyring'].version
     expect(matrix.find((m) => m.os === 'windows-latest')!['second-arch-native']).toBe(`@napi-rs/keyring-win32-arm64-msvc@${pinned}`)
@@ -87,5 +139,16 @@ describe('ci.yml', () => {
     expect(unit.env?.ELECTRON_SKIP_BINARY_DOWNLOAD).toBe('1')
     expect(unit.steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci --no-audit --no-fund', 'npm run test:unit'])
     expect(unit.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(22)
+  })
+
+  it('runs real Electron (built and packaged app) and the real keychains on Ubuntu under xvfb, Windows and macOS', () => {
+    const electron = ci.jobs.electron
+    expect(electron['runs-on']).toBe('${{ matrix.os }}')
+    expect(electron.strategy!.matrix.os).toEqual(['ubuntu-latest', 'windows-latest', 'macos-latest'])
+    expect(electron.env?.ELECTRON_SKIP_BINARY_DOWNLOAD).toBeUndefined()
+    expect(electron.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(22)
+    expectRealElectronSteps(electron.steps)
+    // Git Bash on Windows for `bash scripts/with-keyring.sh` (never WSL's bash)
+    expect(electron.defaults?.run?.shell).toBe('bash')
   })
 })
