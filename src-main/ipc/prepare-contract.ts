@@ -98,7 +98,7 @@ export interface PreparePage {
 }
 
 const prepId = z.string().min(1).max(64)
-const targetId = z.enum(['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders'])
+const targetId = z.enum(['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders', 'zangsho.subscription_events'])
 const mappingEntry = z.union([
   z.object({ column: z.string().min(1).max(255) }).strict(),
   z.object({ constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict()

@@ -2,8 +2,8 @@
 import type { z } from 'zod'
 import type Decimal from 'decimal.js'
 
-export type TargetId = 'zangsho.orders' | 'zangsho.customers' | 'zangsho.subscriptions' | 'shopline.orders'
-export const TARGET_IDS: readonly TargetId[] = ['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders']
+export type TargetId = 'zangsho.orders' | 'zangsho.customers' | 'zangsho.subscriptions' | 'shopline.orders' | 'zangsho.subscription_events'
+export const TARGET_IDS: readonly TargetId[] = ['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders', 'zangsho.subscription_events']
 
 export type FieldType = 'string' | 'email' | 'money' | 'datetime' | 'enum' | 'currency' | 'integer' | 'phone' | 'number'
 
@@ -28,7 +28,7 @@ export interface FieldDef {
   valueKind?: EnumValueKind
 }
 
-export type EnumValueKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle'
+export type EnumValueKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle' | 'subscription_event_type'
 
 /** A normalized field value: text (emails, ISO UTC times, enum values…), a Decimal for money, a number for integers. */
 export type FieldValue = string | number | boolean | Decimal
