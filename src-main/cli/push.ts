@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { getTarget, isTargetId } from '../core/targets'
-import type { TargetId } from '../core/targets/types'
+import type { TargetId, TargetTransport } from '../core/targets/types'
 import { checkBaseUrl, defaultJournalDir, explainInvalid, readJobOptions, startJob } from '../core/upload'
 import type { JobOptions, JobResult, OnConflict, ProgressEvent } from '../core/upload'
 import { buildReport, writeReport } from '../core/report'
@@ -12,13 +12,14 @@ import { resolveConnection } from './push-profile'
 
 export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url URL --token-env VAR | --profile NAME) [options]
 
-  --target ID               zangsho.orders | zangsho.customers | zangsho.subscriptions | shopline.orders
+  --target ID               zangsho.orders | zangsho.customers | zangsho.subscriptions | zangsho.subscription_events | shopline.orders
   --base-url URL            API root, with /v1 for 帳獸 (https://, or http:// on 127.0.0.1 / localhost only)
   --token-env VAR           name of the environment variable holding the token (never pass the token itself)
   --profile NAME            a saved connection profile instead of --base-url/--token-env
   --on-conflict skip|update what to do with records that already exist (default: the endpoint's documented default)
   --with-customers          zangsho.orders: push the customers found in the rows first (skip existing ones)
   --single                  zangsho.orders: one POST /orders per row (fires webhooks), with an idempotency key
+  --events-path PATH        zangsho.subscription_events: the create path (inferred default /subscriptions/events; a profile may set it)
   --batch-size N            records per batch (≤ 100)
   --min-interval-ms N       minimum gap between requests (default 1000 for 帳獸, 334 for SHOPLINE)
   --journal-dir DIR         where job journals are kept (default: <data dir>/jobs)
@@ -34,7 +35,7 @@ const OPTIONS = {
   'base-url': { type: 'string' }, 'token-env': { type: 'string' }, profile: { type: 'string' },
   'on-conflict': { type: 'string' }, 'with-customers': { type: 'boolean' }, single: { type: 'boolean' },
   'batch-size': { type: 'string' }, 'min-interval-ms': { type: 'string' }, 'journal-dir': { type: 'string' }, resume: { type: 'string' },
-  report: { type: 'string' }
+  report: { type: 'string' }, 'events-path': { type: 'string' }
 } as const
 
 class UsageError extends Error {}
@@ -97,7 +98,7 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
     source = { file: resolve(file), sheet, headerRow, encoding, timezone, mappingFile: mappingFile ? resolve(mappingFile) : undefined, lang }
   }
   const targetId = resumed?.target ?? v.target
-  if (!targetId || !isTargetId(targetId)) throw new UsageError(`--target is required: one of zangsho.orders, zangsho.customers, zangsho.subscriptions, shopline.orders`)
+  if (!targetId || !isTargetId(targetId)) throw new UsageError(`--target is required: one of zangsho.orders, zangsho.customers, zangsho.subscriptions, zangsho.subscription_events, shopline.orders`)
   const target = getTarget(targetId)!
   if (v['on-conflict'] !== undefined && v['on-conflict'] !== 'skip' && v['on-conflict'] !== 'update') throw new UsageError('--on-conflict must be skip or update')
   if (v.single && targetId !== 'zangsho.orders') throw new UsageError('--single is for zangsho.orders only')
@@ -123,7 +124,7 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
   const records = prepared.preparation.records
   const options: JobOptions = resumed ?? {
     target: targetId,
-    transport: target.transport,
+    transport: eventsTransport(target.transport, targetId, v['events-path'], conn.eventsPath),
     baseUrl,
     onConflict: v['on-conflict'] as OnConflict | undefined,
     withCustomers: !!v['with-customers'],
@@ -165,6 +166,15 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
     deps.stdout.write(JSON.stringify({ jobId, target: t, summary, results, requests }) + '\n')
   } else deps.stdout.write(humanSummary(result, journalDir))
   return result.status === 'finished' && result.summary.failed === 0 && result.summary.unknown === 0 ? 0 : 1
+}
+
+/** Subscription events: the create path from --events-path or the profile (the documented-list path is only inferred). */
+function eventsTransport(transport: TargetTransport, targetId: string, flag: string | undefined, fromProfile: string | undefined): TargetTransport {
+  if (flag !== undefined && targetId !== 'zangsho.subscription_events') throw new UsageError('--events-path is for zangsho.subscription_events only')
+  const path = targetId === 'zangsho.subscription_events' ? (flag ?? fromProfile) : undefined
+  if (path === undefined) return transport
+  if (!/^\/[A-Za-z0-9/_.-]*$/.test(path)) throw new UsageError(`--events-path must be a path under the base URL such as /subscriptions/events (got "${path}")`)
+  return { ...transport, path }
 }
 
 /** At most one line a second on stderr, and one when the last row is done. */

@@ -35,7 +35,8 @@ export function buildJobOptions(target: Target, settings: PushSettings, options:
   const chosen = effectiveOptions(target, options)
   return {
     target: target.id,
-    transport: target.transport,
+    // Subscription events: the profile's advanced settings may move the (inferred) create path.
+    transport: target.id === 'zangsho.subscription_events' && settings.eventsPath ? { ...target.transport, path: settings.eventsPath } : target.transport,
     baseUrl: settings.baseUrl,
     ...(chosen.onConflict ? { onConflict: chosen.onConflict } : {}),
     ...(chosen.withCustomers ? { withCustomers: true } : {}),
