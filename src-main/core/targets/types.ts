@@ -72,6 +72,8 @@ export interface Target {
   requestSchema: z.ZodType
   /** Unmapped columns may be carried into payload.metadata (zangsho orders/customers). */
   supportsMetadata: boolean
+  /** Shown above the mapping: what about this destination is inferred rather than documented. */
+  notice?: Localized
   /** Per-row destinations: build one payload from normalized values (money as Decimal). */
   buildPayload?(values: FieldValues, metadata?: Record<string, string>): Record<string, unknown>
   /** Grouped destinations (SHOPLINE): rows sharing this field's value become one record. */

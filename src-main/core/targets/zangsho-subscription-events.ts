@@ -33,6 +33,10 @@ export const ZangshoSubscriptionEventsTarget: Target = {
   payloadSchema: zangshoSubscriptionEventSchema,
   requestSchema: zangshoSubscriptionEventSchema,
   supportsMetadata: false,
+  notice: {
+    'zh-TW': '注意:帳獸文件只有「建立訂閱事件」頁面的欄位名稱與方法 POST。JSON 欄位名稱取自事件列表的回應,建立路徑推測為 POST /subscriptions/events(可在連線設定的進階設定修改),MRR 變化金額可為負數也是推測。送出時若路徑不對,工作會在第一筆就停下,不會送出其他資料。',
+    en: 'Note: the 帳獸 documents give only the create page\'s field labels and the method, POST. The JSON names come from the events list response; the create path POST /subscriptions/events is inferred (change it in the profile\'s advanced settings), and so is a negative MRR change. If the path is wrong the job stops at the first event and sends nothing else.'
+  },
   // customer + time + type: two rows with the same key describe the same event
   naturalKey: (p) => `${keyOf(p, 'customer_email', true)}|${keyOf(p, 'occurred_at')}|${keyOf(p, 'event_type')}`,
   buildPayload(values) {
