@@ -69,7 +69,39 @@ function eventsCsv(dir: string, records: PreparedRecord[]): string {
   return path
 }
 
+/** A fetch that lets the nth POST reach the server, then never answers (until aborted): a crash mid-request. */
+function hangOnPost(n: number): typeof fetch {
+  let posts = 0
+  return async (input, init) => {
+    if (init?.method === 'POST' && ++posts === n) {
+      await fetch(input, { ...init, signal: undefined })
+      return new Promise<Response>((_, reject) => {
+        const fail = () => reject(new DOMException('aborted', 'AbortError'))
+        if (init.signal?.aborted) fail()
+        else init.signal?.addEventListener('abort', fail)
+      })
+    }
+    return fetch(input, init)
+  }
+}
+
 describe('subscription events push', () => {
+  it('an event in flight when the job stops is unknown, and resume finds it in the list instead of sending it again', async () => {
+    await seedCustomers(bed.sb)
+    const records = eventRecords()
+    const handle = startJob({ records, options: jobOptions('zangsho.subscription_events', bed.sb.zangshoBaseUrl), env: testEnv(bed.tmp.dir, { fetch: hangOnPost(4) }) })
+    for (let i = 0; i < 300 && bed.sb.state.subscriptionEvents.length < 4; i++) await new Promise((r) => setTimeout(r, 10))
+    handle.cancel({ abortInFlight: true })
+    const stopped = await handle.done
+    expect(stopped.summary).toMatchObject({ created: 3, unknown: 1 })
+    expect(stopped.results.find((r) => r.outcome === 'unknown')?.reason).toBe('interrupted')
+    const resumed = await startJob({ records, options: jobOptions('zangsho.subscription_events', bed.sb.zangshoBaseUrl), env: testEnv(bed.tmp.dir), resumeJobId: stopped.jobId }).done
+    expect(resumed.summary).toMatchObject({ created: 12, unknown: 0 })
+    // 4 in the first run, 8 after: the one in flight was found, not resent
+    expect(bed.sb.state.requestLog.filter((r) => r.method === 'POST' && r.path.endsWith('/subscriptions/events'))).toHaveLength(12)
+    expectOneEventPerRow(bed.sb, records)
+  })
+
   it('with a third of the answers dropped, reconciliation leaves exactly one event per row', async () => {
     await seedCustomers(bed.sb)
     bed.sb.setFaults('drop=0.35')
