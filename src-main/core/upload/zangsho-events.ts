@@ -49,7 +49,7 @@ export function matchingEvents(body: unknown, payload: Record<string, unknown>, 
 /** A 404/405 on the first create: the endpoint is not where the documents suggest. */
 export function endpointMissingMessage(status: number, path: string): Localized {
   return {
-    'zh-TW': `帳獸在 ${path} 回應 HTTP ${status}:訂閱事件的建立端點不在文件推測的位置(文件只寫了方法 POST 與列表路徑)。沒有送出其他資料。請向帳獸確認正確路徑,然後在「設定檔 → 進階設定 → 訂閱事件路徑」修改(命令列:orderdock profile set --events-path /正確/路徑),再重新開始。`,
-    en: `帳獸 answered HTTP ${status} at ${path}: the subscription-events create endpoint is not where the documents suggest (they give only the method, POST, and the list path). Nothing else was sent. Ask 帳獸 for the right path, set it in Profile → Advanced settings → Subscription events path (CLI: orderdock profile set --events-path /the/path), then start again.`
+    'zh-TW': `帳獸在 ${path} 回應 HTTP ${status}:訂閱事件的建立端點不在文件推測的位置(文件只寫了方法 POST 與列表路徑)。沒有送出其他資料。請向帳獸確認正確路徑,然後在「連線設定 → 速度與進階設定 → 訂閱事件路徑」修改(命令列:orderdock profile set --events-path /正確/路徑),再重新開始。`,
+    en: `帳獸 answered HTTP ${status} at ${path}: the subscription-events create endpoint is not where the documents suggest (they give only the method, POST, and the list path). Nothing else was sent. Ask 帳獸 for the right path, set it in Connections → Pacing and advanced settings → Subscription events path (CLI: orderdock profile set --events-path /the/path), then start again.`
   }
 }
