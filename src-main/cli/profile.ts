@@ -17,10 +17,12 @@ const USAGE = `usage: orderdock profile <command>
   add --name N --destination zangsho|shopline|rehearsal [--base-url URL] [--timezone TZ]
       [--delivery-option-id ID --payment-method-id ID] [--min-interval-ms N] [--batch-size N] [--max-rps N]
   set NAME [--name NEW] [--base-url URL] [--timezone TZ] [--delivery-option-id ID --payment-method-id ID] [...pacing]
+      [--events-path /PATH]            帳獸: where subscription events are created (inferred default /subscriptions/events)
   remove NAME                            delete the profile and its token
   set-token NAME                         read the token from stdin (pipe it, or paste it: it is not shown)
   delete-token NAME
-  test NAME [--base-url URL]             one cheap authenticated call; --base-url overrides the profile's
+  test NAME [--base-url URL] [--events]  one cheap authenticated call; --base-url overrides the profile's;
+                                         --events (or a profile with --events-path) also checks the events list
                                          (rehearsal defaults to http://127.0.0.1:4010, where \`orderdock sandbox\` listens)
   options NAME [--json]                  SHOPLINE: the shop's delivery options and payment methods, usable or not
 
@@ -42,7 +44,7 @@ const SANDBOX_CLI_URL = 'http://127.0.0.1:4010'
 const OPTIONS = {
   name: { type: 'string' }, destination: { type: 'string' }, 'base-url': { type: 'string' }, timezone: { type: 'string' },
   'delivery-option-id': { type: 'string' }, 'payment-method-id': { type: 'string' }, 'min-interval-ms': { type: 'string' },
-  'batch-size': { type: 'string' }, 'max-rps': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+  'batch-size': { type: 'string' }, 'max-rps': { type: 'string' }, 'events-path': { type: 'string' }, events: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 export function run(argv: string[]): Promise<number> {
@@ -117,7 +119,7 @@ export async function runProfileCli(argv: string[], deps: ProfileCliDeps): Promi
       case 'test': {
         let p = await mustGet(store, target)
         p = withCliBaseUrl(p, values['base-url'])
-        const r = await testConnection(p, await store.getToken(p.id), deps.fetch)
+        const r = await testConnection(p, await store.getToken(p.id), deps.fetch, { events: values.events === true })
         msg(r.message, r.ok ? out : err)
         return r.ok ? 0 : 1
       }
@@ -185,6 +187,7 @@ function patchFrom(values: Record<string, string | boolean | undefined>): Profil
   }
   const set = Object.fromEntries(Object.entries(pacing).filter(([, v]) => v !== undefined))
   if (Object.keys(set).length) patch.pacing = set
+  if (typeof values['events-path'] === 'string') patch.advanced = { eventsPath: values['events-path'] }
   return patch
 }
 

@@ -11,6 +11,8 @@ export interface Connection {
   minIntervalMs?: number
   batchSize?: number
   shopline?: { deliveryOptionId?: string; paymentMethodId?: string }
+  /** 帳獸 subscription events: the create path when the profile changed it. */
+  eventsPath?: string
 }
 
 /** Where `orderdock sandbox` listens by default: the rehearsal profile's URL when none is stored. */
@@ -37,7 +39,8 @@ export async function resolveConnection(
       timezone: s.timezone,
       minIntervalMs: s.minIntervalMs,
       batchSize: s.batchSize,
-      shopline: { deliveryOptionId: s.deliveryOptionId, paymentMethodId: s.paymentMethodId }
+      shopline: { deliveryOptionId: s.deliveryOptionId, paymentMethodId: s.paymentMethodId },
+      ...(s.eventsPath ? { eventsPath: s.eventsPath } : {})
     }
   }
   if (!v['base-url']) throw new Error('--base-url is required (or --profile NAME)')

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { getTarget, isTargetId, serviceFor, targetIdsWhere } from '../core/targets'
-import { TARGET_IDS, type TargetId } from '../core/targets/types'
+import { TARGET_IDS, type TargetId, type TargetTransport } from '../core/targets/types'
 import { checkBaseUrl, defaultJournalDir, explainInvalid, readJobOptions, startJob } from '../core/upload'
 import type { JobOptions, JobResult, OnConflict, ProgressEvent } from '../core/upload'
 import { buildReport, writeReport } from '../core/report'
@@ -19,6 +19,7 @@ export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url 
   --on-conflict skip|update what to do with records that already exist (default: the endpoint's documented default)
   --with-customers          zangsho.orders: push the customers found in the rows first (skip existing ones)
   --single                  zangsho.orders: one POST /orders per row (fires webhooks), with an idempotency key
+  --events-path PATH        zangsho.subscription_events: the create path (inferred default /subscriptions/events; a profile may set it)
   --batch-size N            records per batch (≤ 100)
   --min-interval-ms N       minimum gap between requests (default ${serviceFor('zangsho').defaultMinIntervalMs} for 帳獸, ${serviceFor('shopline').defaultMinIntervalMs} for SHOPLINE)
   --journal-dir DIR         where job journals are kept (default: <data dir>/jobs)
@@ -34,7 +35,7 @@ const OPTIONS = {
   'base-url': { type: 'string' }, 'token-env': { type: 'string' }, profile: { type: 'string' },
   'on-conflict': { type: 'string' }, 'with-customers': { type: 'boolean' }, single: { type: 'boolean' },
   'batch-size': { type: 'string' }, 'min-interval-ms': { type: 'string' }, 'journal-dir': { type: 'string' }, resume: { type: 'string' },
-  report: { type: 'string' }
+  report: { type: 'string' }, 'events-path': { type: 'string' }
 } as const
 
 class UsageError extends Error {}
@@ -125,7 +126,7 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
   const records = prepared.preparation.records
   const options: JobOptions = resumed ?? {
     target: targetId,
-    transport: target.transport,
+    transport: eventsTransport(target.transport, targetId, v['events-path'], conn.eventsPath),
     baseUrl,
     onConflict: v['on-conflict'] as OnConflict | undefined,
     withCustomers: !!v['with-customers'],
@@ -167,6 +168,16 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
     deps.stdout.write(JSON.stringify({ jobId, target: t, summary, results, requests }) + '\n')
   } else deps.stdout.write(humanSummary(result, journalDir))
   return result.status === 'finished' && result.summary.failed === 0 && result.summary.unknown === 0 ? 0 : 1
+}
+
+/** Subscription events: the create path from --events-path or the profile (the documented-list path is only inferred). */
+function eventsTransport(transport: TargetTransport, targetId: TargetId, flag: string | undefined, fromProfile: string | undefined): TargetTransport {
+  const takesPath = getTarget(targetId)?.push?.eventsPhase !== undefined
+  if (flag !== undefined && !takesPath) throw new UsageError(`--events-path is for ${targetIdsWhere((t) => t.push?.eventsPhase !== undefined).join(', ')} only`)
+  const path = takesPath ? (flag ?? fromProfile) : undefined
+  if (path === undefined) return transport
+  if (!/^\/[A-Za-z0-9/_.-]*$/.test(path)) throw new UsageError(`--events-path must be a path under the base URL such as /subscriptions/events (got "${path}")`)
+  return { ...transport, path }
 }
 
 /** At most one line a second on stderr, and one when the last row is done. */

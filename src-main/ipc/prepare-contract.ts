@@ -33,6 +33,8 @@ export interface TargetView {
   fields: FieldView[]
   /** Unmapped columns can be carried into payload.metadata. */
   supportsMetadata: boolean
+  /** What about this destination is inferred rather than documented (shown above the mapping). */
+  notice?: Text
 }
 
 export interface ValueList {

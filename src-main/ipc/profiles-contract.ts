@@ -35,6 +35,8 @@ export interface ProfileView {
   timezone: string
   pacing?: ProfilePacing
   shopline?: ShoplineChoice
+  /** 帳獸 advanced: where subscription events are created, when changed from the inferred /subscriptions/events. */
+  eventsPath?: string
   /** The built-in rehearsal profile: always there, cannot be removed, needs no token. */
   builtIn: boolean
   needsToken: boolean
@@ -103,7 +105,9 @@ export const profileMethodArgs = {
       baseUrl: z.string().max(2000).optional(),
       timezone: z.string().max(100).optional(),
       pacing: pacing.nullable().optional(),
-      shopline: shoplineChoice.nullable().optional()
+      shopline: shoplineChoice.nullable().optional(),
+      /** '' or null: back to the inferred default path. */
+      eventsPath: z.string().max(200).nullable().optional()
     })
     .strict(),
   'profiles.remove': z.object({ id: profileId }).strict(),

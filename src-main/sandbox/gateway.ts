@@ -72,12 +72,12 @@ export function emptyStringsToNull(value: unknown): unknown {
 }
 
 /** 帳獸 (Laravel + Sanctum): throttle per token (per IP when unauthenticated), then 401, then route, then 403. */
-export function zangshoGateway(deps: GatewayDeps, limiter: FixedWindowLimiter, now: () => number) {
+export function zangshoGateway(deps: GatewayDeps, limiter: FixedWindowLimiter, now: () => number, resetHeader = true) {
   return (req: SandboxRequest): Outcome => {
     const grant = req.token ? deps.tokens.get(req.token) : undefined
     const authed = !!grant && grant.apis.has('zangsho')
     const rl = limiter.hit(authed ? `token:${req.token}` : `ip:${req.ip}`)
-    const headers = { 'X-RateLimit-Limit': String(rl.limit), 'X-RateLimit-Remaining': String(rl.remaining), 'X-RateLimit-Reset': String(rl.resetAt) }
+    const headers: Record<string, string> = { 'X-RateLimit-Limit': String(rl.limit), 'X-RateLimit-Remaining': String(rl.remaining), ...(resetHeader ? { 'X-RateLimit-Reset': String(rl.resetAt) } : {}) }
     const withHeaders = (o: Outcome): Outcome => ({ ...o, response: { ...o.response, headers: { ...headers, ...o.response.headers } } })
     if (!rl.allowed) return withHeaders(done({ status: 429, body: { message: 'Too Many Attempts.' }, headers: { 'Retry-After': String(rl.retryAfter) } }))
     if (!authed) return withHeaders(done({ status: 401, body: { message: 'Unauthenticated.' } }))
@@ -87,7 +87,7 @@ export function zangshoGateway(deps: GatewayDeps, limiter: FixedWindowLimiter, n
         notFound: { status: 404, body: { message: `The route ${req.path.replace(/^\//, '')} could not be found.` } },
         methodNotAllowed: (allowed) => ({ status: 405, body: { message: `The ${req.method} method is not supported for route ${req.path.replace(/^\//, '')}. Supported methods: ${allowed.join(', ')}.` } }),
         malformed: { status: 400, body: { message: 'The request body is not valid JSON. 請求內容不是有效的 JSON。' } },
-        storm: { status: 429, body: { message: 'Too Many Attempts.' }, headers: { 'Retry-After': '1', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': stormReset } },
+        storm: { status: 429, body: { message: 'Too Many Attempts.' }, headers: { 'Retry-After': '1', 'X-RateLimit-Remaining': '0', ...(resetHeader ? { 'X-RateLimit-Reset': stormReset } : {}) } },
         serverError: (status) => ({ status, body: { message: status === 500 ? 'Server Error' : 'Service Unavailable' } }),
         forbidden: (ability) =>
           grant!.abilities && !grant!.abilities.has(ability)

@@ -9,7 +9,7 @@ import { zangshoRoutes } from './zangsho/routes'
 
 export type { FaultSpec } from './faults'
 export { parseFaultSpec } from './faults'
-export type { SandboxState, RequestLogEntry, ZangshoCustomer, ZangshoOrder, ZangshoSubscription, ShoplineOrder } from './state'
+export type { SandboxState, RequestLogEntry, ZangshoCustomer, ZangshoOrder, ZangshoSubscription, ZangshoSubscriptionEvent, ShoplineOrder } from './state'
 export * as shoplineSeed from './shopline/seed'
 export { ZANGSHO_ABILITIES } from './zangsho/routes'
 
@@ -20,8 +20,12 @@ export interface SandboxOptions {
   port?: number
   /** '127.0.0.1' only: the sandbox never listens beyond loopback */
   host?: string
-  /** 帳獸 requests per minute per token (default 60) */
+  /** 帳獸 requests per minute per token (default 60); per zangshoWindowMs when that is set */
   zangshoRatePerMinute?: number
+  /** 帳獸 rate-limit window in ms (default 60000, Laravel's minute) */
+  zangshoWindowMs?: number
+  /** false: 帳獸 answers carry X-RateLimit-Limit/Remaining but no X-RateLimit-Reset (Retry-After still comes with a 429) */
+  zangshoResetHeader?: boolean
   /** SHOPLINE requests per second per token (default 20); also 1000 per 5 minutes per IP */
   shoplineRatePerSecond?: number
   /** fault spec, e.g. "5xx=0.1,drop=0.05,slow=0.1:1500,storm=0.02:5" */
@@ -69,14 +73,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultInjector(normalizeFaults(options.faults), options.seed ?? 1)
   const tokens = grants(options.tokens)
   const ctx = { store, now }
-  const zangshoLimiter = new FixedWindowLimiter(positive(options.zangshoRatePerMinute, 60, 'zangshoRatePerMinute'), 60_000, now)
+  const zangshoLimiter = new FixedWindowLimiter(positive(options.zangshoRatePerMinute, 60, 'zangshoRatePerMinute'), positive(options.zangshoWindowMs, 60_000, 'zangshoWindowMs'), now)
   const shoplinePerToken = new MovingWindowLimiter(positive(options.shoplineRatePerSecond, 20, 'shoplineRatePerSecond'), 1000, now)
   const shoplinePerIp = new MovingWindowLimiter(1000, 5 * 60_000, now, 5 * 60_000)
   const running = await startHttpServer(
     {
       store,
       now,
-      zangsho: zangshoGateway({ routes: zangshoRoutes, tokens, faults, ctx }, zangshoLimiter, now),
+      zangsho: zangshoGateway({ routes: zangshoRoutes, tokens, faults, ctx }, zangshoLimiter, now, options.zangshoResetHeader !== false),
       shopline: shoplineGateway({ routes: shoplineRoutes, tokens, faults, ctx }, shoplinePerToken, shoplinePerIp),
       onRequest: options.onRequest
     },

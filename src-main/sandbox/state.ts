@@ -46,6 +46,21 @@ export interface ZangshoSubscription {
   updated_at: string
 }
 
+/** A subscription event as the list endpoint shows it (api §8.2). */
+export interface ZangshoSubscriptionEvent {
+  id: number
+  customer_id: number
+  event_type: string
+  source: 'api'
+  old_amount: string | null
+  new_amount: string | null
+  amount_change: string | null
+  old_plan: string | null
+  new_plan: string | null
+  occurred_at: string
+  created_at: string
+}
+
 export interface ShoplineCustomer {
   id: string
   email: string
@@ -89,6 +104,7 @@ export interface SandboxState {
   readonly customers: ZangshoCustomer[]
   readonly orders: ZangshoOrder[]
   readonly subscriptions: ZangshoSubscription[]
+  readonly subscriptionEvents: ZangshoSubscriptionEvent[]
   readonly shoplineOrders: ShoplineOrder[]
   readonly shoplineCustomers: ShoplineCustomer[]
   readonly deliveryOptions: DeliveryOption[]
@@ -106,13 +122,14 @@ export class SandboxStore {
   readonly subscriptions = new Map<number, ZangshoSubscription>()
   readonly subscriptionIdByCustomer = new Map<number, number>()
   readonly idempotency = new Map<string, IdempotencyRecord>()
+  readonly subscriptionEvents: ZangshoSubscriptionEvent[] = []
   readonly shoplineOrders: ShoplineOrder[] = []
   readonly shoplineCustomers = new Map<string, ShoplineCustomer>()
   readonly deliveryOptions = seedDeliveryOptions()
   readonly payments = seedPayments()
   readonly products = seedProducts()
   readonly requestLog: RequestLogEntry[] = []
-  private nextIds = { customer: 1, order: 1, subscription: 1, shopline: 1 }
+  private nextIds = { customer: 1, order: 1, subscription: 1, shopline: 1, event: 1 }
 
   nextId(kind: keyof SandboxStore['nextIds']): number {
     return this.nextIds[kind]++
@@ -136,6 +153,7 @@ export class SandboxStore {
       get customers() { return copy(store.customers.values()) },
       get orders() { return copy(store.orders.values()) },
       get subscriptions() { return copy(store.subscriptions.values()) },
+      get subscriptionEvents() { return copy(store.subscriptionEvents) },
       get shoplineOrders() { return copy(store.shoplineOrders) },
       get shoplineCustomers() { return copy(store.shoplineCustomers.values()) },
       get deliveryOptions() { return copy(store.deliveryOptions) },

@@ -28,6 +28,7 @@ export function targetView(target: Target): TargetView {
     id: target.id,
     label: { ...target.label },
     supportsMetadata: target.supportsMetadata === true,
+    ...(target.notice ? { notice: { ...target.notice } } : {}),
     fields: target.fields.map((f) => ({
       key: f.key,
       label: { ...f.label },

@@ -40,6 +40,7 @@ export function profileView(profile: Profile, token: ProfileTokenView, liveRehea
     const { minIntervalMs, batchSize, maxRequestsPerSecond } = profile.pacing
     view.pacing = { minIntervalMs, batchSize, maxRequestsPerSecond }
   }
+  if (profile.advanced?.eventsPath) view.eventsPath = profile.advanced.eventsPath
   if (profile.shopline) {
     const { deliveryOptionId, deliveryOptionName, paymentMethodId, paymentMethodName } = profile.shopline
     view.shopline = { deliveryOptionId, deliveryOptionName, paymentMethodId, paymentMethodName }

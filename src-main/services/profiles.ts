@@ -91,7 +91,8 @@ export function createProfileServices(deps: ProfileServiceDeps): ProfileServices
         baseUrl: args.baseUrl ?? '',
         timezone: args.timezone?.trim() || DEFAULT_TIMEZONE,
         pacing: cleanPacing(args.pacing),
-        shopline: canChoose(args.destination) ? (args.shopline ?? undefined) : undefined
+        shopline: canChoose(args.destination) ? (args.shopline ?? undefined) : undefined,
+        ...(args.eventsPath?.trim() ? { advanced: { eventsPath: args.eventsPath.trim() } } : {})
       }
       return viewOf((await store.add(input)).id)
     }
@@ -108,6 +109,7 @@ export function createProfileServices(deps: ProfileServiceDeps): ProfileServices
     if (!builtIn && args.baseUrl !== undefined) patch.baseUrl = args.baseUrl
     if (args.timezone !== undefined) patch.timezone = args.timezone.trim() || DEFAULT_TIMEZONE
     if (args.pacing !== undefined) patch.pacing = cleanPacing(args.pacing)
+    if (args.eventsPath !== undefined) patch.advanced = args.eventsPath?.trim() ? { eventsPath: args.eventsPath.trim() } : undefined
     if (!canChoose(args.destination)) patch.shopline = undefined
     else if (args.shopline !== undefined) patch.shopline = args.shopline ?? undefined
     return viewOf((await store.update(existing.id, patch)).id)

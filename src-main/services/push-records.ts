@@ -36,7 +36,8 @@ export function buildJobOptions(target: Target, settings: PushSettings, options:
   const chosen = effectiveOptions(target, options)
   return {
     target: target.id,
-    transport: target.transport,
+    // Subscription events: the profile's advanced settings may move the (inferred) create path.
+    transport: target.push?.eventsPhase && settings.eventsPath ? { ...target.transport, path: settings.eventsPath } : target.transport,
     baseUrl: settings.baseUrl,
     ...(chosen.onConflict ? { onConflict: chosen.onConflict } : {}),
     ...(chosen.withCustomers ? { withCustomers: true } : {}),

@@ -41,9 +41,14 @@ afterAll(async () => {
 })
 
 describe('prepare over the contract', () => {
-  it('lists the four destinations with bilingual field labels', async () => {
+  it('lists the five destinations with bilingual field labels', async () => {
     const targets = await value<TargetView[]>('targets.list', {})
-    expect(targets.map((t) => t.id).sort()).toEqual(['shopline.orders', 'zangsho.customers', 'zangsho.orders', 'zangsho.subscriptions'])
+    expect(targets.map((t) => t.id).sort()).toEqual(['shopline.orders', 'zangsho.customers', 'zangsho.orders', 'zangsho.subscription_events', 'zangsho.subscriptions'])
+    // subscription events are built on inferred API facts, and the mapping screen's help says so
+    const eventType = targets.find((t) => t.id === 'zangsho.subscription_events')?.fields.find((f) => f.key === 'event_type')
+    expect(eventType?.help).toMatchObject({ 'zh-TW': expect.stringContaining('推測'), en: expect.stringContaining('Inferred') })
+    expect(targets.find((t) => t.id === 'zangsho.subscription_events')?.notice?.en).toMatch(/inferred/)
+    expect(targets.find((t) => t.id === 'zangsho.orders')?.notice).toBeUndefined()
     const orderNo = targets.find((t) => t.id === 'zangsho.orders')?.fields.find((f) => f.key === 'order_no')
     expect(orderNo).toMatchObject({ required: true, label: { 'zh-TW': expect.any(String), en: expect.any(String) } })
     expect(targets.find((t) => t.id === 'zangsho.orders')?.supportsMetadata).toBe(true)

@@ -277,3 +277,19 @@ describe('dispose', () => {
     expect((await value<ProfileListView>('profiles.list', {}, svc)).profiles[0].baseUrl).toBe('')
   })
 })
+
+describe('advanced: the subscription events path', () => {
+  it('is saved, shown, cleared with an empty value, refused when not a path, and makes the connection test ask the events list', async () => {
+    const saved = await value<ProfileView>('profiles.save', { name: 'Events shop', destination: 'zangsho', baseUrl: sandbox.zangshoBaseUrl, eventsPath: '/subscription-events' })
+    expect(saved.eventsPath).toBe('/subscription-events')
+    await value('profiles.setToken', { id: saved.id, token: GOOD })
+    const check = await value<ConnectionCheckView>('profiles.test', { id: saved.id })
+    expect(check.ok).toBe(true)
+    expect(check.message.en).toContain('POST /subscription-events')
+    expect(sandbox.state.requestLog.at(-1)?.path).toBe('/zangsho/v1/subscriptions/events?per_page=1')
+    expect(await call('profiles.save', { id: saved.id, name: 'Events shop', destination: 'zangsho', eventsPath: 'https://elsewhere' })).toMatchObject({ ok: false, error: { code: 'profile_invalid.advanced.eventsPath' } })
+    const cleared = await value<ProfileView>('profiles.save', { id: saved.id, name: 'Events shop', destination: 'zangsho', eventsPath: '' })
+    expect(cleared.eventsPath).toBeUndefined()
+    await value('profiles.remove', { id: saved.id })
+  })
+})

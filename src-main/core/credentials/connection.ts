@@ -2,6 +2,7 @@
 import { REHEARSAL_TOKEN, type Profile } from './profile-schema'
 import { DEFAULT_TIMEOUT_MS, authedGet, profileApi, type ConnectionResult } from './connection-http'
 import { serviceFor } from '../targets'
+import { checkEventsList, usedForEvents } from './connection-events'
 
 export type { ConnectionResult } from './connection-http'
 export { authHeaders, profileApi } from './connection-http'
@@ -35,7 +36,8 @@ export async function testConnection(
   profile: Profile,
   token: string | null,
   fetchFn: typeof globalThis.fetch,
-  opts: { timeoutMs?: number } = {}
+  /** events: the profile is used for subscription events (also check the events list). */
+  opts: { timeoutMs?: number; events?: boolean } = {}
 ): Promise<ConnectionResult> {
   const early = missing(profile, token)
   if (early) return early
@@ -46,7 +48,7 @@ export async function testConnection(
   const name = profile.destination === 'rehearsal' ? '彩排伺服器 / rehearsal server' : service.name
   const meta = (got.body as { meta?: { total?: unknown } }).meta
   const count = countsCustomers && typeof meta?.total === 'number' ? meta.total : null
-  return {
+  const connected: ConnectionResult = {
     ok: true,
     kind: 'ok',
     status: got.status,
@@ -55,6 +57,7 @@ export async function testConnection(
       en: `Connected: ${name} accepted the token${count !== null ? ` (${count} customers so far)` : ''}.`
     }
   }
+  return usedForEvents(profile, opts.events) ? checkEventsList(profile, token, fetchFn, connected, opts.timeoutMs) : connected
 }
 
 export { listShoplineOptions, ShoplineOptionsError, judgeDelivery, judgePayment } from './shopline-options'

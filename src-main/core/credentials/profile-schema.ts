@@ -13,6 +13,8 @@ export interface Profile {
   timezone: string
   pacing?: { minIntervalMs?: number; batchSize?: number; maxRequestsPerSecond?: number }
   shopline?: { deliveryOptionId: string; deliveryOptionName?: string; paymentMethodId: string; paymentMethodName?: string }
+  /** Advanced: eventsPath = where subscription events are created (inferred /subscriptions/events; the documents give no path). */
+  advanced?: { eventsPath?: string }
 }
 
 export const DEFAULT_BASE_URLS = { zangsho: 'https://api.zangsho.com/v1', shopline: 'https://open.shopline.io/v1' } as const
@@ -56,6 +58,10 @@ export const profileSchema = z.object({
       paymentMethodId: z.string().min(1),
       paymentMethodName: z.string().optional()
     })
+    .strict()
+    .optional(),
+  advanced: z
+    .object({ eventsPath: z.string().max(200).regex(/^\/[A-Za-z0-9/_.-]*$/, 'a path under the base URL such as /subscriptions/events').optional() })
     .strict()
     .optional()
 })

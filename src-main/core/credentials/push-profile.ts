@@ -14,6 +14,8 @@ export interface PushSettings {
   batchSize?: number
   deliveryOptionId?: string
   paymentMethodId?: string
+  /** Subscription events: the create path when the profile changed it. */
+  eventsPath?: string
 }
 
 /** The store in the usual data dir with the real OS keychain (the CLI's and the app's default). */
@@ -73,6 +75,7 @@ export async function resolvePushProfile(
     minIntervalMs: pacingInterval(profile.pacing),
     batchSize: profile.pacing?.batchSize,
     deliveryOptionId: profile.shopline?.deliveryOptionId,
-    paymentMethodId: profile.shopline?.paymentMethodId
+    paymentMethodId: profile.shopline?.paymentMethodId,
+    ...(profile.advanced?.eventsPath ? { eventsPath: profile.advanced.eventsPath } : {})
   }
 }

@@ -5,7 +5,8 @@ const ENUMS: Record<EnumKind, string[]> = {
   status: ['pending', 'paid', 'failed', 'refunded', 'cancelled'],
   payment_method: ['credit_card', 'atm', 'cvs', 'line_pay', 'jkopay', 'apple_pay'],
   billing_cycle: ['monthly', 'quarterly', 'semi-annual', 'yearly', 'one-time'],
-  subscription_billing_cycle: ['monthly', 'quarterly', 'semi-annual', 'yearly']
+  subscription_billing_cycle: ['monthly', 'quarterly', 'semi-annual', 'yearly'],
+  subscription_event_type: ['created', 'upgrade', 'downgrade', 'cancel', 'reactivated']
 }
 
 describe('VALUE_SYNONYMS', () => {

@@ -1,6 +1,6 @@
 // Built-in value synonyms for enum fields (zh-TW and en), and the matcher that uses them.
 
-export type EnumKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle'
+export type EnumKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle' | 'subscription_event_type'
 
 const CYCLES_RECURRING = {
   monthly: ['月繳', '每月', '月付', '按月', '月費', '月租', '月', '1個月', '一個月', '每個月', 'Monthly', 'month', 'per month', '1 month', 'every month', 'mo'],
@@ -34,7 +34,14 @@ export const VALUE_SYNONYMS: Record<EnumKind, Record<string, readonly string[]>>
     ...CYCLES_RECURRING,
     'one-time': ['單次', '一次性', '一次', '單次購買', '單筆', '一次付清', 'One-time', 'onetime', 'once', 'one-off', 'single', 'single payment']
   },
-  subscription_billing_cycle: { ...CYCLES_RECURRING }
+  subscription_billing_cycle: { ...CYCLES_RECURRING },
+  subscription_event_type: {
+    created: ['新訂閱', '新增訂閱', '開始訂閱', '訂閱', '建立', '新增', 'Created', 'create', 'new', 'new subscription', 'subscribed', 'start', 'started'],
+    upgrade: ['升級', '升級方案', '加購', '擴充', 'Upgrade', 'upgraded', 'expansion', 'upsell'],
+    downgrade: ['降級', '降級方案', '縮減', 'Downgrade', 'downgraded', 'contraction'],
+    cancel: ['取消', '取消訂閱', '退訂', '終止', '停止訂閱', 'Cancel', 'cancelled', 'canceled', 'cancellation', 'churn', 'churned'],
+    reactivated: ['恢復', '重新啟用', '恢復訂閱', '重新訂閱', '復訂', 'Reactivated', 'reactivate', 'reactivation', 'resumed', 'resubscribed']
+  }
 }
 
 /** NFKC, trim, case-fold, then drop spaces and punctuation: "Semi-Annual" and "semi annual" meet as "semiannual". */

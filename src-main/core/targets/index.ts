@@ -5,12 +5,14 @@ import { ZangshoOrdersTarget } from './zangsho-orders'
 import { ZangshoCustomersTarget } from './zangsho-customers'
 import { ZangshoSubscriptionsTarget } from './zangsho-subscriptions'
 import { ShoplineOrdersTarget } from './shopline-orders'
+import { ZangshoSubscriptionEventsTarget } from './zangsho-subscription-events'
 
 export const TARGETS: Readonly<Record<TargetId, Target>> = {
   'zangsho.orders': ZangshoOrdersTarget,
   'zangsho.customers': ZangshoCustomersTarget,
   'zangsho.subscriptions': ZangshoSubscriptionsTarget,
-  'shopline.orders': ShoplineOrdersTarget
+  'shopline.orders': ShoplineOrdersTarget,
+  'zangsho.subscription_events': ZangshoSubscriptionEventsTarget
 }
 
 export function isTargetId(id: string): id is TargetId {

@@ -5,8 +5,8 @@
 import type { z } from 'zod'
 import type Decimal from 'decimal.js'
 
-export type TargetId = 'zangsho.orders' | 'zangsho.customers' | 'zangsho.subscriptions' | 'shopline.orders'
-export const TARGET_IDS: readonly TargetId[] = ['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders']
+export type TargetId = 'zangsho.orders' | 'zangsho.customers' | 'zangsho.subscriptions' | 'shopline.orders' | 'zangsho.subscription_events'
+export const TARGET_IDS: readonly TargetId[] = ['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders', 'zangsho.subscription_events']
 
 export type FieldType = 'string' | 'email' | 'money' | 'datetime' | 'enum' | 'currency' | 'integer' | 'phone' | 'number'
 
@@ -31,7 +31,7 @@ export interface FieldDef {
   valueKind?: EnumValueKind
 }
 
-export type EnumValueKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle'
+export type EnumValueKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle' | 'subscription_event_type'
 
 /** A normalized field value: text (emails, ISO UTC times, enum values…), a Decimal for money, a number for integers. */
 export type FieldValue = string | number | boolean | Decimal
@@ -75,6 +75,10 @@ export interface Target {
   requestSchema: z.ZodType
   /** Unmapped columns may be carried into payload.metadata (zangsho orders/customers). */
   supportsMetadata: boolean
+  /** Shown above the mapping: what about this destination is inferred rather than documented. */
+  notice?: Localized
+  /** Row derivations and cross-row chain warnings of subscription events (zangsho-subscription-events-rules.ts). */
+  eventRules?: true
   /** Per-row destinations: build one payload from normalized values (money as Decimal). */
   buildPayload?(values: FieldValues, metadata?: Record<string, string>): Record<string, unknown>
   /** Grouped destinations (SHOPLINE): rows sharing this field's value become one record. */
@@ -162,6 +166,11 @@ export interface TargetPushCapabilities {
    * looks the customer up, then sends apply(payload, { customer_id }).
    */
   resolveCustomerId?: { emailField: string; apply(payload: Record<string, unknown>, resolved: { customer_id: number }): Record<string, unknown> }
+  /**
+   * One POST per row with no documented idempotency: reconciled through the list endpoint before any resend, an interrupted
+   * send is `unknown`, and the profile's advanced setting named here may move the (inferred) create path.
+   */
+  eventsPhase?: { pathSetting: 'eventsPath' }
 }
 
 /** One record ready to send, produced by validation and consumed by the upload engine and the CLI. */

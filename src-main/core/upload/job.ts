@@ -8,6 +8,8 @@ import { Journal, stampRecords } from './journal'
 import type { RecordStamp } from './journal'
 import { Pacer, realSleep } from './pacer'
 import { shoplinePhase } from './shopline-phase'
+import { eventsPhase } from './events-phase'
+import { EVENTS_UNKNOWN_MESSAGE } from './zangsho-events'
 import { UNKNOWN_MESSAGE } from './shopline'
 import { JobState, buildResults, summarize } from './state'
 import type { PendingReason } from './state'
@@ -97,6 +99,7 @@ async function runPhases(ctx: JobContext): Promise<StepResult> {
   const phases: ((c: JobContext) => Promise<StepResult>)[] = []
   // The engine follows the API's protocol; what runs around the main phase follows the target's capabilities.
   if (transport.api === 'shopline') phases.push(shoplinePhase)
+  else if (can?.eventsPhase) phases.push(eventsPhase)
   else {
     const first = can?.customersFirst
     if (first && (first.when === 'always' || ctx.options.withCustomers)) phases.push(customersPhase)
@@ -178,6 +181,8 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
     if (transient) return { outcome: 'failed', ...transient }
     const batch = batchOf.get(i)
     if (batch && state.wasSentWithoutAnswer(batch)) {
+      // No idempotency (SHOPLINE, 帳獸 events): only a reconciliation on resume can tell whether it landed.
+      if (jobTarget(options).push?.eventsPhase) return { outcome: 'unknown', reason: 'interrupted', message: `${EVENTS_UNKNOWN_MESSAGE} (the job stopped while this event was being sent; resuming the job checks automatically)` }
       return api === 'shopline'
         ? { outcome: 'unknown', reason: 'interrupted', message: `${UNKNOWN_MESSAGE} (the job stopped while this order was being sent; resuming the job checks automatically)` }
         : { outcome: 'failed', reason: 'interrupted', message: 'Sent, but the job stopped before the answer arrived; resume the job to finish it safely.' }

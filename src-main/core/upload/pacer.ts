@@ -18,6 +18,9 @@ export interface PacerConfig {
 const RESET_MARGIN_MS = 1000
 // Lookups and searches are small; they still keep a short gap when the server sends no rate headers.
 const LIGHT_FLOOR_MS = 250
+/** Laravel's default throttle window, assumed until the server shows its own (帳獸 documents no window). */
+export const ASSUMED_WINDOW_MS = 60_000
+const PROBE_AFTER_MS = 1000
 
 /** Retry-After in delta-seconds or as an HTTP date → milliseconds to wait (null when absent or unreadable). */
 export function parseRetryAfter(value: string | null, now: number): number | null {
@@ -41,6 +44,7 @@ export class Pacer {
   private blockedUntil = 0
   private headerGapMs = 0
   private readonly starts: number[] = []
+  private readonly window = new WindowLearner()
 
   constructor(private readonly config: PacerConfig) {}
 
@@ -71,6 +75,11 @@ export class Pacer {
     if (this.starts.length > keep + 1) this.starts.splice(0, this.starts.length - keep - 1)
   }
 
+  /** The rate-limit window in use when the server sends no reset time: learned from its answers, else assumed. */
+  windowMs(): number {
+    return this.window.learnedMs ?? ASSUMED_WINDOW_MS
+  }
+
   /** Learn from a response: spread the remaining budget over the rest of the window; obey Retry-After. */
   observe(res: ApiResponse): { retryAfterMs: number | null } {
     const h = res.headers
@@ -84,13 +93,68 @@ export class Pacer {
       // Spreading the budget needs no margin (it is spent by the reset either way); waiting on an empty budget does.
       if (remaining <= 0) this.blockedUntil = Math.max(this.blockedUntil, reset + RESET_MARGIN_MS)
       this.headerGapMs = remaining > 0 ? Math.max(0, (reset - res.startedAt) / (remaining + 1)) : 0
+    } else if (Number.isFinite(limit) && limit > 0 && Number.isFinite(remaining)) {
+      // No reset time: spend what the server says is left, and when nothing is left wait out the window (learned, else assumed).
+      this.window.observe(res, limit, remaining, retryAfterMs)
+      this.headerGapMs = 0
+      if (res.status === 429 && retryAfterMs == null) this.blockedUntil = Math.max(this.blockedUntil, res.endedAt + this.windowMs())
+      else if (remaining <= 0 && retryAfterMs == null) {
+        // Until a Retry-After has shown where the window ends, probe a second later: one 429 at most, and it teaches the window.
+        const end = this.window.endAt(res.endedAt)
+        this.blockedUntil = Math.max(this.blockedUntil, this.window.exact ? end : Math.min(end, res.endedAt + PROBE_AFTER_MS))
+      }
     } else if (Number.isFinite(limit) && limit > 0) {
-      // Laravel counts per minute; without a reset time, spacing at the limit is always safe.
-      this.headerGapMs = 60_000 / limit
-      if (Number.isFinite(remaining) && remaining <= 0 && retryAfterMs == null) this.blockedUntil = Math.max(this.blockedUntil, res.endedAt + 60_000 / limit)
+      // A limit alone: spacing at the limit over the assumed window is always safe.
+      this.headerGapMs = ASSUMED_WINDOW_MS / limit
     }
     if (res.status === 429 && retryAfterMs == null) this.blockedUntil = Math.max(this.blockedUntil, res.endedAt + Math.max(1000, this.headerGapMs))
     return { retryAfterMs }
+  }
+}
+
+/**
+ * Learns a fixed rate-limit window (Laravel's throttle) from X-RateLimit-Remaining alone. A window opens with its first
+ * request; when Remaining climbs back (or stays level), a new window has opened, so the window is at most the time from
+ * the previous opening to this answer. A Retry-After on a 429 gives the end of the current window. Every estimate is an
+ * upper bound, so waiting it out never runs into a second 429 in one window.
+ */
+export class WindowLearner {
+  learnedMs: number | null = null
+  /** The window's end was shown by a Retry-After (not only bounded by resets we happened to see). */
+  exact = false
+  /** Earliest moment the current window can have opened (null when unknown). */
+  private openedAt: number | null = null
+  /** Latest moment it can have opened. */
+  private openedBy: number | null = null
+  private prevRemaining: number | null = null
+  private prevStartedAt: number | null = null
+
+  observe(res: ApiResponse, limit: number, remaining: number, retryAfterMs: number | null): void {
+    if (res.status === 429) {
+      if (retryAfterMs != null && this.openedAt != null) {
+        this.learnedMs = Math.max(1, res.endedAt + retryAfterMs - this.openedAt)
+        this.exact = true
+      }
+      // The next accepted request opens a new window.
+      this.prevRemaining = null
+      this.openedAt = null
+      this.openedBy = null
+      return
+    }
+    const reset = this.prevRemaining != null && remaining >= this.prevRemaining
+    if (reset && this.openedAt != null) this.learnedMs = Math.min(this.learnedMs ?? Infinity, Math.max(1, res.endedAt - this.openedAt))
+    if (this.prevRemaining == null || reset) {
+      // Opened by this request when it was the window's first; otherwise after the previous request arrived.
+      this.openedAt = remaining === limit - 1 ? res.startedAt : reset ? this.prevStartedAt : null
+      this.openedBy = res.endedAt
+    }
+    this.prevRemaining = remaining
+    this.prevStartedAt = res.startedAt
+  }
+
+  /** When the current window surely ended (its latest opening plus the window). */
+  endAt(fallbackOpenedBy: number): number {
+    return (this.openedBy ?? fallbackOpenedBy) + (this.learnedMs ?? ASSUMED_WINDOW_MS)
   }
 }
 

@@ -69,7 +69,7 @@ export async function lookupPhase(ctx: JobContext): Promise<StepResult> {
 }
 
 /** Walk GET /customers?search= pages until the exact email shows up; a string result is why the lookup failed. */
-async function searchCustomer(ctx: JobContext, email: string): Promise<{ id: number | null } | 'cancel' | 'stop' | string> {
+export async function searchCustomer(ctx: JobContext, email: string): Promise<{ id: number | null } | 'cancel' | 'stop' | string> {
   for (let page = 1; page <= 20; page++) {
     const q = new URLSearchParams({ search: email, per_page: '100', page: String(page) })
     const out = await sendWithRetry(ctx.client, ctx.pacer, { method: 'GET', path: `/customers?${q}` }, ctx.policy, ctx.counts, {

@@ -9,9 +9,11 @@ import { schemaIssue } from './schema-check'
 import { buildShoplineGroup } from './shopline-group'
 import { SortedIndex } from './sorted-index'
 import type { Issue, Preparation, PrepareSettings, PrepareSummary } from './types'
+import { chainEventOf, chainWarnings, deriveEventRow } from '../targets/zangsho-subscription-events-rules'
 
 const NO_ORDER_NO = '\u0000row:'
 const NO_ISSUES: Issue[] = []
+const NO_CHAIN = new Map<number, Issue[]>()
 const MAX_NAMED_ROWS = 10
 
 class PreparationImpl implements Preparation {
@@ -37,6 +39,8 @@ class PreparationImpl implements Preparation {
   private readonly shoplineIds: { deliveryOptionId: string; paymentMethodId: string }
   private recordsCache: PreparedRecord[] | null = null
   private issuesCache: Issue[] | null = null
+  /** Subscription events: chain warnings by row number, rebuilt after an edit. */
+  private chainCache: Map<number, Issue[]> | null = null
 
   constructor(table: SheetTable, settings: PrepareSettings) {
     const target = getTarget(settings.target)
@@ -78,7 +82,9 @@ class PreparationImpl implements Preparation {
     const globalWarnings = this.sheet.globalIssues.filter((i) => i.severity === 'warning').length
     let recordWarnings = 0
     for (const list of this.recordIssues.values()) for (const i of list) if (i.severity === 'warning') recordWarnings++
-    return { rows: this.activeRows, valid: this.validCount, invalid: this.invalidCount, warnings: this.warningSum + globalWarnings + recordWarnings }
+    let chain = 0
+    for (const list of this.chainIssues().values()) chain += list.length
+    return { rows: this.activeRows, valid: this.validCount, invalid: this.invalidCount, warnings: this.warningSum + globalWarnings + recordWarnings + chain }
   }
 
   issuesForRow(rowNumber: number): Issue[] {
@@ -91,7 +97,19 @@ class PreparationImpl implements Preparation {
     if (dup) out.push(dup)
     const extra = this.recordIssues.get(rowNumber)
     if (extra) out.push(...extra)
+    const chain = this.chainIssues().get(rowNumber)
+    if (chain) out.push(...chain)
     return out
+  }
+
+  private chainIssues(): Map<number, Issue[]> {
+    if (!this.target.eventRules) return NO_CHAIN
+    if (!this.chainCache) {
+      const events = this.states.map((st) => (st ? chainEventOf(st) : null)).filter((e) => e !== null)
+      this.chainCache = new Map()
+      for (const w of chainWarnings(events, this.sheet.columnOf)) this.chainCache.set(w.row, [...(this.chainCache.get(w.row) ?? []), w])
+    }
+    return this.chainCache
   }
 
   updateRow(rowNumber: number, cells: Cell[]): void {
@@ -119,6 +137,7 @@ class PreparationImpl implements Preparation {
     if (this.excluded.has(row.rowNumber) || isBlankRow(row)) return null
     const st = normalizeRow(this.sheet.plan, row)
     for (const w of stampWarnings(this.target, st, this.sheet.columnOf, this.sheet.plan)) st.issues.push(w)
+    if (this.target.eventRules) deriveEventRow(st, this.sheet.columnOf)
     return st
   }
 
@@ -168,6 +187,7 @@ class PreparationImpl implements Preparation {
     }
     this.recordsCache = null
     this.issuesCache = null
+    this.chainCache = null
   }
 
   private duplicateIssueFor(idx: number): Issue | null {

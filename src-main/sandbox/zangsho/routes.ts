@@ -3,6 +3,7 @@ import type { Route } from '../http'
 import { customersBatch, ordersBatch, subscriptionsBatch } from './batch'
 import { getCustomer, getOrder, getSubscription, listCustomers, listOrders, listSubscriptions } from './read'
 import { createSingleCustomer, createSingleOrder } from './single-order'
+import { createSubscriptionEvent, listSubscriptionEvents } from './events'
 
 export const ZANGSHO_ABILITIES = [
   'customers:read', 'customers:write', 'orders:read', 'orders:write', 'subscriptions:read', 'subscriptions:write'
@@ -17,6 +18,9 @@ export const zangshoRoutes: Route[] = [
   { method: 'POST', pattern: '/orders', ability: 'orders:write', write: true, handle: createSingleOrder },
   { method: 'GET', pattern: '/orders', ability: 'orders:read', write: false, handle: listOrders },
   { method: 'GET', pattern: '/orders/:orderNo', ability: 'orders:read', write: false, handle: getOrder },
+  // Inferred: the create path is the documented list path (api §8).
+  { method: 'POST', pattern: '/subscriptions/events', ability: 'subscriptions:write', write: true, handle: createSubscriptionEvent },
+  { method: 'GET', pattern: '/subscriptions/events', ability: 'subscriptions:read', write: false, handle: listSubscriptionEvents },
   { method: 'POST', pattern: '/subscriptions/batch', ability: 'subscriptions:write', write: true, handle: subscriptionsBatch },
   { method: 'GET', pattern: '/subscriptions', ability: 'subscriptions:read', write: false, handle: listSubscriptions },
   { method: 'GET', pattern: '/subscriptions/:id', ability: 'subscriptions:read', write: false, handle: getSubscription }

@@ -1,7 +1,7 @@
 // Destination fields on the left, the sheet column (or a fixed value) each one takes, with auto-mapping confidence.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FieldView, MappingEntry, PrepareView } from '../../../src-main/ipc/contract'
+import type { FieldView, MappingEntry, PrepareView, TargetView } from '../../../src-main/ipc/contract'
 import { usePrepareStore } from '../prepare-store'
 
 const CONSTANT = '\u0000constant'
@@ -80,7 +80,7 @@ function SourceBanner({ view }: { view: PrepareView }) {
   return null
 }
 
-export function MappingPanel({ view, fields, supportsMetadata }: { view: PrepareView; fields: FieldView[]; supportsMetadata: boolean }) {
+export function MappingPanel({ view, fields, supportsMetadata, notice }: { view: PrepareView; fields: FieldView[]; supportsMetadata: boolean; notice?: TargetView['notice'] }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
   const setField = usePrepareStore((s) => s.setField)
@@ -99,6 +99,11 @@ export function MappingPanel({ view, fields, supportsMetadata }: { view: Prepare
       <h2 id="mapping-title">{t('prepare.mapping.title')}</h2>
       <p className="muted small">{t('prepare.mapping.lead')}</p>
       <SourceBanner view={view} />
+      {notice && (
+        <p className="notice notice-info small" role="note" data-testid="target-notice">
+          {notice[lang]}
+        </p>
+      )}
       <table className="mapping-table">
         <tbody>
           {fields.map((field) => {

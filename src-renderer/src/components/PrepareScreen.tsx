@@ -51,7 +51,7 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
       </header>
       <PrepareOptions view={view} />
       <div className="prepare-columns">
-        <MappingPanel view={view} fields={fields} supportsMetadata={target?.supportsMetadata ?? false} />
+        <MappingPanel view={view} fields={fields} supportsMetadata={target?.supportsMetadata ?? false} notice={target?.notice} />
         <ValuesPanel view={view} fields={fields} />
       </div>
       <RowsGrid view={view} />

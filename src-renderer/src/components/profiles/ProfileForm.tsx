@@ -47,6 +47,7 @@ export function ProfileForm({ profile, defaults }: Props) {
     batchSize: String(profile?.pacing?.batchSize ?? ''),
     maxRequestsPerSecond: String(profile?.pacing?.maxRequestsPerSecond ?? '')
   })
+  const [eventsPath, setEventsPath] = useState(profile?.eventsPath ?? '')
   const [confirming, setConfirming] = useState(false)
   const builtIn = profile?.builtIn ?? false
   const rehearsal = destination === 'rehearsal'
@@ -60,7 +61,8 @@ export function ProfileForm({ profile, defaults }: Props) {
       destination,
       ...(rehearsal ? {} : { baseUrl: baseUrl.trim() }),
       timezone,
-      pacing: pacingFrom(pacing)
+      pacing: pacingFrom(pacing),
+      eventsPath: destination === 'shopline' ? null : eventsPath.trim() || null
     })
   }
 
@@ -106,7 +108,7 @@ export function ProfileForm({ profile, defaults }: Props) {
         </datalist>
         <span className="field-hint">{t('form.timezoneHint')}</span>
       </label>
-      <details className="pacing field-wide" open={Boolean(profile?.pacing)}>
+      <details className="pacing field-wide" open={Boolean(profile?.pacing || profile?.eventsPath)}>
         <summary>{t('form.pacing')}</summary>
         <p className="field-hint">{t('form.pacingHint')}</p>
         <div className="pacing-fields">
@@ -117,6 +119,13 @@ export function ProfileForm({ profile, defaults }: Props) {
             </label>
           ))}
         </div>
+        {destination !== 'shopline' && (
+          <label className="field">
+            <span>{t('form.eventsPath')}</span>
+            <input data-testid="profile-events-path" value={eventsPath} placeholder="/subscriptions/events" spellCheck={false} aria-invalid={bad === 'advanced.eventsPath'} onChange={(e) => setEventsPath(e.target.value)} />
+            <span className="field-hint">{t('form.eventsPathHint')}</span>
+          </label>
+        )}
       </details>
       <div className="form-actions field-wide">
         <button type="submit" className="button button-primary" data-testid="profile-save" disabled={busy === 'save'}>
