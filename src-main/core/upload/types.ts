@@ -1,5 +1,6 @@
 // Shapes shared by the upload engine, the CLI, the report writer and (through IPC) the UI.
 import type { Localized, PreparedRecord, TargetId, TargetTransport } from '../targets/types'
+import type { OpenJournalFile } from './journal-file'
 
 export type Outcome = 'created' | 'updated' | 'skipped' | 'failed' | 'invalid' | 'unknown'
 export type OnConflict = 'skip' | 'update'
@@ -77,6 +78,8 @@ export interface JobEnvironment {
   onProgress?: (event: ProgressEvent) => void
   /** Throttle for progress events; default 100 ms (≤ 10/s). */
   progressIntervalMs?: number
+  /** Opens the journal file (tests inject short writes and ENOSPC); default node:fs/promises open. */
+  openJournalFile?: OpenJournalFile
 }
 
 export interface StartJobInput {
@@ -97,6 +100,8 @@ export interface JobResult {
   status: JobStatus
   /** Why a stopped job stopped (401/403, unreachable), in both languages. */
   stopMessage?: Localized
+  /** disk_full: the journal could not be written (no space); free space and resume. */
+  stopCode?: 'disk_full' | 'journal_write_failed'
   summary: Summary
   results: RowResult[]
   requests: RequestCounts
