@@ -53,6 +53,11 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** A cell value such as "constructor" must not read Object.prototype (a function in the view breaks Electron's structured clone). */
+function ownValue<T>(o: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined
+}
+
 function valueLists(target: Target, session: ImportSession): ValueList[] {
   const { mapping, valueMatches } = session.state
   const table = session.editedTable
@@ -71,8 +76,8 @@ function valueLists(target: Target, session: ImportSession): ValueList[] {
         values: shown.map(({ value, count }) => ({
           value,
           count,
-          suggested: suggested[value] ?? null,
-          match: chosen[value] ?? suggested[value] ?? null,
+          suggested: ownValue(suggested, value) ?? null,
+          match: ownValue(chosen, value) ?? ownValue(suggested, value) ?? null,
           chosen: Object.prototype.hasOwnProperty.call(chosen, value)
         }))
       }
@@ -228,7 +233,8 @@ export function createPrepareServices(deps: {
       if (match !== null && !(def.enumValues ?? []).includes(match)) {
         throw new ServiceError('bad_value', `“${match}” is not one of ${field}'s values: ${(def.enumValues ?? []).join(', ')}.`)
       }
-      const next: ValueMatches = { ...session.state.valueMatches, [field]: { ...(session.state.valueMatches[field] ?? {}) } }
+      // prototype-free: a value named "__proto__" is a key like any other
+      const next: ValueMatches = { ...session.state.valueMatches, [field]: Object.assign(Object.create(null) as Record<string, string>, session.state.valueMatches[field]) }
       if (match === null) delete next[field][value]
       else next[field][value] = match
       session.setValueMatches(next)
