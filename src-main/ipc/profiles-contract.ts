@@ -103,7 +103,9 @@ export const profileMethodArgs = {
       baseUrl: z.string().max(2000).optional(),
       timezone: z.string().max(100).optional(),
       pacing: pacing.nullable().optional(),
-      shopline: shoplineChoice.nullable().optional()
+      shopline: shoplineChoice.nullable().optional(),
+      /** A token typed in the same save: kept when the host or destination changes (otherwise the old token is deleted). */
+      token: z.string().min(1).max(8192).optional()
     })
     .strict(),
   'profiles.remove': z.object({ id: profileId }).strict(),

@@ -93,7 +93,9 @@ export function createProfileServices(deps: ProfileServiceDeps): ProfileServices
         pacing: cleanPacing(args.pacing),
         shopline: canChoose(args.destination) ? (args.shopline ?? undefined) : undefined
       }
-      return viewOf((await store.add(input)).id)
+      const added = await store.add(input)
+      if (args.token !== undefined && added.destination !== 'rehearsal') await store.setToken(added.id, args.token)
+      return viewOf(added.id)
     }
     const existing = await mustGet(args.id)
     const builtIn = existing.id === REHEARSAL_PROFILE_ID
@@ -110,7 +112,7 @@ export function createProfileServices(deps: ProfileServiceDeps): ProfileServices
     if (args.pacing !== undefined) patch.pacing = cleanPacing(args.pacing)
     if (!canChoose(args.destination)) patch.shopline = undefined
     else if (args.shopline !== undefined) patch.shopline = args.shopline ?? undefined
-    return viewOf((await store.update(existing.id, patch)).id)
+    return viewOf((await store.update(existing.id, patch, { token: args.token })).id)
   }
 
   const methods: ProfileMethods = {

@@ -35,12 +35,11 @@ export interface ClientConfig {
   now?: () => number
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]'])
+// Exactly these: "evil.localhost" or 127.0.0.2 are names/addresses a resolver or proxy may treat differently.
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]'])
 
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase()
-  if (LOOPBACK_HOSTS.has(host) || host.endsWith('.localhost')) return true
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase())
 }
 
 /** null when the URL may be used; otherwise the reason in plain words. */

@@ -8,6 +8,7 @@ import { checkBaseUrl, createApiClient } from './http'
 import { Journal, stampRecords } from './journal'
 import { JournalWriteError } from './journal-file'
 import { journalStopMessage } from './journal-messages'
+import { tokenProblem } from '../credentials/token-check'
 import type { RecordStamp } from './journal'
 import { Pacer, realSleep } from './pacer'
 import { shoplinePhase } from './shopline-phase'
@@ -129,6 +130,8 @@ async function runJob(jobId: string, input: StartJobInput, ctl: Controls): Promi
   // Refuse a plain-http URL before anything is written (a resumed job's URL comes from its journal).
   const refusal = input.resumeJobId ? null : checkBaseUrl(input.options.baseUrl)
   if (refusal) throw new Error(refusal.en)
+  const badToken = tokenProblem(input.env.token)
+  if (badToken) throw new Error(badToken.en)
   const { journal, options, stamps } = await openJournal(jobId, input, state)
   try {
     return await runOpenJob(jobId, input, ctl, state, journal, options, stamps)
