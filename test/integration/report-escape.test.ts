@@ -45,7 +45,7 @@ describe('xlsx text', () => {
     })
     // and in the file itself: no <f> element anywhere
     const zip = XLSX.CFB.read(bytes, { type: 'buffer' })
-    const sheets = zip.FullPaths.map((p, i) => [p, zip.FileIndex[i]] as const).filter(([p]) => /worksheets\/sheet\d*\.xml$/.test(p))
+    const sheets = zip.FullPaths.map((p: string, i: number) => [p, zip.FileIndex[i]] as const).filter(([p]: readonly [string, unknown]) => /worksheets\/sheet\d*\.xml$/.test(p))
     expect(sheets.length).toBe(1)
     expect(Buffer.from(sheets[0][1].content as Uint8Array).toString('utf8')).not.toMatch(/<f[ >]/)
   })
