@@ -13,4 +13,4 @@ export { readJobOptions, listJobs } from './job-info'
 export type { JobListing } from './job-info'
 export type * from './types'
 export { JournalWriteError } from './journal-file'
-export type { JournalFile, OpenJournalFile } from './journal-file'
+

@@ -1,16 +1,9 @@
 // The journal's file handle, injectable so tests can make writes short or fail (a full disk) at any position of a job.
 import { open } from 'node:fs/promises'
 
-/** The part of a FileHandle the journal uses; node's FileHandle satisfies it. */
-export interface JournalFile {
-  write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>
-  sync(): Promise<void>
-  truncate(len: number): Promise<void>
-  stat(): Promise<{ size: number }>
-  close(): Promise<void>
-}
+import type { JournalFile, OpenJournalFile } from './types'
 
-export type OpenJournalFile = (path: string, flags: 'a' | 'ax', mode: number) => Promise<JournalFile>
+export type { JournalFile, OpenJournalFile } from './types'
 
 export const openRealJournalFile: OpenJournalFile = (path, flags, mode) => open(path, flags, mode)
 

@@ -1,6 +1,5 @@
 // Shapes shared by the upload engine, the CLI, the report writer and (through IPC) the UI.
 import type { Localized, PreparedRecord, TargetId, TargetTransport } from '../targets/types'
-import type { OpenJournalFile } from './journal-file'
 
 export type Outcome = 'created' | 'updated' | 'skipped' | 'failed' | 'invalid' | 'unknown'
 export type OnConflict = 'skip' | 'update'
@@ -128,3 +127,14 @@ export interface JobHandle {
   cancel(opts?: { abortInFlight?: boolean }): void
   done: Promise<JobResult>
 }
+
+/** The part of a FileHandle the journal uses; node's FileHandle satisfies it (see journal-file.ts). */
+export interface JournalFile {
+  write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>
+  sync(): Promise<void>
+  truncate(len: number): Promise<void>
+  stat(): Promise<{ size: number }>
+  close(): Promise<void>
+}
+
+export type OpenJournalFile = (path: string, flags: 'a' | 'ax', mode: number) => Promise<JournalFile>
