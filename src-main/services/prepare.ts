@@ -12,6 +12,8 @@ import type { PrepareMethodResults, PrepareView, TargetView, TemplateView, Value
 import type { z } from 'zod'
 import { readFile } from 'node:fs/promises'
 import { ServiceError } from './errors'
+import { autosaveEvents } from './autosave-events'
+import type { OrderDockEvent } from '../ipc/contract'
 import type { WorkbookSessions } from './workbook-sessions'
 
 /** Distinct values listed per enum column; more are summarised as "truncated". */
@@ -91,10 +93,14 @@ export function createPrepareServices(deps: {
   workbooks: WorkbookSessions
   // push: the services share this registry so a push can read an open preparation's records
   preparations?: Map<string, ImportSession>
+  /** Autosave failures and recoveries become events (the app shows a banner). */
+  emit?: (event: OrderDockEvent) => void
+  autosaveRetryMs?: number
 }): PrepareMethods {
   const store = createSessionStore(deps.dataDir, deps.now)
   const templates = createTemplateStore(deps.dataDir, deps.now)
   const open = deps.preparations ?? new Map<string, ImportSession>()
+  const sessionDeps = { store, templates, ...autosaveEvents(deps.emit), autosaveRetryMs: deps.autosaveRetryMs }
   const appliedTemplates = new Map<string, { id: string; name: string }>()
 
   const get = (prepId: string): { session: ImportSession; target: Target } => {
@@ -137,7 +143,7 @@ export function createPrepareServices(deps: {
 
     'prepare.start': async ({ sessionId, target }) => {
       const { source, options } = deps.workbooks.sourceOf(sessionId)
-      const session = await ImportSession.create(source, { store, templates })
+      const session = await ImportSession.create(source, sessionDeps)
       session.state.sheet = options.sheet ?? null
       session.state.headerRow = options.headerRow ?? null
       session.state.encoding = options.encoding ?? null
@@ -180,7 +186,7 @@ export function createPrepareServices(deps: {
     'sessions.list': async () => store.list(),
 
     'sessions.restore': async ({ id }) => {
-      const session = open.get(id) ?? (await ImportSession.restore(id, { store, templates }))
+      const session = open.get(id) ?? (await ImportSession.restore(id, sessionDeps))
       if (!session) throw new ServiceError('not_found', 'This saved session cannot be found or read any more.')
       if (!open.has(id)) {
         if (!session.state.target) await session.setTarget('zangsho.orders')
