@@ -2,7 +2,8 @@
 // once space returns; no temp file is left behind. Real tmpfs, so it needs root; skipped otherwise.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { writeFileAtomic } from '../../src-main/core/fs/atomic-write'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { OrderDockEvent, PrepareView, Result, WorkbookView } from '../../src-main/ipc/contract'
@@ -94,5 +95,19 @@ describe('autosave on a full disk', () => {
     expect(JSON.stringify(again.rows[0])).toContain('12345')
     await services.dispose?.()
   }, 30_000)
+  it.runIf(isRoot)('an atomic write that hits ENOSPC removes its temp file and keeps the old version', async (ctx) => {
+    if (!mounted) return ctx.skip()
+    const dir = join(mountPoint, 'atomic')
+    const target = join(dir, 'settings.json')
+    await writeFileAtomic(target, 'old')
+    const filler = fill()
+    try {
+      await expect(writeFileAtomic(target, 'x'.repeat(64 * 1024))).rejects.toMatchObject({ code: 'ENOSPC' })
+      expect(readdirSync(dir)).toEqual(['settings.json'])
+      expect(readFileSync(target, 'utf8')).toBe('old')
+    } finally {
+      rmSync(filler)
+    }
+  })
   it.skipIf(isRoot)('needs root to mount a tmpfs (skipped)', () => undefined)
 })
