@@ -9,6 +9,8 @@ import { buildReport, writeReport } from '../core/report'
 import { VALIDATE_OPTIONS, checkPrepareOptions, prepareFile } from './prepare-file'
 import type { PrepareFileInput } from './prepare-file'
 import { resolveConnection } from './push-profile'
+import { createRedactor } from '../core/credentials/redact'
+import { diskFullMessage, isDiskFull } from '../core/fs/disk-full'
 
 export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url URL --token-env VAR | --profile NAME) [options]
 
@@ -70,6 +72,13 @@ export async function runPush(argv: string[], deps: PushDeps): Promise<number> {
       err(`orderdock push: ${e.message}\n\n${PUSH_USAGE}\n`)
       return 2
     }
+    if (isDiskFull(e)) {
+      const m = diskFullMessage()
+      err(`orderdock push: [disk_full] ${m['zh-TW']}\n${m.en}\n`)
+      const jobId = (e as { jobId?: string }).jobId
+      if (jobId) err(`job ${jobId} — nothing was sent; free some space and run the same command again.\n`)
+      return 1
+    }
     err(`orderdock push: ${e instanceof Error ? e.message : String(e)}\n`)
     return 1
   }
@@ -113,6 +122,10 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
   })
   // A profile's time zone is the default for times without an offset (a resumed job keeps what it started with).
   if (!resumed && source.timezone === undefined && conn.timezone) source = { ...source, timezone: conn.timezone }
+  // Everything printed or written from here on passes the token redactor (server texts end up in messages).
+  const clean = createRedactor([conn.token])
+  const stdout = { write: (t: string) => deps.stdout.write(clean.text(t)) }
+  const stderr = { write: (t: string) => deps.stderr.write(clean.text(t)) }
   const baseUrl = resumed?.baseUrl ?? conn.baseUrl
   const refused = checkBaseUrl(baseUrl)
   if (refused) throw new UsageError(`${refused.en}\n${refused['zh-TW']}`)
@@ -143,19 +156,21 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
     records,
     options,
     resumeJobId: v.resume,
-    env: { fetch: deps.fetch, token: conn.token, journalDir, onProgress: human ? (e) => progressLine(e, shown, deps.stderr) : undefined }
+    env: { fetch: deps.fetch, token: conn.token, journalDir, onProgress: human ? (e) => progressLine(e, shown, stderr) : undefined }
   })
   let stops = 0
   const onSignal = () => {
     stops++
-    deps.stderr.write(stops === 1 ? `\nstopping after the request in flight… (again to abort it) — resume: --resume ${handle.jobId}\n` : '\naborting the request in flight…\n')
+    stderr.write(stops === 1 ? `\nstopping after the request in flight… (again to abort it) — resume: --resume ${handle.jobId}\n` : '\naborting the request in flight…\n')
     handle.cancel({ abortInFlight: stops > 1 })
   }
   deps.signals.on('SIGINT', onSignal)
   deps.signals.on('SIGTERM', onSignal)
   let result: JobResult
   try {
-    result = await handle.done
+    result = clean.value(await handle.done)
+  } catch (e) {
+    throw Object.assign(e as Error, { jobId: handle.jobId })
   } finally {
     deps.signals.off('SIGINT', onSignal)
     deps.signals.off('SIGTERM', onSignal)
@@ -164,9 +179,11 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
   result = { ...result, results: explainInvalid(result.results, (n) => prepared.preparation.issuesForRow(n)) }
   if (v.report) await writeReport(resolve(v.report), buildReport(prepared.table, result.results, { language: source.lang ?? 'en' }))
   if (v.json) {
-    const { jobId, target: t, summary, results, requests } = result
-    deps.stdout.write(JSON.stringify({ jobId, target: t, summary, results, requests }) + '\n')
-  } else deps.stdout.write(humanSummary(result, journalDir))
+    const { jobId, target: t, status, stopCode, summary, results, requests } = result
+    stdout.write(JSON.stringify({ jobId, target: t, status, ...(stopCode ? { stopCode } : {}), summary, results, requests }) + '\n')
+    // A stopped push always tells how to go on, also in --json mode (on stderr, so stdout stays one JSON document).
+    if (result.status !== 'finished') stderr.write(resumeLine(result, journalDir) + '\n')
+  } else stdout.write(humanSummary(result, journalDir))
   return result.status === 'finished' && result.summary.failed === 0 && result.summary.unknown === 0 ? 0 : 1
 }
 
@@ -201,6 +218,11 @@ function humanSummary(r: JobResult, journalDir: string): string {
   const problems = r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'unknown')
   for (const p of problems.slice(0, 20)) lines.push(`  row ${p.rows.join(',')}: ${p.outcome} ${p.reason ?? ''} ${p.message ?? ''}`.trimEnd())
   if (problems.length > 20) lines.push(`  … and ${problems.length - 20} more (use --report FILE.xlsx)`)
-  if (r.status !== 'finished') lines.push(`resume: orderdock push --resume ${r.jobId} --journal-dir ${journalDir} (with the same token)`)
+  if (r.stopCode === 'disk_full') lines.push(`[disk_full] ${diskFullMessage()['zh-TW']}`, `[disk_full] ${diskFullMessage().en}`)
+  if (r.status !== 'finished') lines.push(resumeLine(r, journalDir))
   return lines.join('\n') + '\n'
+}
+
+function resumeLine(r: JobResult, journalDir: string): string {
+  return `job ${r.jobId} ${r.status} — resume: orderdock push --resume ${r.jobId} --journal-dir ${journalDir} (with the same token)`
 }

@@ -125,6 +125,9 @@ export type OrderDockEvent =
   | { type: 'workbook.open-failed'; error: ApiError }
   | { type: 'app.language'; language: Language }
   | { type: 'app.notice'; message: Localized }
+  /** Autosave failed (disk_full or save_failed): edits stay in memory and are saved once it works again. */
+  | { type: 'autosave.failed'; code: 'disk_full' | 'save_failed'; message: Localized }
+  | { type: 'autosave.recovered' }
   // push
   | PushEvent
 

@@ -103,6 +103,7 @@ export interface PreparePage {
   summary: PrepareSummary
 }
 
+import { boundedRecord, MAX_COLUMN_KEYS, MAX_MAPPING_KEYS, MAX_ROW_NUMBER } from './bounds-contract'
 const prepId = z.string().min(1).max(64)
 const targetId = z.enum(TARGET_IDS)
 const mappingEntry = z.union([
@@ -114,20 +115,20 @@ export const prepareMethodArgs = {
   'targets.list': z.object({}).strict(),
   'prepare.start': z.object({ sessionId: z.string().min(1).max(64), target: targetId }).strict(),
   'prepare.setTarget': z.object({ prepId, target: targetId }).strict(),
-  'prepare.setMapping': z.object({ prepId, mapping: z.record(z.string().min(1).max(100), mappingEntry) }).strict(),
+  'prepare.setMapping': z.object({ prepId, mapping: boundedRecord(z.string().min(1).max(100), mappingEntry, MAX_MAPPING_KEYS) }).strict(),
   'prepare.setValueMatch': z
     .object({ prepId, field: z.string().min(1).max(100), value: z.string().max(1000), match: z.string().min(1).max(100).nullable() })
     .strict(),
   'prepare.rows': z
-    .object({ prepId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), filter: z.enum(['all', 'errors', 'warnings', 'excluded']) })
+    .object({ prepId, offset: z.number().int().min(0).max(MAX_ROW_NUMBER), limit: z.number().int().min(1).max(1000), filter: z.enum(['all', 'errors', 'warnings', 'excluded']) })
     .strict(),
-  'prepare.editCell': z.object({ prepId, row: z.number().int().min(1), column: z.string().min(1).max(255), value: z.string().max(10_000) }).strict(),
-  'prepare.exclude': z.object({ prepId, rows: z.array(z.number().int().min(1)).max(1_000_000), excluded: z.boolean() }).strict(),
+  'prepare.editCell': z.object({ prepId, row: z.number().int().min(1).max(MAX_ROW_NUMBER), column: z.string().min(1).max(255), value: z.string().max(10_000) }).strict(),
+  'prepare.exclude': z.object({ prepId, rows: z.array(z.number().int().min(1).max(MAX_ROW_NUMBER)).max(1_000_000), excluded: z.boolean() }).strict(),
   'prepare.setOptions': z
     .object({
       prepId,
       timezone: z.string().min(1).max(64).optional(),
-      dateOrder: z.record(z.string().min(1).max(255), z.enum(['ymd', 'dmy', 'mdy'])).optional(),
+      dateOrder: boundedRecord(z.string().min(1).max(255), z.enum(['ymd', 'dmy', 'mdy']), MAX_COLUMN_KEYS).optional(),
       metadataColumns: z.array(z.string().min(1).max(255)).max(500).optional(),
       useSourceLayout: z.boolean().optional()
     })

@@ -107,7 +107,9 @@ export const profileMethodArgs = {
       pacing: pacing.nullable().optional(),
       shopline: shoplineChoice.nullable().optional(),
       /** '' or null: back to the inferred default path. */
-      eventsPath: z.string().max(200).nullable().optional()
+      eventsPath: z.string().max(200).nullable().optional(),
+      /** A token typed in the same save: kept when the host or destination changes (otherwise the old token is deleted). */
+      token: z.string().min(1).max(8192).optional()
     })
     .strict(),
   'profiles.remove': z.object({ id: profileId }).strict(),

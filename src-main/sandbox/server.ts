@@ -3,6 +3,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import { type Outcome, bearerToken } from './gateway'
 import { type SandboxRequest, canonicalJson } from './http'
 import type { RequestLogEntry, SandboxStore } from './state'
+import { boundedHeaders, isLoopbackHostHeader, jsonDepthExceeds, prototypeKey } from './request-guards'
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024
 export const ZANGSHO_PREFIX = '/zangsho/v1'
@@ -41,23 +42,20 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   })
 }
 
-function parseBody(raw: Buffer, contentType: string | undefined): { body: unknown; malformed: boolean } {
+function parseBody(raw: Buffer, contentType: string | undefined): { body: unknown; malformed: boolean; tooDeep?: boolean } {
   // Like Laravel and Rails: only a JSON content type is parsed as JSON; anything else arrives as no fields at all.
   if (!contentType || !/^application\/([\w.-]+\+)?json\b/i.test(contentType) || raw.length === 0) return { body: {}, malformed: false }
+  const text = raw.toString('utf8')
+  if (jsonDepthExceeds(text)) return { body: {}, malformed: false, tooDeep: true }
   try {
-    return { body: JSON.parse(raw.toString('utf8')), malformed: false }
+    return { body: JSON.parse(text), malformed: false }
   } catch {
     return { body: {}, malformed: true }
   }
 }
 
 function loggedHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (name === 'authorization' || value === undefined) continue
-    out[name] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return out
+  return boundedHeaders(req.headers)
 }
 
 export function startHttpServer(deps: ServerDeps, host: string, port: number): Promise<RunningServer> {
@@ -81,6 +79,12 @@ export function startHttpServer(deps: ServerDeps, host: string, port: number): P
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers })
       res.end(JSON.stringify(body))
     }
+    if (!isLoopbackHostHeader(req)) {
+      // DNS rebinding: a web page whose name now points at 127.0.0.1 still sends its own name as Host.
+      log(421, null)
+      send(421, { message: 'Misdirected Request: the rehearsal server only answers to Host 127.0.0.1, localhost or [::1].' }, { Connection: 'close' })
+      return
+    }
     if (raw === null) {
       log(413, null)
       send(413, { message: 'Payload Too Large' }, { Connection: 'close' })
@@ -92,7 +96,19 @@ export function startHttpServer(deps: ServerDeps, host: string, port: number): P
       send(status, { name: 'OrderDock rehearsal server', zangsho: ZANGSHO_PREFIX, shopline: SHOPLINE_PREFIX })
       return
     }
-    const { body, malformed } = parseBody(raw, req.headers['content-type'])
+    const { body, malformed, tooDeep } = parseBody(raw, req.headers['content-type'])
+    if (tooDeep) {
+      log(400, null)
+      send(400, { message: 'The JSON body is nested too deeply.' })
+      return
+    }
+    const badKey = prototypeKey(body)
+    if (badKey) {
+      log(422, null)
+      const errors = { [badKey]: [`The field name "${badKey}" is not allowed.`] }
+      send(422, api === 'shopline' ? { message: `Field name "${badKey}" is not allowed`, errors } : { message: `The given data was invalid: field name "${badKey}" is not allowed.`, errors })
+      return
+    }
     const sreq: SandboxRequest = {
       method: req.method ?? 'GET',
       path: url.pathname.slice((api === 'zangsho' ? ZANGSHO_PREFIX : SHOPLINE_PREFIX).length) || '/',

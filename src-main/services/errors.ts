@@ -1,5 +1,6 @@
 // Typed failures for the contract: services throw ServiceError; the transport turns anything into { code, message }.
 import type { ApiError, Localized } from '../ipc/contract'
+import { DISK_FULL_CODE, diskFullMessage, isDiskFull } from '../core/fs/disk-full'
 
 export class ServiceError extends Error {
   readonly code: string
@@ -26,5 +27,10 @@ export function toApiError(error: unknown): ApiError {
     }
   }
   const message = error instanceof Error ? error.message : String(error)
+  // A full disk is its own, recoverable state, not "something unexpected went wrong".
+  if (isDiskFull(error)) {
+    const m = diskFullMessage()
+    return { code: DISK_FULL_CODE, message: m.en, messages: { 'zh-TW': m['zh-TW'], en: m.en } }
+  }
   return { code: 'internal', message: `Unexpected error: ${message}` }
 }

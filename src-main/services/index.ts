@@ -38,6 +38,8 @@ export interface ServiceDeps {
   pickSavePath?: (defaultName: string, format: 'xlsx' | 'csv') => Promise<string | null>
   /** Upload engine tuning (tests only). */
   pushTuning?: PushTuning
+  /** How often a failed autosave is retried (tests shorten it). */
+  autosaveRetryMs?: number
 }
 
 export interface OrderDockServices {
@@ -122,7 +124,7 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     'workbook.preview': ({ sessionId, ...change }) => workbooks.preview(sessionId, change),
     'workbook.close': async ({ sessionId }) => ({ closed: workbooks.close(sessionId) }),
     'rows.page': ({ sessionId, offset, limit }) => workbooks.page(sessionId, offset, limit),
-    ...createPrepareServices({ dataDir: deps.dataDir, now: deps.now, workbooks, preparations }),
+    ...createPrepareServices({ dataDir: deps.dataDir, now: deps.now, workbooks, preparations, emit, autosaveRetryMs: deps.autosaveRetryMs }),
     // profiles
     ...profiles.methods,
     // push

@@ -13,6 +13,8 @@ import type { PrepareMethodResults, PrepareView, TargetView, TemplateView, Value
 import type { z } from 'zod'
 import { readFile } from 'node:fs/promises'
 import { ServiceError } from './errors'
+import { autosaveEvents } from './autosave-events'
+import type { OrderDockEvent } from '../ipc/contract'
 import type { WorkbookSessions } from './workbook-sessions'
 
 /** Distinct values listed per enum column; more are summarised as "truncated". */
@@ -55,6 +57,11 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** A cell value such as "constructor" must not read Object.prototype (a function in the view breaks Electron's structured clone). */
+function ownValue<T>(o: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined
+}
+
 function valueLists(target: Target, session: ImportSession): ValueList[] {
   const { mapping, valueMatches } = session.state
   const table = session.editedTable
@@ -73,8 +80,8 @@ function valueLists(target: Target, session: ImportSession): ValueList[] {
         values: shown.map(({ value, count }) => ({
           value,
           count,
-          suggested: suggested[value] ?? null,
-          match: chosen[value] ?? suggested[value] ?? null,
+          suggested: ownValue(suggested, value) ?? null,
+          match: ownValue(chosen, value) ?? ownValue(suggested, value) ?? null,
           chosen: Object.prototype.hasOwnProperty.call(chosen, value)
         }))
       }
@@ -88,10 +95,14 @@ export function createPrepareServices(deps: {
   workbooks: WorkbookSessions
   // push: the services share this registry so a push can read an open preparation's records
   preparations?: Map<string, ImportSession>
+  /** Autosave failures and recoveries become events (the app shows a banner). */
+  emit?: (event: OrderDockEvent) => void
+  autosaveRetryMs?: number
 }): PrepareMethods {
   const store = createSessionStore(deps.dataDir, deps.now)
   const templates = createTemplateStore(deps.dataDir, deps.now)
   const open = deps.preparations ?? new Map<string, ImportSession>()
+  const sessionDeps = { store, templates, ...autosaveEvents(deps.emit), autosaveRetryMs: deps.autosaveRetryMs }
   const appliedTemplates = new Map<string, { id: string; name: string }>()
 
   const get = (prepId: string): { session: ImportSession; target: Target } => {
@@ -143,7 +154,7 @@ export function createPrepareServices(deps: {
 
     'prepare.start': async ({ sessionId, target }) => {
       const { source, options } = deps.workbooks.sourceOf(sessionId)
-      const session = await ImportSession.create(source, { store, templates })
+      const session = await ImportSession.create(source, sessionDeps)
       session.state.sheet = options.sheet ?? null
       session.state.headerRow = options.headerRow ?? null
       session.state.encoding = options.encoding ?? null
@@ -191,7 +202,7 @@ export function createPrepareServices(deps: {
     'sessions.list': async () => store.list(),
 
     'sessions.restore': async ({ id }) => {
-      const session = open.get(id) ?? (await ImportSession.restore(id, { store, templates }))
+      const session = open.get(id) ?? (await ImportSession.restore(id, sessionDeps))
       if (!session) throw new ServiceError('not_found', 'This saved session cannot be found or read any more.')
       if (!open.has(id)) {
         if (!session.state.target) await session.setTarget('zangsho.orders')
@@ -244,7 +255,8 @@ export function createPrepareServices(deps: {
       if (match !== null && !(def.enumValues ?? []).includes(match)) {
         throw new ServiceError('bad_value', `“${match}” is not one of ${field}'s values: ${(def.enumValues ?? []).join(', ')}.`)
       }
-      const next: ValueMatches = { ...session.state.valueMatches, [field]: { ...(session.state.valueMatches[field] ?? {}) } }
+      // prototype-free: a value named "__proto__" is a key like any other
+      const next: ValueMatches = { ...session.state.valueMatches, [field]: Object.assign(Object.create(null) as Record<string, string>, session.state.valueMatches[field]) }
       if (match === null) delete next[field][value]
       else next[field][value] = match
       session.setValueMatches(next)

@@ -94,7 +94,9 @@ export function createProfileServices(deps: ProfileServiceDeps): ProfileServices
         shopline: canChoose(args.destination) ? (args.shopline ?? undefined) : undefined,
         ...(args.eventsPath?.trim() ? { advanced: { eventsPath: args.eventsPath.trim() } } : {})
       }
-      return viewOf((await store.add(input)).id)
+      const added = await store.add(input)
+      if (args.token !== undefined && added.destination !== 'rehearsal') await store.setToken(added.id, args.token)
+      return viewOf(added.id)
     }
     const existing = await mustGet(args.id)
     const builtIn = existing.id === REHEARSAL_PROFILE_ID
@@ -112,7 +114,7 @@ export function createProfileServices(deps: ProfileServiceDeps): ProfileServices
     if (args.eventsPath !== undefined) patch.advanced = args.eventsPath?.trim() ? { eventsPath: args.eventsPath.trim() } : undefined
     if (!canChoose(args.destination)) patch.shopline = undefined
     else if (args.shopline !== undefined) patch.shopline = args.shopline ?? undefined
-    return viewOf((await store.update(existing.id, patch)).id)
+    return viewOf((await store.update(existing.id, patch, { token: args.token })).id)
   }
 
   const methods: ProfileMethods = {

@@ -21,6 +21,8 @@ interface AppState {
   updating: boolean
   error: ApiError | null
   notice: Localized | null
+  /** Autosave is failing (e.g. the disk is full): shown until a save works again. */
+  saveProblem: Localized | null
   init(): Promise<void>
   openFile(file: File): Promise<void>
   openSample(name: string): Promise<void>
@@ -57,6 +59,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     updating: false,
     error: null,
     notice: null,
+    saveProblem: null,
 
     async init() {
       try {
@@ -139,6 +142,12 @@ export function handleEvent(event: OrderDockEvent, setLanguage: (language: 'zh-T
       break
     case 'app.notice':
       setState({ notice: event.message })
+      break
+    case 'autosave.failed':
+      setState({ saveProblem: event.message })
+      break
+    case 'autosave.recovered':
+      setState({ saveProblem: null })
       break
   }
 }

@@ -36,7 +36,7 @@ afterEach(() => tmp.cleanup())
 describe('reports', () => {
   it('escapes exactly the OWASP starting characters', () => {
     for (const bad of ['=1', '+1', '-1', '@x', '\tx', '\rx']) expect(escapeFormula(bad)).toBe(`'${bad}`)
-    for (const ok of ['1', 'a=b', ' =1', '訂單', '']) expect(escapeFormula(ok)).toBe(ok)
+    for (const ok of ['1', 'a=b', '訂單', '']) expect(escapeFormula(ok)).toBe(ok)
   })
 
   it('writes csv with a BOM, the original columns plus results, and every formula escaped', async () => {
@@ -58,17 +58,17 @@ describe('reports', () => {
     expect(Object.values(sheet).some((c) => typeof c === 'object' && c && 'f' in c)).toBe(false)
   })
 
-  it('writes xlsx read back with text cells escaped, numbers kept, Chinese intact', async () => {
+  it('writes xlsx read back with text cells exactly as they are (string cells, never formulas), numbers kept, Chinese intact', async () => {
     const path = join(tmp.dir, 'results.xlsx')
     await writeReport(path, buildReport(source, results, { language: 'zh-TW' }))
     const wb = XLSX.read(readFileSync(path), { type: 'buffer' })
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1, defval: null })
     expect(rows[0]).toEqual(['訂單編號', '金額', '備註', '匯入結果', '編號', '原因', '訊息'])
-    expect(rows[1]).toEqual(['A-1', 1990, `'=HYPERLINK("http://evil","x")`, '已新增', 17, null, null])
+    expect(rows[1]).toEqual(['A-1', 1990, `=HYPERLINK("http://evil","x")`, '已新增', 17, null, null])
     expect(rows[2][1]).toBe(-50)
-    expect(rows[2][2]).toBe("'+1+2")
-    expect(rows[2][6]).toBe("'=amount 格式錯誤")
-    expect(rows[3][0]).toBe("'@SUM(A1)")
+    expect(rows[2][2]).toBe('+1+2')
+    expect(rows[2][6]).toBe('=amount 格式錯誤')
+    expect(rows[3][0]).toBe('@SUM(A1)')
     const sheet = wb.Sheets[wb.SheetNames[0]]
     expect(Object.values(sheet).some((c) => typeof c === 'object' && c && 'f' in c)).toBe(false)
   })

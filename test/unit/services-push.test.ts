@@ -196,7 +196,8 @@ describe('push services', () => {
       const sheet = XLSX.read(readFileSync(path)).Sheets.Results
       const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })
       const nameCol = rows[0].indexOf('Customer Name')
-      expect(rows[2][nameCol]).toBe('\'=HYPERLINK("http://x","y")')
+      // xlsx keeps the exact text as a string cell (never a formula, no apostrophe); CSV escapes it
+      expect(rows[2][nameCol]).toBe('=HYPERLINK("http://x","y")')
       expect(sheet[XLSX.utils.encode_cell({ r: 2, c: nameCol })].f).toBeUndefined()
       const csv = readFileSync((await value<{ path: string }>('push.exportReport', { jobId: retry.jobId, format: 'csv' })).path, 'utf8')
       expect(csv).toContain('"\'=HYPERLINK(""http://x"",""y"")"')

@@ -1,6 +1,7 @@
 // One authenticated GET to a shop API, with every failure turned into a plain zh-TW/en result (never an exception).
 import { describeHttpFailure, describeNetworkFailure, requiredAbility, type Api, type FailureKind, type Msg } from './messages'
 import { apiBaseUrl, type Profile } from './profile-schema'
+import { createRedactor } from './redact'
 
 export interface ConnectionResult {
   ok: boolean
@@ -35,6 +36,7 @@ export async function authedGet(
   timeoutMs: number,
   api: Api = profileApi(profile)
 ): Promise<GetResult> {
+  const redact = createRedactor([token])
   let res: Response
   try {
     // redirect 'manual': an API does not redirect, and following one could carry the token to another host.
@@ -45,14 +47,14 @@ export async function authedGet(
       signal: AbortSignal.timeout(timeoutMs)
     })
   } catch (err) {
-    const d = describeNetworkFailure(err)
+    const d = describeNetworkFailure(redact.error(err))
     return { ok: false, result: { ok: false, kind: d.kind, message: d.message } }
   }
   let text: string
   try {
-    text = (await res.text()).slice(0, MAX_BODY_CHARS)
+    text = redact.text(await res.text()).slice(0, MAX_BODY_CHARS)
   } catch (err) {
-    const d = describeNetworkFailure(err)
+    const d = describeNetworkFailure(redact.error(err))
     return { ok: false, result: { ok: false, kind: d.kind, message: d.message, status: res.status } }
   }
   let body: unknown = text
@@ -62,7 +64,7 @@ export async function authedGet(
     // not JSON: keep the text, it is shown readably
   }
   if (res.status >= 300 && res.status < 400) {
-    const where = res.headers.get('location') ?? ''
+    const where = redact.text(res.headers.get('location') ?? '')
     return httpError(res.status, {
       'zh-TW': `伺服器把請求轉到別的網址（HTTP ${res.status}${where ? ` → ${where}` : ''}）。請確認 API 網址是否正確。`,
       en: `The server redirected the request (HTTP ${res.status}${where ? ` → ${where}` : ''}). Check that the API base URL is right.`

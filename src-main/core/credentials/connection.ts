@@ -1,4 +1,5 @@
 // "Test connection": one cheap authenticated GET, and the SHOPLINE delivery/payment lists for the profile form.
+import { tokenProblem } from './token-check'
 import { REHEARSAL_TOKEN, type Profile } from './profile-schema'
 import { DEFAULT_TIMEOUT_MS, authedGet, profileApi, type ConnectionResult } from './connection-http'
 import { serviceFor } from '../targets'
@@ -41,6 +42,8 @@ export async function testConnection(
 ): Promise<ConnectionResult> {
   const early = missing(profile, token)
   if (early) return early
+  const badToken = token ? tokenProblem(token) : null
+  if (badToken) return { ok: false, kind: 'unauthorized', message: badToken }
   const service = serviceFor(profileApi(profile))
   const { path, countsCustomers } = service.connectionTest
   const got = await authedGet(profile, token ?? REHEARSAL_TOKEN, path, fetchFn, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS)

@@ -69,12 +69,9 @@ export const profileSchema = z.object({
 export const profilesFileSchema = z.object({ version: z.literal(1), profiles: z.array(profileSchema) })
 export type ProfilesFile = z.infer<typeof profilesFileSchema>
 
-/** 127.0.0.0/8, ::1 and localhost may use plain http: the traffic never leaves the machine. */
+/** Exactly localhost, 127.0.0.1 and [::1] may use plain http (not *.localhost, which DNS may send elsewhere). */
 export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '')
-  if (h === 'localhost' || h.endsWith('.localhost')) return true
-  if (h === '::1' || h === '0:0:0:0:0:0:0:1') return true
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) && h.split('.').every((p) => Number(p) <= 255)
+  return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname.toLowerCase())
 }
 
 /** Check a base URL and return it without a trailing slash; throws ProfileError with the fix. */

@@ -71,7 +71,9 @@ describe('profile store', () => {
     await expect(bad('ftp://x/v1')).rejects.toThrow(/https:\/\//)
     await expect(bad('not a url')).rejects.toThrow(/not a valid URL/)
     await expect(bad('https://user:pw@api.zangsho.com/v1')).rejects.toThrow(/user name/)
-    for (const ok of ['http://127.0.0.1:5000/v1', 'http://127.8.9.10/v1', 'http://localhost:3000/v1', 'http://[::1]:8080/v1', 'https://shop.example.com/api/v1']) {
+    // plain http only for exactly localhost, 127.0.0.1 and [::1] (issue 12)
+    await expect(bad('http://127.8.9.10/v1')).rejects.toThrow(/HTTPS/)
+    for (const ok of ['http://127.0.0.1:5000/v1', 'http://localhost:3000/v1', 'http://[::1]:8080/v1', 'https://shop.example.com/api/v1']) {
       await expect(bad(ok)).resolves.toMatchObject({ baseUrl: ok })
     }
     await expect(store.add({ name: 'tz', destination: 'zangsho', baseUrl: '', timezone: 'Taipei/Nowhere' })).rejects.toThrow(/IANA/)

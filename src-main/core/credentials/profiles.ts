@@ -1,4 +1,5 @@
 // Connection profiles in <dataDir>/profiles.json (atomic writes) and their tokens in the OS keychain, never elsewhere.
+import { tokenProblem } from './token-check'
 import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -33,7 +34,8 @@ export interface ProfileStore {
   list(): Promise<Profile[]>
   get(idOrName: string): Promise<Profile | null>
   add(input: ProfileInput): Promise<Profile>
-  update(id: string, patch: ProfilePatch): Promise<Profile>
+  /** Moving a profile to another host or destination deletes its token, unless `token` is given (it is saved instead). */
+  update(id: string, patch: ProfilePatch, opts?: { token?: string }): Promise<Profile>
   remove(id: string): Promise<void>
   setToken(id: string, token: string): Promise<void>
   deleteToken(id: string): Promise<void>
@@ -61,7 +63,22 @@ export function cleanToken(raw: string): string {
       en: 'This does not look like a token: it has spaces, line breaks or control characters, or is over 4096 long. Paste only the token.'
     })
   }
+  const problem = tokenProblem(token)
+  if (problem) throw new ProfileError('token', problem)
   return token
+}
+
+/** Another destination, or another scheme/host/port: the token would go somewhere it was not made for. */
+function movesToken(before: Profile, after: Profile): boolean {
+  if (before.destination !== after.destination) return true
+  const origin = (u: string) => {
+    try {
+      return new URL(u).origin
+    } catch {
+      return u
+    }
+  }
+  return origin(before.baseUrl) !== origin(after.baseUrl)
 }
 
 function notFound(idOrName: string): ProfileError {
@@ -179,7 +196,7 @@ export function createProfileStore(dataDir: string, keychain: Keychain): Profile
         return profile
       }),
 
-    update: (id, patch) =>
+    update: (id, patch, opts = {}) =>
       serial(async () => {
         const { profiles, profile } = await mustFind(id)
         if (profile.id === REHEARSAL_PROFILE_ID && patch.destination && patch.destination !== 'rehearsal') {
@@ -190,6 +207,12 @@ export function createProfileStore(dataDir: string, keychain: Keychain): Profile
         }
         const others = profiles.filter((p) => p.id !== profile.id)
         const next = validate({ ...profile, ...patch, id: profile.id } as Profile, others)
+        const newToken = opts.token !== undefined ? cleanToken(opts.token) : undefined
+        // A saved token belongs to the host it was made for: never let an edit carry it to another server.
+        if (movesToken(profile, next)) {
+          if (newToken !== undefined && next.destination !== 'rehearsal') await keychain.setPassword(KEYCHAIN_SERVICE, profile.id, newToken)
+          else await keychain.deletePassword(KEYCHAIN_SERVICE, profile.id)
+        } else if (newToken !== undefined && next.destination !== 'rehearsal') await keychain.setPassword(KEYCHAIN_SERVICE, profile.id, newToken)
         await save(profiles.map((p) => (p.id === profile.id ? next : p)))
         return next
       }),

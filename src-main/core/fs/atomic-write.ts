@@ -12,9 +12,13 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   try {
     await fh.writeFile(data)
     await fh.sync()
-  } finally {
-    await fh.close()
+  } catch (err) {
+    // A full disk must not leave a half-written temp file behind (it would hold on to the little space left).
+    await fh.close().catch(() => undefined)
+    await rm(tmp, { force: true })
+    throw err
   }
+  await fh.close()
   try {
     await rename(tmp, path)
   } catch (err) {

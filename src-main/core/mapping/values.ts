@@ -51,7 +51,7 @@ export function suggestEnumMatch(field: FieldDef, value: string): EnumMatch {
 /** Suggested matches for each source value (null = no suggestion: the user must choose). */
 export function suggestValueMatches(target: Target, field: string, values: readonly string[]): Record<string, string | null> {
   const def = target.fields.find((f) => f.key === field)
-  const out: Record<string, string | null> = {}
+  const out: Record<string, string | null> = Object.create(null) // values are user data: "__proto__" is just a key
   for (const v of values) out[v] = def ? suggestEnumValue(def, v) : null
   return out
 }

@@ -4,7 +4,7 @@ import { extname } from 'node:path'
 import type { SheetRow } from '../workbook/types'
 import type { Outcome, RowResult } from '../upload/types'
 import { writeFileAtomic } from '../fs/atomic-write'
-import { csvField, safeValue } from './escape'
+import { csvField } from './escape'
 import type { ReportValue } from './escape'
 
 export type ReportLanguage = 'zh-TW' | 'en'
@@ -70,9 +70,11 @@ export function reportToCsv(report: Report): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }
 
+/** Text goes in as string cells (t: 's', never a formula), exactly as it is: +886912345678 stays +886912345678. */
 export function reportToXlsx(report: Report, sheetName = 'Results'): Uint8Array {
-  const aoa = [report.header, ...report.rows].map((cells) => cells.map(safeValue))
+  const aoa = [report.header, ...report.rows].map((cells) => cells.map((v) => (typeof v === 'string' ? { t: 's', v } : v)))
   const sheet = XLSX.utils.aoa_to_sheet(aoa)
+  for (const cell of Object.values(sheet)) if (cell && typeof cell === 'object' && 'f' in cell) delete (cell as { f?: string }).f
   const book = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(book, sheet, sheetName)
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array

@@ -32,6 +32,8 @@ export interface JobContext {
   transient: Map<number, { reason: string; message: string }>
   /** Set when the job must stop (401/403). */
   stopMessage?: Localized
+  /** Set when the job stopped because its journal could not be written. */
+  stopCode?: 'disk_full' | 'journal_write_failed'
   phase: 'customers' | 'lookup' | 'main'
   progress: () => void
 }

@@ -1,5 +1,6 @@
 // One HTTP exchange with a destination API: headers, timeout, loopback-only plain HTTP, and honest failure kinds.
 import { errorCode } from './failure-messages'
+import { createRedactor } from '../credentials/redact'
 import pkg from '../../../package.json'
 
 export const USER_AGENT = `OrderDock/${(pkg as { version: string }).version}`
@@ -34,12 +35,11 @@ export interface ClientConfig {
   now?: () => number
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]'])
+// Exactly these: "evil.localhost" or 127.0.0.2 are names/addresses a resolver or proxy may treat differently.
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]'])
 
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase()
-  if (LOOPBACK_HOSTS.has(host) || host.endsWith('.localhost')) return true
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase())
 }
 
 /** null when the URL may be used; otherwise the reason in plain words. */
@@ -76,6 +76,8 @@ export function createApiClient(config: ClientConfig) {
   const now = config.now ?? Date.now
   const root = config.baseUrl.replace(/\/+$/, '')
   const timeoutMs = config.timeoutMs ?? 30_000
+  // Nothing a server or the network says enters the engine with the token in it (a server may echo the Authorization header).
+  const redact = createRedactor([config.token])
 
   async function request(spec: RequestSpec): Promise<Exchange> {
     const timeout = AbortSignal.timeout(timeoutMs)
@@ -96,9 +98,9 @@ export function createApiClient(config: ClientConfig) {
         signal
       })
       const text = await res.text()
-      let body: unknown = text
+      let body: unknown = redact.text(text)
       try {
-        body = text ? JSON.parse(text) : null
+        body = text ? redact.value(JSON.parse(text)) : null
       } catch {
         // not JSON: keep the text so the user can read it
       }
@@ -107,7 +109,7 @@ export function createApiClient(config: ClientConfig) {
       const code = errorCode(error)
       const timedOut = timeout.aborted
       const aborted = !timedOut && !!spec.signal?.aborted
-      return { ok: false, failure: { error, sent: !(code && NOT_SENT_CODES.has(code)), timedOut, aborted, startedAt, endedAt: now() } }
+      return { ok: false, failure: { error: redact.error(error), sent: !(code && NOT_SENT_CODES.has(code)), timedOut, aborted, startedAt, endedAt: now() } }
     }
   }
   return { request }

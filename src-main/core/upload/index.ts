@@ -13,3 +13,5 @@ export { defaultJournalDir } from './data-dir'
 export { readJobOptions, listJobs } from './job-info'
 export type { JobListing } from './job-info'
 export type * from './types'
+export { JournalWriteError } from './journal-file'
+

@@ -1,10 +1,14 @@
 // startJob: runs one push job (or resumes it from its journal) with pause / resume / cancel and throttled progress.
 import { randomBytes } from 'node:crypto'
+import { rm } from 'node:fs/promises'
 import type { JobContext, StepResult } from './context'
 import { jobTarget, sendableIndexes } from './context'
 import { resolveOnConflict } from './conflict'
 import { checkBaseUrl, createApiClient } from './http'
 import { Journal, stampRecords } from './journal'
+import { JournalWriteError } from './journal-file'
+import { journalStopMessage } from './journal-messages'
+import { tokenProblem } from '../credentials/token-check'
 import type { RecordStamp } from './journal'
 import { Pacer, realSleep } from './pacer'
 import { shoplinePhase } from './shopline-phase'
@@ -71,7 +75,7 @@ async function openJournal(jobId: string, input: StartJobInput, state: JobState)
   const { records, env } = input
   const stamps = stampRecords(records)
   if (input.resumeJobId) {
-    const { journal, entries } = await Journal.open(env.journalDir, jobId, { create: false })
+    const { journal, entries } = await Journal.open(env.journalDir, jobId, { create: false, openFile: env.openJournalFile })
     entries.forEach((e) => state.apply(e))
     const header = state.header
     if (!header) {
@@ -86,9 +90,16 @@ async function openJournal(jobId: string, input: StartJobInput, state: JobState)
     }
     return { journal, options: header.options, stamps }
   }
-  const { journal } = await Journal.open(env.journalDir, jobId, { create: true })
+  const { journal } = await Journal.open(env.journalDir, jobId, { create: true, openFile: env.openJournalFile })
   const entry = { t: 'header' as const, v: 1 as const, jobId, createdAt: new Date(env.now?.() ?? Date.now()).toISOString(), options: input.options, records: stamps }
-  await journal.append(entry)
+  try {
+    await journal.append(entry)
+  } catch (e) {
+    // Nothing was sent and there is nothing to resume: leave no half-written journal behind.
+    await journal.close()
+    await rm(journal.path, { force: true })
+    throw e
+  }
   state.apply(entry)
   return { journal, options: input.options, stamps }
 }
@@ -118,6 +129,8 @@ async function runJob(jobId: string, input: StartJobInput, ctl: Controls): Promi
   // Refuse a plain-http URL before anything is written (a resumed job's URL comes from its journal).
   const refusal = input.resumeJobId ? null : checkBaseUrl(input.options.baseUrl)
   if (refusal) throw new Error(refusal.en)
+  const badToken = tokenProblem(input.env.token)
+  if (badToken) throw new Error(badToken.en)
   const { journal, options, stamps } = await openJournal(jobId, input, state)
   try {
     return await runOpenJob(jobId, input, ctl, state, journal, options, stamps)
@@ -171,9 +184,21 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
     env.onProgress(event)
   }
   emitProgress(true)
-  const step = await runPhases(ctx)
+  let step: StepResult
+  try {
+    step = await runPhases(ctx)
+  } catch (e) {
+    // The journal could not record a step: stop here; the request that needed it was not sent, resume finishes the job.
+    if (!(e instanceof JournalWriteError)) throw e
+    ctx.stopMessage = journalStopMessage(e, jobId)
+    ctx.stopCode = e.diskFull ? 'disk_full' : 'journal_write_failed'
+    step = 'stop'
+  }
   const status: JobStatus = step === 'stop' ? 'stopped' : step === 'cancel' ? 'cancelled' : 'finished'
-  await journal.append({ t: 'end', at: now(), status })
+  if (!journal.failure) await journal.append({ t: 'end', at: now(), status }).catch((e: unknown) => {
+    if (!(e instanceof JournalWriteError)) throw e
+    ctx.stopCode ??= e.diskFull ? 'disk_full' : 'journal_write_failed'
+  })
   const batchOf = new Map<number, string>()
   for (const p of state.planned.values()) if (p.phase === 'main') p.members.forEach((m) => batchOf.set(Number(m), p.batch))
   const pending = (i: number): PendingReason => {
@@ -198,6 +223,7 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
     target: options.target,
     status,
     ...(ctx.stopMessage ? { stopMessage: ctx.stopMessage } : {}),
+    ...(ctx.stopCode ? { stopCode: ctx.stopCode } : {}),
     summary: summarize(results),
     results,
     requests: ctx.counts,

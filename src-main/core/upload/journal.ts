@@ -1,10 +1,11 @@
 // The append-only job journal: one JSON object per line, fsync'd per entry, so a crash loses at most a torn last line.
-import { open, readFile, truncate, mkdir, writeFile, rm } from 'node:fs/promises'
-import type { FileHandle } from 'node:fs/promises'
+import { readFile, truncate, mkdir, writeFile, rm } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { PreparedRecord } from '../targets/types'
 import type { JobOptions, Outcome } from './types'
+import { JournalWriteError, openRealJournalFile, writeFully } from './journal-file'
+import type { JournalFile, OpenJournalFile } from './journal-file'
 
 export type Phase = 'customers' | 'main'
 
@@ -74,13 +75,18 @@ export async function readJournal(path: string): Promise<{ entries: JournalEntry
 }
 
 export class Journal {
+  /** Set after a failed append: nothing more is written, the job stops. */
+  private broken: JournalWriteError | null = null
+
   private constructor(
-    private readonly fh: FileHandle,
-    readonly path: string
+    private readonly fh: JournalFile,
+    readonly path: string,
+    /** Bytes known to be complete entries: a failed append is cut back to here. */
+    private size: number
   ) {}
 
   /** Open for appending; when resuming, first cut a torn last line (or finish a line that lost its newline). */
-  static async open(journalDir: string, jobId: string, opts: { create: boolean }): Promise<{ journal: Journal; entries: JournalEntry[] }> {
+  static async open(journalDir: string, jobId: string, opts: { create: boolean; openFile?: OpenJournalFile }): Promise<{ journal: Journal; entries: JournalEntry[] }> {
     await mkdir(journalDir, { recursive: true })
     const path = journalPath(journalDir, jobId)
     await takeLock(path)
@@ -93,26 +99,47 @@ export class Journal {
     }
   }
 
-  private static async openLocked(path: string, opts: { create: boolean }): Promise<{ journal: Journal; entries: JournalEntry[] }> {
+  private static async openLocked(path: string, opts: { create: boolean; openFile?: OpenJournalFile }): Promise<{ journal: Journal; entries: JournalEntry[] }> {
+    const openFile = opts.openFile ?? openRealJournalFile
     let entries: JournalEntry[] = []
     if (!opts.create) {
       const read = await readJournal(path)
       entries = read.entries
       if (read.tornBytes > 0) {
-        const size = Buffer.byteLength(await readFile(path, 'utf8'))
+        const size = (await readFile(path)).length
         await truncate(path, size - read.tornBytes)
       }
-      const fh = await open(path, 'a', 0o600)
-      if (read.tornBytes === -1) await fh.write('\n')
-      return { journal: new Journal(fh, path), entries }
+      const fh = await openFile(path, 'a', 0o600)
+      const journal = new Journal(fh, path, (await fh.stat()).size)
+      if (read.tornBytes === -1) await journal.appendText('\n')
+      return { journal, entries }
     }
-    const fh = await open(path, 'ax', 0o600)
-    return { journal: new Journal(fh, path), entries }
+    const fh = await openFile(path, 'ax', 0o600)
+    return { journal: new Journal(fh, path, 0), entries }
   }
 
+  /** Durable or thrown: every byte written and fsync'd; on any failure the torn tail is cut off and the journal refuses more. */
   async append(entry: JournalEntry): Promise<void> {
-    await this.fh.write(JSON.stringify(entry) + '\n')
-    await this.fh.sync()
+    await this.appendText(JSON.stringify(entry) + '\n')
+  }
+
+  private async appendText(text: string): Promise<void> {
+    if (this.broken) throw this.broken
+    const data = Buffer.from(text, 'utf8')
+    try {
+      await writeFully(this.fh, data)
+      await this.fh.sync()
+      this.size += data.length
+    } catch (e) {
+      this.broken = new JournalWriteError(e)
+      // Best effort: cutting the partial line frees space and keeps the file a list of whole entries (resume also drops a torn last line).
+      await this.fh.truncate(this.size).then(() => this.fh.sync()).catch(() => undefined)
+      throw this.broken
+    }
+  }
+
+  get failure(): JournalWriteError | null {
+    return this.broken
   }
 
   async close(): Promise<void> {

@@ -94,7 +94,7 @@ describe('base URL', () => {
     expect(checkBaseUrl('http://api.zangsho.com/v1')?.en).toMatch(/https/)
     expect(checkBaseUrl('http://127.evil.com/v1')).not.toBeNull()
     expect(checkBaseUrl('not a url')?.en).toMatch(/valid URL/)
-    expect(isLoopbackHost('127.1.2.3')).toBe(true)
+    expect(isLoopbackHost('127.1.2.3')).toBe(false) // exactly localhost, 127.0.0.1, [::1] (issue 12)
   })
 })
 

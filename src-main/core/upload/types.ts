@@ -77,6 +77,8 @@ export interface JobEnvironment {
   onProgress?: (event: ProgressEvent) => void
   /** Throttle for progress events; default 100 ms (≤ 10/s). */
   progressIntervalMs?: number
+  /** Opens the journal file (tests inject short writes and ENOSPC); default node:fs/promises open. */
+  openJournalFile?: OpenJournalFile
 }
 
 export interface StartJobInput {
@@ -97,6 +99,8 @@ export interface JobResult {
   status: JobStatus
   /** Why a stopped job stopped (401/403, unreachable), in both languages. */
   stopMessage?: Localized
+  /** disk_full: the journal could not be written (no space); free space and resume. */
+  stopCode?: 'disk_full' | 'journal_write_failed'
   summary: Summary
   results: RowResult[]
   requests: RequestCounts
@@ -123,3 +127,14 @@ export interface JobHandle {
   cancel(opts?: { abortInFlight?: boolean }): void
   done: Promise<JobResult>
 }
+
+/** The part of a FileHandle the journal uses; node's FileHandle satisfies it (see journal-file.ts). */
+export interface JournalFile {
+  write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>
+  sync(): Promise<void>
+  truncate(len: number): Promise<void>
+  stat(): Promise<{ size: number }>
+  close(): Promise<void>
+}
+
+export type OpenJournalFile = (path: string, flags: 'a' | 'ax', mode: number) => Promise<JournalFile>

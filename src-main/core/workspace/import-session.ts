@@ -45,6 +45,9 @@ export interface ImportSessionDeps {
   autosaveMs?: number
   shopline?: PrepareSettings['shopline']
   onSaveError?: (err: unknown) => void
+  /** Autosave works again after failing (e.g. disk space was freed); retry period in autosaveRetryMs. */
+  onSaveRecovered?: () => void
+  autosaveRetryMs?: number
 }
 
 export type OpenOutcome = { ok: true; table: SheetTable; template: MappingTemplate | null } | { ok: false; error: WorkbookError }
@@ -57,7 +60,7 @@ export class ImportSession {
   private readonly autosave: Autosaver
 
   constructor(readonly state: SessionState, private readonly deps: ImportSessionDeps) {
-    this.autosave = deps.store.autosaver(() => this.state, deps.autosaveMs ?? 500, deps.onSaveError)
+    this.autosave = deps.store.autosaver(() => this.state, deps.autosaveMs ?? 500, deps.onSaveError, { onRecovered: deps.onSaveRecovered, retryMs: deps.autosaveRetryMs })
   }
 
   /** A new session: copy the file into the data dir. Call open() next. */

@@ -16,13 +16,20 @@ export interface Autosaver {
   flush(): Promise<void>
 }
 
+export interface AutosaveHooks {
+  /** After a failed save, try again this often until it works (the edits stay in memory meanwhile). Default 5 s. */
+  retryMs?: number
+  /** A save succeeded after one or more failed: the banner can go. */
+  onRecovered?: () => void
+}
+
 export interface SessionStore {
   create(source: SessionSource): Promise<SessionState>
   load(id: string): Promise<SessionState | null>
   list(): Promise<SessionSummary[]>
   remove(id: string): Promise<void>
   save(state: SessionState): Promise<void>
-  autosaver(getState: () => SessionState, delayMs?: number, onError?: (err: unknown) => void): Autosaver
+  autosaver(getState: () => SessionState, delayMs?: number, onError?: (err: unknown) => void, hooks?: AutosaveHooks): Autosaver
 }
 
 const STATE = 'session.json'
@@ -121,15 +128,32 @@ export function createSessionStore(dataDir: string, clock: () => Date = () => ne
     await rm(folder(id), { recursive: true, force: true })
   }
 
-  function autosaver(getState: () => SessionState, delayMs = 500, onError?: (err: unknown) => void): Autosaver {
+  function autosaver(getState: () => SessionState, delayMs = 500, onError?: (err: unknown) => void, hooks: AutosaveHooks = {}): Autosaver {
     let timer: NodeJS.Timeout | null = null
     let firstPending = 0
     let inFlight: Promise<void> = Promise.resolve()
+    let failing = false
     const run = () => {
       if (timer) clearTimeout(timer)
       timer = null
       firstPending = 0
-      inFlight = inFlight.then(() => save(getState())).catch((err) => onError?.(err))
+      inFlight = inFlight
+        .then(() => save(getState()))
+        .then(
+          () => {
+            if (failing) hooks.onRecovered?.()
+            failing = false
+          },
+          (err) => {
+            failing = true
+            onError?.(err)
+            // The disk may be full: keep the edits in memory and try again until space returns (or a later edit saves them).
+            if (!timer) {
+              timer = setTimeout(run, hooks.retryMs ?? 5000)
+              timer.unref?.()
+            }
+          }
+        )
       return inFlight
     }
     return {

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePrepareStore } from '../prepare-store'
 import { useAppStore } from '../store'
-import { baseName, ErrorNotice, InfoNotice } from './Notices'
+import { baseName, ErrorNotice, InfoNotice, SaveProblemBanner } from './Notices'
 import { OpenScreen } from './OpenScreen'
 import { PrepareScreen } from './PrepareScreen'
 import { PreviewScreen } from './PreviewScreen'
@@ -65,6 +65,7 @@ export function App() {
       </a>
       <TopBar />
       <main id="main" className="content">
+        <SaveProblemBanner />
         <InfoNotice />
         <ErrorNotice error={error} onDismiss={dismissError} />
         <ErrorNotice error={prepError} onDismiss={dismissPrepError} />

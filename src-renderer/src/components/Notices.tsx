@@ -47,3 +47,15 @@ export function InfoNotice() {
     </div>
   )
 }
+
+/** Autosave is failing: stays until a save works again (the edits are kept in memory and saved then). */
+export function SaveProblemBanner() {
+  const { i18n } = useTranslation()
+  const problem = useAppStore((s) => s.saveProblem)
+  if (!problem) return null
+  return (
+    <div className="notice notice-error" role="alert" data-testid="save-problem">
+      <p className="notice-body">{i18n.language === 'en' ? problem.en : problem['zh-TW']}</p>
+    </div>
+  )
+}
