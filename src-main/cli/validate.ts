@@ -5,6 +5,8 @@ import { checkPrepareOptions, prepareFile, VALIDATE_OPTIONS, type Lang } from '.
 import { TARGET_IDS } from '../core/targets/types'
 import type { Issue } from '../core/validation/types'
 import { formatIssueTable } from './validate-format'
+import { describeDerivation } from '../core/mapping/derive-words'
+import type { Mapping } from '../core/mapping/types'
 
 export const VALIDATE_USAGE = `usage: orderdock validate <file> --target <${TARGET_IDS.join('|')}>
          [--sheet NAME] [--header-row N] [--encoding LABEL] [--timezone IANA] [--mapping FILE.json]
@@ -77,7 +79,7 @@ function humanReport(
   target: string,
   table: { sheet: string; headerRow: number; encoding: string | null; headers: string[] },
   timezone: string,
-  mapping: Record<string, { column: string } | { constant: string | number | boolean }>,
+  mapping: Mapping,
   summary: { rows: number; valid: number; invalid: number; warnings: number },
   issues: Issue[],
   messageOf: (i: Issue) => string
@@ -89,7 +91,8 @@ function humanReport(
   lines.push(`${zh ? '目的地' : 'Target'}: ${target}   ${zh ? '時區' : 'Time zone'}: ${timezone}`)
   lines.push(zh ? '欄位對應:' : 'Mapping:')
   for (const [field, entry] of Object.entries(mapping)) {
-    lines.push(`  ${field.padEnd(24)} ← ${'column' in entry ? `"${entry.column}"` : `${zh ? '固定值' : 'constant'} ${JSON.stringify(entry.constant)}`}`)
+    const source = 'column' in entry ? `"${entry.column}"` : 'derive' in entry ? describeDerivation(entry.derive)[zh ? 'zh-TW' : 'en'] : `${zh ? '固定值' : 'constant'} ${JSON.stringify(entry.constant)}`
+    lines.push(`  ${field.padEnd(24)} ← ${source}`)
   }
   lines.push('')
   lines.push(

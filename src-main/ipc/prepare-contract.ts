@@ -1,6 +1,7 @@
 // The "prepare" part of the contract (issue 3): destination, column mapping, value matching, rows with issues, cell edits.
 // Imports only zod and type-only plain-data core types (the renderer reads the types).
 import { z } from 'zod'
+import { deriveEntrySchema } from '../core/mapping/derivation-schema'
 import type { ColumnMatch, Mapping, MappingProblem } from '../core/mapping/types'
 import type { FieldType, TargetId } from '../core/targets/types'
 import type { Cell } from '../core/workbook/types'
@@ -101,7 +102,8 @@ const prepId = z.string().min(1).max(64)
 const targetId = z.enum(['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders'])
 const mappingEntry = z.union([
   z.object({ column: z.string().min(1).max(255) }).strict(),
-  z.object({ constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict()
+  z.object({ constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict(),
+  deriveEntrySchema
 ])
 
 export const prepareMethodArgs = {

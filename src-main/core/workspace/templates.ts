@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { deriveEntrySchema } from '../mapping/derivation-schema'
 import { writeFileAtomic } from '../fs/atomic-write'
 import type { Mapping, MappingEntry, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
@@ -56,7 +57,7 @@ export function layoutKey(headers: string[]): string {
 }
 
 const FILE = 'templates.json'
-const entrySchema = z.union([z.object({ column: z.string() }), z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) })])
+const entrySchema = z.union([z.object({ column: z.string() }), z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }), deriveEntrySchema])
 const templateSchema = z.object({
   id: z.string(), name: z.string(), layoutKey: z.string(), headers: z.array(z.string()),
   target: z.enum(TARGET_IDS as unknown as [TargetId, ...TargetId[]]),
