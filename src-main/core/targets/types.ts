@@ -44,6 +44,8 @@ export interface GroupedOrderInput {
   subtotal: Decimal
   /** The mapped order total, or else the sum of the lines. */
   total: Decimal
+  /** No total could be found (the record is invalid): per-order payloads leave it out rather than send 0. */
+  totalMissing?: boolean
   deliveryOptionId: string
   paymentMethodId: string
   /** Unmapped columns carried along (first non-empty value per column across the rows). */

@@ -45,7 +45,7 @@ export const ZangshoOrdersTarget: Target = {
   groupBy: 'order_no',
   orderLines: { totalField: 'amount', priceField: 'items.item_price', quantityField: 'items.quantity', lineTotalField: 'items.total', totalMustMatchLines: false },
   buildGroupPayload(g) {
-    return ZangshoOrdersTarget.buildPayload!({ ...g.order, order_no: g.orderNo, amount: g.total }, g.metadata)
+    return ZangshoOrdersTarget.buildPayload!({ ...g.order, order_no: g.orderNo, amount: g.totalMissing ? undefined : g.total }, g.metadata)
   },
   fields: [
     {

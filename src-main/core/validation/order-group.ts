@@ -135,7 +135,7 @@ export function buildOrderGroup(ctx: GroupContext, orderNo: string, rows: RowSta
   const metadata: Record<string, string> = {}
   for (const r of rows) for (const [k, v] of Object.entries(r.metadata ?? {})) metadata[k] ??= v
   const payload = ctx.target.buildGroupPayload!({
-    orderNo, order, lines, subtotal, total: total ?? subtotal, deliveryOptionId: ctx.deliveryOptionId, paymentMethodId: ctx.paymentMethodId,
+    orderNo, order, lines, subtotal, total: total ?? subtotal, ...(total === null ? { totalMissing: true } : {}), deliveryOptionId: ctx.deliveryOptionId, paymentMethodId: ctx.paymentMethodId,
     ...(Object.keys(metadata).length > 0 ? { metadata } : {})
   })
   const rowErrors = rows.some((r) => r.blocked || r.issues.some((i) => i.severity === 'error'))
