@@ -157,3 +157,13 @@ export function showDerived(v: DerivedValue): string {
 }
 
 export { CYCLE_WORDS }
+
+/** The same derivation with every column name passed through `fix` (templates re-spell headers for the file at hand). */
+export function renameDerivationColumns(d: Derivation, fix: (column: string) => string): Derivation {
+  switch (d.kind) {
+    case 'billing_cycle': return { ...d, unitColumn: fix(d.unitColumn), ...(d.frequencyColumn ? { frequencyColumn: fix(d.frequencyColumn) } : {}) }
+    case 'monthly_amount': return { ...d, amountColumn: fix(d.amountColumn), unitColumn: fix(d.unitColumn), ...(d.frequencyColumn ? { frequencyColumn: fix(d.frequencyColumn) } : {}) }
+    case 'sum': return { ...d, add: d.add.map(fix), subtract: d.subtract.map(fix) }
+    case 'status_by_payment': return { ...d, statusColumn: fix(d.statusColumn), paymentColumn: fix(d.paymentColumn) }
+  }
+}

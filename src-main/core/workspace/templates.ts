@@ -4,6 +4,7 @@ import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { deriveEntrySchema } from '../mapping/derivation-schema'
+import { renameDerivationColumns } from '../mapping/derive'
 import { writeFileAtomic } from '../fs/atomic-write'
 import type { Mapping, MappingEntry, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
@@ -159,7 +160,7 @@ function respell(template: MappingTemplate, headers: string[]): MappingTemplate 
   const fix = (column: string) => byNorm.get(normalizeHeader(column)) ?? column
   const mapping: Mapping = {}
   for (const [field, entry] of Object.entries(template.mapping)) {
-    mapping[field] = 'column' in entry ? ({ column: fix(entry.column) } as MappingEntry) : entry
+    mapping[field] = 'column' in entry ? ({ column: fix(entry.column) } as MappingEntry) : 'derive' in entry ? { derive: renameDerivationColumns(entry.derive, fix) } : entry
   }
   const dateOrder: Record<string, DateOrder> = {}
   for (const [column, order] of Object.entries(template.dateOrder)) dateOrder[fix(column)] = order
