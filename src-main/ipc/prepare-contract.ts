@@ -8,8 +8,11 @@ import type { Cell } from '../core/workbook/types'
 import type { Issue, PrepareSummary } from '../core/validation/types'
 import type { SessionSummary } from '../core/workspace/types'
 import type { WorkbookView } from './contract'
+import type { DerivedFieldPreview } from '../core/mapping/derivation-types'
 
 export type { Mapping, MappingEntry, MappingProblem } from '../core/mapping/types'
+export type { Derivation } from '../core/mapping/derivation-types'
+export type { DerivedFieldPreview } from '../core/mapping/derivation-types'
 export type { Issue, PrepareSummary } from '../core/validation/types'
 export type { TargetId } from '../core/targets/types'
 
@@ -69,6 +72,8 @@ export interface PrepareView {
   metadataColumns: string[]
   /** The saved template applied when this preparation started, if any. */
   template: { id: string; name: string } | null
+  /** Derived fields: the rule in words and its result on the first few rows. */
+  derived: DerivedFieldPreview[]
 }
 
 export type DateOrderChoice = 'ymd' | 'dmy' | 'mdy'
@@ -89,6 +94,8 @@ export interface PrepareRow {
   excluded: boolean
   edited: string[]
   issues: Issue[]
+  /** The order this row is part of, when that order spans several rows (rows sharing an order number). */
+  group?: { orderNo: string; rows: number[] }
 }
 
 export interface PreparePage {

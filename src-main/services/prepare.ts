@@ -2,6 +2,7 @@
 import { autoMap, unmappedColumns, validateMapping } from '../core/mapping/automap'
 import { isColumnEntry, type ValueMatches } from '../core/mapping/types'
 import { distinctValues, suggestValueMatches } from '../core/mapping/values'
+import { derivationPreviews } from '../core/mapping/derive-preview'
 import { getTarget, TARGETS } from '../core/targets'
 import type { Target, TargetId } from '../core/targets/types'
 import type { PrepareSummary } from '../core/validation/types'
@@ -123,7 +124,8 @@ export function createPrepareServices(deps: {
       timezone: session.state.timezone,
       dateOrder: { ...session.state.dateOrder },
       metadataColumns: [...session.state.metadataColumns],
-      template: appliedTemplates.get(prepId) ?? null
+      template: appliedTemplates.get(prepId) ?? null,
+      derived: derivationPreviews(mapping, session.editedTable)
     }
   }
 

@@ -47,7 +47,7 @@ describe('validate --json with item rows', () => {
     const out = JSON.parse(run.stdout)
     expect(out.mapping).toMatchObject({ 'items.item_price': { column: '單價' }, 'items.quantity': { column: '數量' } })
     expect(out.mapping.amount).toBeUndefined()
-    expect(out.records.map((r: { rows: number[]; valid: boolean; payload: { amount?: string } }) => [r.row, r.rows, r.valid, r.payload.amount])).toEqual([
+    expect(out.records.map((r: { row: number; rows: number[]; valid: boolean; payload: { amount?: string } }) => [r.row, r.rows, r.valid, r.payload.amount])).toEqual([
       [2, [2, 4, 6], false, '999.80'], [3, [3], true, '1200.50'], [5, [5], true, '10.00'] // G-1: 700 + 299.70 + 0.10
     ])
     expect(out.issues.map((i: { row: number; code: string; field: string; column: string }) => [i.row, i.code, i.field, i.column])).toEqual([[6, 'group_conflict', 'customer_email', 'Email']])

@@ -94,6 +94,13 @@ class PreparationImpl implements Preparation {
     return out
   }
 
+  groupOf(rowNumber: number): { orderNo: string; rows: number[] } | null {
+    const idx = this.indexOf.get(rowNumber)
+    const key = idx === undefined ? null : this.keyOfIdx[idx]
+    if (!this.target.groupBy || key === null || key.startsWith(NO_ORDER_NO) || this.byKey.count(key) < 2) return null
+    return { orderNo: key, rows: this.byKey.get(key).map((i) => this.rows[i].rowNumber) }
+  }
+
   updateRow(rowNumber: number, cells: Cell[]): void {
     const idx = this.requireIdx(rowNumber)
     this.rows[idx] = { rowNumber, cells }
