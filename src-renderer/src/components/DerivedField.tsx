@@ -52,7 +52,8 @@ function Editor({ field, view, initial, lang, onDone }: { field: FieldView; view
   const setField = usePrepareStore((s) => s.setField)
   const kinds = derivableKinds(field)
   const [draft, setDraft] = useState<Derivation>(initial ?? draftFor(kinds[0], view.headers))
-  const cycleField = field.key === 'mrr' && !view.mapping.billing_cycle
+  const cycleEntry = view.mapping.billing_cycle
+  const cycleField = field.key === 'mrr' && !(cycleEntry && 'derive' in cycleEntry) && view.headers.length > 0
   const [alsoCycle, setAlsoCycle] = useState<boolean>(cycleField)
   const headers = view.headers
   const save = async () => {
