@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { IANAZone } from 'luxon'
 import { z } from 'zod'
+import { deriveEntrySchema } from '../core/mapping/derivation-schema'
 import { ENCODINGS, normalizeEncoding, openWorkbook } from '../core/workbook'
 import type { SheetTable } from '../core/workbook/types'
 import { getTarget, isTargetId } from '../core/targets'
@@ -102,7 +103,7 @@ export function checkPrepareOptions(
 
 const MappingSchema = z.record(
   z.string(),
-  z.union([z.object({ column: z.string() }).strict(), z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }).strict()])
+  z.union([z.object({ column: z.string() }).strict(), z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }).strict(), deriveEntrySchema])
 )
 const ValueMatchesSchema = z.record(z.string(), z.record(z.string(), z.string()))
 

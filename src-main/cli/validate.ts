@@ -6,6 +6,8 @@ import { TARGET_IDS } from '../core/targets/types'
 import type { Issue } from '../core/validation/types'
 import { formatIssueTable } from './validate-format'
 import { getSourceLayout } from '../core/sources'
+import { describeDerivation } from '../core/mapping/derive-words'
+import type { Mapping } from '../core/mapping/types'
 
 export const VALIDATE_USAGE = `usage: orderdock validate <file> --target <${TARGET_IDS.join('|')}>
          [--sheet NAME] [--header-row N] [--encoding LABEL] [--timezone IANA] [--mapping FILE.json]
@@ -82,7 +84,7 @@ function humanReport(
   target: string,
   table: { sheet: string; headerRow: number; encoding: string | null; headers: string[] },
   timezone: string,
-  mapping: Record<string, { column: string } | { constant: string | number | boolean }>,
+  mapping: Mapping,
   summary: { rows: number; valid: number; invalid: number; warnings: number },
   issues: Issue[],
   messageOf: (i: Issue) => string,
@@ -96,7 +98,8 @@ function humanReport(
   if (recognized) lines.push(`${zh ? '已辨識' : 'Recognized'}: ${recognized}`)
   lines.push(zh ? '欄位對應:' : 'Mapping:')
   for (const [field, entry] of Object.entries(mapping)) {
-    lines.push(`  ${field.padEnd(24)} ← ${'column' in entry ? `"${entry.column}"` : `${zh ? '固定值' : 'constant'} ${JSON.stringify(entry.constant)}`}`)
+    const source = 'column' in entry ? `"${entry.column}"` : 'derive' in entry ? describeDerivation(entry.derive)[zh ? 'zh-TW' : 'en'] : `${zh ? '固定值' : 'constant'} ${JSON.stringify(entry.constant)}`
+    lines.push(`  ${field.padEnd(24)} ← ${source}`)
   }
   lines.push('')
   lines.push(

@@ -1,14 +1,18 @@
 // The "prepare" part of the contract (issue 3): destination, column mapping, value matching, rows with issues, cell edits.
 // Imports only zod, the target id list (plain data) and type-only plain-data core types (the renderer reads the types).
 import { z } from 'zod'
+import { deriveEntrySchema } from '../core/mapping/derivation-schema'
 import type { ColumnMatch, Mapping, MappingProblem } from '../core/mapping/types'
 import { TARGET_IDS, type FieldType, type TargetId } from '../core/targets/types'
 import type { Cell } from '../core/workbook/types'
 import type { Issue, PrepareSummary } from '../core/validation/types'
 import type { SessionSummary } from '../core/workspace/types'
 import type { WorkbookView } from './shared-contract'
+import type { DerivedFieldPreview } from '../core/mapping/derivation-types'
 
 export type { Mapping, MappingEntry, MappingProblem } from '../core/mapping/types'
+export type { Derivation } from '../core/mapping/derivation-types'
+export type { DerivedFieldPreview } from '../core/mapping/derivation-types'
 export type { Issue, PrepareSummary } from '../core/validation/types'
 export type { TargetId } from '../core/targets/types'
 
@@ -74,6 +78,8 @@ export interface PrepareView {
   source: { id: string; label: Text; lacks: { field: string; why: Text }[] } | null
   /** Recognizing the export is on (default); prepare.setOptions { useSourceLayout } turns it off and maps again. */
   useSourceLayout: boolean
+  /** Derived fields: the rule in words and its result on the first few rows. */
+  derived: DerivedFieldPreview[]
 }
 
 export type DateOrderChoice = 'ymd' | 'dmy' | 'mdy'
@@ -94,6 +100,8 @@ export interface PrepareRow {
   excluded: boolean
   edited: string[]
   issues: Issue[]
+  /** The order this row is part of, when that order spans several rows (rows sharing an order number). */
+  group?: { orderNo: string; rows: number[] }
 }
 
 export interface PreparePage {
@@ -108,7 +116,8 @@ const prepId = z.string().min(1).max(64)
 const targetId = z.enum(TARGET_IDS)
 const mappingEntry = z.union([
   z.object({ column: z.string().min(1).max(255) }).strict(),
-  z.object({ constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict()
+  z.object({ constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict(),
+  deriveEntrySchema
 ])
 
 export const prepareMethodArgs = {

@@ -3,6 +3,7 @@ import { autoMap, unmappedColumns, validateMapping } from '../core/mapping/autom
 import { getSourceLayout, planFromLayout } from '../core/sources'
 import { isColumnEntry, type ValueMatches } from '../core/mapping/types'
 import { distinctValues, suggestValueMatches } from '../core/mapping/values'
+import { derivationPreviews } from '../core/mapping/derive-preview'
 import { getTarget, TARGETS } from '../core/targets'
 import type { Target, TargetId } from '../core/targets/types'
 import type { PrepareSummary } from '../core/validation/types'
@@ -145,7 +146,8 @@ export function createPrepareServices(deps: {
       metadataColumns: [...session.state.metadataColumns],
       template: appliedTemplates.get(prepId) ?? null,
       source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
-      useSourceLayout: session.state.useSourceLayout !== false
+      useSourceLayout: session.state.useSourceLayout !== false,
+      derived: derivationPreviews(mapping, session.editedTable)
     }
   }
 

@@ -72,22 +72,22 @@ describe('prepare over the contract', () => {
     )
   })
 
-  it('counts invalid records (unmatched value, duplicate order number) and pages the rows with errors', async () => {
-    expect(prep.summary.invalid).toBeGreaterThanOrEqual(2)
+  it('counts invalid records (an unmatched value; A003 on two rows is one order) and pages the rows with errors', async () => {
+    expect(prep.summary.invalid).toBe(1)
     const errors = await value<PreparePage>('prepare.rows', { prepId: prep.prepId, offset: 0, limit: 50, filter: 'errors' })
-    const rows = errors.rows.map((r) => r.rowNumber)
-    expect(rows).toEqual(expect.arrayContaining([4, 5]))
+    expect(errors.rows.map((r) => r.rowNumber)).toEqual([4])
     const row4 = errors.rows.find((r) => r.rowNumber === 4)
     expect(row4?.issues.some((i) => i.column === '付款狀態' && i.severity === 'error' && i.messageZh.length > 0)).toBe(true)
+    expect(row4?.group).toEqual({ orderNo: 'A003', rows: [4, 5] })
   })
 
-  it('a value match chosen by the user clears that error (the duplicate stays)', async () => {
+  it('a value match chosen by the user clears that error; the order\'s two rows then disagree on the status', async () => {
     const after = await value<PrepareView>('prepare.setValueMatch', { prepId: prep.prepId, field: 'status', value: '怪怪的', match: 'failed' })
     expect(after.valueLists.find((l) => l.field === 'status')?.values.find((v) => v.value === '怪怪的')).toMatchObject({ match: 'failed', chosen: true })
     const page = await value<PreparePage>('prepare.rows', { prepId: prep.prepId, offset: 0, limit: 50, filter: 'errors' })
-    const row4 = page.rows.find((r) => r.rowNumber === 4)
-    expect(row4?.issues.some((i) => i.column === '付款狀態' && i.severity === 'error')).toBe(false)
-    expect(row4?.issues.some((i) => i.severity === 'error')).toBe(true)
+    expect(page.rows.map((r) => r.rowNumber)).toEqual([5])
+    expect(page.rows[0].issues.map((i) => [i.code, i.field])).toEqual([['group_conflict', 'status']])
+    expect(page.rows[0].issues[0].message).toContain('"failed" in row 4 but "pending" in row 5')
     expect(await call('prepare.setValueMatch', { prepId: prep.prepId, field: 'status', value: '怪怪的', match: 'bogus' })).toMatchObject({ ok: false, error: { code: 'bad_value' } })
   })
 

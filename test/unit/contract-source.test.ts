@@ -47,9 +47,11 @@ describe('a recognized export over the contract', () => {
     expect(prep.source?.lacks.map((l) => l.field)).toEqual(['customer_email'])
     expect(prep.source?.lacks[0].why['zh-TW']).toContain('沒有買家 Email')
     expect(prep.useSourceLayout).toBe(true)
-    expect(prep.mapping).toEqual({
-      order_no: { column: '訂單編號' }, amount: { column: '買家總支付金額' }, status: { column: '訂單狀態' },
-      payment_method: { column: '付款方式' }, paid_at: { column: '買家付款時間' }
+    expect(prep.mapping).toMatchObject({
+      order_no: { column: '訂單編號' }, amount: { column: '買家總支付金額' },
+      payment_method: { column: '付款方式' }, paid_at: { column: '買家付款時間' },
+      // Shopee's status is read together with the payment method (待出貨 + 貨到付款 is still unpaid)
+      status: { derive: { kind: 'status_by_payment', statusColumn: '訂單狀態', paymentColumn: '付款方式' } }
     })
     expect(prep.confidence.amount).toEqual({ confidence: 1, reason: 'source' })
     const payment = prep.valueLists.find((l) => l.field === 'payment_method')!

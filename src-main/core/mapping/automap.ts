@@ -1,9 +1,11 @@
 // Auto-match source columns to a destination's fields: normalized headers, synonyms, then a fuzzy fallback.
 import type { FieldDef, Target } from '../targets/types'
 import type { AutoMapResult, ColumnMatch, Mapping, MappingProblem } from './types'
-import { isColumnEntry, isConstantEntry } from './types'
+import { isColumnEntry, isConstantEntry, isDeriveEntry } from './types'
 import { cleanHeader } from './header-clean'
 import { columnSide, preferredNote, wantsBuyerSide, type ColumnSide } from './column-side'
+import { derivationColumns } from './derive'
+import { derivationProblems } from './derive-check'
 
 /** Fuzzy matches below this bigram similarity are ignored (0.78 keeps "Refunded Amount" away from refunded_at). */
 export const FUZZY_THRESHOLD = 0.78
@@ -130,7 +132,7 @@ export function autoMap(target: Target, headers: readonly string[]): AutoMapResu
 
 /** Columns no field reads: the candidates for carrying into metadata. */
 export function unmappedColumns(mapping: Mapping, headers: readonly string[]): string[] {
-  const used = new Set(Object.values(mapping).filter(isColumnEntry).map((e) => e.column))
+  const used = new Set(Object.values(mapping).flatMap((e) => (isColumnEntry(e) ? [e.column] : isDeriveEntry(e) ? derivationColumns(e.derive) : [])))
   return headers.filter((h) => !used.has(h))
 }
 
@@ -154,10 +156,12 @@ export function validateMapping(target: Target, mapping: Mapping, headers: reado
           messageZh: `欄位「${key}」對應到「${entry.column}」，但工作表沒有這一欄，請改選表中的欄位。` })
       }
       byColumn.set(entry.column, [...(byColumn.get(entry.column) ?? []), key])
+    } else if (isDeriveEntry(entry)) {
+      problems.push(...derivationProblems(fields.get(key)!, entry.derive, headerSet))
     } else if (!isConstantEntry(entry)) {
       problems.push({ code: 'bad_entry', severity: 'error', field: key, column: null,
-        message: `Field "${key}" must map to {"column": "<header>"} or {"constant": <value>}.`,
-        messageZh: `欄位「${key}」的對應必須是 {"column": "<欄名>"} 或 {"constant": <值>}。` })
+        message: `Field "${key}" must map to {"column": "<header>"}, {"constant": <value>} or {"derive": {...}}.`,
+        messageZh: `欄位「${key}」的對應必須是 {"column": "<欄名>"}、{"constant": <值>} 或 {"derive": {...}}。` })
     }
   }
   for (const [column, keys] of byColumn) {
@@ -167,11 +171,17 @@ export function validateMapping(target: Target, mapping: Mapping, headers: reado
       messageZh: `「${column}」這一欄同時對應到 ${keys.length} 個欄位(${keys.join('、')}),請確認是否正確。` })
   }
   for (const f of target.fields) {
-    if (f.required && !mapping[f.key]) {
+    if (f.required && !mapping[f.key] && !filledByLines(target, f.key, mapping)) {
       problems.push({ code: 'required_unmapped', severity: 'error', field: f.key, column: null,
         message: `Required field "${f.label.en}" (${f.key}) has no column. Map a column to it or give a constant.`,
         messageZh: `必填欄位「${f.label['zh-TW']}」(${f.key})尚未對應，請選一個欄位或填入固定值。` })
     }
   }
   return problems
+}
+
+/** Grouped orders: an unmapped order total is the sum of the lines when the unit price is mapped. */
+function filledByLines(target: Target, key: string, mapping: Mapping): boolean {
+  const rule = target.orderLines
+  return !!rule && rule.totalField === key && !!mapping[rule.priceField]
 }

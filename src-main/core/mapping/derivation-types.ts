@@ -38,3 +38,11 @@ export interface StatusByPaymentDerivation {
 }
 
 export type Derivation = BillingCycleDerivation | MonthlyAmountDerivation | SumDerivation | StatusByPaymentDerivation
+
+/** The mapping screen's view of one derived field: the rule in words and its result on the first few rows. */
+export interface DerivedFieldPreview {
+  field: string
+  derivation: Derivation
+  text: { 'zh-TW': string; en: string }
+  samples: { row: number; ok: boolean; text: { 'zh-TW': string; en: string } }[]
+}

@@ -1,7 +1,8 @@
 // Column mapping shapes. Mapping is exactly the CLI `--mapping FILE.json` shape and the `mapping` of `validate --json`.
+import type { Derivation } from './derivation-types'
 
-/** Where a field's value comes from: a source column (by its header text) or one constant for every row. */
-export type MappingEntry = { column: string } | { constant: string | number | boolean }
+/** Where a field's value comes from: a source column (by its header text), one constant for every row, or a derivation. */
+export type MappingEntry = { column: string } | { constant: string | number | boolean } | { derive: Derivation }
 
 /** Field key (e.g. 'order_no', 'delivery_address.city') → source. Fields not listed are unmapped. */
 export type Mapping = Record<string, MappingEntry>
@@ -29,7 +30,7 @@ export interface AutoMapResult {
 
 /** A problem with a mapping as data (bilingual). Errors block validation; warnings are shown. */
 export interface MappingProblem {
-  code: 'column_used_twice' | 'unknown_column' | 'unknown_field' | 'required_unmapped' | 'bad_entry'
+  code: 'column_used_twice' | 'unknown_column' | 'unknown_field' | 'required_unmapped' | 'bad_entry' | 'bad_derivation'
   severity: 'error' | 'warning'
   field: string | null
   column: string | null
@@ -43,4 +44,8 @@ export function isColumnEntry(e: MappingEntry | undefined): e is { column: strin
 
 export function isConstantEntry(e: MappingEntry | undefined): e is { constant: string | number | boolean } {
   return !!e && Object.prototype.hasOwnProperty.call(e, 'constant')
+}
+
+export function isDeriveEntry(e: MappingEntry | undefined): e is { derive: Derivation } {
+  return !!e && typeof (e as { derive?: unknown }).derive === 'object' && (e as { derive?: unknown }).derive !== null
 }

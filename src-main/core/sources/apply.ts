@@ -74,7 +74,9 @@ export function planFromLayout(layout: SourceLayout, target: Target, headers: re
   let derived: Record<string, Derivation> | undefined
   for (const [field, d] of Object.entries(plan.derived ?? {})) {
     const r = resolveDerivation(d, find)
-    if (r) (derived ??= {})[field] = r
+    if (!r || !fields.has(field)) continue
+    ;(derived ??= {})[field] = r
+    mapping[field] = { derive: r } // a derived field is computed from its columns, whatever a plain column would give
   }
   return {
     source: { id: layout.id, label: layout.label },

@@ -116,6 +116,7 @@ export const ShoplineOrdersTarget: Target = {
   requestSchema: shoplineCreateOrderSchema,
   supportsMetadata: false,
   groupBy: 'order_no',
+  orderLines: { totalField: 'order_total', priceField: 'items.item_price', quantityField: 'items.quantity', lineTotalField: 'items.total', nameField: 'items.name', totalMustMatchLines: true },
   buildGroupPayload: buildShoplineBody,
   naturalKey(p) {
     const remarks = (p.order as { order_remarks?: unknown } | undefined)?.order_remarks

@@ -37,16 +37,36 @@ export type EnumValueKind = 'status' | 'payment_method' | 'billing_cycle' | 'sub
 export type FieldValue = string | number | boolean | Decimal
 export type FieldValues = Readonly<Record<string, FieldValue | undefined>>
 
-/** SHOPLINE: one order assembled from one or more source rows (order-level values + one line per row). */
+/** Grouped destinations: one order assembled from one or more source rows (order-level values + one line per row). */
 export interface GroupedOrderInput {
   orderNo: string
   /** Order-level field values (first non-empty value across the group's rows). */
   order: FieldValues
+  /** One line per row that has a unit price ('' name when the destination has no line name). */
   lines: { name: string; price: Decimal; quantity: number; total: Decimal }[]
   subtotal: Decimal
+  /** The mapped order total, or else the sum of the lines. */
   total: Decimal
+  /** No total could be found (the record is invalid): per-order payloads leave it out rather than send 0. */
+  totalMissing?: boolean
   deliveryOptionId: string
   paymentMethodId: string
+  /** Unmapped columns carried along (first non-empty value per column across the rows). */
+  metadata?: Record<string, string>
+}
+
+/** Grouped destinations: where an order's lines and its total come from. */
+export interface OrderLinesRule {
+  /** Order-level money field: mapped → it is the total; unmapped → the sum of the line totals fills it. */
+  totalField: string
+  priceField: string
+  quantityField: string
+  /** Per-line total, checked against price × quantity when mapped. */
+  lineTotalField?: string
+  /** Per-line name: a line needs one (SHOPLINE). */
+  nameField?: string
+  /** A mapped total must equal the lines' sum (SHOPLINE cannot carry shipping, fees or discounts). */
+  totalMustMatchLines: boolean
 }
 
 /** How the upload engine talks to this destination. */
@@ -83,6 +103,8 @@ export interface Target {
   buildPayload?(values: FieldValues, metadata?: Record<string, string>): Record<string, unknown>
   /** Grouped destinations (SHOPLINE): rows sharing this field's value become one record. */
   groupBy?: string
+  /** Grouped destinations: lines and total (see OrderLinesRule). */
+  orderLines?: OrderLinesRule
   buildGroupPayload?(order: GroupedOrderInput): Record<string, unknown>
 
   // ── Behaviour the other layers read from here (issue 9): never branch on a target id outside this folder. ──

@@ -1,4 +1,5 @@
-// 帳獸 orders: POST /v1/orders/batch, one batch element per row (reference 000 + 001).
+// 帳獸 orders: POST /v1/orders/batch, one batch element per order (reference 000 + 001). Item rows sharing an order number
+// are one order; the payload has no items, so lines only give `amount` when no order-total column is mapped.
 import { z } from 'zod'
 import type { Target } from './types'
 import {
@@ -54,6 +55,11 @@ export const ZangshoOrdersTarget: Target = {
     const out = pickDefined(values, KEYS, ['amount'])
     if (metadata && Object.keys(metadata).length > 0) out.metadata = metadata
     return out
+  },
+  groupBy: 'order_no',
+  orderLines: { totalField: 'amount', priceField: 'items.item_price', quantityField: 'items.quantity', lineTotalField: 'items.total', totalMustMatchLines: false },
+  buildGroupPayload(g) {
+    return ZangshoOrdersTarget.buildPayload!({ ...g.order, order_no: g.orderNo, amount: g.totalMissing ? undefined : g.total }, g.metadata)
   },
   fields: [
     {
@@ -121,6 +127,24 @@ export const ZangshoOrdersTarget: Target = {
       label: { 'zh-TW': '付款失敗時間', en: 'Failed at' },
       help: { 'zh-TW': '狀態為 failed 時請提供。', en: 'Give it when the status is failed.' },
       synonyms: ['付款失敗時間', '失敗時間', 'Failed at', 'failed_at', 'Failure Date']
+    },
+    {
+      key: 'items.item_price', type: 'money', required: false, perLine: true,
+      label: { 'zh-TW': '商品單價', en: 'Unit price' },
+      help: { 'zh-TW': '沒有對應「金額」時，金額 = 各列單價 × 數量的加總(不會送出明細)。', en: 'When Amount is not mapped, Amount = the sum of unit price × quantity over the order\'s rows (items are not sent).' },
+      synonyms: ['單價', '商品單價', '售價', 'Lineitem price', 'Unit Price', 'Item Price']
+    },
+    {
+      key: 'items.quantity', type: 'integer', required: false, perLine: true,
+      label: { 'zh-TW': '數量', en: 'Quantity' },
+      help: { 'zh-TW': '正整數;沒有對應時為 1。', en: 'A whole number above 0; 1 when not mapped.' },
+      synonyms: ['數量', '購買數量', '件數', 'Lineitem quantity', 'Quantity', 'Qty']
+    },
+    {
+      key: 'items.total', type: 'money', required: false, perLine: true,
+      label: { 'zh-TW': '明細小計', en: 'Line total' },
+      help: { 'zh-TW': '單價 × 數量;若有對應,兩者不符時會標示錯誤。', en: 'Unit price × quantity; if mapped, a mismatch is an error.' },
+      synonyms: ['明細小計', '商品小計', '明細金額', 'Line Total', 'Lineitem total', 'Item Total']
     }
   ]
 }

@@ -2,7 +2,8 @@
 import type { Cell, SheetTable } from '../workbook/types'
 import type { Target } from '../targets/types'
 import { validateMapping } from '../mapping/automap'
-import { isColumnEntry, isConstantEntry } from '../mapping/types'
+import { isColumnEntry, isConstantEntry, isDeriveEntry } from '../mapping/types'
+import { derivationColumns } from '../mapping/derive'
 import { IANAZone } from 'luxon'
 import { detectDateOrder } from '../mapping/dates'
 import { cellText } from '../mapping/values'
@@ -52,6 +53,11 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
       sources.push(src)
     } else if (isConstantEntry(entry)) {
       sources.push({ field, ci: -1, column: null, constant: constantCell(entry.constant) })
+    } else if (isDeriveEntry(entry)) {
+      const columns = derivationColumns(entry.derive)
+      const cols = new Map(columns.map((c) => [c, table.headers.indexOf(c)]))
+      if ([...cols.values()].some((ci) => ci < 0)) continue // validateMapping reported the missing column once
+      sources.push({ field, ci: -1, column: columns[0] ?? null, derive: { derivation: entry.derive, cols } })
     }
   }
   const metadata: RowPlan['metadata'] = []
@@ -67,7 +73,7 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
   }
   const columnOf = (field: string): string | null => {
     const e = settings.mapping[field]
-    return isColumnEntry(e) ? e.column : null
+    return isColumnEntry(e) ? e.column : isDeriveEntry(e) ? (derivationColumns(e.derive)[0] ?? null) : null
   }
   for (const s of target.settingIssues?.(settings, columnOf) ?? []) globalIssues.push(makeIssue(at, s.field, s.column, s.severity, s.code, s.message))
   const zone = settings.timezone || 'Asia/Taipei'
@@ -81,7 +87,7 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
   const grouped = target.groupBy !== undefined
   for (const src of sources) {
     src.requiredHere = src.field.required && (!grouped || src.field.perLine === true || src.field.key === target.groupBy)
-    if (src.field.type !== 'integer') src.memo = newSourceMemo()
+    if (src.field.type !== 'integer' && !src.derive) src.memo = newSourceMemo()
   }
   const columnIndex = new Map(sources.filter((s) => s.ci >= 0).map((s) => [s.field.key, s.ci]))
   const plan: RowPlan = { target, sources, timezone: settings.timezone || 'Asia/Taipei', valueMatches: settings.valueMatches ?? {}, metadata, columnIndex }

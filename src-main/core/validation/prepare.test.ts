@@ -89,15 +89,16 @@ describe('settings', () => {
 })
 
 describe('cross-row rules', () => {
-  it('a duplicate order_no flags both rows and names the other row', () => {
+  it('a repeated order_no makes one order; order-level values that disagree name both rows and both values', () => {
     const p = orders([['A-1', '100', 'a@example.com', '', '', '', '', '', ''], ['A-2', '100', 'a@example.com', '', '', '', '', '', ''], ['A-1', '200', 'b@example.com', '', '', '', '', '', '']])
-    const first = p.issuesForRow(2).find((i) => i.code === 'duplicate_order_no')!
-    const third = p.issuesForRow(4).find((i) => i.code === 'duplicate_order_no')!
-    expect(first.message).toContain('row 4')
-    expect(third.message).toContain('row 2')
-    expect(third.messageZh).toContain('第 2 列')
+    expect(p.issuesForRow(2)).toEqual([])
+    const third = p.issuesForRow(4).filter((i) => i.code === 'group_conflict')
+    expect(third.map((i) => [i.field, i.value])).toEqual([['amount', '200'], ['customer_email', 'b@example.com']])
+    expect(third[0].message).toContain('"100.00" in row 2 but "200.00" in row 4')
+    expect(third[0].messageZh).toContain('第 2 列是「100.00」，第 4 列卻是「200.00」')
     expect(p.issuesForRow(3)).toEqual([])
-    expect(p.summary()).toMatchObject({ valid: 1, invalid: 2 })
+    expect(p.records.map((r) => r.rows)).toEqual([[2, 4], [3]])
+    expect(p.summary()).toMatchObject({ valid: 1, invalid: 1 })
   })
 
   it('customers: a duplicate e-mail is found case-insensitively', () => {

@@ -6,7 +6,7 @@ import { buildSheetPlan, type SheetPlan } from './plan'
 import { fieldText, isBlankRow, normalizeRow, type RowState } from './row'
 import { duplicateIssue, duplicateKey, stampWarnings, type DuplicateRule } from './rules'
 import { schemaIssue } from './schema-check'
-import { buildShoplineGroup } from './shopline-group'
+import { buildOrderGroup } from './order-group'
 import { SortedIndex } from './sorted-index'
 import type { Issue, Preparation, PrepareSettings, PrepareSummary } from './types'
 import { chainEventOf, chainWarnings, deriveEventRow } from '../targets/zangsho-subscription-events-rules'
@@ -112,6 +112,13 @@ class PreparationImpl implements Preparation {
     return this.chainCache
   }
 
+  groupOf(rowNumber: number): { orderNo: string; rows: number[] } | null {
+    const idx = this.indexOf.get(rowNumber)
+    const key = idx === undefined ? null : this.keyOfIdx[idx]
+    if (!this.target.groupBy || key === null || key.startsWith(NO_ORDER_NO) || this.byKey.count(key) < 2) return null
+    return { orderNo: key, rows: this.byKey.get(key).map((i) => this.rows[i].rowNumber) }
+  }
+
   updateRow(rowNumber: number, cells: Cell[]): void {
     const idx = this.requireIdx(rowNumber)
     this.rows[idx] = { rowNumber, cells }
@@ -214,14 +221,14 @@ class PreparationImpl implements Preparation {
     this.setSlot(idx, record, bad ? [bad] : NO_ISSUES)
   }
 
-  /** SHOPLINE: rebuild the order made of every row sharing this order number. */
+  /** Grouped destinations: rebuild the order made of every row sharing this order number. */
   private refreshGroup(key: string): void {
     const members = this.byKey.get(key)
     for (const i of members) this.setSlot(i, undefined, NO_ISSUES)
     if (members.length === 0) return
     const states = members.map((i) => this.states[i]!)
     const orderNo = key.startsWith(NO_ORDER_NO) ? '' : key
-    const { record, issues } = buildShoplineGroup({
+    const { record, issues } = buildOrderGroup({
       target: this.target, plan: this.sheet.plan, columnOf: this.sheet.columnOf, globallyBlocked: this.sheet.blocked,
       deliveryOptionId: this.shoplineIds.deliveryOptionId, paymentMethodId: this.shoplineIds.paymentMethodId
     }, orderNo, states)

@@ -12,6 +12,8 @@ import { parseCurrency } from '../mapping/currency'
 import { suggestEnumMatch, suggestEnumValue } from '../mapping/values'
 import { unmatchedReason } from '../mapping/value-match'
 import { M, makeIssue } from './messages'
+import type { Derivation } from '../mapping/derivation-types'
+import { deriveValue, type RowReader } from '../mapping/derive'
 import type { Issue } from './types'
 
 export interface FieldSource {
@@ -28,6 +30,8 @@ export interface FieldSource {
   requiredHere?: boolean
   /** Parse-result cache (every type but integer). */
   memo?: SourceMemo
+  /** A derived field: computed from these columns (header → column index) per row. */
+  derive?: { derivation: Derivation; cols: Map<string, number> }
 }
 
 export interface RowPlan {
@@ -144,6 +148,10 @@ export function normalizeRow(plan: RowPlan, row: SheetRow): RowState {
   const state: RowState = { rowNumber: row.rowNumber, values: {}, cells: row.cells, issues: [], blocked: false }
   for (const src of plan.sources) {
     const f = src.field
+    if (src.derive) {
+      deriveInto(state, src, row)
+      continue
+    }
     const cell = src.ci >= 0 ? row.cells[src.ci] : src.constant
     const text = rawText(cell)
     const requiredHere = src.requiredHere === true
@@ -176,4 +184,28 @@ export function normalizeRow(plan: RowPlan, row: SheetRow): RowState {
     state.metadata = meta
   }
   return state
+}
+
+/** Read a row by column header, for the derivation engine. */
+export function rowReader(cols: Map<string, number>, cells: Cell[]): RowReader {
+  return {
+    text: (column) => rawText(cells[cols.get(column) ?? -1]),
+    number: (column) => {
+      const c = cells[cols.get(column) ?? -1]
+      return c && c.t === 'n' && typeof c.v === 'number' ? c.v : undefined
+    }
+  }
+}
+
+/** A derived field: its value, or an issue naming the row, the source columns and their values. */
+function deriveInto(state: RowState, src: FieldSource, row: SheetRow): void {
+  const f = src.field
+  const out = deriveValue(src.derive!.derivation, rowReader(src.derive!.cols, row.cells))
+  if (out.ok) {
+    state.values[f.key] = out.value
+  } else if (out.code !== 'empty') {
+    state.issues.push(makeIssue(row.rowNumber, f, out.column, 'error', out.code, out.message, out.value))
+  } else if (src.requiredHere) {
+    state.issues.push(makeIssue(row.rowNumber, f, out.column, 'error', 'required_missing', { en: `${out.message.en} ${M.requiredMissing(f).en}`, 'zh-TW': `${out.message['zh-TW']}${M.requiredMissing(f)['zh-TW']}` }))
+  }
 }

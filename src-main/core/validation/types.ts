@@ -54,6 +54,8 @@ export interface Preparation {
   ambiguousDateColumns: string[]
   summary(): PrepareSummary
   issuesForRow(rowNumber: number): Issue[]
+  /** Grouped destinations: the order this row belongs to, when it has more than one row (for the grid's group marker). */
+  groupOf?(rowNumber: number): { orderNo: string; rows: number[] } | null
   /** Replace one row's cells and re-validate that row (its order for SHOPLINE) and the duplicate index only. */
   updateRow(rowNumber: number, cells: Cell[]): void
   setExcluded(rowNumber: number, excluded: boolean): void

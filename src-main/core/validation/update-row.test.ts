@@ -1,4 +1,4 @@
-// Incremental re-validation: an edit changes only that row's issues and its duplicate pairs (or its SHOPLINE order),
+// Incremental re-validation: an edit changes only that row's issues and its order (rows sharing an order number),
 // and always ends in the same state as preparing the edited sheet from scratch.
 import { describe, expect, it } from 'vitest'
 import { createPreparation } from './prepare'
@@ -34,26 +34,29 @@ describe('updateRow', () => {
     expect(p.records[2]).toMatchObject({ row: 4, valid: true, payload: { amount: '300.00' } })
   })
 
-  it('renumbering a duplicate clears both sides of the pair; creating one flags both', () => {
+  it('renumbering a row moves it out of its order (conflict gone); joining another order names both rows', () => {
     const t = base()
     const p = createPreparation(t, settings)
-    expect(p.issuesForRow(2).map((i) => i.code)).toEqual(['duplicate_order_no'])
+    expect(p.issuesForRow(2)).toEqual([])
+    expect(p.issuesForRow(5).map((i) => [i.code, i.value])).toEqual([['group_conflict', 'd@example.com']])
+    expect(p.records[0]).toMatchObject({ row: 2, rows: [2, 5], valid: false })
     p.updateRow(5, cells('A-4', '100', 'd@example.com', ''))
     expect(p.issuesForRow(2)).toEqual([])
     expect(p.issuesForRow(5)).toEqual([])
     p.updateRow(3, cells('A-4', '100', 'b@example.com', ''))
-    expect(p.issuesForRow(3)[0].message).toContain('row 5')
+    expect(p.issuesForRow(3)).toEqual([])
     expect(p.issuesForRow(5)[0].message).toContain('row 3')
+    expect(p.records.find((r) => r.key === 'A-4')).toMatchObject({ rows: [3, 5], payload: { amount: '100.00' } })
     t.rows[3].cells = cells('A-4', '100', 'd@example.com', '')
     t.rows[1].cells = cells('A-4', '100', 'b@example.com', '')
     same(p, t, settings)
   })
 
-  it('excluding a row removes it and its duplicate partner becomes valid; including it brings both back', () => {
+  it('excluding a row removes it from its order, which becomes valid; including it brings the conflict back', () => {
     const t = base()
     const p = createPreparation(t, settings)
     p.setExcluded(5, true)
-    expect(p.issuesForRow(2)).toEqual([])
+    expect(p.records[0]).toMatchObject({ rows: [2], valid: true })
     same(p, t, { ...settings, excludedRows: [5] })
     p.setExcluded(5, false)
     same(p, t, settings)
@@ -64,7 +67,7 @@ describe('updateRow', () => {
     const t = base()
     const p = createPreparation(t, settings)
     p.updateRow(3, cells('', '', '', ''))
-    expect(p.records.map((r) => r.row)).toEqual([2, 4, 5])
+    expect(p.records.map((r) => r.rows)).toEqual([[2, 5], [4]])
     p.updateRow(3, cells('A-9', '1', 'z@example.com', '已付款'))
     t.rows[1].cells = cells('A-9', '1', 'z@example.com', '已付款')
     same(p, t, settings)

@@ -39,9 +39,10 @@ describe('ImportSession', () => {
     expect(all.total).toBe(4)
     expect(all.rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5])
     const errors = s.page(0, 10, 'errors')
-    expect(errors.rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5]) // 2 and 5 share A001
+    expect(errors.rows.map((r) => r.rowNumber)).toEqual([3, 4, 5]) // 5 is A001's second row, with another amount and e-mail
+    expect(s.page(0, 10).rows[3].issues.map((i) => i.field)).toEqual(['amount', 'customer_email', 'paid_at'])
     expect(errorsOf(s, 3)).toContain('money_invalid')
-    expect(s.page(1, 2, 'errors').rows.map((r) => r.rowNumber)).toEqual([3, 4])
+    expect(s.page(1, 2, 'errors').rows.map((r) => r.rowNumber)).toEqual([4, 5])
   })
 
   it('edits one cell, re-validates that row and its duplicates, and restores everything after a restart', async () => {

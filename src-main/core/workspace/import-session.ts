@@ -24,6 +24,8 @@ export interface SessionRow {
   /** Column headers whose value the user typed over. */
   edited: string[]
   issues: Issue[]
+  /** The order this row is part of, when that order spans several rows. */
+  group?: { orderNo: string; rows: number[] }
 }
 
 export interface SessionPage {
@@ -284,10 +286,13 @@ export class ImportSession {
   }
 
   private rowView(row: EditedRow): SessionRow {
-    return {
+    const view: SessionRow = {
       rowNumber: row.rowNumber, cells: row.cells, excluded: row.excluded === true, edited: row.edited ?? [],
       issues: this.prep?.issuesForRow(row.rowNumber) ?? []
     }
+    const group = this.prep?.groupOf?.(row.rowNumber)
+    if (group) view.group = group
+    return view
   }
 
   private indexesFor(filter: RowFilter): number[] {

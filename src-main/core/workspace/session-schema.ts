@@ -1,5 +1,6 @@
 // The saved shape of an import session, with a zod schema so a damaged or foreign file is refused, not trusted.
 import { z } from 'zod'
+import { deriveEntrySchema } from '../mapping/derivation-schema'
 import { TARGET_IDS, type TargetId } from '../targets/types'
 import type { Mapping, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
@@ -38,7 +39,8 @@ export const DEFAULT_TIMEZONE = 'Asia/Taipei'
 
 const mappingEntry = z.union([
   z.object({ column: z.string() }),
-  z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) })
+  z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }),
+  deriveEntrySchema
 ])
 
 export const sessionStateSchema = z.object({

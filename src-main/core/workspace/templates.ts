@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { deriveEntrySchema } from '../mapping/derivation-schema'
+import { renameDerivationColumns } from '../mapping/derive'
 import { writeFileAtomic } from '../fs/atomic-write'
 import type { Mapping, MappingEntry, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
@@ -56,7 +58,7 @@ export function layoutKey(headers: string[]): string {
 }
 
 const FILE = 'templates.json'
-const entrySchema = z.union([z.object({ column: z.string() }), z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) })])
+const entrySchema = z.union([z.object({ column: z.string() }), z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }), deriveEntrySchema])
 const templateSchema = z.object({
   id: z.string(), name: z.string(), layoutKey: z.string(), headers: z.array(z.string()),
   target: z.enum(TARGET_IDS as unknown as [TargetId, ...TargetId[]]),
@@ -158,7 +160,7 @@ function respell(template: MappingTemplate, headers: string[]): MappingTemplate 
   const fix = (column: string) => byNorm.get(normalizeHeader(column)) ?? column
   const mapping: Mapping = {}
   for (const [field, entry] of Object.entries(template.mapping)) {
-    mapping[field] = 'column' in entry ? ({ column: fix(entry.column) } as MappingEntry) : entry
+    mapping[field] = 'column' in entry ? ({ column: fix(entry.column) } as MappingEntry) : 'derive' in entry ? { derive: renameDerivationColumns(entry.derive, fix) } : entry
   }
   const dateOrder: Record<string, DateOrder> = {}
   for (const [column, order] of Object.entries(template.dateOrder)) dateOrder[fix(column)] = order

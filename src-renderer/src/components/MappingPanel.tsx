@@ -3,8 +3,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FieldView, MappingEntry, PrepareView, TargetView } from '../../../src-main/ipc/contract'
 import { usePrepareStore } from '../prepare-store'
+import { DerivedField, derivableKinds } from './DerivedField'
 
 const CONSTANT = '\u0000constant'
+const DERIVE = '\u0000derive'
 const NONE = ''
 
 function ConstantInput({ field, value }: { field: FieldView; value: string }) {
@@ -86,8 +88,12 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
   const setField = usePrepareStore((s) => s.setField)
   const busy = usePrepareStore((s) => s.busy)
   const problems = view.problems
+  // a field switched to "computed" shows its editor before there is a derivation to save
+  const [deriving, setDeriving] = useState<string | null>(null)
 
   const onSelect = (field: FieldView, choice: string) => {
+    setDeriving(choice === DERIVE ? field.key : null)
+    if (choice === DERIVE) return
     let entry: MappingEntry | null = null
     if (choice === CONSTANT) entry = { constant: field.enumValues[0] ?? '' }
     else if (choice !== NONE) entry = { column: choice }
@@ -110,6 +116,7 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
             const entry = view.mapping[field.key]
             const column = entry && 'column' in entry ? entry.column : null
             const constant = entry && 'constant' in entry ? String(entry.constant) : null
+            const derived = (entry && 'derive' in entry) || deriving === field.key
             const confidence = view.confidence[field.key]
             const fieldProblems = problems.filter((p) => p.field === field.key)
             return (
@@ -122,7 +129,7 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
                 <td>
                   <select
                     data-testid={`map-${field.key}`}
-                    value={constant !== null ? CONSTANT : (column ?? NONE)}
+                    value={derived ? DERIVE : constant !== null ? CONSTANT : (column ?? NONE)}
                     disabled={busy}
                     onChange={(e) => onSelect(field, e.target.value)}
                   >
@@ -133,7 +140,9 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
                       </option>
                     ))}
                     <option value={CONSTANT}>{t('prepare.mapping.constant')}</option>
+                    {derivableKinds(field).length || (entry && 'derive' in entry) ? <option value={DERIVE}>{lang === 'en' ? 'Computed from columns…' : '由多欄計算…'}</option> : null}
                   </select>
+                  {derived ? <DerivedField field={field} view={view} preview={view.derived.find((d) => d.field === field.key)} /> : null}
                   {constant !== null ? <ConstantInput key={`${field.key}:${constant}`} field={field} value={constant} /> : null}
                   {confidence?.note ? <p className="muted small match-note">{confidence.note[lang]}</p> : null}
                   {fieldProblems.map((p, i) => (

@@ -5,6 +5,7 @@ import type { Issue, PrepareRow, PrepareView, RowFilter } from '../../../src-mai
 import { usePrepareStore } from '../prepare-store'
 import { useRowPages } from './useRowPages'
 import { useVirtualPages } from './useVirtualPages'
+import './derived.css'
 
 const FILTERS: RowFilter[] = ['all', 'errors', 'warnings', 'excluded']
 const ROW_HEIGHT = 36
@@ -18,6 +19,13 @@ interface Editing {
 function worst(issues: Issue[]): 'error' | 'warning' | null {
   if (issues.some((i) => i.severity === 'error')) return 'error'
   return issues.length ? 'warning' : null
+}
+
+/** Rows sharing an order number are one order: 「訂單 Z-1 · 2/3」 under the row number, all its rows in the tooltip. */
+function GroupMark({ group, rowNumber, en }: { group: { orderNo: string; rows: number[] }; rowNumber: number; en: boolean }) {
+  const position = `${group.rows.indexOf(rowNumber) + 1}/${group.rows.length}`
+  const title = en ? `Order ${group.orderNo} is rows ${group.rows.join(', ')}` : `訂單 ${group.orderNo} 由第 ${group.rows.join('、')} 列組成`
+  return <span className="group-mark" data-testid="group-mark" title={title}>{group.orderNo} · {position}</span>
 }
 
 export function RowsGrid({ view }: { view: PrepareView }) {
@@ -50,8 +58,11 @@ export function RowsGrid({ view }: { view: PrepareView }) {
     if (!row) return <div className="grid-row is-loading" style={{ gridTemplateColumns: columns }} />
     const level = row.excluded ? null : worst(row.issues)
     return (
-      <div className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}`} style={{ gridTemplateColumns: columns }} data-row={row.rowNumber} data-index={index}>
-        <div className="grid-cell rownum">{row.rowNumber}</div>
+      <div className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}${row.group ? ' in-group' : ''}`} style={{ gridTemplateColumns: columns }} data-row={row.rowNumber} data-index={index}>
+        <div className="grid-cell rownum">
+          {row.rowNumber}
+          {row.group ? <GroupMark group={row.group} rowNumber={row.rowNumber} en={en} /> : null}
+        </div>
         <div className="grid-cell">
           <button type="button" className="link-button" onClick={() => void exclude([row.rowNumber], !row.excluded)}>
             {row.excluded ? t('prepare.rows.include') : t('prepare.rows.exclude')}

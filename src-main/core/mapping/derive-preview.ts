@@ -1,0 +1,20 @@
+// The mapping screen's view of derived fields: the rule in words and its result on the first few data rows.
+import type { SheetTable } from '../workbook/types'
+import type { Mapping } from './types'
+import { isDeriveEntry } from './types'
+import { derivationColumns } from './derive'
+import { describeDerivation, explainRow } from './derive-words'
+import type { DerivedFieldPreview } from './derivation-types'
+import { rowReader, isBlankRow } from '../validation/row'
+
+export function derivationPreviews(mapping: Mapping, table: SheetTable, sampleRows = 3): DerivedFieldPreview[] {
+  const rows = table.rows.filter((r) => !isBlankRow(r)).slice(0, sampleRows)
+  return Object.entries(mapping).flatMap(([field, entry]) => {
+    if (!isDeriveEntry(entry)) return []
+    const d = entry.derive
+    const cols = new Map(derivationColumns(d).map((c) => [c, table.headers.indexOf(c)]))
+    const usable = [...cols.values()].every((ci) => ci >= 0)
+    const samples = usable ? rows.map((r) => ({ row: r.rowNumber, ...explainRow(d, rowReader(cols, r.cells)) })) : []
+    return [{ field, derivation: d, text: describeDerivation(d), samples }]
+  })
+}
