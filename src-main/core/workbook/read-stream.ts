@@ -8,7 +8,7 @@ import { byteKind, zipFormat } from './detect'
 import { listZip } from './zip'
 import { checkZipEntries } from './zip-guard'
 import { finish, readWorkbookBytes, sheetRowsFor } from './read'
-import { streamXlsxSheets } from './stream-xlsx'
+import { streamXlsxSheets, type ReadProgress } from './stream-xlsx'
 import type { XmlParserKind } from './xml-events'
 
 export type { ReadProgress } from './stream-xlsx'
