@@ -55,7 +55,7 @@ async function runChild(mode: string, path: string) {
   const bytes = mode === 'worker' ? null : readFileSync(path)
   const t0 = performance.now()
   const c0 = process.cpuUsage()
-  let rows = 0
+  let rows: number
   if (mode === 'bare') rows = bareRead(bytes!).length - 1
   else if (mode === 'sheetjs') {
     const r = readWorkbookBytes(path, bytes!)
