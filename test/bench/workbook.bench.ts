@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { readWorkbookBytes, readWorkbook, openWorkbookCompact, DEFAULT_LIMITS } from '../../src-main/core/workbook'
 import { makeOrdersWorkbook } from './make-orders-xlsx'
+import { DEFAULT_XML_PARSER } from '../../src-main/core/workbook/xml-events'
 import { bigCsv, bigXlsx } from './make-big-files'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -117,7 +118,8 @@ async function main() {
   console.log(`    saxes 6.0.0:        ${ms(median(t.saxes))}   ratio to bare ${(median(t.saxes) / bare).toFixed(2)}`)
   console.log(`    htmlparser2 12.0.0: ${ms(median(t.htmlparser2))}   ratio to bare ${(median(t.htmlparser2) / bare).toFixed(2)}`)
   console.log(`  previous SheetJS-based reader:          ${ms(median(t.sheetjs))}   ratio to bare ${(median(t.sheetjs) / bare).toFixed(2)}`)
-  console.log(`  streaming read ÷ bare read:             ${(median(t.saxes) / bare).toFixed(2)}   goal ≤ 1.00 ${median(t.saxes) <= bare ? 'OK' : 'MISSED'}`)
+  const chosen = median(t[DEFAULT_XML_PARSER])
+  console.log(`  streaming read (${DEFAULT_XML_PARSER}, the one in use) ÷ bare read: ${(chosen / bare).toFixed(2)}   goal ≤ 1.00 ${chosen <= bare ? 'OK' : 'MISSED'}`)
   console.log(`  first 100 rows (streaming preview) ÷ bare: ${(median(t.preview) / bare).toFixed(3)} (${ms(median(t.preview))})   goal ≤ 0.10 ${median(t.preview) <= bare * 0.1 ? 'OK' : 'MISSED'}`)
   console.log(`  through the worker (wall clock): first chunk of rows at ${ms(firstChunk)}, whole table at ${ms(workerAll)}; a bare read just after took ${ms(bareWall)} wall`)
 
