@@ -142,7 +142,7 @@ export async function styleFormats(reader: PartReader, path: string | undefined)
 }
 
 /** Shared strings as SheetJS reads them: the text of every <t> in an item, phonetic runs (<rPh>) left out. */
-export async function sharedStrings(reader: PartReader, path: string | undefined): Promise<string[]> {
+export async function sharedStrings(reader: PartReader, path: string | undefined, upTo = Infinity): Promise<string[]> {
   const entry = path ? entryFor(reader, path) : undefined
   if (!entry) return []
   const out: string[] = []
@@ -163,6 +163,6 @@ export async function sharedStrings(reader: PartReader, path: string | undefined
       else if (name === 'rPh') phonetic--
       else if (name === 'si') out.push(ooxmlText(parts.length === 1 ? parts[0] : parts.join('')))
     }
-  })
+  }, () => out.length > upTo)
   return out
 }

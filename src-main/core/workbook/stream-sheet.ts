@@ -8,7 +8,8 @@ import type { ZipEntry } from './zip'
 
 export interface SheetContext {
   date1904: boolean
-  strings: string[]
+  /** null: a preview reads the sheet first and only the shared strings its rows use (see resolveSharedStrings). */
+  strings: string[] | null
   formats: { id: number; code: string | undefined }[]
 }
 
@@ -84,7 +85,9 @@ export async function readSheet(reader: PartReader, entry: ZipEntry, name: strin
       }
       case 's': {
         if (value === undefined) return null
-        const text = ctx.strings[parseInt(value, 10)]
+        const index = parseInt(value, 10)
+        if (ctx.strings === null) return pendingString(index)
+        const text = ctx.strings[index]
         if (text === undefined) throw new StreamUnsupported(`shared string ${value} missing`)
         return text === '' ? EMPTY_CELL : interned.get(col, text)
       }
@@ -214,6 +217,44 @@ export async function readSheet(reader: PartReader, entry: ZipEntry, name: strin
   // a read cut short estimates the rest from what the sheet states (as SheetJS does); a whole read counts
   const fullLength = cut ? Math.max(dimensionRows, slots.length) : slots.length
   return sheetSource(name, slots, merges, fullLength, cut)
+}
+
+/** A shared-string cell whose text is not read yet: its index, resolved once the strings are in. */
+interface PendingString extends Cell {
+  pending: number
+}
+
+function pendingString(index: number): Cell {
+  return { t: 's', v: '', w: '', pending: index } as PendingString
+}
+
+/** The highest shared-string index the sheets' kept rows use (-1 when none). */
+export function maxPendingString(sources: SheetSource[]): number {
+  let max = -1
+  for (const s of sources) {
+    for (let r = 0; r < s.length; r++) for (const cell of s.row(r) ?? []) if ((cell as PendingString).pending > max) max = (cell as PendingString).pending
+  }
+  return max
+}
+
+/** Puts the shared strings' text into the pending cells, as the full read would have made them; then counts afresh. */
+export function resolveSharedStrings(sources: SheetSource[], strings: string[]): SheetSource[] {
+  return sources.map((s) => {
+    const interned = new TextCellCache()
+    const slots: (Cell[] | undefined)[] = []
+    for (let r = 0; r < s.length; r++) {
+      const cells = s.row(r)
+      if (!cells) continue
+      slots[r] = cells.map((cell, c) => {
+        const index = (cell as PendingString).pending
+        if (index === undefined) return cell
+        const text = strings[index]
+        if (text === undefined) throw new StreamUnsupported(`shared string ${index} missing`)
+        return text === '' ? EMPTY_CELL : interned.get(c, text)
+      })
+    }
+    return sheetSource(s.name, slots, s.merges, s.fullLength, s.estimated ?? false)
+  })
 }
 
 /** An inline string's runs, decoded as SheetJS decodes shared strings. */

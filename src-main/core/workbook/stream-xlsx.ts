@@ -4,7 +4,7 @@ import type { ReadLimits } from './types'
 import type { SheetSource } from './source'
 import type { ZipEntry } from './zip'
 import { sharedStrings, styleFormats, workbookParts, type PartReader } from './ooxml-parts'
-import { readSheet } from './stream-sheet'
+import { maxPendingString, readSheet, resolveSharedStrings } from './stream-sheet'
 import { DEFAULT_XML_PARSER, type XmlParserKind } from './xml-events'
 
 export { StreamUnsupported } from './ooxml-parts'
@@ -36,13 +36,15 @@ export async function streamXlsxSheets(file: string, bytes: Uint8Array, entries:
   const reader: PartReader = { file, bytes, limits, parser: opts.parser ?? DEFAULT_XML_PARSER, byName }
   const parts = await workbookParts(reader)
   const formats = await styleFormats(reader, parts.stylesPath)
-  const strings = await sharedStrings(reader, parts.sstPath)
-  const ctx = { date1904: parts.date1904, strings, formats }
+  // a preview reads its rows first, then only as many shared strings as they use (a big file's table is mostly past them)
+  const ctx = { date1904: parts.date1904, strings: opts.preview ? null : await sharedStrings(reader, parts.sstPath), formats }
   const out: SheetSource[] = []
   for (const sheet of parts.sheets) {
     const entry = byName.get(sheet.path) ?? byName.get(sheet.path.toLowerCase())!
     const onRows = opts.onProgress ? (rowsRead: number, inflated: number) => opts.onProgress!({ sheet: sheet.name, rowsRead, inflated, declared: entry.size }) : undefined
     out.push(await readSheet(reader, entry, sheet.name, ctx, { sheetRows: opts.sheetRows, stopEarly: opts.preview && entry.compressedSize > SMALL_PART, onRows }))
   }
-  return out
+  if (ctx.strings !== null) return out
+  const max = maxPendingString(out)
+  return max < 0 ? out : resolveSharedStrings(out, await sharedStrings(reader, parts.sstPath, max + 1))
 }
