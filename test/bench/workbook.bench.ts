@@ -67,7 +67,8 @@ async function runChild(mode: string, path: string) {
     if (!r.ok) throw new Error(r.error.message)
     rows = r.table.rows.length
   } else {
-    const r = await openWorkbookCompact({ path })
+    // the 1M-row reads get a longer timeout: they are measured for memory and time, not stopped at the app's 120 s
+    const r = await openWorkbookCompact({ path }, {}, mode === 'worker-big' ? { timeoutMs: 900_000 } : {})
     if (!r.ok) throw new Error(r.error.message)
     rows = r.table.rows.length
   }
@@ -76,6 +77,11 @@ async function runChild(mode: string, path: string) {
 }
 
 async function main() {
+  if (process.env.BENCH_PART !== 'big') await bench100k()
+  if (process.env.BENCH_PART !== '100k') await benchBig()
+}
+
+async function bench100k() {
   const path = file100k()
   const bytes = readFileSync(path)
   const name = 'orders-100000.xlsx'
@@ -130,7 +136,10 @@ async function main() {
     console.log(`    ${label.padEnd(40)} ${mb(r.rss).padStart(7)}  ${ms(r.ms).padStart(8)}${mode === 'worker' ? `   ${r.rss / 1024 <= 300 ? 'OK' : 'MISSED'}` : ''}`)
   }
 
-  console.log(`${BIG_ROWS.toLocaleString('en')} rows × 12 columns through the worker (heap cap ${DEFAULT_LIMITS.maxHeapMb} MB), fresh process each:`)
+}
+
+async function benchBig() {
+  console.log(`${BIG_ROWS.toLocaleString('en')} rows × 12 columns through the worker (heap cap ${DEFAULT_LIMITS.maxHeapMb} MB; timeout raised to 900 s), fresh process each, wall time:`)
   const tg = performance.now()
   const xlsxPath = await bigXlsx(CACHE, BIG_ROWS)
   const csvPath = await bigCsv(CACHE, BIG_ROWS)
@@ -139,7 +148,7 @@ async function main() {
   for (const p of [xlsxPath, csvPath]) {
     const size = (readFileSync(p).length / 1048576).toFixed(0)
     try {
-      const r = child('worker', p)
+      const r = child('worker-big', p)
       console.log(`  ${p.endsWith('.csv') ? 'CSV ' : 'xlsx'} (${size} MB): ${r.rows.toLocaleString('en')} rows in ${ms(r.ms)}, peak RSS ${mb(r.rss)}`)
     } catch (err) {
       console.log(`  ${p} FAILED: ${(err as Error).message.slice(0, 300)}`)

@@ -6,8 +6,8 @@ import { WorkbookFailure, fail, workbookError } from './errors'
 import { byteKind, extensionOf, foreignKind, oleKind, zipFormat } from './detect'
 import { ENCODINGS, decodeText, normalizeEncoding } from './encoding'
 import { detectDelimiter, parseCsv } from './csv'
-import { arraySource, type SheetSource } from './source'
-import { readWorkbook } from './sheetjs'
+import { EMPTY_CELL, arraySource, type SheetSource } from './source'
+import { TextCellCache, readWorkbook } from './sheetjs'
 import { previewXlsxBytes } from './xlsx-preview'
 import { listZip, type ZipEntry } from './zip'
 import { checkZipEntries, largestInflate } from './zip-guard'
@@ -120,16 +120,22 @@ function readDelimited(name: string, bytes: Uint8Array, format: 'csv' | 'tsv', o
   const cap = options.maxRows !== undefined ? options.maxRows + HEADER_SLACK + (options.headerRow ?? 0) : limits.maxRows + HEADER_SLACK
   const records = parseCsv(text, delimiter, cap + 1)
   const slots: (Cell[] | undefined)[] = []
-  for (const rec of records) {
+  // memory follows the data: repeated texts share one Cell per column, empty fields one frozen Cell, and each
+  // parsed record is let go once converted (a 1,000,000-row CSV has to fit the worker's heap cap)
+  const interned = new TextCellCache()
+  for (let k = 0; k < records.length; k++) {
+    const rec = records[k]
     const cells = new Array<Cell>(rec.fields.length)
     for (let c = 0; c < rec.fields.length; c++) {
       const f = rec.fields[c]
-      cells[c] = f === '' ? { t: 'z', v: null, w: '' } : { t: 's', v: f, w: f }
+      cells[c] = f === '' ? EMPTY_CELL : interned.get(c, f)
     }
     slots[rec.line - 1] = cells
+    if (k > 0) records[k - 1] = undefined as never
   }
+  const recordCount = records.length
   const source = arraySource(basename(name).replace(/\.[^.]+$/, '') || basename(name), slots)
-  if (records.length > cap) {
+  if (recordCount > cap) {
     if (options.maxRows === undefined) fail('too_many_rows', name, { limit: limits.maxRows })
     source.fullLength = estimateLines(text) // preview: the line count stands in for the row count
   }
