@@ -36,6 +36,14 @@ export async function parsePart(reader: PartReader, entry: ZipEntry, handler: Xm
   return inflated
 }
 
+/**
+ * A copy of a text that does not keep the parser's whole input chunk alive (V8 keeps substrings as slices of their
+ * parent): every stored cell text goes through this, or a big sheet's decoded XML would stay in memory.
+ */
+export function own(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1)
+}
+
 /** SheetJS's unescapexml without the XML entities (the parser decoded them): _xHHHH_ escapes, and \r\n → \n. */
 export function ooxmlText(text: string): string {
   const decoded = text.indexOf('_x') >= 0 ? text.replace(/_x([\da-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text
@@ -161,7 +169,7 @@ export async function sharedStrings(reader: PartReader, path: string | undefined
     close(name) {
       if (name === 't') inT = false
       else if (name === 'rPh') phonetic--
-      else if (name === 'si') out.push(ooxmlText(parts.length === 1 ? parts[0] : parts.join('')))
+      else if (name === 'si') out.push(own(ooxmlText(parts.length === 1 ? parts[0] : parts.join(''))))
     }
   }, () => out.length > upTo)
   return out

@@ -3,7 +3,7 @@ import * as XLSX from 'xlsx'
 import type { Cell } from './types'
 import { EMPTY_CELL, isBlankCell, type MergeRange, type SheetSource } from './source'
 import { TextCellCache, toCell } from './sheetjs'
-import { StreamUnsupported, formulaText, parsePart, type PartReader } from './ooxml-parts'
+import { StreamUnsupported, formulaText, own, parsePart, type PartReader } from './ooxml-parts'
 import type { ZipEntry } from './zip'
 
 export interface SheetContext {
@@ -93,11 +93,11 @@ export async function readSheet(reader: PartReader, entry: ZipEntry, name: strin
       }
       case 'str': {
         const text = value === undefined ? '' : formulaText(value)
-        return text === '' ? EMPTY_CELL : interned.get(col, text)
+        return text === '' ? EMPTY_CELL : interned.get(col, own(text))
       }
       case 'inlineStr': {
         const text = inlineText(inline)
-        return text === '' ? EMPTY_CELL : interned.get(col, text)
+        return text === '' ? EMPTY_CELL : interned.get(col, own(text))
       }
       case 'b': {
         const { id, code } = format(cellStyle)
@@ -111,7 +111,7 @@ export async function readSheet(reader: PartReader, entry: ZipEntry, name: strin
         return toCell({ t: 'b', v, w }, ctx.date1904)
       }
       case 'e':
-        return toCell({ t: 'e', v: 0, w: value || undefined } as XLSX.CellObject, ctx.date1904)
+        return toCell({ t: 'e', v: 0, w: value ? own(value) : undefined } as XLSX.CellObject, ctx.date1904)
       default:
         throw new StreamUnsupported(`cell type ${t}`)
     }
