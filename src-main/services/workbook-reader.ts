@@ -1,5 +1,5 @@
 // Adapter over the core workbook reader (core/workbook), so services depend on one small surface.
-import { ENCODINGS, openWorkbook } from '../core/workbook'
+import { ENCODINGS, openWorkbook, openWorkbookCompact, type CompactOpenResult } from '../core/workbook'
 import type { ReadOptions, SheetTable, WorkbookError } from '../core/workbook/types'
 import type { EncodingChoice } from '../ipc/contract'
 
@@ -8,6 +8,11 @@ export type ReadResult = { ok: true; table: SheetTable } | { ok: false; error: W
 
 export function readTable(source: WorkbookSource, options: ReadOptions): Promise<ReadResult> {
   return openWorkbook(source, options)
+}
+
+/** The whole table with its rows kept compact (pages are made into Cells on request). */
+export function readCompactTable(source: WorkbookSource, options: ReadOptions): Promise<CompactOpenResult> {
+  return openWorkbookCompact(source, options)
 }
 
 /** Labels the user can pick for a CSV/TSV file. */

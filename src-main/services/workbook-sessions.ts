@@ -1,9 +1,10 @@
 // Opened spreadsheets held by the main process. The renderer gets a summary and the first rows; more rows come by pages.
 import { randomUUID } from 'node:crypto'
 import type { ReadOptions, SheetTable, WorkbookError } from '../core/workbook/types'
+import type { CompactTable } from '../core/workbook'
 import type { RowPage, WorkbookView } from '../ipc/contract'
 import { ServiceError } from './errors'
-import { encodingChoices, readTable, type WorkbookSource } from './workbook-reader'
+import { encodingChoices, readCompactTable, readTable, type WorkbookSource } from './workbook-reader'
 
 export const PREVIEW_ROWS = 100
 /** Oldest sessions are dropped beyond this, so repeated opens cannot grow memory without bound. */
@@ -13,8 +14,8 @@ interface OpenWorkbook {
   source: WorkbookSource
   options: ReadOptions
   view: WorkbookView
-  /** The whole table for the current options, read on the first page request past the preview. */
-  full?: Promise<SheetTable>
+  /** The whole table for the current options, read on the first page request past the preview; rows kept compact. */
+  full?: Promise<CompactTable>
 }
 
 export interface PreviewChange {
@@ -94,7 +95,7 @@ export class WorkbookSessions {
   async page(sessionId: string, offset: number, limit: number): Promise<RowPage> {
     const entry = this.get(sessionId)
     const table = await this.fullTable(entry)
-    return { sessionId, offset, total: table.rows.length, rows: table.rows.slice(offset, offset + limit) }
+    return { sessionId, offset, total: table.rows.length, rows: table.rows.page(offset, limit) }
   }
 
   /** What was opened and with which sheet / header row / encoding (a prepare session starts from exactly this). */
@@ -111,9 +112,9 @@ export class WorkbookSessions {
     return this.open.size
   }
 
-  private fullTable(entry: OpenWorkbook): Promise<SheetTable> {
+  private fullTable(entry: OpenWorkbook): Promise<CompactTable> {
     if (!entry.full) {
-      const reading = readTable(entry.source, entry.options).then((result) => (result.ok ? result.table : fail(result.error)))
+      const reading = readCompactTable(entry.source, entry.options).then((result) => (result.ok ? result.table : fail(result.error)))
       // a failed read is not cached: the next request tries again
       reading.catch(() => {
         if (entry.full === reading) entry.full = undefined

@@ -77,12 +77,12 @@ describe('bad files are errors as data, naming the file', () => {
       const bytes = i < 8 ? Buffer.from(Array.from({ length: 64 + i * 100 }, () => Math.floor(rand() * 256))) : Buffer.from(base)
       if (i >= 8) for (let k = 0; k < 20; k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256)
       const r = readWorkbookBytes(`f${i}.${['xlsx', 'xls', 'ods', 'csv'][i % 4]}`, bytes)
-      if (!r.ok) expect(['corrupt', 'unsupported', 'empty', 'encrypted', 'too_many_rows']).toContain(r.error.code)
+      if (!r.ok) expect(['corrupt', 'unsupported', 'empty', 'encrypted', 'too_many_rows', 'too_large']).toContain(r.error.code)
     }
   })
 
   it('has sensible defaults', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxFileBytes: 200 * 1024 * 1024, maxRows: 1_000_000, timeoutMs: 120_000, maxHeapMb: 1024 })
+    expect(DEFAULT_LIMITS).toEqual({ maxFileBytes: 200 * 1024 * 1024, maxRows: 1_000_000, timeoutMs: 120_000, maxHeapMb: 1024, maxUnzippedBytes: 1536 * 1024 * 1024, maxZipRatio: 200 })
   })
 })
 

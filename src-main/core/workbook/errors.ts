@@ -23,6 +23,8 @@ export interface ErrorDetails {
   encodings?: string[]
   detail?: string
   seconds?: number
+  /** too_large: size is what the file would inflate to (a zip bomb), not the file itself. */
+  unzipped?: boolean
 }
 
 function texts(code: Code, f: string, d: ErrorDetails): [zh: string, en: string] {
@@ -32,6 +34,12 @@ function texts(code: Code, f: string, d: ErrorDetails): [zh: string, en: string]
     case 'empty':
       return [`「${f}」是空的，沒有可讀取的資料。請確認選對檔案，或在 Excel 中另存後再試。`, `"${f}" is empty: there is no data to read. Check that this is the right file, or save it again from Excel and retry.`]
     case 'too_large':
+      if (d.unzipped) {
+        return [
+          `「${f}」解壓縮後太大（${d.detail ? `${d.detail}：` : ''}${mb(d.size ?? 0)}，上限 ${mb(d.limit ?? 0)}），已拒絕讀取。這可能是損毀或惡意的檔案；請用 Excel 另存後再試，或分成較小的檔案。`,
+          `"${f}" is too large once unzipped (${d.detail ? `${d.detail}: ` : ''}${mb(d.size ?? 0)}; the limit is ${mb(d.limit ?? 0)}) and was refused before inflating. It may be damaged or hostile; save a new copy from Excel, or split it into smaller files.`
+        ]
+      }
       return [
         `「${f}」太大（${mb(d.size ?? 0)}，上限 ${mb(d.limit ?? 0)}）。請分成較小的檔案後再匯入。`,
         `"${f}" is too large (${mb(d.size ?? 0)}; the limit is ${mb(d.limit ?? 0)}). Split it into smaller files and import them one by one.`

@@ -1,7 +1,9 @@
 // Reading spreadsheets: xlsx/xlsm/xls/ods/csv/tsv into a SheetTable, off the main thread, with limits; errors are data.
 export { DEFAULT_LIMITS } from './limits'
 export type { OpenResult, WorkbookSource } from './open-result'
-export { openWorkbook } from './open'
+export { openWorkbook, openWorkbookCompact, type CompactTable, type CompactOpenResult, type OpenHooks } from './open'
+export { readWorkbook, type ReadHooks, type ReadProgress } from './read-stream'
+export { CompactRowStore } from './compact-rows'
 export { readWorkbookBytes } from './read'
 export { ENCODINGS, normalizeEncoding } from './encoding'
 export { columnLetter } from './columns'

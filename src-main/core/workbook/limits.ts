@@ -5,7 +5,9 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 200 * 1024 * 1024,
   maxRows: 1_000_000,
   timeoutMs: 120_000,
-  maxHeapMb: 1024
+  maxHeapMb: 1024,
+  maxUnzippedBytes: 1536 * 1024 * 1024,
+  maxZipRatio: 200
 }
 
 export function resolveLimits(limits?: Partial<ReadLimits>): ReadLimits {

@@ -4,9 +4,11 @@ import { existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
-import type { ReadLimits, ReadOptions } from './types'
+import type { ReadLimits, ReadOptions, SheetTable, WorkbookError } from './types'
 import type { OpenResult, WorkbookSource } from './open-result'
-import { runParseJob, type ParseJob } from './parse-job'
+import { runParseJob, type ParseJob, type WorkerMessage } from './parse-job'
+import { CompactRowStore, packRows } from './compact-rows'
+import type { ReadProgress } from './read-stream'
 import { resolveLimits } from './limits'
 import { workbookError } from './errors'
 
@@ -38,7 +40,33 @@ function workerEntry(): WorkerEntry {
   return { eval: false, file: join(dir, `${WORKER_NAME}.js`) }
 }
 
-export function openWorkbook(source: WorkbookSource, options: ReadOptions = {}, limits?: Partial<ReadLimits>): Promise<OpenResult> {
+/** A table whose rows stay compact (see compact-rows.ts): pages are made into Cells when asked for. */
+export type CompactTable = Omit<SheetTable, 'rows'> & { rows: CompactRowStore }
+export type CompactOpenResult = { ok: true; table: CompactTable } | { ok: false; error: WorkbookError }
+
+export interface OpenHooks {
+  /** While the worker reads: rows parsed and bytes inflated so far. */
+  onProgress?: (progress: ReadProgress) => void
+  /** Each time rows arrive: the store so far (page it), and how many rows it holds. */
+  onChunk?: (rows: CompactRowStore, received: number) => void
+}
+
+/** openWorkbook with the rows kept compact, as the workspace keeps them. */
+export async function openWorkbookCompact(source: WorkbookSource, options: ReadOptions = {}, limits?: Partial<ReadLimits>, hooks: OpenHooks = {}): Promise<CompactOpenResult> {
+  const store = new CompactRowStore()
+  const result = await openWorkbookInto(source, options, limits, store, hooks)
+  if (!result.ok) return result
+  // the in-process fallback returns its rows whole: keep them compact too
+  if (result.table.rows.length) for (let at = 0; at < result.table.rows.length; at += 5000) store.push(packRows(result.table.rows.slice(at, at + 5000), result.table.headers.length))
+  return { ok: true, table: { ...result.table, rows: store } }
+}
+
+export async function openWorkbook(source: WorkbookSource, options: ReadOptions = {}, limits?: Partial<ReadLimits>, hooks: OpenHooks = {}): Promise<OpenResult> {
+  const result = await openWorkbookCompact(source, options, limits, hooks)
+  return result.ok ? { ok: true, table: { ...result.table, rows: result.table.rows.toRows() } } : result
+}
+
+function openWorkbookInto(source: WorkbookSource, options: ReadOptions, limits: Partial<ReadLimits> | undefined, store: CompactRowStore, hooks: OpenHooks): Promise<OpenResult> {
   const resolved = resolveLimits(limits)
   const name = 'path' in source ? source.path : source.name
   const job: ParseJob = { name, options, limits: resolved }
@@ -61,10 +89,10 @@ export function openWorkbook(source: WorkbookSource, options: ReadOptions = {}, 
     }
     job.bytes = source.bytes
   }
-  return runWorker(job, resolved)
+  return runWorker(job, resolved, store, hooks)
 }
 
-function runWorker(job: ParseJob, limits: ReadLimits): Promise<OpenResult> {
+function runWorker(job: ParseJob, limits: ReadLimits, store: CompactRowStore, hooks: OpenHooks): Promise<OpenResult> {
   return new Promise((resolve) => {
     const entry = workerEntry()
     let settled = false
@@ -75,10 +103,11 @@ function runWorker(job: ParseJob, limits: ReadLimits): Promise<OpenResult> {
       resolve(result)
       void worker.terminate()
     }
+    // a small young generation: measured at 100k rows, peak RSS 344 → 288 MB for ~3 % more CPU (npm run bench workbook)
     const worker = new Worker(entry.eval ? entry.code : entry.file, {
       eval: entry.eval,
       workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, limits.maxHeapMb / 16)) },
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.min(16, Math.max(8, limits.maxHeapMb / 64)) },
       // SheetJS prints notes about odd records ("Missing Info for XLS Record"): keep them out of the app's and CLI's output
       stdout: true,
       stderr: true
@@ -86,7 +115,13 @@ function runWorker(job: ParseJob, limits: ReadLimits): Promise<OpenResult> {
     worker.stdout.resume()
     worker.stderr.resume()
     const timer = setTimeout(() => settle({ ok: false, error: workbookError('timeout', job.name, { seconds: Math.round(limits.timeoutMs / 100) / 10 }) }), limits.timeoutMs)
-    worker.on('message', (result: OpenResult) => settle(result))
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') hooks.onProgress?.(message.progress)
+      else if (message.type === 'chunk') {
+        store.push(message.chunk)
+        hooks.onChunk?.(store, store.length)
+      } else settle(message.result)
+    })
     worker.on('error', (err: Error & { code?: string }) => {
       const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message)
       if (oom) return settle({ ok: false, error: workbookError('out_of_memory', job.name) })

@@ -1,7 +1,9 @@
 // One parse job: what the worker is given, and how it is read (in the worker, or in-process when the worker cannot start).
 import { readFileSync } from 'node:fs'
 import { readWorkbookBytes } from './read'
+import { readWorkbook, type ReadProgress } from './read-stream'
 import { workbookError } from './errors'
+import { packRows, type CompactChunk } from './compact-rows'
 import type { ReadLimits, ReadOptions } from './types'
 import type { OpenResult } from './open-result'
 
@@ -13,14 +15,47 @@ export interface ParseJob {
   limits: ReadLimits
 }
 
-export function runParseJob(job: ParseJob): OpenResult {
-  let bytes = job.bytes
-  if (!bytes) {
-    try {
-      bytes = readFileSync(job.path!)
-    } catch {
-      return { ok: false, error: workbookError('not_found', job.name) }
-    }
+/** Rows per chunk posted from the worker: big enough to be cheap to post, small enough for a first page soon. */
+export const CHUNK_ROWS = 5000
+
+/** What the worker posts: progress while reading, the rows in compact chunks, then the table without its rows. */
+export type WorkerMessage = { type: 'progress'; progress: ReadProgress } | { type: 'chunk'; chunk: CompactChunk } | { type: 'done'; result: OpenResult }
+
+function jobBytes(job: ParseJob): Uint8Array | OpenResult {
+  if (job.bytes) return job.bytes
+  try {
+    return readFileSync(job.path!)
+  } catch {
+    return { ok: false, error: workbookError('not_found', job.name) }
   }
+}
+
+export function runParseJob(job: ParseJob): OpenResult {
+  const bytes = jobBytes(job)
+  if (!(bytes instanceof Uint8Array)) return bytes
   return readWorkbookBytes(job.name, bytes, job.options, job.limits)
+}
+
+/** The worker's read: streaming where it can, rows posted in chunks, the table last with rows: []. */
+export async function runParseJobStreaming(job: ParseJob, post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  const bytes = jobBytes(job)
+  if (!(bytes instanceof Uint8Array)) return post({ type: 'done', result: bytes })
+  let lastPost = 0
+  const result = await readWorkbook(job.name, bytes, job.options, job.limits, {
+    onProgress: (progress) => {
+      const now = Date.now()
+      if (now - lastPost < 100) return
+      lastPost = now
+      post({ type: 'progress', progress })
+    }
+  })
+  if (!result.ok) return post({ type: 'done', result })
+  const { rows, ...meta } = result.table
+  const width = meta.headers.length
+  for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
+    const chunk = packRows(rows.slice(at, at + CHUNK_ROWS), width)
+    rows.fill(undefined as never, at, Math.min(rows.length, at + CHUNK_ROWS)) // let posted rows go
+    post({ type: 'chunk', chunk }, [chunk.rowNumbers.buffer as ArrayBuffer, chunk.types.buffer as ArrayBuffer])
+  }
+  post({ type: 'done', result: { ok: true, table: { ...meta, rows: [] } } })
 }

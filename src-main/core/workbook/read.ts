@@ -6,16 +6,20 @@ import { WorkbookFailure, fail, workbookError } from './errors'
 import { byteKind, extensionOf, foreignKind, oleKind, zipFormat } from './detect'
 import { ENCODINGS, decodeText, normalizeEncoding } from './encoding'
 import { detectDelimiter, parseCsv } from './csv'
-import { arraySource, type SheetSource } from './source'
-import { readWorkbook } from './sheetjs'
+import { EMPTY_CELL, arraySource, type SheetSource } from './source'
+import { TextCellCache, readWorkbook } from './sheetjs'
 import { previewXlsxBytes } from './xlsx-preview'
 import { listZip, type ZipEntry } from './zip'
+import { checkZipEntries, largestInflate } from './zip-guard'
 import { buildTable, pickSheet } from './table'
 import type { Cell } from './types'
 import { basename } from 'node:path'
 
 /** Title rows above the header that a preview reads in addition to maxRows. */
 const HEADER_SLACK = 31
+
+/** Title rows above the header that a read takes in addition to its row cap. */
+export { HEADER_SLACK }
 
 export function readWorkbookBytes(name: string, bytes: Uint8Array, options: ReadOptions = {}, limits?: Partial<ReadLimits>): OpenResult {
   try {
@@ -52,17 +56,31 @@ function readOrThrow(name: string, bytes: Uint8Array, options: ReadOptions, limi
     format = 'xls' // Excel 2003 XML or an HTML table saved as .xls
   }
   const preview = options.maxRows !== undefined
-  const sheetRows = preview ? Math.min(options.maxRows! + HEADER_SLACK + (options.headerRow ?? 0), limits.maxRows + HEADER_SLACK) : limits.maxRows + HEADER_SLACK
+  const sheetRows = sheetRowsFor(options, limits)
+  if (entries) checkZipEntries(name, entries, limits)
   const small = preview && (format === 'xlsx' || format === 'xlsm') ? safePreview(bytes, sheetRows) : null
-  if (entries) checkInflatedSize(name, bytes, entries, limits)
-  const parsed = (small && safeParse(small, sheetRows)) ?? readWorkbook(bytes, sheetRows)
+  const maxInflate = entries ? largestInflate(entries, limits) : undefined
+  const parsed = (small && safeParse(small, sheetRows)) ?? readSheetJS(name, bytes, sheetRows, maxInflate, entries, limits)
   return finish(name, format, null, null, parsed.sheets, options, limits)
 }
 
-/** A zip that declares more than 20× the file size limit once inflated (a zip bomb) is refused before inflating. */
-function checkInflatedSize(name: string, bytes: Uint8Array, entries: ZipEntry[], limits: ReadLimits): void {
-  const declared = entries.reduce((sum, e) => sum + e.size, 0)
-  if (declared > limits.maxFileBytes * 20) fail('too_large', name, { size: bytes.byteLength, limit: limits.maxFileBytes })
+/** SheetJS's bounded inflate throws when an entry's real size passes its bound: that is a size refusal, not damage. */
+function readSheetJS(name: string, bytes: Uint8Array, sheetRows: number, maxInflate: number | undefined, entries: ZipEntry[] | null, limits: ReadLimits) {
+  try {
+    return readWorkbook(bytes, sheetRows, maxInflate)
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' && entries) {
+      const biggest = entries.reduce((a, b) => (b.compressedSize > a.compressedSize ? b : a))
+      fail('too_large', name, { unzipped: true, size: maxInflate, limit: Math.min(maxInflate ?? 0, limits.maxUnzippedBytes), detail: biggest.name })
+    }
+    throw err
+  }
+}
+
+/** Rows a read parses: a preview's rows plus title rows; a full read one past the cap, so a sheet over it is seen. */
+export function sheetRowsFor(options: ReadOptions, limits: ReadLimits): number {
+  const full = limits.maxRows + HEADER_SLACK + 1
+  return options.maxRows !== undefined ? Math.min(options.maxRows + HEADER_SLACK + (options.headerRow ?? 0), full) : full
 }
 
 /** The fast preview is an optimisation: any surprise falls back to the full parse. */
@@ -102,16 +120,22 @@ function readDelimited(name: string, bytes: Uint8Array, format: 'csv' | 'tsv', o
   const cap = options.maxRows !== undefined ? options.maxRows + HEADER_SLACK + (options.headerRow ?? 0) : limits.maxRows + HEADER_SLACK
   const records = parseCsv(text, delimiter, cap + 1)
   const slots: (Cell[] | undefined)[] = []
-  for (const rec of records) {
+  // memory follows the data: repeated texts share one Cell per column, empty fields one frozen Cell, and each
+  // parsed record is let go once converted (a 1,000,000-row CSV has to fit the worker's heap cap)
+  const interned = new TextCellCache()
+  for (let k = 0; k < records.length; k++) {
+    const rec = records[k]
     const cells = new Array<Cell>(rec.fields.length)
     for (let c = 0; c < rec.fields.length; c++) {
       const f = rec.fields[c]
-      cells[c] = f === '' ? { t: 'z', v: null, w: '' } : { t: 's', v: f, w: f }
+      cells[c] = f === '' ? EMPTY_CELL : interned.get(c, f)
     }
     slots[rec.line - 1] = cells
+    if (k > 0) records[k - 1] = undefined as never
   }
+  const recordCount = records.length
   const source = arraySource(basename(name).replace(/\.[^.]+$/, '') || basename(name), slots)
-  if (records.length > cap) {
+  if (recordCount > cap) {
     if (options.maxRows === undefined) fail('too_many_rows', name, { limit: limits.maxRows })
     source.fullLength = estimateLines(text) // preview: the line count stands in for the row count
   }
@@ -124,7 +148,7 @@ function estimateLines(text: string): number {
   return n
 }
 
-function finish(name: string, format: FileFormat, encoding: string | null, delimiter: string | null, sources: SheetSource[], options: ReadOptions, limits: ReadLimits) {
+export function finish(name: string, format: FileFormat, encoding: string | null, delimiter: string | null, sources: SheetSource[], options: ReadOptions, limits: ReadLimits) {
   const sheets: SheetInfo[] = sources.map((s) => ({ name: s.name, rowCount: s.fullLength > s.length ? s.fullLength : s.rowCount }))
   if (!sources.length || sources.every((s) => s.rowCount === 0)) fail('empty', name)
   let source: SheetSource
@@ -136,8 +160,8 @@ function finish(name: string, format: FileFormat, encoding: string | null, delim
   } else {
     source = pickSheet(sources)
   }
-  if (source.fullLength > limits.maxRows + HEADER_SLACK) {
-    fail('too_many_rows', name, { limit: limits.maxRows, rows: source.fullLength })
-  }
+  // the cap applies to rows actually present: a full read that reached its row bound has too many; an estimate never refuses
+  if (options.maxRows === undefined && source.estimated) fail('too_many_rows', name, { limit: limits.maxRows, rows: source.fullLength })
+  if (!source.estimated && source.fullLength > limits.maxRows + HEADER_SLACK) fail('too_many_rows', name, { limit: limits.maxRows, rows: source.fullLength })
   return buildTable({ file: name, format, encoding, delimiter, sheets, source, headerRow: options.headerRow, maxRows: options.maxRows, maxDataRows: limits.maxRows })
 }

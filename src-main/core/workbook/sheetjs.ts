@@ -6,8 +6,16 @@ import { EMPTY_CELL, type MergeRange, type SheetSource } from './source'
 
 type RawCell = XLSX.CellObject
 
+/** The most one zip entry may inflate to in the current read (set by readWorkbook before SheetJS runs). */
+let inflateLimit = 2 ** 31 - 1
+
 /** SheetJS reads the deprecated `bytesRead`; `bytesWritten` is the same count (input consumed) without the warning. */
 class InflateRawForSheetJS extends zlib.InflateRaw {
+  constructor() {
+    // bounded: an entry whose declared size lies cannot inflate past the read's limit (zlib throws ERR_BUFFER_TOO_LARGE)
+    super({ maxOutputLength: inflateLimit })
+  }
+
   override get bytesRead(): number {
     return this.bytesWritten
   }
@@ -18,7 +26,7 @@ XLSX.CFB.utils.use_zlib({ InflateRaw: InflateRawForSheetJS, deflateRawSync: zlib
 
 const dateFormatCache = new Map<string, boolean>()
 
-function isDateFormat(z: string | number | undefined): boolean {
+export function isDateFormat(z: string | number | undefined): boolean {
   if (z === undefined || z === 'General') return false
   const key = String(z)
   let known = dateFormatCache.get(key)
@@ -91,7 +99,7 @@ const PROBE = 2000
  * objects kept alive on big sheets. A column whose texts barely repeat (order numbers) stops being cached.
  * Cells are plain data and never mutated, so sharing is safe.
  */
-class TextCellCache {
+export class TextCellCache {
   private readonly columns: (Map<string, Cell> | null)[] = []
   private readonly lookups: number[] = []
   private readonly hits: number[] = []
@@ -121,7 +129,9 @@ export interface ParsedWorkbook {
   sheets: SheetSource[]
 }
 
-export function readWorkbook(bytes: Uint8Array, sheetRows: number | undefined): ParsedWorkbook {
+/** maxInflate: the most one zip entry may inflate to in this read. */
+export function readWorkbook(bytes: Uint8Array, sheetRows: number | undefined, maxInflate = 2 ** 31 - 1): ParsedWorkbook {
+  inflateLimit = maxInflate
   const wb = XLSX.read(bytes, {
     type: 'buffer',
     dense: true,
@@ -134,10 +144,10 @@ export function readWorkbook(bytes: Uint8Array, sheetRows: number | undefined): 
     ...(sheetRows ? { sheetRows } : {})
   })
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904)
-  return { sheets: wb.SheetNames.map((name) => sheetSource(name, wb.Sheets[name], date1904)) }
+  return { sheets: wb.SheetNames.map((name) => sheetSource(name, wb.Sheets[name], date1904, sheetRows)) }
 }
 
-function sheetSource(name: string, ws: XLSX.WorkSheet | undefined, date1904: boolean): SheetSource {
+function sheetSource(name: string, ws: XLSX.WorkSheet | undefined, date1904: boolean, sheetRows: number | undefined): SheetSource {
   const data: (RawCell[] | undefined)[] = (ws?.['!data'] as (RawCell[] | undefined)[] | undefined) ?? []
   let rowCount = 0
   let width = 0
@@ -156,7 +166,10 @@ function sheetSource(name: string, ws: XLSX.WorkSheet | undefined, date1904: boo
       if (last + 1 > width) width = last + 1
     }
   }
-  const fullRef = (ws?.['!fullref'] as string | undefined) ?? ws?.['!ref']
+  // rows are counted, not taken from the declared <dimension> (which may claim the whole grid); only a read cut
+  // at sheetRows estimates the rest from it
+  const cut = sheetRows !== undefined && data.length >= sheetRows
+  const fullRef = cut ? ((ws?.['!fullref'] as string | undefined) ?? ws?.['!ref']) : undefined
   const fullLength = fullRef ? XLSX.utils.decode_range(fullRef).e.r + 1 : data.length
   const merges = ((ws?.['!merges'] ?? []) as MergeRange[]).map((m) => ({ s: { ...m.s }, e: { ...m.e } }))
   const interned = new TextCellCache()
@@ -170,5 +183,5 @@ function sheetSource(name: string, ws: XLSX.WorkSheet | undefined, date1904: boo
     }
     return out
   }
-  return { name, length: data.length, fullLength: Math.max(fullLength, data.length), rowCount, width, merges, row }
+  return { name, length: data.length, fullLength: Math.max(fullLength, data.length), estimated: cut, rowCount, width, merges, row }
 }

@@ -16,6 +16,8 @@ export interface SheetSource {
   width: number
   /** Rows in the whole sheet per its dimension, when parsing stopped early; else equals length. */
   fullLength: number
+  /** fullLength is an estimate (a preview stopped early), so the row cap is not judged on it. */
+  estimated?: boolean
   merges: MergeRange[]
   /** CSV: a missing slot is the continuation of a multi-line record, not a blank row. */
   skipMissingRows?: boolean

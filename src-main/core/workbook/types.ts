@@ -61,6 +61,10 @@ export interface ReadLimits {
   maxRows: number
   timeoutMs: number
   maxHeapMb: number
+  /** Largest size one zip entry may inflate to (declared or actual). */
+  maxUnzippedBytes: number
+  /** Largest inflated ÷ compressed ratio for an entry over 8 MB inflated (real sheets stay far below; zip bombs far above). */
+  maxZipRatio: number
 }
 
 /** A problem opening a file, as data. code is stable; message names the file and what to do. */

@@ -5,7 +5,8 @@ import { listZip, readZipEntry, readZipPrefix, type ZipEntry } from './zip'
 
 const SHEET_PATH = /^xl\/worksheets\/[^/]+\.xml$/i
 const SST_PATH = /^xl\/sharedstrings\.xml$/i
-const SHARED_REF = /<c\b[^>]*?\bt="s"[^>]*>\s*<v>(\d+)<\/v>/g
+// a formula (<f>) may sit before the cached shared-string index
+const SHARED_REF = /<c\b[^>]*?\bt="s"[^>]*>(?:\s*<f\b[^>]*(?:\/>|>[^<]*<\/f>))?\s*<v>(\d+)<\/v>/g
 
 interface CutSheet {
   xml: string

@@ -43,7 +43,7 @@ export function listZip(bytes: Uint8Array): ZipEntry[] | null {
   return entries
 }
 
-function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const at = entry.localOffset
   if (view.getUint32(at, true) !== 0x04034b50) throw new Error(`bad local header for ${entry.name}`)
