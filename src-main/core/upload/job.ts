@@ -13,6 +13,7 @@ import { JobState, buildResults, summarize } from './state'
 import type { PendingReason } from './state'
 import type { JobHandle, JobOptions, JobResult, JobStatus, ProgressEvent, StartJobInput } from './types'
 import { customersPhase, lookupPhase, mainBatchPhase, singleOrdersPhase } from './zangsho-phases'
+import { cancelPhase } from './cancel-phase'
 
 export function newJobId(now: number = Date.now()): string {
   const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
@@ -102,6 +103,7 @@ async function runPhases(ctx: JobContext): Promise<StepResult> {
     if (first && (first.when === 'always' || ctx.options.withCustomers)) phases.push(customersPhase)
     if (can?.resolveCustomerId) phases.push(lookupPhase)
     phases.push(can?.single && ctx.options.single ? singleOrdersPhase : mainBatchPhase)
+    if (can?.cancelAfterCreate) phases.push(cancelPhase)
   }
   for (const phase of phases) {
     const step = await phase(ctx)
