@@ -9,7 +9,7 @@ import { zangshoRoutes } from './zangsho/routes'
 
 export type { FaultSpec } from './faults'
 export { parseFaultSpec } from './faults'
-export type { SandboxState, RequestLogEntry, ZangshoCustomer, ZangshoOrder, ZangshoSubscription, ShoplineOrder } from './state'
+export type { SandboxState, RequestLogEntry, ZangshoCustomer, ZangshoOrder, ZangshoSubscription, ZangshoCancelEvent, ShoplineOrder } from './state'
 export * as shoplineSeed from './shopline/seed'
 export { ZANGSHO_ABILITIES } from './zangsho/routes'
 

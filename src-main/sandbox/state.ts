@@ -46,6 +46,22 @@ export interface ZangshoSubscription {
   updated_at: string
 }
 
+/** A `cancel` subscription event auto-created by PUT /subscriptions/{id}/cancel (fields of the §8.2 list item, plus reason). */
+export interface ZangshoCancelEvent {
+  id: number
+  customer_id: number
+  event_type: 'cancel'
+  source: 'api'
+  old_amount: string
+  new_amount: string
+  amount_change: string
+  old_plan: string | null
+  new_plan: string | null
+  occurred_at: string
+  created_at: string
+  reason: string | null
+}
+
 export interface ShoplineCustomer {
   id: string
   email: string
@@ -89,6 +105,8 @@ export interface SandboxState {
   readonly customers: ZangshoCustomer[]
   readonly orders: ZangshoOrder[]
   readonly subscriptions: ZangshoSubscription[]
+  /** Cancel events only (no general event store yet). */
+  readonly cancelEvents: ZangshoCancelEvent[]
   readonly shoplineOrders: ShoplineOrder[]
   readonly shoplineCustomers: ShoplineCustomer[]
   readonly deliveryOptions: DeliveryOption[]
@@ -105,6 +123,7 @@ export class SandboxStore {
   readonly orders = new Map<string, ZangshoOrder>()
   readonly subscriptions = new Map<number, ZangshoSubscription>()
   readonly subscriptionIdByCustomer = new Map<number, number>()
+  readonly cancelEvents: ZangshoCancelEvent[] = []
   readonly idempotency = new Map<string, IdempotencyRecord>()
   readonly shoplineOrders: ShoplineOrder[] = []
   readonly shoplineCustomers = new Map<string, ShoplineCustomer>()
@@ -136,6 +155,7 @@ export class SandboxStore {
       get customers() { return copy(store.customers.values()) },
       get orders() { return copy(store.orders.values()) },
       get subscriptions() { return copy(store.subscriptions.values()) },
+      get cancelEvents() { return copy(store.cancelEvents) },
       get shoplineOrders() { return copy(store.shoplineOrders) },
       get shoplineCustomers() { return copy(store.shoplineCustomers.values()) },
       get deliveryOptions() { return copy(store.deliveryOptions) },

@@ -3,6 +3,7 @@ import type { Route } from '../http'
 import { customersBatch, ordersBatch, subscriptionsBatch } from './batch'
 import { getCustomer, getOrder, getSubscription, listCustomers, listOrders, listSubscriptions } from './read'
 import { createSingleCustomer, createSingleOrder } from './single-order'
+import { cancelSubscription } from './cancel'
 
 export const ZANGSHO_ABILITIES = [
   'customers:read', 'customers:write', 'orders:read', 'orders:write', 'subscriptions:read', 'subscriptions:write'
@@ -19,5 +20,6 @@ export const zangshoRoutes: Route[] = [
   { method: 'GET', pattern: '/orders/:orderNo', ability: 'orders:read', write: false, handle: getOrder },
   { method: 'POST', pattern: '/subscriptions/batch', ability: 'subscriptions:write', write: true, handle: subscriptionsBatch },
   { method: 'GET', pattern: '/subscriptions', ability: 'subscriptions:read', write: false, handle: listSubscriptions },
-  { method: 'GET', pattern: '/subscriptions/:id', ability: 'subscriptions:read', write: false, handle: getSubscription }
+  { method: 'GET', pattern: '/subscriptions/:id', ability: 'subscriptions:read', write: false, handle: getSubscription },
+  { method: 'PUT', pattern: '/subscriptions/:id/cancel', ability: 'subscriptions:write', write: true, handle: cancelSubscription }
 ]
