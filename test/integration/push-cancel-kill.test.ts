@@ -2,7 +2,7 @@
 // (the rehearsal server delays that answer), then --resume: each subscription exists once, cancelled once, at its original date.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
-import { readdirSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runPush } from '../../src-main/cli/push'
 import type { Sandbox } from '../../src-main/sandbox'
@@ -86,4 +86,17 @@ describe('push CLI: cancelled subscriptions survive kill -9 between create and c
     expect(got.results.filter((r) => r.message?.includes('a read confirmed it'))).toHaveLength(1)
     expect(sb.state.cancelEvents.find((e) => e.customer_id === subs[3].customer_id)?.reason).toBe('completed')
   }, 60_000)
+
+  it('the plain summary counts the rows created, then cancelled; the report has outcome created and reason cancelled', async () => {
+    const file = historyCsv()
+    let out = ''
+    const code = await runPush([file, '--target', 'zangsho.subscriptions', '--base-url', sb.zangshoBaseUrl, '--token-env', 'TOK', '--min-interval-ms', '0', '--journal-dir', join(tmp.dir, 'j'), '--report', join(tmp.dir, 'r.csv')], {
+      env: { TOK: 'rehearsal' }, fetch: globalThis.fetch, stdout: { write: (s: string) => (out += s) }, stderr: { write: () => undefined }, signals: { on: () => undefined, off: () => undefined }
+    })
+    expect(code).toBe(0)
+    expect(out).toContain('of which created, then cancelled: 4')
+    const report = readFileSync(join(tmp.dir, 'r.csv'), 'utf8')
+    expect(report.split(/\r?\n/).filter((l) => /,cancelled,/.test(l))).toHaveLength(4)
+    expect(report).toContain('Created, then cancelled (cancelled_at 2025-06-04T02:30:00Z)')
+  })
 })
