@@ -1,6 +1,6 @@
 // Create-then-cancel in-process against the rehearsal server: the original cancelled_at, once; a lost answer is read, not resent.
 import { describe, expect, it } from 'vitest'
-import { startJob } from '../../src-main/core/upload'
+import { retryFailed, startJob } from '../../src-main/core/upload'
 import type { PreparedRecord } from '../../src-main/core/targets/types'
 import { jobOptions, sandboxPerTest, subscriptionRecords, testEnv } from './push-fixtures'
 
@@ -70,6 +70,22 @@ describe('subscriptions: create, then cancel with the original date', () => {
     expect(bed.sb.state.cancelEvents).toHaveLength(3)
     expect(bed.sb.state.subscriptions.filter((s) => s.status === 'cancelled').map((s) => s.cancelled_at)).toEqual(['2025-02-15T02:30:00Z', '2025-04-15T02:30:00Z', '2025-06-15T02:30:00Z'])
     expect(bed.sb.state.requestLog.filter((r) => r.method === 'POST' && r.path.endsWith('/subscriptions/batch'))).toHaveLength(1)
+  })
+
+  it('retry failed after a stop between create and cancel finds the created subscriptions and cancels each once', async () => {
+    const records = historyRecords(6)
+    const handle = startJob({ records, options: jobOptions('zangsho.subscriptions', bed.sb.zangshoBaseUrl), env: testEnv(bed.tmp.dir, { fetch: hangOnPut(1) }) })
+    for (let i = 0; i < 300 && !bed.sb.state.subscriptions.some((s) => s.status === 'cancelled'); i++) await new Promise((r) => setTimeout(r, 10))
+    handle.cancel({ abortInFlight: true })
+    const stopped = await handle.done
+    expect(stopped.results.filter((r) => r.reason === 'not_cancelled').map((r) => r.row)).toEqual([3, 5, 7])
+    const retried = await retryFailed({ previous: stopped, options: jobOptions('zangsho.subscriptions', bed.sb.zangshoBaseUrl), records, env: testEnv(bed.tmp.dir) }).done
+    expect(retried.summary).toMatchObject({ total: 6, created: 6, failed: 0, skipped: 0 })
+    expect(retried.results.filter((r) => r.reason === 'cancelled')).toHaveLength(3)
+    expect(bed.sb.state.subscriptions).toHaveLength(6)
+    expect(puts()).toHaveLength(3) // the one in flight at the stop was read back, not resent
+    expect(bed.sb.state.cancelEvents).toHaveLength(3)
+    expect(bed.sb.state.subscriptions.filter((s) => s.status === 'cancelled').map((s) => s.cancelled_at)).toEqual(['2025-02-15T02:30:00Z', '2025-04-15T02:30:00Z', '2025-06-15T02:30:00Z'])
   })
 
   it('a refused cancel (unknown date format on the server side) reports the row failed with the subscription still active', async () => {

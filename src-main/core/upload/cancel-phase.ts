@@ -26,10 +26,13 @@ async function read(ctx: JobContext, path: string): Promise<Read> {
   return { kind: 'read', data: (out.response.body as { data?: unknown })?.data }
 }
 
-/** The created record's id: from the batch answer, else (a lost batch later found "already there") by listing its parent's records. */
-async function idOf(ctx: JobContext, step: CancelAfterCreate, index: number): Promise<number | string | null | 'cancel' | 'stop'> {
+/**
+ * The created record's id: from the batch answer, else (an earlier job's record found "already there": a lost batch, or a retry
+ * of a row whose cancel did not finish) by listing its parent's records; `found` then says to read before any cancel.
+ */
+async function idOf(ctx: JobContext, step: CancelAfterCreate, index: number): Promise<{ id: number | string; found: boolean } | null | 'cancel' | 'stop'> {
   const made = ctx.state.recordResult.get(index)!
-  if (made.id != null) return made.id
+  if (made.id != null) return { id: made.id, found: false }
   const plan = [...ctx.state.planned.values()].find((p) => p.phase === 'main' && p.members.map(Number).includes(index))
   const items = (plan?.body as Record<string, unknown> | undefined)?.[ctx.options.transport.batchKey ?? ''] as Record<string, unknown>[] | undefined
   const parent = items?.[plan!.members.map(Number).indexOf(index)]?.[step.parentField]
@@ -38,7 +41,7 @@ async function idOf(ctx: JobContext, step: CancelAfterCreate, index: number): Pr
   if (listed === 'cancel' || listed === 'stop') return listed
   const list = listed.kind === 'read' && Array.isArray(listed.data) ? (listed.data as { id?: unknown; [k: string]: unknown }[]) : []
   const hit = list.find((r) => String(r[step.parentField]) === String(parent))
-  return typeof hit?.id === 'number' || typeof hit?.id === 'string' ? hit.id : null
+  return typeof hit?.id === 'number' || typeof hit?.id === 'string' ? { id: hit.id, found: true } : null
 }
 
 function closedItem(id: number | string, at: string | null, checked: boolean): ItemResult {
@@ -105,17 +108,17 @@ export async function cancelPhase(ctx: JobContext): Promise<StepResult> {
     const batch = `cancel-${i + 1}`
     if (ctx.state.isDone(batch)) continue
     if (!(await ctx.gate())) return 'cancel'
-    const id = await idOf(ctx, step, i)
-    if (id === 'cancel' || id === 'stop') return id
-    if (id == null) {
+    const got = await idOf(ctx, step, i)
+    if (got === 'cancel' || got === 'stop') return got
+    if (got == null) {
       const plan: PlannedEntry = { t: 'planned', batch, phase: 'cancel', method: step.method, path: step.path, body, members: [i] }
       await ensurePlanned(ctx, plan)
       await record(ctx, { t: 'failed', batch, at: ctx.now(), outcome: 'failed', reason: 'cancel_failed', message: 'The create answer gave no id, and no record was found to cancel.' })
       continue
     }
-    const plan = await ensurePlanned(ctx, { t: 'planned', batch, phase: 'cancel', method: step.method, path: fill(step.path, { id }), body, members: [i] })
-    // An 'updated' row met a record that was already there: it may be cancelled already, so read before sending.
-    const result = await cancelOne(ctx, step, plan, id, made.outcome === 'updated')
+    const plan = await ensurePlanned(ctx, { t: 'planned', batch, phase: 'cancel', method: step.method, path: fill(step.path, { id: got.id }), body, members: [i] })
+    // A record that was already there ('updated', or found by listing) may be cancelled already: read before sending.
+    const result = await cancelOne(ctx, step, plan, got.id, made.outcome === 'updated' || got.found)
     if (result !== 'next') return result
   }
   return 'next'
