@@ -24,6 +24,8 @@ describe('subscription status and cancelled-at', () => {
     const m = autoMap(target, ['Email', '金額', '週期', '開始日期', '本期開始', '訂閱狀態', '終止日期']).mapping
     expect(m.status).toEqual(expect.objectContaining({ column: '訂閱狀態' }))
     expect(m.cancelled_at).toEqual(expect.objectContaining({ column: '終止日期' }))
+    // an end date is also filled for running subscriptions: never taken as the cancel date on its own
+    expect(autoMap(target, ['Email', '金額', '結束日期', '最後扣款日']).mapping.cancelled_at).toBeUndefined()
   })
 
   it('cancelled, 停用 and 執行完成 rows carry a cancel with their date (UTC); active rows none; the batch payload never has status/cancelled_at', () => {

@@ -63,6 +63,7 @@ export const SUBSCRIPTION_HISTORY_FIELDS: FieldDef[] = [
       'zh-TW': '已取消或執行完成的訂閱在帳獸的取消時間(執行完成請用最後一次扣款或結束日期)。空白時帳獸會記成匯入當下,歷史就不正確。沒有對應狀態欄時,有取消時間的列視為已取消。',
       en: 'When a cancelled or completed subscription ended (for completed ones, the last charge or end date). Left empty, 帳獸 records the time of the import, which falsifies history. Without a status column, a row with a cancelled-at date counts as cancelled.'
     },
-    synonyms: ['取消時間', '取消日期', '終止日期', '終止時間', '停用日期', '停用時間', '結束日期', '結束時間', '最後扣款日', '最後扣款日期', 'Cancelled At', 'Canceled At', 'cancelled_at', 'Cancel Date', 'Cancellation Date', 'End Date', 'Ended At']
+    // Not 結束日期 / 最後扣款日 / End Date: active rows fill those too, and without a status column they would read as cancelled.
+    synonyms: ['取消時間', '取消日期', '終止日期', '終止時間', '停用日期', '停用時間', 'Cancelled At', 'Canceled At', 'cancelled_at', 'Cancel Date', 'Cancellation Date', 'Ended At']
   }
 ]
