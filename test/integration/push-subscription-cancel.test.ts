@@ -35,8 +35,13 @@ const puts = () => bed.sb.state.requestLog.filter((r) => r.method === 'PUT')
 describe('subscriptions: create, then cancel with the original date', () => {
   it('every cancelled row is created then cancelled once at its own cancelled_at; active rows stay active', async () => {
     const records = historyRecords(6)
-    const res = await startJob({ records, options: jobOptions('zangsho.subscriptions', bed.sb.zangshoBaseUrl), env: testEnv(bed.tmp.dir) }).done
+    const failedWhileRunning: number[] = []
+    const env = testEnv(bed.tmp.dir, { progressIntervalMs: 0, onProgress: (e) => failedWhileRunning.push(e.counts.failed) })
+    const res = await startJob({ records, options: jobOptions('zangsho.subscriptions', bed.sb.zangshoBaseUrl), env }).done
     expect(res.status).toBe('finished')
+    // between the creates and the cancels, the live counts show the creates, not "not cancelled" failures
+    expect(failedWhileRunning.length).toBeGreaterThan(2)
+    expect(Math.max(...failedWhileRunning)).toBe(0)
     expect(res.summary).toMatchObject({ total: 6, created: 6, failed: 0 })
     const subs = bed.sb.state.subscriptions
     expect(subs).toHaveLength(6)

@@ -164,7 +164,7 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
     const done = sendable.filter((i) => state.recordResult.has(i)).length
     if (doneAtStart < 0) doneAtStart = done
     const rate = (done - doneAtStart) / Math.max(0.001, (t - started) / 1000)
-    const results = buildResults(stamps, state, options, () => ({ outcome: 'skipped', reason: '', message: '' }))
+    const results = buildResults(stamps, state, options, () => ({ outcome: 'skipped', reason: '', message: '' }), true)
     const counts = summarize(results.filter((r, i) => state.recordResult.has(i) || !stamps[i].valid))
     const event: ProgressEvent = { jobId, phase: ctx.phase, done, total: sendable.length, counts, rowsPerSecond: rate, etaMs: rate > 0 ? ((sendable.length - done) / rate) * 1000 : null, paused: ctl.isPaused() }
     env.onProgress(event)
