@@ -214,6 +214,9 @@ function humanSummary(r: JobResult, journalDir: string): string {
     `新增 created ${s.created} · 更新 updated ${s.updated} · 略過 skipped ${s.skipped} · 失敗 failed ${s.failed} · 資料有誤 invalid ${s.invalid} · 不確定 unknown ${s.unknown} (of ${s.total})`,
     `requests: sent ${r.requests.sent}, retried ${r.requests.retried}, rate-limited ${r.requests.rateLimited}`
   ]
+  // Records closed after their create (cancelled subscriptions): created + cancelled.
+  const cancelled = r.results.filter((x) => x.reason === 'cancelled').length
+  if (cancelled) lines.splice(2, 0, `其中建立後已取消 of which created, then cancelled: ${cancelled}`)
   if (r.stopMessage) lines.push(r.stopMessage['zh-TW'], r.stopMessage.en)
   const problems = r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'unknown')
   for (const p of problems.slice(0, 20)) lines.push(`  row ${p.rows.join(',')}: ${p.outcome} ${p.reason ?? ''} ${p.message ?? ''}`.trimEnd())

@@ -32,7 +32,7 @@ export interface HandlerContext {
 export type Handler = (req: SandboxRequest, params: Record<string, string>, ctx: HandlerContext) => SandboxResponse
 
 export interface Route {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PUT'
   /** segments; `:name` captures one segment (URL-decoded) */
   pattern: string
   /** 帳獸 ability the token needs, if any */

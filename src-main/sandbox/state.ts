@@ -46,7 +46,7 @@ export interface ZangshoSubscription {
   updated_at: string
 }
 
-/** A subscription event as the list endpoint shows it (api §8.2). */
+/** A subscription event as the list endpoint shows it (api §8.2); the cancel endpoint's auto-created ones carry its reason. */
 export interface ZangshoSubscriptionEvent {
   id: number
   customer_id: number
@@ -59,6 +59,7 @@ export interface ZangshoSubscriptionEvent {
   new_plan: string | null
   occurred_at: string
   created_at: string
+  reason?: string | null
 }
 
 export interface ShoplineCustomer {
@@ -105,6 +106,8 @@ export interface SandboxState {
   readonly orders: ZangshoOrder[]
   readonly subscriptions: ZangshoSubscription[]
   readonly subscriptionEvents: ZangshoSubscriptionEvent[]
+  /** The `cancel` events (PUT /subscriptions/{id}/cancel creates one each). */
+  readonly cancelEvents: ZangshoSubscriptionEvent[]
   readonly shoplineOrders: ShoplineOrder[]
   readonly shoplineCustomers: ShoplineCustomer[]
   readonly deliveryOptions: DeliveryOption[]
@@ -156,6 +159,8 @@ export class SandboxStore {
       get orders() { return copy(store.orders.values()) },
       get subscriptions() { return copy(store.subscriptions.values()) },
       get subscriptionEvents() { return copy(store.subscriptionEvents) },
+      /** The `cancel` events (PUT /subscriptions/{id}/cancel creates one each). */
+      get cancelEvents() { return copy(store.subscriptionEvents.filter((e) => e.event_type === 'cancel')) },
       get shoplineOrders() { return copy(store.shoplineOrders) },
       get shoplineCustomers() { return copy(store.shoplineCustomers.values()) },
       get deliveryOptions() { return copy(store.deliveryOptions) },

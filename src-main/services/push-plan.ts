@@ -74,6 +74,8 @@ export function buildPlan(input: PlanInput): PushPlanView {
   const needsCustomers = first !== undefined && (first.when === 'always' || options.withCustomers === true)
   const customers = needsCustomers ? deriveCustomers(records as PreparedRecord[], sendable).length : 0
   const customerBatches = first ? Math.ceil(customers / Math.min(first.maxBatch, size)) : 0
+  // Cancelled subscriptions: one close-after-create request each, after the batches.
+  const closes = target.push?.cancelAfterCreate ? sendable.filter((i) => records[i].cancel).length : 0
   const onConflict = oneByOne ? null : (resolveOnConflict(transport, options.onConflict) ?? null)
   const kind = transport.batchKey
   const conflictChoices = !oneByOne && kind
@@ -96,7 +98,7 @@ export function buildPlan(input: PlanInput): PushPlanView {
     rehearsal: input.rehearsal,
     target: target.id,
     api: transport.api,
-    counts: { records: records.length, valid, invalid: records.length - valid, excluded: input.excludedRows, batches, requests: batches + customerBatches, customers },
+    counts: { records: records.length, valid, invalid: records.length - valid, excluded: input.excludedRows, batches, requests: batches + customerBatches + closes, customers },
     onConflict,
     conflictChoices,
     canWithCustomers: target.push?.customersFirst?.when === 'optional',

@@ -6,7 +6,8 @@ const ENUMS: Record<EnumKind, string[]> = {
   payment_method: ['credit_card', 'atm', 'cvs', 'line_pay', 'jkopay', 'apple_pay'],
   billing_cycle: ['monthly', 'quarterly', 'semi-annual', 'yearly', 'one-time'],
   subscription_billing_cycle: ['monthly', 'quarterly', 'semi-annual', 'yearly'],
-  subscription_event_type: ['created', 'upgrade', 'downgrade', 'cancel', 'reactivated']
+  subscription_event_type: ['created', 'upgrade', 'downgrade', 'cancel', 'reactivated'],
+  subscription_status: ['active', 'cancelled', 'completed']
 }
 
 describe('VALUE_SYNONYMS', () => {
@@ -84,7 +85,16 @@ describe('matchEnumValue', () => {
     ['subscription_billing_cycle', '月繳', 'monthly'],
     ['subscription_billing_cycle', 'yearly', 'yearly'],
     ['subscription_billing_cycle', '單次', null],
-    ['subscription_billing_cycle', 'one-time', null]
+    ['subscription_billing_cycle', 'one-time', null],
+    ['subscription_status', '執行中', 'active'],
+    ['subscription_status', '已取消', 'cancelled'],
+    ['subscription_status', '停用', 'cancelled'],
+    ['subscription_status', '終止', 'cancelled'],
+    ['subscription_status', 'Canceled', 'cancelled'],
+    ['subscription_status', '執行完成', 'completed'],
+    ['subscription_status', '已完成', 'completed'],
+    ['subscription_status', '暫停', null],
+    ['subscription_status', 'paused', null]
   ]
   it.each(cases)('%s: %j → %s', (kind, raw, expected) => {
     expect(matchEnumValue(kind, raw)).toBe(expected)

@@ -1,6 +1,6 @@
 // Built-in value synonyms for enum fields (zh-TW and en), and the matcher that uses them.
 
-export type EnumKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle' | 'subscription_event_type'
+export type EnumKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle' | 'subscription_event_type' | 'subscription_status'
 
 const CYCLES_RECURRING = {
   monthly: ['月繳', '每月', '月付', '按月', '月費', '月租', '月', '1個月', '一個月', '每個月', 'Monthly', 'month', 'per month', '1 month', 'every month', 'mo'],
@@ -41,6 +41,13 @@ export const VALUE_SYNONYMS: Record<EnumKind, Record<string, readonly string[]>>
     downgrade: ['降級', '降級方案', '縮減', 'Downgrade', 'downgraded', 'contraction'],
     cancel: ['取消', '取消訂閱', '退訂', '終止', '停止訂閱', 'Cancel', 'cancelled', 'canceled', 'cancellation', 'churn', 'churned'],
     reactivated: ['恢復', '重新啟用', '恢復訂閱', '重新訂閱', '復訂', 'Reactivated', 'reactivate', 'reactivation', 'resumed', 'resubscribed']
+  },
+  // 定期定額 lists (ECPay 綠界, NewebPay 藍新). 執行完成 = every charge made: ended, cancelled at its end (zangsho-subscription-cancel.ts).
+  // 暫停 / paused is deliberately absent: 帳獸's API cannot pause, so the user decides.
+  subscription_status: {
+    active: ['執行中', '進行中', '訂閱中', '扣款中', '啟用', '已啟用', '啟用中', '正常', '生效', '有效', '授權成功', 'Active', 'enabled', 'ongoing', 'running', 'in progress', 'trialing'],
+    cancelled: ['已取消', '取消', '取消訂閱', '停用', '已停用', '終止', '已終止', '中止', '已中止', '退訂', '已退訂', '解約', '已解約', 'Cancelled', 'Canceled', 'cancel', 'terminated', 'stopped', 'disabled', 'inactive'],
+    completed: ['執行完成', '已完成', '完成', '扣款完成', '期滿', '已期滿', '到期', '已到期', '結束', '已結束', 'Completed', 'complete', 'finished', 'expired', 'ended', 'done']
   }
 }
 

@@ -90,7 +90,7 @@ describe('what each destination declares', () => {
     expect(shopline.groupBy).toBe('order_no')
   })
 
-  it('row warnings: only 帳獸 orders stamp paid/refunded/failed dates, and each names a date field of the target', () => {
+  it('row warnings: 帳獸 orders stamp paid/refunded/failed dates, subscriptions cancelled_at; each names a date field of the target', () => {
     expect(orders.stampedDates?.map((s) => [s.status, s.field, s.code])).toEqual([
       ['paid', 'paid_at', 'paid_without_paid_at'],
       ['refunded', 'refunded_at', 'refunded_without_refunded_at'],
@@ -100,7 +100,12 @@ describe('what each destination declares', () => {
       expect(fieldOf(orders, s.field)?.type).toBe('datetime')
       expect(fieldOf(orders, 'status')?.enumValues).toContain(s.status)
     }
-    expect([customers, subscriptions, shopline].map((t) => t.stampedDates)).toEqual([undefined, undefined, undefined])
+    expect(subscriptions.stampedDates?.map((s) => [s.status, s.field])).toEqual([['cancelled', 'cancelled_at'], ['completed', 'cancelled_at']])
+    for (const s of subscriptions.stampedDates ?? []) {
+      expect(fieldOf(subscriptions, s.field)?.type).toBe('datetime')
+      expect(fieldOf(subscriptions, 'status')?.enumValues).toContain(s.status)
+    }
+    expect([customers, shopline].map((t) => t.stampedDates)).toEqual([undefined, undefined])
   })
 
   it('push capabilities: webhooks mode and optional customers for orders; customers always and customer_id for subscriptions', () => {
@@ -116,6 +121,9 @@ describe('what each destination declares', () => {
     const resolve = subscriptions.push!.resolveCustomerId!
     expect(fieldOf(subscriptions, resolve.emailField)?.type).toBe('email')
     expect(resolve.apply({ customer_email: 'a@b.tw', mrr: 499 }, { customer_id: 7 })).toEqual({ customer_id: 7, mrr: 499 })
+    // Only subscriptions are closed after their create: PUT /subscriptions/{id}/cancel, read back through GET /subscriptions/{id}.
+    expect(targetIdsWhere((t) => t.push?.cancelAfterCreate !== undefined)).toEqual(['zangsho.subscriptions'])
+    expect(subscriptions.push?.cancelAfterCreate).toMatchObject({ method: 'PUT', path: '/subscriptions/{id}/cancel', readPath: '/subscriptions/{id}' })
     expect(customers.push).toBeUndefined()
     expect(shopline.push).toBeUndefined()
   })

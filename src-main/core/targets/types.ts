@@ -31,7 +31,7 @@ export interface FieldDef {
   valueKind?: EnumValueKind
 }
 
-export type EnumValueKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle' | 'subscription_event_type'
+export type EnumValueKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle' | 'subscription_event_type' | 'subscription_status'
 
 /** A normalized field value: text (emails, ISO UTC times, enum values…), a Decimal for money, a number for integers. */
 export type FieldValue = string | number | boolean | Decimal
@@ -193,6 +193,27 @@ export interface TargetPushCapabilities {
    * send is `unknown`, and the profile's advanced setting named here may move the (inferred) create path.
    */
   eventsPhase?: { pathSetting: 'eventsPath' }
+  /** A row that ended before the import (帳獸: a cancelled subscription) is created, then closed by one journaled request. */
+  cancelAfterCreate?: CancelAfterCreate
+}
+
+/** The close-after-create step (PreparedRecord.cancel holds its body). Paths hold `{id}`: the id the batch answer gave. */
+export interface CancelAfterCreate {
+  method: 'PUT'
+  /** e.g. '/subscriptions/{id}/cancel' */
+  path: string
+  /** GET of one record, read before resending a cancel whose answer was lost (never resent blindly). */
+  readPath: string
+  /** List filtered by the parent id, when the batch answer gave no id (e.g. '/subscriptions?customer_id={parent}'). */
+  listPath: string
+  /** The batch item's field naming the parent of listPath (customer_id). */
+  parentField: string
+  /** The request body for this row's values, or null when the row stays open (active). */
+  body(values: FieldValues): Record<string, unknown> | null
+  /** zod schema of the documented request body (exact). */
+  requestSchema: z.ZodType
+  /** Whether a record as read (the `data` object) is already closed, and when. */
+  readClosed(record: unknown): { closed: boolean; at: string | null }
 }
 
 /** One record ready to send, produced by validation and consumed by the upload engine and the CLI. */
@@ -214,4 +235,6 @@ export interface PreparedRecord {
    * do not send the record: report "customer not found, import customers first".
    */
   resolve?: { customer_id: { byEmail: string } }
+  /** Send after the record was created: the body of Target.push.cancelAfterCreate (a cancelled subscription's original date). */
+  cancel?: Record<string, unknown>
 }

@@ -5,6 +5,7 @@ import type { Target } from './types'
 import { isoUtc, keyOf, onConflict, pickDefined, zangshoMoney, SUBSCRIPTION_BILLING_CYCLES } from './common'
 import { ZANGSHO_SERVICE } from './api-services'
 import { ZANGSHO_CUSTOMERS_BATCH } from './zangsho-customers'
+import { SUBSCRIPTION_HISTORY_FIELDS, SUBSCRIPTION_STAMPED_DATES, ZANGSHO_SUBSCRIPTION_CANCEL } from './zangsho-subscription-cancel'
 
 const subscriptionFields = {
   mrr: zangshoMoney,
@@ -39,8 +40,11 @@ export const ZangshoSubscriptionsTarget: Target = {
   push: {
     // The sheet names customers by e-mail: make sure they exist, then send their 帳獸 ids.
     customersFirst: { when: 'always', ...ZANGSHO_CUSTOMERS_BATCH },
-    resolveCustomerId: { emailField: 'customer_email', apply: applyResolution }
+    resolveCustomerId: { emailField: 'customer_email', apply: applyResolution },
+    // The batch has no status/cancelled_at (§7.2): a cancelled row is created, then cancelled with its original date.
+    cancelAfterCreate: ZANGSHO_SUBSCRIPTION_CANCEL
   },
+  stampedDates: SUBSCRIPTION_STAMPED_DATES,
   payloadSchema: zangshoSubscriptionPreparedSchema,
   requestSchema: zangshoSubscriptionsBatchSchema,
   supportsMetadata: false,
@@ -84,6 +88,7 @@ export const ZangshoSubscriptionsTarget: Target = {
       label: { 'zh-TW': '方案名稱', en: 'Plan name' },
       help: { 'zh-TW': '例如 Pro Plan。', en: 'e.g. Pro Plan.' },
       synonyms: ['方案名稱', '方案', '訂閱方案', '方案名', 'Plan', 'Plan Name', 'plan_name', 'Product', '商品名稱', '品名']
-    }
+    },
+    ...SUBSCRIPTION_HISTORY_FIELDS
   ]
 }

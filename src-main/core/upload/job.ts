@@ -19,6 +19,7 @@ import { JobState, buildResults, summarize } from './state'
 import type { PendingReason } from './state'
 import type { JobHandle, JobOptions, JobResult, JobStatus, ProgressEvent, StartJobInput } from './types'
 import { customersPhase, lookupPhase, mainBatchPhase, singleOrdersPhase } from './zangsho-phases'
+import { cancelPhase } from './cancel-phase'
 
 export function newJobId(now: number = Date.now()): string {
   const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
@@ -116,6 +117,7 @@ async function runPhases(ctx: JobContext): Promise<StepResult> {
     if (first && (first.when === 'always' || ctx.options.withCustomers)) phases.push(customersPhase)
     if (can?.resolveCustomerId) phases.push(lookupPhase)
     phases.push(can?.single && ctx.options.single ? singleOrdersPhase : mainBatchPhase)
+    if (can?.cancelAfterCreate) phases.push(cancelPhase)
   }
   for (const phase of phases) {
     const step = await phase(ctx)
@@ -178,7 +180,7 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
     const done = sendable.filter((i) => state.recordResult.has(i)).length
     if (doneAtStart < 0) doneAtStart = done
     const rate = (done - doneAtStart) / Math.max(0.001, (t - started) / 1000)
-    const results = buildResults(stamps, state, options, () => ({ outcome: 'skipped', reason: '', message: '' }))
+    const results = buildResults(stamps, state, options, () => ({ outcome: 'skipped', reason: '', message: '' }), true)
     const counts = summarize(results.filter((r, i) => state.recordResult.has(i) || !stamps[i].valid))
     const event: ProgressEvent = { jobId, phase: ctx.phase, done, total: sendable.length, counts, rowsPerSecond: rate, etaMs: rate > 0 ? ((sendable.length - done) / rate) * 1000 : null, paused: ctl.isPaused() }
     env.onProgress(event)

@@ -7,7 +7,8 @@ import type { JobOptions, Outcome } from './types'
 import { JournalWriteError, openRealJournalFile, writeFully } from './journal-file'
 import type { JournalFile, OpenJournalFile } from './journal-file'
 
-export type Phase = 'customers' | 'main'
+/** cancel: the close-after-create requests (one per record, members [record index]). */
+export type Phase = 'customers' | 'main' | 'cancel'
 
 /** One per-item answer as the journal keeps it: `member` indexes the batch's members. */
 export interface ItemResult {
@@ -23,12 +24,14 @@ export interface RecordStamp {
   rows: number[]
   valid: boolean
   fp: string
+  /** The record is closed after it is created (Target.push.cancelAfterCreate). */
+  cancel?: true
 }
 
 export type JournalEntry =
   | { t: 'header'; v: 1; jobId: string; createdAt: string; options: JobOptions; records: RecordStamp[] }
   /** members: record indexes (main phase) or customer emails (customers phase). */
-  | { t: 'planned'; batch: string; phase: Phase; method: 'POST'; path: string; body: unknown; members: (number | string)[]; idempotencyKey?: string }
+  | { t: 'planned'; batch: string; phase: Phase; method: 'POST' | 'PUT'; path: string; body: unknown; members: (number | string)[]; idempotencyKey?: string }
   | { t: 'sent'; batch: string; attempt: number; at: number }
   | { t: 'ack'; batch: string; at: number; items: ItemResult[] }
   /** The request ended without per-item answers (rejected, retries used up, unauthorized, undecidable). */
@@ -41,11 +44,13 @@ export type JournalEntry =
   | { t: 'end'; at: number; status: string }
 
 export function fingerprint(record: PreparedRecord): string {
-  return createHash('sha256').update(JSON.stringify([record.rows, record.valid, record.payload])).digest('hex').slice(0, 16)
+  // The cancel body counts only when present, so journals of records without one keep their fingerprints.
+  const parts: unknown[] = record.cancel ? [record.rows, record.valid, record.payload, record.cancel] : [record.rows, record.valid, record.payload]
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16)
 }
 
 export function stampRecords(records: PreparedRecord[]): RecordStamp[] {
-  return records.map((r) => ({ row: r.row, rows: r.rows, valid: r.valid, fp: fingerprint(r) }))
+  return records.map((r) => ({ row: r.row, rows: r.rows, valid: r.valid, fp: fingerprint(r), ...(r.cancel ? { cancel: true as const } : {}) }))
 }
 
 export function journalPath(journalDir: string, jobId: string): string {

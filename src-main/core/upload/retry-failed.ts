@@ -40,7 +40,8 @@ export function retryFailed(input: RetryFailedInput): JobHandle {
   const subset = selectRetryRecords(input.previous.results, input.records, { includeUnknown: input.includeUnknown })
   // Webhooks-mode keys stay those of the first job, so a row that was in flight is replayed, not duplicated.
   // Rows whose batch went out without an answer may already be in the shop: report them as created when found there.
-  const lostRows = input.previous.results.filter((r) => r.reason === 'interrupted').flatMap((r) => r.rows)
+  // So may rows created before their cancel (close-after-create) did not finish: the retry finds them and cancels them once.
+  const lostRows = input.previous.results.filter((r) => r.reason === 'interrupted' || r.reason === 'not_cancelled' || r.reason === 'cancel_failed').flatMap((r) => r.rows)
   const options: JobOptions = { ...input.options, idempotencyScope: input.options.idempotencyScope ?? input.previous.jobId, lostRows }
   const handle = startJob({ records: subset, options, env: input.env, jobId: input.jobId })
   const done = handle.done.then((res) => {

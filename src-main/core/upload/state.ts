@@ -18,6 +18,8 @@ export class JobState {
   readonly resolved = new Map<string, number | null>()
   /** Per record index: its final answer. */
   readonly recordResult = new Map<number, Omit<ItemResult, 'member'>>()
+  /** Per record index: the answer to its close-after-create request ('updated' = closed; see cancel-phase.ts). */
+  readonly cancelResult = new Map<number, Omit<ItemResult, 'member'>>()
   /** Per customer key (lower-case email): its answer in the customers phase. */
   readonly customerResult = new Map<string, Omit<ItemResult, 'member'>>()
   /** SHOPLINE order ids that belong to rows of this job (never claimed twice in reconciliation). */
@@ -74,6 +76,7 @@ export class JobState {
 
   private setMember(phase: Planned['phase'], member: number | string, result: Omit<ItemResult, 'member'>) {
     if (phase === 'main') this.recordResult.set(Number(member), result)
+    else if (phase === 'cancel') this.cancelResult.set(Number(member), result)
     else this.customerResult.set(String(member), result)
   }
 
@@ -109,16 +112,32 @@ export interface PendingReason {
   message: string
 }
 
-/** One RowResult per record; `pending` says what a record without an answer gets (job stopped or cancelled). */
-export function buildResults(stamps: RecordStamp[], state: JobState, options: JobOptions, pending: (index: number) => PendingReason): RowResult[] {
+/**
+ * One RowResult per record; `pending` says what a record without an answer gets (job stopped or cancelled).
+ * live: the job still runs, so a record still waiting for its cancel shows its create answer, not "not cancelled".
+ */
+export function buildResults(stamps: RecordStamp[], state: JobState, options: JobOptions, pending: (index: number) => PendingReason, live = false): RowResult[] {
   const excluded = new Set(options.excludedRows ?? [])
   return stamps.map((s, i) => {
     const base = { row: s.row, rows: s.rows }
     if (s.rows.some((r) => excluded.has(r)) || excluded.has(s.row)) return { ...base, outcome: 'skipped', id: null, reason: 'excluded', message: 'Excluded by you; not sent.' }
     if (!s.valid) return { ...base, outcome: 'invalid', id: null, reason: 'invalid', message: 'Not sent: fix the problems shown for this row, then retry.' }
     const r = state.recordResult.get(i)
+    if (r && s.cancel && !(live && !state.cancelResult.has(i))) return { ...base, ...withCancel(r, state.cancelResult.get(i)) }
     if (r) return { ...base, outcome: r.outcome, id: r.id, reason: r.reason, message: r.message }
     const p = pending(i)
     return { ...base, outcome: p.outcome, id: null, reason: p.reason, message: p.message }
   })
+}
+
+/** A record closed after its create: created + cancelled, or failed while it stays open in the destination. */
+function withCancel(made: Omit<ItemResult, 'member'>, cancel: Omit<ItemResult, 'member'> | undefined): Omit<RowResult, 'row' | 'rows'> {
+  if (made.outcome !== 'created' && made.outcome !== 'updated') return { outcome: made.outcome, id: made.id, reason: made.reason, message: made.message }
+  const base = { id: made.id ?? cancel?.id ?? null }
+  if (cancel?.outcome === 'updated') return { ...base, outcome: made.outcome, reason: cancel.reason, message: cancel.message }
+  const did = made.outcome === 'created' ? '已建立' : '已更新'
+  const why = cancel?.message ?? cancel?.reason ?? ''
+  if (cancel?.outcome === 'unknown') return { ...base, outcome: 'unknown', reason: 'cancel_unknown', message: `${did},但無法確認是否已取消 / ${made.outcome}, but whether the cancel landed is unknown: ${why}`.trim() }
+  if (cancel) return { ...base, outcome: 'failed', reason: 'cancel_failed', message: `${did}但取消失敗,訂閱仍是有效狀態 / ${made.outcome}, but the cancel failed and the subscription is still active: ${why}`.trim() }
+  return { ...base, outcome: 'failed', reason: 'not_cancelled', message: `${did}但尚未取消:工作在取消前停止,請繼續這個工作 / ${made.outcome}, but not cancelled yet: the job stopped first. Resume the job to cancel it with its original date.` }
 }

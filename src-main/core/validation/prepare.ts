@@ -218,6 +218,8 @@ class PreparationImpl implements Preparation {
     const resolveBy = this.target.push?.resolveCustomerId?.emailField
     const email = resolveBy ? st.values[resolveBy] : undefined
     if (typeof email === 'string') record.resolve = { customer_id: { byEmail: email } }
+    const cancel = this.target.push?.cancelAfterCreate?.body(st.values)
+    if (cancel) record.cancel = cancel
     this.setSlot(idx, record, bad ? [bad] : NO_ISSUES)
   }
 

@@ -4,6 +4,7 @@ import { customersBatch, ordersBatch, subscriptionsBatch } from './batch'
 import { getCustomer, getOrder, getSubscription, listCustomers, listOrders, listSubscriptions } from './read'
 import { createSingleCustomer, createSingleOrder } from './single-order'
 import { createSubscriptionEvent, listSubscriptionEvents } from './events'
+import { cancelSubscription } from './cancel'
 
 export const ZANGSHO_ABILITIES = [
   'customers:read', 'customers:write', 'orders:read', 'orders:write', 'subscriptions:read', 'subscriptions:write'
@@ -23,5 +24,6 @@ export const zangshoRoutes: Route[] = [
   { method: 'GET', pattern: '/subscriptions/events', ability: 'subscriptions:read', write: false, handle: listSubscriptionEvents },
   { method: 'POST', pattern: '/subscriptions/batch', ability: 'subscriptions:write', write: true, handle: subscriptionsBatch },
   { method: 'GET', pattern: '/subscriptions', ability: 'subscriptions:read', write: false, handle: listSubscriptions },
-  { method: 'GET', pattern: '/subscriptions/:id', ability: 'subscriptions:read', write: false, handle: getSubscription }
+  { method: 'GET', pattern: '/subscriptions/:id', ability: 'subscriptions:read', write: false, handle: getSubscription },
+  { method: 'PUT', pattern: '/subscriptions/:id/cancel', ability: 'subscriptions:write', write: true, handle: cancelSubscription }
 ]

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createTemplateStore } from './templates'
-import { createSessionStore } from './session-store'
-import { prepareMethodArgs } from '../../ipc/prepare-contract'
-import { readMappingFile } from '../../cli/prepare-file'
-import type { Mapping } from '../mapping/types'
+import { createTemplateStore } from '../../src-main/core/workspace/templates'
+import { createSessionStore } from '../../src-main/core/workspace/session-store'
+import { prepareMethodArgs } from '../../src-main/ipc/prepare-contract'
+import { readMappingFile } from '../../src-main/cli/prepare-file'
+import type { Mapping } from '../../src-main/core/mapping/types'
 
 const HEADERS = ['Email', '每次授權金額', '週期單位', '週期', '訂單狀態', '付款方式', '小計', '運費', '折扣']
 const MAPPING: Mapping = {
