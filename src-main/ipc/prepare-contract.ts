@@ -68,6 +68,8 @@ export interface PrepareView {
   metadataColumns: string[]
   /** The saved template applied when this preparation started, if any. */
   template: { id: string; name: string } | null
+  /** SHOPLINE: the connection whose delivery option and payment method go into every order (null: none chosen). */
+  profileId: string | null
 }
 
 export type DateOrderChoice = 'ymd' | 'dmy' | 'mdy'
@@ -125,6 +127,8 @@ export const prepareMethodArgs = {
       metadataColumns: z.array(z.string().min(1).max(255)).max(500).optional()
     })
     .strict(),
+  'prepare.setProfile': z.object({ prepId, profileId: z.string().min(1).max(64).nullable() }).strict(),
+  'prepare.close': z.object({ prepId }).strict(),
   'sessions.list': z.object({}).strict(),
   'sessions.restore': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
   'sessions.remove': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
@@ -144,6 +148,8 @@ export interface PrepareMethodResults {
   'prepare.editCell': { row: PrepareRow; summary: PrepareSummary }
   'prepare.exclude': { summary: PrepareSummary }
   'prepare.setOptions': PrepareView
+  'prepare.setProfile': PrepareView
+  'prepare.close': { closed: boolean }
   'sessions.list': SessionSummaryView[]
   /** The file as a workbook view (its sheet, header row and encoding) and its preparation, as they were saved. */
   'sessions.restore': { workbook: WorkbookView; prep: PrepareView }

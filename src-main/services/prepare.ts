@@ -86,11 +86,35 @@ export function createPrepareServices(deps: {
   workbooks: WorkbookSessions
   // push: the services share this registry so a push can read an open preparation's records
   preparations?: Map<string, ImportSession>
+  /** SHOPLINE: a profile's delivery option and payment method (null when the profile is gone). */
+  shoplineChoices?: (profileId: string) => Promise<{ deliveryOptionId?: string; paymentMethodId?: string } | null>
+  /** SHOPLINE: the profile chosen when nothing was chosen yet (one with both choices made), or null. */
+  defaultShoplineProfile?: () => Promise<string | null>
 }): PrepareMethods {
   const store = createSessionStore(deps.dataDir, deps.now)
   const templates = createTemplateStore(deps.dataDir, deps.now)
   const open = deps.preparations ?? new Map<string, ImportSession>()
   const appliedTemplates = new Map<string, { id: string; name: string }>()
+  const chosenProfiles = new Map<string, string>()
+
+  /** SHOPLINE preparations take the chosen (else the default) profile's choices; others need none. */
+  const applyProfile = async (prepId: string, session: ImportSession, profileId?: string | null): Promise<void> => {
+    if (session.state.target !== 'shopline.orders') return session.setShopline(null)
+    let id = profileId === undefined ? (chosenProfiles.get(prepId) ?? null) : profileId
+    if (profileId === undefined && id === null) id = (await deps.defaultShoplineProfile?.()) ?? null
+    const ids = id ? ((await deps.shoplineChoices?.(id)) ?? null) : null
+    if (id) chosenProfiles.set(prepId, id)
+    else chosenProfiles.delete(prepId)
+    session.setShopline(ids)
+  }
+
+  /** Leave a preparation: its edits are saved, then its table and validation are let go (it stays restorable from disk). */
+  const forget = (prepId: string, session: ImportSession): void => {
+    open.delete(prepId)
+    appliedTemplates.delete(prepId)
+    chosenProfiles.delete(prepId)
+    void session.flush().catch(() => undefined).finally(() => session.release())
+  }
 
   const get = (prepId: string): { session: ImportSession; target: Target } => {
     const session = open.get(prepId)
@@ -123,7 +147,8 @@ export function createPrepareServices(deps: {
       timezone: session.state.timezone,
       dateOrder: { ...session.state.dateOrder },
       metadataColumns: [...session.state.metadataColumns],
-      template: appliedTemplates.get(prepId) ?? null
+      template: appliedTemplates.get(prepId) ?? null,
+      profileId: session.state.target === 'shopline.orders' ? (chosenProfiles.get(prepId) ?? null) : null
     }
   }
 
@@ -137,6 +162,7 @@ export function createPrepareServices(deps: {
       session.state.headerRow = options.headerRow ?? null
       session.state.encoding = options.encoding ?? null
       await session.setTarget(target as TargetId)
+      await applyProfile(session.state.id, session)
       const outcome = await session.open()
       if (!outcome.ok) throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.file)
       open.set(session.state.id, session)
@@ -144,14 +170,15 @@ export function createPrepareServices(deps: {
       // keep memory bounded: the oldest preparations are saved and dropped (they stay restorable from disk)
       for (const [id, old] of open) {
         if (open.size <= MAX_OPEN_PREPARATIONS) break
-        void old.flush()
-        open.delete(id)
+        forget(id, old)
       }
       return view(session.state.id)
     },
 
     'prepare.setTarget': async ({ prepId, target }) => {
-      const template = await get(prepId).session.setTarget(target as TargetId)
+      const { session } = get(prepId)
+      const template = await session.setTarget(target as TargetId)
+      await applyProfile(prepId, session)
       if (template) appliedTemplates.set(prepId, { id: template.id, name: template.name })
       else appliedTemplates.delete(prepId)
       return view(prepId)
@@ -179,6 +206,7 @@ export function createPrepareServices(deps: {
       if (!session) throw new ServiceError('not_found', 'This saved session cannot be found or read any more.')
       if (!open.has(id)) {
         if (!session.state.target) await session.setTarget('zangsho.orders')
+        await applyProfile(id, session)
         const outcome = await session.open()
         if (!outcome.ok) throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.file)
         open.set(id, session)
@@ -249,6 +277,17 @@ export function createPrepareServices(deps: {
       } catch (error) {
         throw new ServiceError('bad_cell', error instanceof Error ? error.message : String(error))
       }
+    },
+
+    'prepare.setProfile': async ({ prepId, profileId }) => {
+      await applyProfile(prepId, get(prepId).session, profileId)
+      return view(prepId)
+    },
+
+    'prepare.close': async ({ prepId }) => {
+      const session = open.get(prepId)
+      if (session) forget(prepId, session)
+      return { closed: Boolean(session) }
     },
 
     'prepare.exclude': async ({ prepId, rows, excluded }) => {

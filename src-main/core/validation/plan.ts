@@ -124,8 +124,8 @@ function shoplineSettingIssues(settings: PrepareSettings, at: number, issues: Is
   if (!settings.shopline?.paymentMethodId) missing.push('payment_method_id')
   if (missing.length > 0) {
     issues.push(makeIssue(at, missing.join(','), null, 'error', 'shopline_ids_missing', {
-      en: `SHOPLINE needs ${missing.join(' and ')} for every order. Choose a custom delivery option and a custom payment method in the profile (CLI: --delivery-option-id / --payment-method-id).`,
-      'zh-TW': `SHOPLINE 每張訂單都需要 ${missing.join(' 與 ')}。請在設定檔中選擇自訂的出貨方式與付款方式(CLI:--delivery-option-id / --payment-method-id)。`
+      en: `SHOPLINE needs a delivery option and a payment method for every order. Choose the SHOPLINE connection above the grid, and pick both for it in Connections (連線設定).`,
+      'zh-TW': `SHOPLINE 每張訂單都需要送貨方式與付款方式。請在表格上方選擇 SHOPLINE 連線，並在「連線設定」為它選好這兩項。`
     }))
   }
   issues.push(makeIssue(at, 'order_date', settings.mapping.order_date && isColumnEntry(settings.mapping.order_date) ? settings.mapping.order_date.column : null,

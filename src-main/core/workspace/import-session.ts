@@ -55,9 +55,12 @@ export class ImportSession {
   private prep: Preparation | null = null
   private filtered = new Map<RowFilter, number[]>()
   private readonly autosave: Autosaver
+  /** SHOPLINE's delivery option and payment method (from the chosen profile): part of every order's payload. */
+  private shopline: PrepareSettings['shopline'] | undefined
 
   constructor(readonly state: SessionState, private readonly deps: ImportSessionDeps) {
     this.autosave = deps.store.autosaver(() => this.state, deps.autosaveMs ?? 500, deps.onSaveError)
+    this.shopline = deps.shopline
   }
 
   /** A new session: copy the file into the data dir. Call open() next. */
@@ -106,7 +109,9 @@ export class ImportSession {
   }
 
   summary(): PrepareSummary | null {
-    return this.prep?.summary() ?? null
+    if (!this.prep) return null
+    const { errorRows, warningRows } = this.rowCounts()
+    return { ...this.prep.summary(), errorRows, warningRows }
   }
 
   page(offset: number, limit: number, filter: RowFilter = 'all'): SessionPage {
@@ -185,6 +190,28 @@ export class ImportSession {
   setDateOrder(dateOrder: Record<string, DateOrder>): void { this.state.dateOrder = dateOrder; this.reconfigure() }
   setMetadataColumns(columns: string[]): void { this.state.metadataColumns = columns; this.reconfigure() }
 
+  /** The profile's SHOPLINE choices changed: re-validate only when they really differ (a rebuild costs a full pass). */
+  setShopline(ids: PrepareSettings['shopline'] | null): void {
+    const next = ids?.deliveryOptionId && ids.paymentMethodId ? { deliveryOptionId: ids.deliveryOptionId, paymentMethodId: ids.paymentMethodId } : undefined
+    if (next?.deliveryOptionId === this.shopline?.deliveryOptionId && next?.paymentMethodId === this.shopline?.paymentMethodId) return
+    this.shopline = next
+    if (this.base) this.rebuild()
+    this.filtered.clear()
+  }
+
+  /** Row counts of the errors / warnings filters: what the chips show always equals the rows the filter lists. */
+  rowCounts(): { errorRows: number; warningRows: number } {
+    return { errorRows: this.indexesFor('errors').length, warningRows: this.indexesFor('warnings').length }
+  }
+
+  /** Drop the table and the validation (the session stays saved on disk); open() brings them back. */
+  release(): void {
+    this.base = null
+    this.table = null
+    this.prep = null
+    this.filtered.clear()
+  }
+
   /**
    * Read the file again with another sheet, header row or encoding. Row numbers and headers may mean something else
    * afterwards, so corrections and exclusions are cleared; the mapping is kept when the headers stay the same.
@@ -253,7 +280,7 @@ export class ImportSession {
     return {
       target, mapping: this.state.mapping, valueMatches: this.state.valueMatches, timezone: this.state.timezone,
       dateOrder: this.state.dateOrder, metadataColumns: this.state.metadataColumns, excludedRows: this.state.excluded,
-      ...(this.deps.shopline ? { shopline: this.deps.shopline } : {})
+      ...(this.shopline ? { shopline: this.shopline } : {})
     }
   }
 

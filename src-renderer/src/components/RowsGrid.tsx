@@ -5,6 +5,7 @@ import type { Issue, PrepareRow, PrepareView, RowFilter } from '../../../src-mai
 import { usePrepareStore } from '../prepare-store'
 import { useRowPages } from './useRowPages'
 import { useVirtualPages } from './useVirtualPages'
+import { FilterCount } from './review/FilterCount'
 
 const FILTERS: RowFilter[] = ['all', 'errors', 'warnings', 'excluded']
 const ROW_HEIGHT = 36
@@ -26,6 +27,7 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   const version = usePrepareStore((s) => s.version)
   const editCell = usePrepareStore((s) => s.editCell)
   const exclude = usePrepareStore((s) => s.exclude)
+  const touch = usePrepareStore((s) => s.touch)
   const [filter, setFilter] = useState<RowFilter>('all')
   const [editing, setEditing] = useState<Editing | null>(null)
   // the edit being closed (saved or cancelled): a blur fired while the input unmounts must not save it again
@@ -34,7 +36,7 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
 
   // fixed widths: the sticky header and the absolutely placed rows must size their columns identically
-  const columns = `64px 84px repeat(${view.headers.length}, 160px) 360px`
+  const columns = `88px 84px repeat(${view.headers.length}, 160px) 360px`
   const message = (issue: Issue) => (en ? issue.message : issue.messageZh)
 
   const commit = async () => {
@@ -43,7 +45,11 @@ export function RowsGrid({ view }: { view: PrepareView }) {
     closing.current = done
     setEditing(null)
     const row = await editCell(done.rowNumber, done.column, done.value)
-    if (row) pages.replace(row)
+    if (row) {
+      pages.replace(row)
+      // an edit re-validates other rows too (duplicates, the rest of a SHOPLINE order) and moves rows in or out of a filter
+      touch()
+    }
   }
 
   const renderRow = (row: PrepareRow | undefined, index: number) => {
@@ -115,6 +121,7 @@ export function RowsGrid({ view }: { view: PrepareView }) {
           {FILTERS.map((f) => (
             <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'is-active' : undefined} data-testid={`filter-${f}`} onClick={() => setFilter(f)}>
               {t(`prepare.rows.filters.${f}`)}
+              <FilterCount view={view} filter={f} />
             </button>
           ))}
         </div>
