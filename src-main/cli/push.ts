@@ -164,7 +164,7 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
     const { jobId, target: t, summary, results, requests } = result
     deps.stdout.write(JSON.stringify({ jobId, target: t, summary, results, requests }) + '\n')
   } else deps.stdout.write(humanSummary(result, journalDir))
-  return result.status === 'finished' && result.summary.failed === 0 && result.summary.unknown === 0 ? 0 : 1
+  return result.status === 'finished' && result.summary.failed === 0 && result.summary.notSent === 0 && result.summary.unknown === 0 ? 0 : 1
 }
 
 /** At most one line a second on stderr, and one when the last row is done. */
@@ -181,11 +181,11 @@ function humanSummary(r: JobResult, journalDir: string): string {
   const s = r.summary
   const lines = [
     `job ${r.jobId} (${r.target}): ${r.status}`,
-    `新增 created ${s.created} · 更新 updated ${s.updated} · 略過 skipped ${s.skipped} · 失敗 failed ${s.failed} · 資料有誤 invalid ${s.invalid} · 不確定 unknown ${s.unknown} (of ${s.total})`,
+    `新增 created ${s.created} · 更新 updated ${s.updated} · 略過 skipped ${s.skipped} · 失敗 failed ${s.failed} · 未送出 not sent ${s.notSent} · 資料有誤 invalid ${s.invalid} · 不確定 unknown ${s.unknown} (of ${s.total})`,
     `requests: sent ${r.requests.sent}, retried ${r.requests.retried}, rate-limited ${r.requests.rateLimited}`
   ]
   if (r.stopMessage) lines.push(r.stopMessage['zh-TW'], r.stopMessage.en)
-  const problems = r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'unknown')
+  const problems = r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'not_sent' || x.outcome === 'unknown')
   for (const p of problems.slice(0, 20)) lines.push(`  row ${p.rows.join(',')}: ${p.outcome} ${p.reason ?? ''} ${p.message ?? ''}`.trimEnd())
   if (problems.length > 20) lines.push(`  … and ${problems.length - 20} more (use --report FILE.xlsx)`)
   if (r.status !== 'finished') lines.push(`resume: orderdock push --resume ${r.jobId} --journal-dir ${journalDir} (with the same token)`)
