@@ -36,9 +36,9 @@ function messageZh(r: RowResult): string | null {
   const m = r.message ?? ''
   switch (r.reason) {
     case 'not_sent':
-      if (/cancelled/.test(m)) return '未送出：你取消了這次匯入，這一列還沒送出。可以繼續這次匯入，或按「重試失敗的列」。'
-      if (/ended first/.test(m)) return '未送出：匯入在送出這一列之前就結束了。可以繼續這次匯入，或按「重試失敗的列」。'
-      return '未送出：匯入停止了，這一列還沒送出。問題解決後可以繼續這次匯入，或按「重試失敗的列」。'
+      if (/cancelled/.test(m)) return '未送出：你取消了這次匯入，這一列還沒送出。可以繼續這次匯入，或重新送出這些列。'
+      if (/ended first/.test(m)) return '未送出：匯入在送出這一列之前就結束了。可以繼續這次匯入，或重新送出這些列。'
+      return '未送出：匯入停止了，這一列還沒送出。問題解決後可以繼續這次匯入，或重新送出這些列。'
     case 'excluded':
       return '你排除了這一列，沒有送出。'
     case 'invalid':
