@@ -22,6 +22,7 @@ export const METHOD_NAMES = [
   'prepare.setOptions',
   'prepare.setProfile',
   'prepare.close',
+  'prepare.constantReach',
   'sessions.list',
   'sessions.restore',
   'sessions.remove',

@@ -102,6 +102,7 @@ export interface PreparePage {
 const prepId = z.string().min(1).max(64)
 const targetId = z.enum(['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders'])
 const mappingEntry = z.union([
+  z.object({ column: z.string().min(1).max(255), constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict(),
   z.object({ column: z.string().min(1).max(255) }).strict(),
   z.object({ constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict()
 ])
@@ -129,6 +130,7 @@ export const prepareMethodArgs = {
     .strict(),
   'prepare.setProfile': z.object({ prepId, profileId: z.string().min(1).max(64).nullable() }).strict(),
   'prepare.close': z.object({ prepId }).strict(),
+  'prepare.constantReach': z.object({ prepId, field: z.string().min(1).max(100) }).strict(),
   'sessions.list': z.object({}).strict(),
   'sessions.restore': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
   'sessions.remove': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
@@ -150,6 +152,8 @@ export interface PrepareMethodResults {
   'prepare.setOptions': PrepareView
   'prepare.setProfile': PrepareView
   'prepare.close': { closed: boolean }
+  /** How many rows a constant for the field would fill (empty cells; for a status date, rows of that status). */
+  'prepare.constantReach': { rows: number; total: number; status: string | null }
   'sessions.list': SessionSummaryView[]
   /** The file as a workbook view (its sheet, header row and encoding) and its preparation, as they were saved. */
   'sessions.restore': { workbook: WorkbookView; prep: PrepareView }

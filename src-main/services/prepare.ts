@@ -5,6 +5,7 @@ import { distinctValues, suggestValueMatches } from '../core/mapping/values'
 import { getTarget, TARGETS } from '../core/targets'
 import type { Target, TargetId } from '../core/targets/types'
 import type { PrepareSummary } from '../core/validation/types'
+import { constantReach } from '../core/validation/constant-scope'
 import { ImportSession } from '../core/workspace/import-session'
 import { createSessionStore } from '../core/workspace/session-store'
 import { createTemplateStore, type MappingTemplate } from '../core/workspace/templates'
@@ -282,6 +283,14 @@ export function createPrepareServices(deps: {
     'prepare.setProfile': async ({ prepId, profileId }) => {
       await applyProfile(prepId, get(prepId).session, profileId)
       return view(prepId)
+    },
+
+    'prepare.constantReach': async ({ prepId, field }) => {
+      const { session, target } = get(prepId)
+      if (!target.fields.some((f) => f.key === field)) throw new ServiceError('bad_field', `“${field}” is not a field of ${target.label.en}.`)
+      const s = session.state
+      const settings = { target: target.id, mapping: s.mapping, valueMatches: s.valueMatches, timezone: s.timezone, dateOrder: s.dateOrder, metadataColumns: s.metadataColumns, excludedRows: s.excluded }
+      return constantReach(session.editedTable, settings, target, field)
     },
 
     'prepare.close': async ({ prepId }) => {

@@ -1,7 +1,8 @@
 // Column mapping shapes. Mapping is exactly the CLI `--mapping FILE.json` shape and the `mapping` of `validate --json`.
 
 /** Where a field's value comes from: a source column (by its header text) or one constant for every row. */
-export type MappingEntry = { column: string } | { constant: string | number | boolean }
+/** A column; a constant for every row; or a column whose empty cells take a constant. */
+export type MappingEntry = { column: string; constant?: string | number | boolean } | { constant: string | number | boolean }
 
 /** Field key (e.g. 'order_no', 'delivery_address.city') → source. Fields not listed are unmapped. */
 export type Mapping = Record<string, MappingEntry>

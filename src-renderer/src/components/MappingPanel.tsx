@@ -3,29 +3,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FieldView, MappingEntry, PrepareView } from '../../../src-main/ipc/contract'
 import { usePrepareStore } from '../prepare-store'
+import { ConstantFill } from './review/ConstantFill'
 
 const CONSTANT = '\u0000constant'
 const NONE = ''
-
-function ConstantInput({ field, value }: { field: FieldView; value: string }) {
-  const { t } = useTranslation()
-  const setField = usePrepareStore((s) => s.setField)
-  const [text, setText] = useState(value)
-  const save = () => {
-    if (text !== value) void setField(field.key, { constant: text })
-  }
-  return (
-    <input
-      className="constant-input"
-      value={text}
-      placeholder={t('prepare.mapping.constantPlaceholder')}
-      data-testid={`constant-${field.key}`}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={save}
-      onKeyDown={(e) => e.key === 'Enter' && save()}
-    />
-  )
-}
 
 function MetadataColumns({ view }: { view: PrepareView }) {
   const { t } = useTranslation()
@@ -54,11 +35,13 @@ export function MappingPanel({ view, fields, supportsMetadata }: { view: Prepare
   const setField = usePrepareStore((s) => s.setField)
   const busy = usePrepareStore((s) => s.busy)
   const problems = view.problems
+  // the field whose constant is being chosen: nothing is applied before its row count is on screen
+  const [filling, setFilling] = useState<string | null>(null)
 
   const onSelect = (field: FieldView, choice: string) => {
-    let entry: MappingEntry | null = null
-    if (choice === CONSTANT) entry = { constant: field.enumValues[0] ?? '' }
-    else if (choice !== NONE) entry = { column: choice }
+    if (choice === CONSTANT) return setFilling(field.key)
+    setFilling(null)
+    const entry: MappingEntry | null = choice !== NONE ? { column: choice } : null
     void setField(field.key, entry)
   }
 
@@ -84,7 +67,7 @@ export function MappingPanel({ view, fields, supportsMetadata }: { view: Prepare
                 <td>
                   <select
                     data-testid={`map-${field.key}`}
-                    value={constant !== null ? CONSTANT : (column ?? NONE)}
+                    value={constant !== null && column === null ? CONSTANT : filling === field.key && column === null ? CONSTANT : (column ?? NONE)}
                     disabled={busy}
                     onChange={(e) => onSelect(field, e.target.value)}
                   >
@@ -96,7 +79,13 @@ export function MappingPanel({ view, fields, supportsMetadata }: { view: Prepare
                     ))}
                     <option value={CONSTANT}>{t('prepare.mapping.constant')}</option>
                   </select>
-                  {constant !== null ? <ConstantInput key={`${field.key}:${constant}`} field={field} value={constant} /> : null}
+                  {filling === field.key ? (
+                    <ConstantFill key={`${field.key}:${constant}`} prepId={view.prepId} field={field} column={column} current={constant} onClose={() => setFilling(null)} />
+                  ) : constant !== null || column !== null ? (
+                    <button type="button" className="link-button small constant-summary" data-testid={`fill-${field.key}`} disabled={busy} onClick={() => setFilling(field.key)}>
+                      {constant !== null ? t(column ? 'constant.fillsEmpty' : 'constant.fillsAll', { ns: 'review', value: constant }) : t('constant.addFill', { ns: 'review' })}
+                    </button>
+                  ) : null}
                   {fieldProblems.map((p, i) => (
                     <p key={i} className={`field-problem ${p.severity}`}>
                       {lang === 'en' ? p.message : p.messageZh}
