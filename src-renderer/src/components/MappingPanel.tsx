@@ -81,7 +81,7 @@ export function MappingPanel({ view, fields, supportsMetadata }: { view: Prepare
                   </select>
                   {filling === field.key ? (
                     <ConstantFill key={`${field.key}:${constant}`} prepId={view.prepId} field={field} column={column} current={constant} onClose={() => setFilling(null)} />
-                  ) : constant !== null || column !== null ? (
+                  ) : constant !== null || (column !== null && !field.required) ? (
                     <button type="button" className="link-button small constant-summary" data-testid={`fill-${field.key}`} disabled={busy} onClick={() => setFilling(field.key)}>
                       {constant !== null ? t(column ? 'constant.fillsEmpty' : 'constant.fillsAll', { ns: 'review', value: constant }) : t('constant.addFill', { ns: 'review' })}
                     </button>
