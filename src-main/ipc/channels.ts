@@ -23,6 +23,8 @@ export const METHOD_NAMES = [
   'prepare.setProfile',
   'prepare.close',
   'prepare.constantReach',
+  'prepare.setCells',
+  'prepare.rowNumbers',
   'sessions.list',
   'sessions.restore',
   'sessions.remove',

@@ -131,6 +131,8 @@ export const prepareMethodArgs = {
   'prepare.setProfile': z.object({ prepId, profileId: z.string().min(1).max(64).nullable() }).strict(),
   'prepare.close': z.object({ prepId }).strict(),
   'prepare.constantReach': z.object({ prepId, field: z.string().min(1).max(100) }).strict(),
+  'prepare.setCells': z.object({ prepId, rows: z.array(z.number().int().min(1)).min(1).max(1_000_000), column: z.string().min(1).max(255), value: z.string().max(10_000) }).strict(),
+  'prepare.rowNumbers': z.object({ prepId, filter: z.enum(['all', 'errors', 'warnings', 'excluded']) }).strict(),
   'sessions.list': z.object({}).strict(),
   'sessions.restore': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
   'sessions.remove': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
@@ -154,6 +156,10 @@ export interface PrepareMethodResults {
   'prepare.close': { closed: boolean }
   /** How many rows a constant for the field would fill (empty cells; for a status date, rows of that status). */
   'prepare.constantReach': { rows: number; total: number; status: string | null }
+  /** One value typed into a column of the selected rows. */
+  'prepare.setCells': { changed: number; summary: PrepareSummary }
+  /** The row numbers a filter lists ("select all filtered"). */
+  'prepare.rowNumbers': { rows: number[] }
   'sessions.list': SessionSummaryView[]
   /** The file as a workbook view (its sheet, header row and encoding) and its preparation, as they were saved. */
   'sessions.restore': { workbook: WorkbookView; prep: PrepareView }

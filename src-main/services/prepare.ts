@@ -293,6 +293,15 @@ export function createPrepareServices(deps: {
       return constantReach(session.editedTable, settings, target, field)
     },
 
+    'prepare.setCells': async ({ prepId, rows, column, value }) => {
+      const { session } = get(prepId)
+      if (!session.headers.includes(column)) throw new ServiceError('unknown_column', `No column named “${column}” in this sheet.`)
+      const changed = session.editCells(rows, column, value)
+      return { changed, summary: session.summary() ?? EMPTY_SUMMARY }
+    },
+
+    'prepare.rowNumbers': async ({ prepId, filter }) => ({ rows: get(prepId).session.rowNumbers(filter) }),
+
     'prepare.close': async ({ prepId }) => {
       const session = open.get(prepId)
       if (session) forget(prepId, session)

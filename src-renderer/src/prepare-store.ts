@@ -24,6 +24,8 @@ interface PrepareState {
   exclude(rows: number[], excluded: boolean): Promise<void>
   setOptions(change: { timezone?: string; dateOrder?: Record<string, DateOrderChoice>; metadataColumns?: string[] }): Promise<void>
   saveTemplate(name: string): Promise<TemplateView | null>
+  /** One value into one column of the selected rows (each becomes an edit, re-validated). */
+  setCells(rows: number[], column: string, value: string): Promise<void>
   /** SHOPLINE: the connection whose delivery option and payment method every order takes. */
   setProfile(profileId: string | null): Promise<void>
   /** Rows changed in a way the open grid pages cannot see (an edit re-validates other rows too): reload them. */
@@ -157,6 +159,18 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
     async setProfile(profileId) {
       const view = get().view
       if (view) await update(() => call('prepare.setProfile', { prepId: view.prepId, profileId }))
+    },
+
+    async setCells(rows, column, value) {
+      const view = get().view
+      if (!view || rows.length === 0) return
+      try {
+        const result = await call('prepare.setCells', { prepId: view.prepId, rows, column, value })
+        withSummary(result.summary)
+        set((s) => ({ version: s.version + 1 }))
+      } catch (error) {
+        set({ error: asApiError(error) })
+      }
     },
 
     touch: () => set((s) => ({ version: s.version + 1 })),

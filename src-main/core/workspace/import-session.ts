@@ -128,13 +128,42 @@ export class ImportSession {
 
   /** Type over one cell: saved as a sparse edit, that row (and the duplicate index) re-validated, autosave scheduled. */
   editCell(rowNumber: number, column: string, typed: string): SessionRow {
-    const value = String(typed ?? '')
     const table = this.requireTable()
-    const base = this.requireBase()
     const col = table.headers.indexOf(column)
     const idx = table.rows.findIndex((r) => r.rowNumber === rowNumber)
     if (col < 0) throw new RangeError(`No column "${column}" in this sheet`)
     if (idx < 0) throw new RangeError(`Row ${rowNumber} is not a data row of this sheet`)
+    return this.editAt(idx, col, typed)
+  }
+
+  /** The same value typed into one column of many rows (a selection); unknown rows are ignored. Returns how many changed. */
+  editCells(rowNumbers: number[], column: string, typed: string): number {
+    const table = this.requireTable()
+    const col = table.headers.indexOf(column)
+    if (col < 0) throw new RangeError(`No column "${column}" in this sheet`)
+    const indexOf = new Map(table.rows.map((r, i) => [r.rowNumber, i]))
+    let n = 0
+    for (const rowNumber of new Set(rowNumbers)) {
+      const idx = indexOf.get(rowNumber)
+      if (idx === undefined) continue
+      this.editAt(idx, col, typed)
+      n++
+    }
+    return n
+  }
+
+  /** Row numbers the filter lists, in sheet order ("select all filtered"). */
+  rowNumbers(filter: RowFilter): number[] {
+    const rows = this.requireTable().rows
+    return filter === 'all' ? rows.map((r) => r.rowNumber) : this.indexesFor(filter).map((i) => rows[i].rowNumber)
+  }
+
+  private editAt(idx: number, col: number, typed: string): SessionRow {
+    const value = String(typed ?? '')
+    const table = this.requireTable()
+    const base = this.requireBase()
+    const rowNumber = table.rows[idx].rowNumber
+    const column = table.headers[col]
     const key = String(rowNumber)
     const rowEdits = { ...(this.state.edits[key] ?? {}) }
     const original = base.rows[idx].cells[col]

@@ -6,6 +6,8 @@ import { usePrepareStore } from '../prepare-store'
 import { useRowPages } from './useRowPages'
 import { useVirtualPages } from './useVirtualPages'
 import { FilterCount } from './review/FilterCount'
+import { SelectionBar } from './review/SelectionBar'
+import { useSelection } from './review/useSelection'
 
 const FILTERS: RowFilter[] = ['all', 'errors', 'warnings', 'excluded']
 const ROW_HEIGHT = 36
@@ -33,6 +35,7 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   // the edit being closed (saved or cancelled): a blur fired while the input unmounts must not save it again
   const closing = useRef<Editing | null>(null)
   const pages = useRowPages(view.prepId, filter, version)
+  const selection = useSelection(view.prepId, filter, version)
   const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
 
   // fixed widths: the sticky header and the absolutely placed rows must size their columns identically
@@ -55,9 +58,21 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   const renderRow = (row: PrepareRow | undefined, index: number) => {
     if (!row) return <div className="grid-row is-loading" style={{ gridTemplateColumns: columns }} />
     const level = row.excluded ? null : worst(row.issues)
+    const selected = selection.rows.has(row.rowNumber)
     return (
-      <div className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}`} style={{ gridTemplateColumns: columns }} data-row={row.rowNumber} data-index={index}>
-        <div className="grid-cell rownum">{row.rowNumber}</div>
+      <div className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}${selected ? ' is-selected' : ''}`} style={{ gridTemplateColumns: columns }} data-row={row.rowNumber} data-index={index} aria-selected={selected}>
+        <div className="grid-cell rownum">
+          <button
+            type="button"
+            className="rownum-button"
+            data-testid="row-select"
+            aria-pressed={selected}
+            aria-label={t('selection.select', { ns: 'review', row: row.rowNumber })}
+            onClick={(e) => void selection.click(index, row.rowNumber, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
+          >
+            {row.rowNumber}
+          </button>
+        </div>
         <div className="grid-cell">
           <button type="button" className="link-button" onClick={() => void exclude([row.rowNumber], !row.excluded)}>
             {row.excluded ? t('prepare.rows.include') : t('prepare.rows.exclude')}
@@ -127,6 +142,7 @@ export function RowsGrid({ view }: { view: PrepareView }) {
         </div>
         <span className="muted small">{t('prepare.rows.editHint')}</span>
       </div>
+      <SelectionBar view={view} selection={selection} />
       <div className="grid" ref={scroller} data-testid="rows-grid">
         <div className="grid-header grid-row" style={{ gridTemplateColumns: columns }}>
           <div className="grid-cell rownum">{t('preview.rowNumber')}</div>
