@@ -6,6 +6,7 @@ import { buildSheetPlan, type SheetPlan } from './plan'
 import { fieldText, isBlankRow, normalizeRow, type RowState } from './row'
 import { DUPLICATE_RULES, duplicateIssue, duplicateKey, stampWarnings, type DuplicateRule } from './rules'
 import { schemaIssue } from './schema-check'
+import { formulaWarnings } from './formula-warning'
 import { buildShoplineGroup } from './shopline-group'
 import { SortedIndex } from './sorted-index'
 import type { Issue, Preparation, PrepareSettings, PrepareSummary } from './types'
@@ -119,6 +120,7 @@ class PreparationImpl implements Preparation {
     if (this.excluded.has(row.rowNumber) || isBlankRow(row)) return null
     const st = normalizeRow(this.sheet.plan, row)
     for (const w of stampWarnings(this.target, st, this.sheet.columnOf, this.sheet.plan)) st.issues.push(w)
+    for (const w of formulaWarnings(this.sheet.plan, st)) st.issues.push(w)
     return st
   }
 
