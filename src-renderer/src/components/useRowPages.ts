@@ -31,7 +31,10 @@ export function useRowPages(prepId: string, filter: RowFilter, version: number):
   const requested = useRef(new Set<number>())
   const currentKey = useRef(key)
   const shown = useRef(loaded)
-  shown.current = loaded
+  // declared before the reload effect, so that effect reads what is on screen now
+  useEffect(() => {
+    shown.current = loaded
+  }, [loaded])
   const pages = loaded.list === list ? loaded.pages : EMPTY
   const total = loaded.list === list ? loaded.total : 0
 
