@@ -184,7 +184,7 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
     // A stopped push always tells how to go on, also in --json mode (on stderr, so stdout stays one JSON document).
     if (result.status !== 'finished') stderr.write(resumeLine(result, journalDir) + '\n')
   } else stdout.write(humanSummary(result, journalDir))
-  return result.status === 'finished' && result.summary.failed === 0 && result.summary.unknown === 0 ? 0 : 1
+  return result.status === 'finished' && result.summary.failed === 0 && result.summary.notSent === 0 && result.summary.unknown === 0 ? 0 : 1
 }
 
 /** Subscription events: the create path from --events-path or the profile (the documented-list path is only inferred). */
@@ -211,14 +211,14 @@ function humanSummary(r: JobResult, journalDir: string): string {
   const s = r.summary
   const lines = [
     `job ${r.jobId} (${r.target}): ${r.status}`,
-    `新增 created ${s.created} · 更新 updated ${s.updated} · 略過 skipped ${s.skipped} · 失敗 failed ${s.failed} · 資料有誤 invalid ${s.invalid} · 不確定 unknown ${s.unknown} (of ${s.total})`,
+    `新增 created ${s.created} · 更新 updated ${s.updated} · 略過 skipped ${s.skipped} · 失敗 failed ${s.failed} · 未送出 not sent ${s.notSent} · 資料有誤 invalid ${s.invalid} · 不確定 unknown ${s.unknown} (of ${s.total})`,
     `requests: sent ${r.requests.sent}, retried ${r.requests.retried}, rate-limited ${r.requests.rateLimited}`
   ]
   // Records closed after their create (cancelled subscriptions): created + cancelled.
   const cancelled = r.results.filter((x) => x.reason === 'cancelled').length
   if (cancelled) lines.splice(2, 0, `其中建立後已取消 of which created, then cancelled: ${cancelled}`)
   if (r.stopMessage) lines.push(r.stopMessage['zh-TW'], r.stopMessage.en)
-  const problems = r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'unknown')
+  const problems = r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'not_sent' || x.outcome === 'unknown')
   for (const p of problems.slice(0, 20)) lines.push(`  row ${p.rows.join(',')}: ${p.outcome} ${p.reason ?? ''} ${p.message ?? ''}`.trimEnd())
   if (problems.length > 20) lines.push(`  … and ${problems.length - 20} more (use --report FILE.xlsx)`)
   if (r.stopCode === 'disk_full') lines.push(`[disk_full] ${diskFullMessage()['zh-TW']}`, `[disk_full] ${diskFullMessage().en}`)

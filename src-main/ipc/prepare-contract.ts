@@ -80,6 +80,8 @@ export interface PrepareView {
   useSourceLayout: boolean
   /** Derived fields: the rule in words and its result on the first few rows. */
   derived: DerivedFieldPreview[]
+  /** SHOPLINE: the connection whose delivery option and payment method go into every order (null: none chosen). */
+  profileId: string | null
 }
 
 export type DateOrderChoice = 'ymd' | 'dmy' | 'mdy'
@@ -115,6 +117,7 @@ import { boundedRecord, MAX_COLUMN_KEYS, MAX_MAPPING_KEYS, MAX_ROW_NUMBER } from
 const prepId = z.string().min(1).max(64)
 const targetId = z.enum(TARGET_IDS)
 const mappingEntry = z.union([
+  z.object({ column: z.string().min(1).max(255), constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict(),
   z.object({ column: z.string().min(1).max(255) }).strict(),
   z.object({ constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict(),
   deriveEntrySchema
@@ -142,6 +145,11 @@ export const prepareMethodArgs = {
       useSourceLayout: z.boolean().optional()
     })
     .strict(),
+  'prepare.setProfile': z.object({ prepId, profileId: z.string().min(1).max(64).nullable() }).strict(),
+  'prepare.close': z.object({ prepId }).strict(),
+  'prepare.constantReach': z.object({ prepId, field: z.string().min(1).max(100) }).strict(),
+  'prepare.setCells': z.object({ prepId, rows: z.array(z.number().int().min(1)).min(1).max(1_000_000), column: z.string().min(1).max(255), value: z.string().max(10_000) }).strict(),
+  'prepare.rowNumbers': z.object({ prepId, filter: z.enum(['all', 'errors', 'warnings', 'excluded']) }).strict(),
   'sessions.list': z.object({}).strict(),
   'sessions.restore': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
   'sessions.remove': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
@@ -161,6 +169,14 @@ export interface PrepareMethodResults {
   'prepare.editCell': { row: PrepareRow; summary: PrepareSummary }
   'prepare.exclude': { summary: PrepareSummary }
   'prepare.setOptions': PrepareView
+  'prepare.setProfile': PrepareView
+  'prepare.close': { closed: boolean }
+  /** How many rows a constant for the field would fill (empty cells; for a status date, rows of that status). */
+  'prepare.constantReach': { rows: number; total: number; status: string | null }
+  /** One value typed into a column of the selected rows. */
+  'prepare.setCells': { changed: number; summary: PrepareSummary }
+  /** The row numbers a filter lists ("select all filtered"). */
+  'prepare.rowNumbers': { rows: number[] }
   'sessions.list': SessionSummaryView[]
   /** The file as a workbook view (its sheet, header row and encoding) and its preparation, as they were saved. */
   'sessions.restore': { workbook: WorkbookView; prep: PrepareView }

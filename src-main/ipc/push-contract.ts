@@ -83,7 +83,8 @@ export interface PushStatusView {
   retryOf: string | null
 }
 
-export type PushResultRow = RowResult
+/** reasonText: the reason in the user's language (the code stays in reason, for filters). */
+export type PushResultRow = RowResult & { reasonText?: string }
 
 export type PushResultFilter = 'all' | 'problems' | PushOutcome
 
@@ -137,7 +138,7 @@ export const pushMethodArgs = {
       jobId,
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
-      filter: z.enum(['all', 'problems', 'created', 'updated', 'skipped', 'failed', 'invalid', 'unknown']).optional()
+      filter: z.enum(['all', 'problems', 'created', 'updated', 'skipped', 'failed', 'not_sent', 'invalid', 'unknown']).optional()
     })
     .strict(),
   'push.retryFailed': z.object({ jobId }).strict(),

@@ -124,7 +124,11 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     'workbook.preview': ({ sessionId, ...change }) => workbooks.preview(sessionId, change),
     'workbook.close': async ({ sessionId }) => ({ closed: workbooks.close(sessionId) }),
     'rows.page': ({ sessionId, offset, limit }) => workbooks.page(sessionId, offset, limit),
-    ...createPrepareServices({ dataDir: deps.dataDir, now: deps.now, workbooks, preparations, emit, autosaveRetryMs: deps.autosaveRetryMs }),
+    ...createPrepareServices({
+      dataDir: deps.dataDir, now: deps.now, workbooks, preparations, emit, autosaveRetryMs: deps.autosaveRetryMs,
+      shoplineChoices: async (profileId) => (await profiles.store.get(profileId))?.shopline ?? null,
+      defaultShoplineProfile: async () => (await profiles.store.list().catch(() => [])).find((p) => p.shopline?.deliveryOptionId && p.shopline.paymentMethodId)?.id ?? null
+    }),
     // profiles
     ...profiles.methods,
     // push

@@ -7,6 +7,7 @@ import { derivationPreviews } from '../core/mapping/derive-preview'
 import { getTarget, TARGETS } from '../core/targets'
 import type { Target, TargetId } from '../core/targets/types'
 import type { PrepareSummary } from '../core/validation/types'
+import { constantReach } from '../core/validation/constant-scope'
 import { ImportSession } from '../core/workspace/import-session'
 import { createSessionStore } from '../core/workspace/session-store'
 import { createTemplateStore, type MappingTemplate } from '../core/workspace/templates'
@@ -99,12 +100,36 @@ export function createPrepareServices(deps: {
   /** Autosave failures and recoveries become events (the app shows a banner). */
   emit?: (event: OrderDockEvent) => void
   autosaveRetryMs?: number
+  /** SHOPLINE: a profile's delivery option and payment method (null when the profile is gone). */
+  shoplineChoices?: (profileId: string) => Promise<{ deliveryOptionId?: string; paymentMethodId?: string } | null>
+  /** SHOPLINE: the profile chosen when nothing was chosen yet (one with both choices made), or null. */
+  defaultShoplineProfile?: () => Promise<string | null>
 }): PrepareMethods {
   const store = createSessionStore(deps.dataDir, deps.now)
   const templates = createTemplateStore(deps.dataDir, deps.now)
   const open = deps.preparations ?? new Map<string, ImportSession>()
   const sessionDeps = { store, templates, ...autosaveEvents(deps.emit), autosaveRetryMs: deps.autosaveRetryMs }
   const appliedTemplates = new Map<string, { id: string; name: string }>()
+  const chosenProfiles = new Map<string, string>()
+
+  /** SHOPLINE preparations take the chosen (else the default) profile's choices; others need none. */
+  const applyProfile = async (prepId: string, session: ImportSession, profileId?: string | null): Promise<void> => {
+    if (session.state.target !== 'shopline.orders') return session.setShopline(null)
+    let id = profileId === undefined ? (chosenProfiles.get(prepId) ?? null) : profileId
+    if (profileId === undefined && id === null) id = (await deps.defaultShoplineProfile?.()) ?? null
+    const ids = id ? ((await deps.shoplineChoices?.(id)) ?? null) : null
+    if (id) chosenProfiles.set(prepId, id)
+    else chosenProfiles.delete(prepId)
+    session.setShopline(ids)
+  }
+
+  /** Leave a preparation: its edits are saved, then its table and validation are let go (it stays restorable from disk). */
+  const forget = (prepId: string, session: ImportSession): void => {
+    open.delete(prepId)
+    appliedTemplates.delete(prepId)
+    chosenProfiles.delete(prepId)
+    void session.flush().catch(() => undefined).finally(() => session.release())
+  }
 
   const get = (prepId: string): { session: ImportSession; target: Target } => {
     const session = open.get(prepId)
@@ -147,7 +172,8 @@ export function createPrepareServices(deps: {
       template: appliedTemplates.get(prepId) ?? null,
       source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
       useSourceLayout: session.state.useSourceLayout !== false,
-      derived: derivationPreviews(mapping, session.editedTable)
+      derived: derivationPreviews(mapping, session.editedTable),
+      profileId: session.state.target === 'shopline.orders' ? (chosenProfiles.get(prepId) ?? null) : null
     }
   }
 
@@ -161,6 +187,7 @@ export function createPrepareServices(deps: {
       session.state.headerRow = options.headerRow ?? null
       session.state.encoding = options.encoding ?? null
       await session.setTarget(target as TargetId)
+      await applyProfile(session.state.id, session)
       const outcome = await session.open()
       if (!outcome.ok) throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.file)
       open.set(session.state.id, session)
@@ -168,14 +195,15 @@ export function createPrepareServices(deps: {
       // keep memory bounded: the oldest preparations are saved and dropped (they stay restorable from disk)
       for (const [id, old] of open) {
         if (open.size <= MAX_OPEN_PREPARATIONS) break
-        void old.flush()
-        open.delete(id)
+        forget(id, old)
       }
       return view(session.state.id)
     },
 
     'prepare.setTarget': async ({ prepId, target }) => {
-      const template = await get(prepId).session.setTarget(target as TargetId)
+      const { session } = get(prepId)
+      const template = await session.setTarget(target as TargetId)
+      await applyProfile(prepId, session)
       if (template) appliedTemplates.set(prepId, { id: template.id, name: template.name })
       else appliedTemplates.delete(prepId)
       return view(prepId)
@@ -208,6 +236,7 @@ export function createPrepareServices(deps: {
       if (!session) throw new ServiceError('not_found', 'This saved session cannot be found or read any more.')
       if (!open.has(id)) {
         if (!session.state.target) await session.setTarget('zangsho.orders')
+        await applyProfile(id, session)
         const outcome = await session.open()
         if (!outcome.ok) throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.file)
         open.set(id, session)
@@ -279,6 +308,34 @@ export function createPrepareServices(deps: {
       } catch (error) {
         throw new ServiceError('bad_cell', error instanceof Error ? error.message : String(error))
       }
+    },
+
+    'prepare.setProfile': async ({ prepId, profileId }) => {
+      await applyProfile(prepId, get(prepId).session, profileId)
+      return view(prepId)
+    },
+
+    'prepare.constantReach': async ({ prepId, field }) => {
+      const { session, target } = get(prepId)
+      if (!target.fields.some((f) => f.key === field)) throw new ServiceError('bad_field', `“${field}” is not a field of ${target.label.en}.`)
+      const s = session.state
+      const settings = { target: target.id, mapping: s.mapping, valueMatches: s.valueMatches, timezone: s.timezone, dateOrder: s.dateOrder, metadataColumns: s.metadataColumns, excludedRows: s.excluded }
+      return constantReach(session.editedTable, settings, target, field)
+    },
+
+    'prepare.setCells': async ({ prepId, rows, column, value }) => {
+      const { session } = get(prepId)
+      if (!session.headers.includes(column)) throw new ServiceError('unknown_column', `No column named “${column}” in this sheet.`)
+      const changed = session.editCells(rows, column, value)
+      return { changed, summary: session.summary() ?? EMPTY_SUMMARY }
+    },
+
+    'prepare.rowNumbers': async ({ prepId, filter }) => ({ rows: get(prepId).session.rowNumbers(filter) }),
+
+    'prepare.close': async ({ prepId }) => {
+      const session = open.get(prepId)
+      if (session) forget(prepId, session)
+      return { closed: Boolean(session) }
     },
 
     'prepare.exclude': async ({ prepId, rows, excluded }) => {

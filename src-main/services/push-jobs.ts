@@ -8,7 +8,7 @@ type Text = { 'zh-TW': string; en: string }
 /** At most one progress event per interval (≤ 10/s); the last one is always delivered. */
 export const PROGRESS_INTERVAL_MS = 100
 
-const EMPTY: Summary = { total: 0, created: 0, updated: 0, skipped: 0, failed: 0, invalid: 0, unknown: 0 }
+const EMPTY: Summary = { total: 0, created: 0, updated: 0, skipped: 0, failed: 0, notSent: 0, invalid: 0, unknown: 0 }
 
 export interface TrackedJobInit {
   jobId: string
@@ -144,7 +144,7 @@ export class TrackedJob {
 
   page(offset: number, limit: number, filter: PushResultFilter = 'all'): PushResultsPage {
     const all = this.result?.results ?? []
-    const problems = new Set(['failed', 'invalid', 'unknown'])
+    const problems = new Set(['failed', 'not_sent', 'invalid', 'unknown'])
     const rows = filter === 'all' ? all : all.filter((r) => (filter === 'problems' ? problems.has(r.outcome) : r.outcome === filter))
     return {
       jobId: this.jobId,

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { getTarget } from '../core/targets'
 import type { Target, TargetId } from '../core/targets/types'
 import { buildReport, writeReport } from '../core/report'
-import { checkBaseUrl, explainInvalid, listJobs, newJobId, readJobOptions, retryFailed, startJob } from '../core/upload'
+import { checkBaseUrl, explainInvalid, listJobs, localizeResult, newJobId, readJobOptions, reasonLabel, retryFailed, startJob } from '../core/upload'
 import type { JobEnvironment, JobHandle, JobOptions } from '../core/upload'
 import type { PushSettings } from '../core/credentials/push-profile'
 import type { Preparation } from '../core/validation/types'
@@ -198,7 +198,11 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
       return job.status(targetOf(job))
     },
 
-    'push.results': async ({ jobId, offset, limit, filter }) => tracked(jobId).page(offset, limit, filter ?? 'all'),
+    'push.results': async ({ jobId, offset, limit, filter }) => {
+      const page = tracked(jobId).page(offset, limit, filter ?? 'all')
+      const lang = deps.language()
+      return { ...page, rows: page.rows.map((r) => ({ ...localizeResult(r, lang), reasonText: reasonLabel(r.reason, lang) })) }
+    },
 
     'push.retryFailed': async ({ jobId }) => {
       assertIdle()

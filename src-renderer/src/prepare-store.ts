@@ -24,6 +24,12 @@ interface PrepareState {
   exclude(rows: number[], excluded: boolean): Promise<void>
   setOptions(change: { timezone?: string; dateOrder?: Record<string, DateOrderChoice>; metadataColumns?: string[]; useSourceLayout?: boolean }): Promise<void>
   saveTemplate(name: string): Promise<TemplateView | null>
+  /** One value into one column of the selected rows (each becomes an edit, re-validated). */
+  setCells(rows: number[], column: string, value: string): Promise<void>
+  /** SHOPLINE: the connection whose delivery option and payment method every order takes. */
+  setProfile(profileId: string | null): Promise<void>
+  /** Rows changed in a way the open grid pages cannot see (an edit re-validates other rows too): reload them. */
+  touch(): void
   leave(): void
   dismissError(): void
 }
@@ -78,6 +84,8 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
         const { workbook, prep } = await call('sessions.restore', { id })
         if (mine !== ticket) return
         const previous = useAppStore.getState().view
+        const previousPrep = get().view
+        if (previousPrep && previousPrep.prepId !== prep.prepId) void call('prepare.close', { prepId: previousPrep.prepId }).catch(() => undefined)
         set((s) => ({ view: prep, workbookId: workbook.sessionId, busy: false, version: s.version + 1 }))
         useAppStore.setState({ view: workbook, opening: null, error: null })
         if (previous) void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
@@ -148,9 +156,31 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
       }
     },
 
+    async setProfile(profileId) {
+      const view = get().view
+      if (view) await update(() => call('prepare.setProfile', { prepId: view.prepId, profileId }))
+    },
+
+    async setCells(rows, column, value) {
+      const view = get().view
+      if (!view || rows.length === 0) return
+      try {
+        const result = await call('prepare.setCells', { prepId: view.prepId, rows, column, value })
+        withSummary(result.summary)
+        set((s) => ({ version: s.version + 1 }))
+      } catch (error) {
+        set({ error: asApiError(error) })
+      }
+    },
+
+    touch: () => set((s) => ({ version: s.version + 1 })),
+
     leave() {
       ticket++
+      const view = get().view
       set({ view: null, workbookId: null, busy: false, error: null })
+      // main frees the preparation's table and validation (it stays saved and restorable)
+      if (view) void call('prepare.close', { prepId: view.prepId }).catch(() => undefined)
     },
 
     dismissError: () => set({ error: null })

@@ -25,7 +25,8 @@ interface PushStoreState {
   exported: string | null
   /** Pushes that stopped or were interrupted (also by a crash): they can be resumed. */
   unfinished: PushJobView[]
-  show(prepId: string, file: string): Promise<void>
+  /** preferred: the connection the preparation was checked against (SHOPLINE), chosen first when it exists. */
+  show(prepId: string, file: string, preferred?: string): Promise<void>
   hide(): void
   chooseProfile(id: string): Promise<void>
   setOptions(change: PushOptionsView): Promise<void>
@@ -82,14 +83,14 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
     exported: null,
     unfinished: [],
 
-    async show(prepId, file) {
+    async show(prepId, file, preferred) {
       const same = get().prepId === prepId
       set({ open: true, prepId, file, error: null, ...(same ? {} : { jobId: null, progress: null, status: null, plan: null, options: {} }) })
       try {
         const list = await call('profiles.list', {})
         // the built-in Rehearsal profile first, then the user's own
         const profiles = [...list.profiles].sort((a, b) => Number(b.builtIn) - Number(a.builtIn))
-        const current = get().profileId
+        const current = preferred ?? get().profileId
         set({ profiles, profileId: profiles.some((p) => p.id === current) ? current : (profiles[0]?.id ?? null) })
         void call('push.jobs', {}).then((jobs) => set({ unfinished: jobs.filter((j) => j.resumable) }), () => undefined)
         await get().refreshPlan()

@@ -45,7 +45,7 @@ describe('preparing an import', () => {
     await amountCell.dblclick()
     await amountCell.locator('input').fill('abc')
     await amountCell.locator('input').press('Enter')
-    await summaryShows('(^|\\D)1 筆有錯誤')
+    await summaryShows('(^|\\D)1 列有錯誤')
     await page.locator('[data-testid="rows-grid"] [data-row="3"].has-error').waitFor()
     expect(await amountCell.getAttribute('class')).toContain('cell-error')
     await page.getByTestId('filter-errors').click()
@@ -56,7 +56,7 @@ describe('preparing an import', () => {
     await amountCell.dblclick()
     await amountCell.locator('input').fill(original)
     await amountCell.locator('input').press('Enter')
-    await summaryShows('(^|\\D)0 筆有錯誤')
+    await summaryShows('(^|\\D)0 列有錯誤')
     await page.getByTestId('filter-all').click()
   })
 
@@ -73,7 +73,7 @@ describe('preparing an import', () => {
     // a rows request goes over the same ordered channel after any stray save: zero error rows proves nothing was saved
     await page.getByTestId('filter-errors').click()
     await page.getByText('沒有符合的資料列。').waitFor()
-    expect(await summary()).toMatch(/(^|\D)0 筆有錯誤/)
+    expect(await summary()).toMatch(/(^|\D)0 列有錯誤/)
     await page.getByTestId('filter-all').click()
   })
 
@@ -81,11 +81,11 @@ describe('preparing an import', () => {
     const { page } = app
     const select = page.getByTestId('values-status').locator('li', { hasText: '待付款' }).locator('select')
     await select.selectOption('failed')
-    await summaryShows('(^|\\D)[1-9]\\d* 個警告')
+    await summaryShows('(^|\\D)[1-9]\\d* 列有警告')
     expect(await select.inputValue()).toBe('failed')
     await app.screenshot('12-prepare-values.png')
     await select.selectOption('pending')
-    await summaryShows('(^|\\D)0 個警告')
+    await summaryShows('(^|\\D)0 列有警告')
   })
 
   it('changes the time zone and saves the mapping as a template', async () => {

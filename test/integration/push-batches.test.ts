@@ -17,7 +17,7 @@ describe('zangsho.orders batches', () => {
     const records = orderRecords(250)
     const first = await startJob({ records, options: jobOptions('zangsho.orders', bed.sb.zangshoBaseUrl), env: testEnv(bed.tmp.dir) }).done
     expect(first.status).toBe('finished')
-    expect(first.summary).toEqual({ total: 250, created: 250, updated: 0, skipped: 0, failed: 0, invalid: 0, unknown: 0 })
+    expect(first.summary).toEqual({ total: 250, created: 250, updated: 0, skipped: 0, failed: 0, notSent: 0, invalid: 0, unknown: 0 })
     expect(batchSizes(first.jobId)).toEqual([100, 100, 50])
     const posts = bed.sb.state.requestLog.filter((r) => r.method === 'POST' && r.path.endsWith('/orders/batch'))
     expect(posts).toHaveLength(3)

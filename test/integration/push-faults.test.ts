@@ -91,7 +91,7 @@ describe('faults', () => {
     const res = await startJob({ records: orderRecords(3), options: jobOptions('zangsho.orders', sb.zangshoBaseUrl), env: testEnv(tmp.dir, { token: 'wrong' }) }).done
     expect(res.status).toBe('stopped')
     expect(res.stopMessage?.en).toMatch(/401/)
-    expect(res.results.every((r) => r.outcome === 'failed' && r.reason === 'not_sent')).toBe(true)
+    expect(res.results.every((r) => r.outcome === 'not_sent' && r.reason === 'not_sent')).toBe(true)
     expect(sb.state.requestLog).toHaveLength(1)
     // the token never reaches the journal
     const { readFileSync } = await import('node:fs')
@@ -111,7 +111,7 @@ describe('faults', () => {
     expect(res.status).toBe('stopped')
     expect(res.stopMessage?.en).toMatch(/ECONNREFUSED|reach/)
     expect(res.requests.sent).toBe(3)
-    expect(res.results.every((r) => r.outcome === 'failed' && r.reason === 'not_sent')).toBe(true)
+    expect(res.results.every((r) => r.outcome === 'not_sent' && r.reason === 'not_sent')).toBe(true)
     sb = await sandbox({ port })
     const resumed = await startJob({ records: orderRecords(30), options: jobOptions('zangsho.orders', url), env: testEnv(tmp.dir), resumeJobId: res.jobId }).done
     expect(resumed.summary.created).toBe(30)

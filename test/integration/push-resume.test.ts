@@ -36,7 +36,7 @@ describe('resume', () => {
     expect(stopped.status).toBe('cancelled')
     expect(stopped.summary.created).toBe(20)
     expect(stopped.results[25]).toMatchObject({ outcome: 'failed', reason: 'interrupted' })
-    expect(stopped.results[45]).toMatchObject({ outcome: 'failed', reason: 'not_sent' })
+    expect(stopped.results[45]).toMatchObject({ outcome: 'not_sent', reason: 'not_sent' })
 
     const resumed = await startJob({ records, options: jobOptions('zangsho.orders', bed.sb.zangshoBaseUrl), env: testEnv(bed.tmp.dir), resumeJobId: stopped.jobId }).done
     expect(resumed.status).toBe('finished')

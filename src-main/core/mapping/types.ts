@@ -1,8 +1,8 @@
 // Column mapping shapes. Mapping is exactly the CLI `--mapping FILE.json` shape and the `mapping` of `validate --json`.
 import type { Derivation } from './derivation-types'
 
-/** Where a field's value comes from: a source column (by its header text), one constant for every row, or a derivation. */
-export type MappingEntry = { column: string } | { constant: string | number | boolean } | { derive: Derivation }
+/** A column (whose empty cells may take a constant); one constant for every row; or a derivation from several columns. */
+export type MappingEntry = { column: string; constant?: string | number | boolean } | { constant: string | number | boolean } | { derive: Derivation }
 
 /** Field key (e.g. 'order_no', 'delivery_address.city') → source. Fields not listed are unmapped. */
 export type Mapping = Record<string, MappingEntry>

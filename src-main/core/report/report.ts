@@ -3,6 +3,7 @@ import * as XLSX from 'xlsx'
 import { extname } from 'node:path'
 import type { SheetRow } from '../workbook/types'
 import type { Outcome, RowResult } from '../upload/types'
+import { localizeResult } from '../upload/result-messages'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { csvField } from './escape'
 import type { ReportValue } from './escape'
@@ -31,11 +32,11 @@ const EXTRA_HEADERS: Record<ReportLanguage, string[]> = {
 }
 
 export const OUTCOME_LABELS: Record<ReportLanguage, Record<Outcome, string>> = {
-  en: { created: 'created', updated: 'updated', skipped: 'skipped', failed: 'failed', invalid: 'invalid', unknown: 'unknown' },
-  'zh-TW': { created: '已新增', updated: '已更新', skipped: '已略過', failed: '失敗', invalid: '資料有誤（未送出）', unknown: '不確定（請先到後台確認）' }
+  en: { created: 'created', updated: 'updated', skipped: 'skipped', failed: 'failed', not_sent: 'not sent', invalid: 'invalid', unknown: 'unknown' },
+  'zh-TW': { created: '已新增', updated: '已更新', skipped: '已略過', failed: '失敗', not_sent: '未送出', invalid: '資料有誤（未送出）', unknown: '不確定（請先到後台確認）' }
 }
 
-const PROBLEMS: ReadonlySet<Outcome> = new Set(['failed', 'invalid', 'unknown'])
+const PROBLEMS: ReadonlySet<Outcome> = new Set(['failed', 'not_sent', 'invalid', 'unknown'])
 
 /** What the cell showed in the sheet: numbers stay numbers, everything else is the displayed text. */
 function cellValue(cell: SheetRow['cells'][number] | undefined): ReportValue {
@@ -57,7 +58,7 @@ export function buildReport(source: ReportSource, results: RowResult[], options:
     if (options.only === 'problems' && (!result || !PROBLEMS.has(result.outcome))) continue
     const original = source.headers.map((_, i) => cellValue(row.cells[i]))
     const extra: ReportValue[] = result
-      ? [OUTCOME_LABELS[language][result.outcome], result.id, result.reason, result.message]
+      ? [OUTCOME_LABELS[language][result.outcome], result.id, result.reason, localizeResult(result, language).message]
       : [null, null, null, null]
     rows.push([...original, ...extra])
   }

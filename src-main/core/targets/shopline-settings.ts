@@ -9,13 +9,13 @@ export function shoplineSettingIssues(settings: TargetSettings, columnOf: (field
   if (!settings.shopline?.paymentMethodId) missing.push('payment_method_id')
   if (missing.length > 0) {
     issues.push({ field: missing.join(','), column: null, severity: 'error', code: 'shopline_ids_missing', message: {
-      en: `SHOPLINE needs ${missing.join(' and ')} for every order. Choose a custom delivery option and a custom payment method in the profile (CLI: --delivery-option-id / --payment-method-id).`,
-      'zh-TW': `SHOPLINE 每張訂單都需要 ${missing.join(' 與 ')}。請在設定檔中選擇自訂的出貨方式與付款方式(CLI:--delivery-option-id / --payment-method-id)。`
+      en: `SHOPLINE needs a delivery option and a payment method for every order. Choose the SHOPLINE connection above the grid, and pick both for it in Connections (連線設定).`,
+      'zh-TW': `SHOPLINE 每張訂單都需要送貨方式與付款方式。請在表格上方選擇 SHOPLINE 連線，並在「連線設定」為它選好這兩項。`
     } })
   }
   issues.push({ field: 'order_date', column: columnOf('order_date'), severity: 'warning', code: 'shopline_order_date_not_kept', message: {
     en: 'SHOPLINE dates every imported order at the moment of the import; the original order number and date are written into the order remarks instead (they cannot be edited later).',
-    'zh-TW': 'SHOPLINE 會以匯入當下的時間作為訂單時間;原訂單編號與日期會寫進訂單備註(之後無法修改)。'
+    'zh-TW': 'SHOPLINE 會以匯入當下的時間作為訂單時間；原訂單編號與日期會寫進訂單備註（之後無法修改）。'
   } })
   return issues
 }

@@ -7,6 +7,7 @@ export { CONFLICT_EXPLANATIONS, explainOnConflict, resolveOnConflict, defaultOnC
 export { checkBaseUrl, isLoopbackHost, USER_AGENT } from './http'
 export { readJournal, journalPath } from './journal'
 export { summarize } from './state'
+export { localizeResult, reasonLabel } from './result-messages'
 export { idempotencyKey } from './zangsho-phases'
 export { UNKNOWN_MESSAGE } from './shopline'
 export { defaultJournalDir } from './data-dir'

@@ -215,7 +215,7 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
         : { outcome: 'failed', reason: 'interrupted', message: 'Sent, but the job stopped before the answer arrived; resume the job to finish it safely.' }
     }
     const why = status === 'stopped' && ctx.stopMessage ? ctx.stopMessage.en : status === 'cancelled' ? 'the job was cancelled' : 'the job ended first'
-    return { outcome: 'failed', reason: 'not_sent', message: `Not sent: ${why}. Resume the job or retry failed rows.` }
+    return { outcome: 'not_sent', reason: 'not_sent', message: `Not sent: ${why}. Resume the job or retry failed rows.` }
   }
   const results = buildResults(stamps, state, options, pending)
   emitProgress(true)

@@ -10,7 +10,7 @@ export function selectRetryRecords(previous: RowResult[], records: PreparedRecor
   return records.filter((rec) => {
     const before = byRow.get(rec.row)
     if (!before) return true
-    if (before.outcome === 'failed' || before.outcome === 'invalid') return true
+    if (before.outcome === 'failed' || before.outcome === 'not_sent' || before.outcome === 'invalid') return true
     return before.outcome === 'unknown' && !!opts.includeUnknown
   })
 }

@@ -96,13 +96,13 @@ export class JobState {
 }
 
 export function emptySummary(): Summary {
-  return { total: 0, created: 0, updated: 0, skipped: 0, failed: 0, invalid: 0, unknown: 0 }
+  return { total: 0, created: 0, updated: 0, skipped: 0, failed: 0, notSent: 0, invalid: 0, unknown: 0 }
 }
 
 export function summarize(results: RowResult[]): Summary {
   const s = emptySummary()
   s.total = results.length
-  for (const r of results) s[r.outcome]++
+  for (const r of results) s[r.outcome === 'not_sent' ? 'notSent' : r.outcome]++
   return s
 }
 

@@ -1,7 +1,8 @@
 // Shapes shared by the upload engine, the CLI, the report writer and (through IPC) the UI.
 import type { Localized, PreparedRecord, TargetId, TargetTransport } from '../targets/types'
 
-export type Outcome = 'created' | 'updated' | 'skipped' | 'failed' | 'invalid' | 'unknown'
+/** not_sent: the job ended (cancelled, stopped, or ended first) before this row went out; failed: the server or network refused it. */
+export type Outcome = 'created' | 'updated' | 'skipped' | 'failed' | 'not_sent' | 'invalid' | 'unknown'
 export type OnConflict = 'skip' | 'update'
 export type ApiName = 'zangsho' | 'shopline'
 
@@ -21,6 +22,8 @@ export interface Summary {
   updated: number
   skipped: number
   failed: number
+  /** Rows that never went out because the job ended first (cancel, stop): nothing was refused. */
+  notSent: number
   invalid: number
   unknown: number
 }

@@ -4,6 +4,7 @@ import type { Target } from '../targets/types'
 import { validateMapping } from '../mapping/automap'
 import { isColumnEntry, isConstantEntry, isDeriveEntry } from '../mapping/types'
 import { derivationColumns } from '../mapping/derive'
+import { statusForConstant } from './constant-status'
 import { IANAZone } from 'luxon'
 import { detectDateOrder } from '../mapping/dates'
 import { cellText } from '../mapping/values'
@@ -49,10 +50,12 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
       const ci = table.headers.indexOf(entry.column)
       if (ci < 0) continue
       const src: FieldSource = { field, ci, column: entry.column }
+      if (entry.constant !== undefined && String(entry.constant).trim() !== '') src.constant = constantCell(entry.constant)
+      src.constantStatus = statusForConstant(target, key) ?? undefined
       if (field.type === 'datetime') resolveDateOrder(table, src, settings, ambiguousDateColumns, globalIssues)
       sources.push(src)
     } else if (isConstantEntry(entry)) {
-      sources.push({ field, ci: -1, column: null, constant: constantCell(entry.constant) })
+      sources.push({ field, ci: -1, column: null, constant: constantCell(entry.constant), constantStatus: statusForConstant(target, key) ?? undefined })
     } else if (isDeriveEntry(entry)) {
       const columns = derivationColumns(entry.derive)
       const cols = new Map(columns.map((c) => [c, table.headers.indexOf(c)]))

@@ -7,6 +7,7 @@ import { fieldText, isBlankRow, normalizeRow, type RowState } from './row'
 import { duplicateIssue, duplicateKey, stampWarnings, type DuplicateRule } from './rules'
 import { schemaIssue } from './schema-check'
 import { buildOrderGroup } from './order-group'
+import { formulaWarnings } from './formula-warning'
 import { SortedIndex } from './sorted-index'
 import type { Issue, Preparation, PrepareSettings, PrepareSummary } from './types'
 import { chainEventOf, chainWarnings, deriveEventRow } from '../targets/zangsho-subscription-events-rules'
@@ -145,6 +146,7 @@ class PreparationImpl implements Preparation {
     const st = normalizeRow(this.sheet.plan, row)
     for (const w of stampWarnings(this.target, st, this.sheet.columnOf, this.sheet.plan)) st.issues.push(w)
     if (this.target.eventRules) deriveEventRow(st, this.sheet.columnOf)
+    for (const w of formulaWarnings(this.sheet.plan, st)) st.issues.push(w)
     return st
   }
 

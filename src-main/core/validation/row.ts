@@ -30,6 +30,8 @@ export interface FieldSource {
   requiredHere?: boolean
   /** Parse-result cache (every type but integer). */
   memo?: SourceMemo
+  /** A constant goes only into rows with this status (a status date such as refunded_at). */
+  constantStatus?: string
   /** A derived field: computed from these columns (header → column index) per row. */
   derive?: { derivation: Derivation; cols: Map<string, number> }
 }
@@ -146,34 +148,21 @@ function normalizeCell(src: FieldSource, cell: Cell, text: string, plan: RowPlan
 /** Normalize every mapped field of a row. Grouped targets check order-level "required" per order, not per row. */
 export function normalizeRow(plan: RowPlan, row: SheetRow): RowState {
   const state: RowState = { rowNumber: row.rowNumber, values: {}, cells: row.cells, issues: [], blocked: false }
+  let later: FieldSource[] | null = null
   for (const src of plan.sources) {
-    const f = src.field
     if (src.derive) {
       deriveInto(state, src, row)
       continue
     }
-    const cell = src.ci >= 0 ? row.cells[src.ci] : src.constant
-    const text = rawText(cell)
-    const requiredHere = src.requiredHere === true
-    if (!VISIBLE.test(text) || isPlaceholder(text)) { // "-", "N/A", "無": an export's way of writing an empty cell
-      if (requiredHere) state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
-      continue
-    }
-    if (cell!.t === 'e') {
-      state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'cell_error',
-        { en: `the cell shows the error ${text}. Fix the formula in the sheet.`, 'zh-TW': `儲存格顯示錯誤 ${text}。請修正試算表中的公式。` }, text))
-      continue
-    }
-    const r = f.type === 'string' && PLAIN_ASCII.test(text) ? ({ ok: true, value: text } as const) : normalizeMemo(src, cell!, text, plan)
-    if (r.ok) {
-      state.values[f.key] = r.value
-    } else if ((r.code === 'date_ambiguous' && src.unresolvedOrder) || r.code === 'timezone_invalid') {
-      state.blocked = true // said once for the whole column / sheet
-    } else if (r.code === 'empty') {
-      if (requiredHere) state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
-    } else {
-      state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', r.code, r.message, text))
-    }
+    let cell = src.ci >= 0 ? row.cells[src.ci] : src.constant
+    if (src.constant && src.ci >= 0 && isEmptyText(rawText(cell))) cell = src.constant // fills only empty cells
+    // a status date's constant waits until the row's status is known
+    if (cell === src.constant && src.constantStatus) (later ??= []).push(src)
+    else normalizeSource(plan, src, row, cell, state)
+  }
+  for (const src of later ?? []) {
+    if (state.values.status === src.constantStatus) normalizeSource(plan, src, row, src.constant, state)
+    else if (src.ci >= 0) normalizeSource(plan, src, row, row.cells[src.ci], state)
   }
   if (plan.metadata.length > 0) {
     const meta: Record<string, string> = {}
@@ -184,6 +173,36 @@ export function normalizeRow(plan: RowPlan, row: SheetRow): RowState {
     state.metadata = meta
   }
   return state
+}
+
+/** "-", "N/A", "無": an export's way of writing an empty cell. */
+function isEmptyText(text: string): boolean {
+  return !VISIBLE.test(text) || isPlaceholder(text)
+}
+
+function normalizeSource(plan: RowPlan, src: FieldSource, row: SheetRow, cell: Cell | undefined, state: RowState): void {
+  const f = src.field
+  const text = rawText(cell)
+  const requiredHere = src.requiredHere === true
+  if (isEmptyText(text)) {
+    if (requiredHere) state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
+    return
+  }
+  if (cell!.t === 'e') {
+    state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'cell_error',
+      { en: `the cell shows the error ${text}. Fix the formula in the sheet.`, 'zh-TW': `儲存格顯示錯誤 ${text}。請修正試算表中的公式。` }, text))
+    return
+  }
+  const r = f.type === 'string' && PLAIN_ASCII.test(text) ? ({ ok: true, value: text } as const) : normalizeMemo(src, cell!, text, plan)
+  if (r.ok) {
+    state.values[f.key] = r.value
+  } else if ((r.code === 'date_ambiguous' && src.unresolvedOrder) || r.code === 'timezone_invalid') {
+    state.blocked = true // said once for the whole column / sheet
+  } else if (r.code === 'empty') {
+    if (requiredHere) state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
+  } else {
+    state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', r.code, r.message, text))
+  }
 }
 
 /** Read a row by column header, for the derivation engine. */

@@ -45,6 +45,9 @@ export interface PrepareSummary {
   invalid: number
   /** Number of warning issues. */
   warnings: number
+  /** Sheet rows listed by the "errors" / "warnings" filters (what the grid shows; SHOPLINE orders span several rows). */
+  errorRows?: number
+  warningRows?: number
 }
 
 export interface Preparation {

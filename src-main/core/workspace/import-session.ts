@@ -60,9 +60,12 @@ export class ImportSession {
   private prep: Preparation | null = null
   private filtered = new Map<RowFilter, number[]>()
   private readonly autosave: Autosaver
+  /** SHOPLINE's delivery option and payment method (from the chosen profile): part of every order's payload. */
+  private shopline: PrepareSettings['shopline'] | undefined
 
   constructor(readonly state: SessionState, private readonly deps: ImportSessionDeps) {
     this.autosave = deps.store.autosaver(() => this.state, deps.autosaveMs ?? 500, deps.onSaveError, { onRecovered: deps.onSaveRecovered, retryMs: deps.autosaveRetryMs })
+    this.shopline = deps.shopline
   }
 
   /** A new session: copy the file into the data dir. Call open() next. */
@@ -111,7 +114,9 @@ export class ImportSession {
   }
 
   summary(): PrepareSummary | null {
-    return this.prep?.summary() ?? null
+    if (!this.prep) return null
+    const { errorRows, warningRows } = this.rowCounts()
+    return { ...this.prep.summary(), errorRows, warningRows }
   }
 
   page(offset: number, limit: number, filter: RowFilter = 'all'): SessionPage {
@@ -128,13 +133,42 @@ export class ImportSession {
 
   /** Type over one cell: saved as a sparse edit, that row (and the duplicate index) re-validated, autosave scheduled. */
   editCell(rowNumber: number, column: string, typed: string): SessionRow {
-    const value = String(typed ?? '')
     const table = this.requireTable()
-    const base = this.requireBase()
     const col = table.headers.indexOf(column)
     const idx = table.rows.findIndex((r) => r.rowNumber === rowNumber)
     if (col < 0) throw new RangeError(`No column "${column}" in this sheet`)
     if (idx < 0) throw new RangeError(`Row ${rowNumber} is not a data row of this sheet`)
+    return this.editAt(idx, col, typed)
+  }
+
+  /** The same value typed into one column of many rows (a selection); unknown rows are ignored. Returns how many changed. */
+  editCells(rowNumbers: number[], column: string, typed: string): number {
+    const table = this.requireTable()
+    const col = table.headers.indexOf(column)
+    if (col < 0) throw new RangeError(`No column "${column}" in this sheet`)
+    const indexOf = new Map(table.rows.map((r, i) => [r.rowNumber, i]))
+    let n = 0
+    for (const rowNumber of new Set(rowNumbers)) {
+      const idx = indexOf.get(rowNumber)
+      if (idx === undefined) continue
+      this.editAt(idx, col, typed)
+      n++
+    }
+    return n
+  }
+
+  /** Row numbers the filter lists, in sheet order ("select all filtered"). */
+  rowNumbers(filter: RowFilter): number[] {
+    const rows = this.requireTable().rows
+    return filter === 'all' ? rows.map((r) => r.rowNumber) : this.indexesFor(filter).map((i) => rows[i].rowNumber)
+  }
+
+  private editAt(idx: number, col: number, typed: string): SessionRow {
+    const value = String(typed ?? '')
+    const table = this.requireTable()
+    const base = this.requireBase()
+    const rowNumber = table.rows[idx].rowNumber
+    const column = table.headers[col]
     const key = String(rowNumber)
     const rowEdits = { ...(this.state.edits[key] ?? {}) }
     const original = base.rows[idx].cells[col]
@@ -189,6 +223,28 @@ export class ImportSession {
   setTimezone(timezone: string): void { this.state.timezone = timezone; this.reconfigure() }
   setDateOrder(dateOrder: Record<string, DateOrder>): void { this.state.dateOrder = dateOrder; this.reconfigure() }
   setMetadataColumns(columns: string[]): void { this.state.metadataColumns = columns; this.reconfigure() }
+
+  /** The profile's SHOPLINE choices changed: re-validate only when they really differ (a rebuild costs a full pass). */
+  setShopline(ids: PrepareSettings['shopline'] | null): void {
+    const next = ids?.deliveryOptionId && ids.paymentMethodId ? { deliveryOptionId: ids.deliveryOptionId, paymentMethodId: ids.paymentMethodId } : undefined
+    if (next?.deliveryOptionId === this.shopline?.deliveryOptionId && next?.paymentMethodId === this.shopline?.paymentMethodId) return
+    this.shopline = next
+    if (this.base) this.rebuild()
+    this.filtered.clear()
+  }
+
+  /** Row counts of the errors / warnings filters: what the chips show always equals the rows the filter lists. */
+  rowCounts(): { errorRows: number; warningRows: number } {
+    return { errorRows: this.indexesFor('errors').length, warningRows: this.indexesFor('warnings').length }
+  }
+
+  /** Drop the table and the validation (the session stays saved on disk); open() brings them back. */
+  release(): void {
+    this.base = null
+    this.table = null
+    this.prep = null
+    this.filtered.clear()
+  }
 
   /**
    * Read the file again with another sheet, header row or encoding. Row numbers and headers may mean something else
@@ -272,7 +328,7 @@ export class ImportSession {
     return {
       target, mapping: this.state.mapping, valueMatches: this.state.valueMatches, timezone: this.state.timezone,
       dateOrder: this.state.dateOrder, metadataColumns: this.state.metadataColumns, excludedRows: this.state.excluded,
-      ...(this.deps.shopline ? { shopline: this.deps.shopline } : {})
+      ...(this.shopline ? { shopline: this.shopline } : {})
     }
   }
 

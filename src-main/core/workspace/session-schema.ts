@@ -38,7 +38,8 @@ export type { SessionSummary } from './types'
 export const DEFAULT_TIMEZONE = 'Asia/Taipei'
 
 const mappingEntry = z.union([
-  z.object({ column: z.string() }),
+  // a column whose empty cells take a constant keeps both
+  z.object({ column: z.string(), constant: z.union([z.string(), z.number(), z.boolean()]).optional() }),
   z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }),
   deriveEntrySchema
 ])

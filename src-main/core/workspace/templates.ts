@@ -58,7 +58,7 @@ export function layoutKey(headers: string[]): string {
 }
 
 const FILE = 'templates.json'
-const entrySchema = z.union([z.object({ column: z.string() }), z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }), deriveEntrySchema])
+const entrySchema = z.union([z.object({ column: z.string(), constant: z.union([z.string(), z.number(), z.boolean()]).optional() }), z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }), deriveEntrySchema])
 const templateSchema = z.object({
   id: z.string(), name: z.string(), layoutKey: z.string(), headers: z.array(z.string()),
   target: z.enum(TARGET_IDS as unknown as [TargetId, ...TargetId[]]),

@@ -4,30 +4,11 @@ import { useTranslation } from 'react-i18next'
 import type { FieldView, MappingEntry, PrepareView, TargetView } from '../../../src-main/ipc/contract'
 import { usePrepareStore } from '../prepare-store'
 import { DerivedField, derivableKinds } from './DerivedField'
+import { ConstantFill } from './review/ConstantFill'
 
 const CONSTANT = '\u0000constant'
 const DERIVE = '\u0000derive'
 const NONE = ''
-
-function ConstantInput({ field, value }: { field: FieldView; value: string }) {
-  const { t } = useTranslation()
-  const setField = usePrepareStore((s) => s.setField)
-  const [text, setText] = useState(value)
-  const save = () => {
-    if (text !== value) void setField(field.key, { constant: text })
-  }
-  return (
-    <input
-      className="constant-input"
-      value={text}
-      placeholder={t('prepare.mapping.constantPlaceholder')}
-      data-testid={`constant-${field.key}`}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={save}
-      onKeyDown={(e) => e.key === 'Enter' && save()}
-    />
-  )
-}
 
 function MetadataColumns({ view }: { view: PrepareView }) {
   const { t } = useTranslation()
@@ -90,13 +71,15 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
   const problems = view.problems
   // a field switched to "computed" shows its editor before there is a derivation to save
   const [deriving, setDeriving] = useState<string | null>(null)
+  // the field whose constant is being chosen: nothing is applied before its row count is on screen
+  const [filling, setFilling] = useState<string | null>(null)
 
   const onSelect = (field: FieldView, choice: string) => {
     setDeriving(choice === DERIVE ? field.key : null)
     if (choice === DERIVE) return
-    let entry: MappingEntry | null = null
-    if (choice === CONSTANT) entry = { constant: field.enumValues[0] ?? '' }
-    else if (choice !== NONE) entry = { column: choice }
+    if (choice === CONSTANT) return setFilling(field.key)
+    setFilling(null)
+    const entry: MappingEntry | null = choice !== NONE ? { column: choice } : null
     void setField(field.key, entry)
   }
 
@@ -129,7 +112,7 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
                 <td>
                   <select
                     data-testid={`map-${field.key}`}
-                    value={derived ? DERIVE : constant !== null ? CONSTANT : (column ?? NONE)}
+                    value={derived ? DERIVE : constant !== null && column === null ? CONSTANT : filling === field.key && column === null ? CONSTANT : (column ?? NONE)}
                     disabled={busy}
                     onChange={(e) => onSelect(field, e.target.value)}
                   >
@@ -143,7 +126,13 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
                     {derivableKinds(field).length || (entry && 'derive' in entry) ? <option value={DERIVE}>{lang === 'en' ? 'Computed from columns…' : '由多欄計算…'}</option> : null}
                   </select>
                   {derived ? <DerivedField field={field} view={view} preview={view.derived.find((d) => d.field === field.key)} /> : null}
-                  {constant !== null ? <ConstantInput key={`${field.key}:${constant}`} field={field} value={constant} /> : null}
+                  {filling === field.key ? (
+                    <ConstantFill key={`${field.key}:${constant}`} prepId={view.prepId} field={field} column={column} current={constant} onClose={() => setFilling(null)} />
+                  ) : constant !== null || (column !== null && !field.required) ? (
+                    <button type="button" className="link-button small constant-summary" data-testid={`fill-${field.key}`} disabled={busy} onClick={() => setFilling(field.key)}>
+                      {constant !== null ? t(column ? 'constant.fillsEmpty' : 'constant.fillsAll', { ns: 'review', value: constant }) : t('constant.addFill', { ns: 'review' })}
+                    </button>
+                  ) : null}
                   {confidence?.note ? <p className="muted small match-note">{confidence.note[lang]}</p> : null}
                   {fieldProblems.map((p, i) => (
                     <p key={i} className={`field-problem ${p.severity}`}>

@@ -7,7 +7,9 @@ import { PrepareOptions } from './PrepareOptions'
 import { RowsGrid } from './RowsGrid'
 import { ValuesPanel } from './ValuesPanel'
 // push
-import { PushButton } from './PushButton'
+import { PushGate } from './review/PushGate'
+import { ShoplineProfilePicker } from './review/ShoplineProfilePicker'
+import { SummaryChips } from './review/SummaryChips'
 
 export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file: string; onBack: () => void }) {
   const { t, i18n } = useTranslation()
@@ -17,18 +19,13 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
   const busy = usePrepareStore((s) => s.busy)
   const target = targets.find((x) => x.id === view.target)
   const fields = target?.fields ?? []
-  const { summary } = view
 
   return (
     <section className="prepare-screen" aria-busy={busy}>
       <header className="preview-head panel">
         <div>
           <h1 className="file-name">{file}</h1>
-          <div className="summary-chips" data-testid="summary">
-            <span className="chip chip-good">{t('prepare.summary.valid', { count: summary.valid })}</span>
-            <span className={`chip ${summary.invalid ? 'chip-bad' : ''}`}>{t('prepare.summary.invalid', { count: summary.invalid })}</span>
-            <span className={`chip ${summary.warnings ? 'chip-warn' : ''}`}>{t('prepare.summary.warnings', { count: summary.warnings })}</span>
-          </div>
+          <SummaryChips view={view} />
           {view.ambiguousDateColumns.length ? <p className="field-problem warning">{t('prepare.ambiguous', { columns: view.ambiguousDateColumns.join('、') })}</p> : null}
         </div>
         <div className="preview-actions">
@@ -46,9 +43,10 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
             {t('prepare.back')}
           </button>
           {/* push */}
-          <PushButton prepId={view.prepId} file={file} disabled={busy || summary.valid === 0} />
+          <PushGate view={view} file={file} busy={busy} />
         </div>
       </header>
+      {view.target === 'shopline.orders' ? <ShoplineProfilePicker view={view} /> : null}
       <PrepareOptions view={view} />
       <div className="prepare-columns">
         <MappingPanel view={view} fields={fields} supportsMetadata={target?.supportsMetadata ?? false} notice={target?.notice} />

@@ -75,7 +75,7 @@ export function PreviewScreen({ view, onChooseFile }: Props) {
           <select data-testid="sheet-picker" value={view.sheet} disabled={updating} onChange={(e) => void changePreview({ sheet: e.target.value })}>
             {view.sheets.map((sheet) => (
               <option key={sheet.name} value={sheet.name}>
-                {t('preview.sheetOption', { name: sheet.name, count: String(sheet.rowCount) })}
+                {t('preview.sheetOption', { name: sheet.name, count: sheet.rowCount })}
               </option>
             ))}
           </select>

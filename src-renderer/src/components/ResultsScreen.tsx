@@ -26,7 +26,7 @@ export function ResultsScreen({ status, version = 0, busy = false, exported = nu
   const { t } = useTranslation('push')
   const pick = usePick()
   const counts = status.summary ?? status.progress.counts
-  const retryable = counts.failed + counts.invalid > 0 && status.state !== 'error'
+  const retryable = counts.failed + counts.notSent + counts.invalid > 0 && status.state !== 'error'
   const stopped = status.state === 'stopped' || status.state === 'error'
   const title = status.state === 'running' || status.state === 'paused' ? 'finished' : status.state
 

@@ -6,6 +6,9 @@ import { usePrepareStore } from '../prepare-store'
 import { useRowPages } from './useRowPages'
 import { useVirtualPages } from './useVirtualPages'
 import './derived.css'
+import { FilterCount } from './review/FilterCount'
+import { SelectionBar } from './review/SelectionBar'
+import { useSelection } from './review/useSelection'
 
 const FILTERS: RowFilter[] = ['all', 'errors', 'warnings', 'excluded']
 const ROW_HEIGHT = 36
@@ -34,15 +37,17 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   const version = usePrepareStore((s) => s.version)
   const editCell = usePrepareStore((s) => s.editCell)
   const exclude = usePrepareStore((s) => s.exclude)
+  const touch = usePrepareStore((s) => s.touch)
   const [filter, setFilter] = useState<RowFilter>('all')
   const [editing, setEditing] = useState<Editing | null>(null)
   // the edit being closed (saved or cancelled): a blur fired while the input unmounts must not save it again
   const closing = useRef<Editing | null>(null)
   const pages = useRowPages(view.prepId, filter, version)
+  const selection = useSelection(view.prepId, filter, version)
   const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
 
   // fixed widths: the sticky header and the absolutely placed rows must size their columns identically
-  const columns = `64px 84px repeat(${view.headers.length}, 160px) 360px`
+  const columns = `88px 84px repeat(${view.headers.length}, 160px) 360px`
   const message = (issue: Issue) => (en ? issue.message : issue.messageZh)
 
   const commit = async () => {
@@ -51,16 +56,30 @@ export function RowsGrid({ view }: { view: PrepareView }) {
     closing.current = done
     setEditing(null)
     const row = await editCell(done.rowNumber, done.column, done.value)
-    if (row) pages.replace(row)
+    if (row) {
+      pages.replace(row)
+      // an edit re-validates other rows too (duplicates, the rest of a SHOPLINE order) and moves rows in or out of a filter
+      touch()
+    }
   }
 
   const renderRow = (row: PrepareRow | undefined, index: number) => {
     if (!row) return <div className="grid-row is-loading" style={{ gridTemplateColumns: columns }} />
     const level = row.excluded ? null : worst(row.issues)
+    const selected = selection.rows.has(row.rowNumber)
     return (
-      <div className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}${row.group ? ' in-group' : ''}`} style={{ gridTemplateColumns: columns }} data-row={row.rowNumber} data-index={index}>
+      <div className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}${row.group ? ' in-group' : ''}${selected ? ' is-selected' : ''}`} style={{ gridTemplateColumns: columns }} data-row={row.rowNumber} data-index={index} aria-selected={selected}>
         <div className="grid-cell rownum">
-          {row.rowNumber}
+          <button
+            type="button"
+            className="rownum-button"
+            data-testid="row-select"
+            aria-pressed={selected}
+            aria-label={t('selection.select', { ns: 'review', row: row.rowNumber })}
+            onClick={(e) => void selection.click(index, row.rowNumber, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
+          >
+            {row.rowNumber}
+          </button>
           {row.group ? <GroupMark group={row.group} rowNumber={row.rowNumber} en={en} /> : null}
         </div>
         <div className="grid-cell">
@@ -126,11 +145,13 @@ export function RowsGrid({ view }: { view: PrepareView }) {
           {FILTERS.map((f) => (
             <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'is-active' : undefined} data-testid={`filter-${f}`} onClick={() => setFilter(f)}>
               {t(`prepare.rows.filters.${f}`)}
+              <FilterCount view={view} filter={f} />
             </button>
           ))}
         </div>
         <span className="muted small">{t('prepare.rows.editHint')}</span>
       </div>
+      <SelectionBar view={view} selection={selection} />
       <div className="grid" ref={scroller} data-testid="rows-grid">
         <div className="grid-header grid-row" style={{ gridTemplateColumns: columns }}>
           <div className="grid-cell rownum">{t('preview.rowNumber')}</div>

@@ -7,16 +7,18 @@ import { useResultPages } from './useResultPages'
 
 const ROW_HEIGHT = 36
 const COLUMNS = '90px 190px 110px 170px minmax(320px, 1fr)'
-const OUTCOMES: PushOutcome[] = ['created', 'updated', 'skipped', 'failed', 'invalid', 'unknown']
+const OUTCOMES: PushOutcome[] = ['created', 'updated', 'skipped', 'failed', 'not_sent', 'invalid', 'unknown']
+/** The count of an outcome (not_sent is counted as notSent in the summary). */
+const countOf = (counts: PushCounts, o: PushOutcome): number => (o === 'not_sent' ? counts.notSent : counts[o])
 
 export function ResultsTable({ jobId, counts, version }: { jobId: string; counts: PushCounts; version: number }) {
   const { t } = useTranslation('push')
-  const hasProblems = counts.failed + counts.invalid + counts.unknown > 0
+  const hasProblems = counts.failed + counts.notSent + counts.invalid + counts.unknown > 0
   const [filter, setFilter] = useState<PushResultFilter>(hasProblems ? 'problems' : 'all')
   const pages = useResultPages(jobId, filter, version)
   const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
 
-  const filters: PushResultFilter[] = ['all', ...(hasProblems ? (['problems'] as const) : []), ...OUTCOMES.filter((o) => counts[o] > 0)]
+  const filters: PushResultFilter[] = ['all', ...(hasProblems ? (['problems'] as const) : []), ...OUTCOMES.filter((o) => countOf(counts, o) > 0)]
 
   return (
     <section className="push-section" aria-labelledby="results-title" data-testid="push-results">
@@ -26,7 +28,7 @@ export function ResultsTable({ jobId, counts, version }: { jobId: string; counts
           {filters.map((f) => (
             <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'is-active' : undefined} data-testid={`results-filter-${f}`} onClick={() => setFilter(f)}>
               {t(`results.filters.${f}`)}
-              {f !== 'all' && f !== 'problems' ? ` ${counts[f]}` : ''}
+              {f !== 'all' && f !== 'problems' ? ` ${countOf(counts, f).toLocaleString()}` : ''}
             </button>
           ))}
         </div>
@@ -52,7 +54,7 @@ export function ResultsTable({ jobId, counts, version }: { jobId: string; counts
                       <div className="grid-cell rownum" title={row.rows.join(', ')}>{row.rows.length > 1 ? `${row.row}–${row.rows[row.rows.length - 1]}` : row.row}</div>
                       <div className={`grid-cell outcome-${row.outcome}`}>{t(`outcome.${row.outcome}`)}</div>
                       <div className="grid-cell">{row.id ?? ''}</div>
-                      <div className="grid-cell" title={row.reason ?? undefined}>{row.reason ?? ''}</div>
+                      <div className="grid-cell" title={row.reasonText ?? undefined}>{row.reasonText ?? ''}</div>
                       <div className="grid-cell" title={row.message ?? undefined}>{row.message ?? ''}</div>
                     </div>
                   ) : (

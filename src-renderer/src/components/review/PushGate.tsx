@@ -1,0 +1,33 @@
+// 匯入 and, when it cannot be used yet, the reason right next to it (a disabled button alone explains nothing).
+import { useTranslation } from 'react-i18next'
+import type { PrepareView } from '../../../../src-main/ipc/contract'
+import { useProfilesStore } from '../../profiles-store'
+import { PushButton } from '../PushButton'
+import './review.css'
+
+/** Why nothing can be pushed yet, or null when 匯入 is usable. */
+export function pushBlockReason(view: PrepareView, busy: boolean, shoplineReady: boolean, t: (key: string, options?: Record<string, unknown>) => string): string | null {
+  if (busy) return t('gate.busy')
+  const { summary } = view
+  if (summary.valid > 0) return null
+  if (view.problems.some((p) => p.severity === 'error')) return t('gate.mapping')
+  if (view.target === 'shopline.orders' && !shoplineReady) return t('gate.shopline')
+  if (summary.rows === 0) return t('gate.noRows')
+  return t('gate.errors', { count: summary.errorRows ?? summary.invalid })
+}
+
+export function PushGate({ view, file, busy }: { view: PrepareView; file: string; busy: boolean }) {
+  const { t } = useTranslation('review')
+  const chosen = useProfilesStore((s) => s.list?.profiles.find((p) => p.id === view.profileId))
+  const reason = pushBlockReason(view, busy, Boolean(chosen?.shopline?.deliveryOptionId && chosen.shopline.paymentMethodId), t)
+  return (
+    <div className="push-gate">
+      <PushButton prepId={view.prepId} file={file} disabled={reason !== null} describedBy={reason ? 'push-blocked-reason' : undefined} profileId={view.profileId} />
+      {reason && !busy ? (
+        <span id="push-blocked-reason" className="push-blocked small" data-testid="push-blocked-reason" role="status">
+          {reason}
+        </span>
+      ) : null}
+    </div>
+  )
+}

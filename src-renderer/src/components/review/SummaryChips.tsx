@@ -1,0 +1,18 @@
+// The counts above the grid. Errors and warnings count sheet rows, exactly the rows the 有錯誤 / 有警告 filters list.
+import { useTranslation } from 'react-i18next'
+import type { PrepareView } from '../../../../src-main/ipc/contract'
+
+export function SummaryChips({ view }: { view: PrepareView }) {
+  const { t } = useTranslation('review')
+  const { summary } = view
+  const errorRows = summary.errorRows ?? summary.invalid
+  const warningRows = summary.warningRows ?? summary.warnings
+  const orders = view.target === 'shopline.orders'
+  return (
+    <div className="summary-chips" data-testid="summary">
+      <span className="chip chip-good" data-testid="chip-valid">{t(orders ? 'summary.validOrders' : 'summary.valid', { count: summary.valid })}</span>
+      <span className={`chip ${errorRows ? 'chip-bad' : ''}`} data-testid="chip-errors">{t('summary.errorRows', { count: errorRows })}</span>
+      <span className={`chip ${warningRows ? 'chip-warn' : ''}`} data-testid="chip-warnings">{t('summary.warningRows', { count: warningRows })}</span>
+    </div>
+  )
+}
