@@ -39,6 +39,10 @@ export interface TargetView {
   supportsMetadata: boolean
   /** What about this destination is inferred rather than documented (shown above the mapping). */
   notice?: Text
+  /** Rows sharing an order number are one record (counts read "orders"). */
+  groupsRows: boolean
+  /** The connection must choose shop-specific ids (SHOPLINE delivery option and payment method) before pushing. */
+  needsProfileChoices: boolean
 }
 
 export interface ValueList {

@@ -33,6 +33,8 @@ export function targetView(target: Target): TargetView {
     label: { ...target.label },
     supportsMetadata: target.supportsMetadata === true,
     ...(target.notice ? { notice: { ...target.notice } } : {}),
+    groupsRows: target.groupBy !== undefined,
+    needsProfileChoices: target.profileChoices !== undefined,
     fields: target.fields.map((f) => ({
       key: f.key,
       label: { ...f.label },
@@ -114,7 +116,7 @@ export function createPrepareServices(deps: {
 
   /** SHOPLINE preparations take the chosen (else the default) profile's choices; others need none. */
   const applyProfile = async (prepId: string, session: ImportSession, profileId?: string | null): Promise<void> => {
-    if (session.state.target !== 'shopline.orders') return session.setShopline(null)
+    if (!session.state.target || !getTarget(session.state.target)?.profileChoices) return session.setShopline(null)
     let id = profileId === undefined ? (chosenProfiles.get(prepId) ?? null) : profileId
     if (profileId === undefined && id === null) id = (await deps.defaultShoplineProfile?.()) ?? null
     const ids = id ? ((await deps.shoplineChoices?.(id)) ?? null) : null
@@ -173,7 +175,7 @@ export function createPrepareServices(deps: {
       source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
       useSourceLayout: session.state.useSourceLayout !== false,
       derived: derivationPreviews(mapping, session.editedTable),
-      profileId: session.state.target === 'shopline.orders' ? (chosenProfiles.get(prepId) ?? null) : null
+      profileId: session.state.target && getTarget(session.state.target)?.profileChoices ? (chosenProfiles.get(prepId) ?? null) : null
     }
   }
 

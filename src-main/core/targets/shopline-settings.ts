@@ -2,6 +2,11 @@
 // dates imported orders at import time. What validation and the push plan say about that.
 import type { ProfileChoices, SettingIssue, TargetSettings } from './types'
 
+const WORDS: Record<string, { 'zh-TW': string; en: string }> = {
+  delivery_option_id: { 'zh-TW': '送貨方式', en: 'delivery option' },
+  payment_method_id: { 'zh-TW': '付款方式', en: 'payment method' }
+}
+
 export function shoplineSettingIssues(settings: TargetSettings, columnOf: (field: string) => string | null): SettingIssue[] {
   const issues: SettingIssue[] = []
   const missing: string[] = []
@@ -9,8 +14,8 @@ export function shoplineSettingIssues(settings: TargetSettings, columnOf: (field
   if (!settings.shopline?.paymentMethodId) missing.push('payment_method_id')
   if (missing.length > 0) {
     issues.push({ field: missing.join(','), column: null, severity: 'error', code: 'shopline_ids_missing', message: {
-      en: `SHOPLINE needs a delivery option and a payment method for every order. Choose the SHOPLINE connection above the grid, and pick both for it in Connections (連線設定).`,
-      'zh-TW': `SHOPLINE 每張訂單都需要送貨方式與付款方式。請在表格上方選擇 SHOPLINE 連線，並在「連線設定」為它選好這兩項。`
+      en: `SHOPLINE needs a delivery option and a payment method for every order; the ${missing.map((m) => WORDS[m].en).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not chosen yet. Choose the SHOPLINE connection above the grid, and pick both for it in Connections (連線設定).`,
+      'zh-TW': `SHOPLINE 每張訂單都需要送貨方式與付款方式，目前還沒選${missing.map((m) => WORDS[m]['zh-TW']).join('與')}。請在表格上方選擇 SHOPLINE 連線，並在「連線設定」為它選好這兩項。`
     } })
   }
   issues.push({ field: 'order_date', column: columnOf('order_date'), severity: 'warning', code: 'shopline_order_date_not_kept', message: {

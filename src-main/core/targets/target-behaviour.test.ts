@@ -159,7 +159,7 @@ describe('what each destination declares', () => {
     ])
     const half = shopline.settingIssues!({ shopline: { deliveryOptionId: '5f0c' } }, () => null)
     expect(half[0].field).toBe('payment_method_id')
-    expect(half[0].message.en).toContain('payment_method_id')
+    expect(half[0].message.en).toContain('the payment method is not chosen yet')
     const both = shopline.settingIssues!({ shopline: { deliveryOptionId: '5f0c', paymentMethodId: '6a1d' } }, () => null)
     expect(both.map((i) => i.code)).toEqual(['shopline_order_date_not_kept'])
     expect([orders, customers, subscriptions].map((t) => t.settingIssues)).toEqual([undefined, undefined, undefined])

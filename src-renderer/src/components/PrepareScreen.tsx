@@ -46,7 +46,7 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
           <PushGate view={view} file={file} busy={busy} />
         </div>
       </header>
-      {view.target === 'shopline.orders' ? <ShoplineProfilePicker view={view} /> : null}
+      {target?.needsProfileChoices ? <ShoplineProfilePicker view={view} /> : null}
       <PrepareOptions view={view} />
       <div className="prepare-columns">
         <MappingPanel view={view} fields={fields} supportsMetadata={target?.supportsMetadata ?? false} notice={target?.notice} />

@@ -2,16 +2,17 @@
 import { useTranslation } from 'react-i18next'
 import type { PrepareView } from '../../../../src-main/ipc/contract'
 import { useProfilesStore } from '../../profiles-store'
+import { usePrepareStore } from '../../prepare-store'
 import { PushButton } from '../PushButton'
 import './review.css'
 
 /** Why nothing can be pushed yet, or null when 匯入 is usable. */
-export function pushBlockReason(view: PrepareView, busy: boolean, shoplineReady: boolean, t: (key: string, options?: Record<string, unknown>) => string): string | null {
+export function pushBlockReason(view: PrepareView, busy: boolean, choicesMissing: boolean, t: (key: string, options?: Record<string, unknown>) => string): string | null {
   if (busy) return t('gate.busy')
   const { summary } = view
   if (summary.valid > 0) return null
   if (view.problems.some((p) => p.severity === 'error')) return t('gate.mapping')
-  if (view.target === 'shopline.orders' && !shoplineReady) return t('gate.shopline')
+  if (choicesMissing) return t('gate.shopline')
   if (summary.rows === 0) return t('gate.noRows')
   return t('gate.errors', { count: summary.errorRows ?? summary.invalid })
 }
@@ -19,7 +20,9 @@ export function pushBlockReason(view: PrepareView, busy: boolean, shoplineReady:
 export function PushGate({ view, file, busy }: { view: PrepareView; file: string; busy: boolean }) {
   const { t } = useTranslation('review')
   const chosen = useProfilesStore((s) => s.list?.profiles.find((p) => p.id === view.profileId))
-  const reason = pushBlockReason(view, busy, Boolean(chosen?.shopline?.deliveryOptionId && chosen.shopline.paymentMethodId), t)
+  const needsChoices = usePrepareStore((s) => s.targets.find((x) => x.id === view.target)?.needsProfileChoices === true)
+  const choicesMissing = needsChoices && !(chosen?.shopline?.deliveryOptionId && chosen.shopline.paymentMethodId)
+  const reason = pushBlockReason(view, busy, choicesMissing, t)
   return (
     <div className="push-gate">
       <PushButton prepId={view.prepId} file={file} disabled={reason !== null} describedBy={reason ? 'push-blocked-reason' : undefined} profileId={view.profileId} />

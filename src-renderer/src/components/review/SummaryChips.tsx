@@ -1,13 +1,14 @@
 // The counts above the grid. Errors and warnings count sheet rows, exactly the rows the 有錯誤 / 有警告 filters list.
 import { useTranslation } from 'react-i18next'
 import type { PrepareView } from '../../../../src-main/ipc/contract'
+import { usePrepareStore } from '../../prepare-store'
 
 export function SummaryChips({ view }: { view: PrepareView }) {
   const { t } = useTranslation('review')
   const { summary } = view
   const errorRows = summary.errorRows ?? summary.invalid
   const warningRows = summary.warningRows ?? summary.warnings
-  const orders = view.target === 'shopline.orders'
+  const orders = usePrepareStore((s) => s.targets.find((x) => x.id === view.target)?.groupsRows === true)
   return (
     <div className="summary-chips" data-testid="summary">
       <span className="chip chip-good" data-testid="chip-valid">{t(orders ? 'summary.validOrders' : 'summary.valid', { count: summary.valid })}</span>
