@@ -10,11 +10,15 @@ import { getSourceLayout } from '../core/sources'
 export const VALIDATE_USAGE = `usage: orderdock validate <file> --target <${TARGET_IDS.join('|')}>
          [--sheet NAME] [--header-row N] [--encoding LABEL] [--timezone IANA] [--mapping FILE.json]
          [--delivery-option-id ID] [--payment-method-id ID] [--lang en|zh-TW] [--no-source-layout] [--json]
+         [--lookup FIELD=FILE:KEYCOLUMN:VALUECOLUMN[@MAINKEYCOLUMN]]...
 
 Reads the file (.xlsx .xlsm .xls .ods .csv .tsv), maps its columns to the destination's fields
 (automatically, or from --mapping), normalizes and validates every row. Nothing is sent.
 A known export (Shopee, SHOPLINE, 91APP, CYBERBIZ, momo, Shopify, WooCommerce, ECPay/NewebPay 定期定額, ERP) is
 recognized from its header row and mapped by its layout; --no-source-layout maps from the headers' words only.
+--lookup fills FIELD from a second spreadsheet (e.g. a customers export): the row whose KEYCOLUMN equals this file's
+MAINKEYCOLUMN (default: the column named KEYCOLUMN) gives VALUECOLUMN. Keys are compared trimmed and NFKC-normalized,
+phone numbers by digits (+886 = 0), e-mails case-insensitively. Repeat it for several fields.
 Exit code: 0 every record valid, 1 some records invalid, 2 usage or file error.`
 
 interface Out {
