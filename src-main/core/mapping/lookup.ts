@@ -22,7 +22,7 @@ export interface LookupIssue {
   row: number
   field: string
   column: string
-  code: 'lookup_unmatched' | 'lookup_ambiguous' | 'lookup_key_empty'
+  code: 'lookup_unmatched' | 'lookup_ambiguous' | 'lookup_key_empty' | 'lookup_value_empty'
   value: string
   en: string
   'zh-TW': string
@@ -34,6 +34,8 @@ interface Found { value: string; rows: number[] }
 export interface LookupIndex {
   spec: LookupSpec
   entries: Map<string, Found[]>
+  /** Keys the second file has only with an empty value cell → the first such row. */
+  emptyValues: Map<string, number>
 }
 
 export type LookupError = { code: 'lookup_column'; en: string; 'zh-TW': string }
@@ -91,9 +93,11 @@ export function buildLookupIndex(table: SheetTable, spec: LookupSpec): { ok: tru
   const vi = table.headers.indexOf(spec.valueColumn)
   if (vi < 0) return { ok: false, error: missingColumn(spec.fileName, spec.valueColumn, table.headers, { en: 'value column', zh: '要查的值' }) }
   const entries = new Map<string, Found[]>()
+  const emptyValues = new Map<string, number>()
   for (const row of table.rows) {
     const key = normalizeLookupKey(cellText(row.cells[ki]))
     const value = cellText(row.cells[vi]).normalize('NFKC').trim()
+    if (key !== '' && value === '' && !emptyValues.has(key)) emptyValues.set(key, row.rowNumber)
     if (key === '' || value === '') continue
     const list = entries.get(key) ?? []
     const same = list.find((f) => sameValue(f.value, value))
@@ -101,7 +105,8 @@ export function buildLookupIndex(table: SheetTable, spec: LookupSpec): { ok: tru
     else list.push({ value, rows: [row.rowNumber] })
     entries.set(key, list)
   }
-  return { ok: true, index: { spec, entries } }
+  for (const key of entries.keys()) emptyValues.delete(key)
+  return { ok: true, index: { spec, entries, emptyValues } }
 }
 
 function sameValue(a: string, b: string): boolean {
@@ -141,6 +146,13 @@ export function applyLookups(table: SheetTable, indexes: readonly LookupIndex[])
         issues.push({ ...at, code: 'lookup_key_empty',
           en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": the cell is empty, so ${spec.valueColumn} cannot be looked up in ${spec.fileName}. Fill it in, type the value, or exclude the row.`,
           'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄是空的，無法到 ${spec.fileName} 查 ${spec.valueColumn}。請填入、直接輸入值，或把這一列排除。` })
+        return EMPTY
+      }
+      const emptyAt = found ? undefined : ix.emptyValues.get(normalizeLookupKey(keyText))
+      if (emptyAt !== undefined) {
+        issues.push({ ...at, code: 'lookup_value_empty',
+          en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": "${keyText}" is in ${spec.fileName} (row ${emptyAt}) but its ${spec.valueColumn} is empty. Fill it in there, type the value, or exclude the row.`,
+          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName}（第 ${emptyAt} 列）找到了，但它的 ${spec.valueColumn} 是空的。請在那裡補上、直接輸入值，或把這一列排除。` })
         return EMPTY
       }
       if (!found) {
