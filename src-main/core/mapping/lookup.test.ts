@@ -58,7 +58,7 @@ describe('buildLookupIndex / applyLookups', () => {
     expect(amb.en).toContain('"lin1@example.com" (row 5)')
     expect(amb.en).toContain('"lin2@example.com" (row 6)')
     expect(amb['zh-TW']).toContain('customers.xlsx 對應到兩個不同的 Email')
-    expect(issues[1].en).toBe('Row 5, column "收件者電話": "0999999999" is not in customers.xlsx (column "手機"), so it has no Email. Add it to customers.xlsx, type the value, or exclude the row.')
+    expect(issues[1].en).toBe('Row 5, column "收件者電話": "0999999999" is not in customers.xlsx (column "手機"), so it has no Email. Add it to customers.xlsx, correct the key, or exclude the row.')
     expect(issues[1]['zh-TW']).toContain('在 customers.xlsx（「手機」欄）找不到')
   })
 

@@ -144,28 +144,28 @@ export function applyLookups(table: SheetTable, indexes: readonly LookupIndex[])
       const at = { row: row.rowNumber, field: spec.field, column: spec.mainKeyColumn, value: keyText }
       if (keyText === '') {
         issues.push({ ...at, code: 'lookup_key_empty',
-          en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": the cell is empty, so ${spec.valueColumn} cannot be looked up in ${spec.fileName}. Fill it in, type the value, or exclude the row.`,
-          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄是空的，無法到 ${spec.fileName} 查 ${spec.valueColumn}。請填入、直接輸入值，或把這一列排除。` })
+          en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": the cell is empty, so ${spec.valueColumn} cannot be looked up in ${spec.fileName}. Fill it in, or exclude the row.`,
+          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄是空的，無法到 ${spec.fileName} 查 ${spec.valueColumn}。請填入，或把這一列排除。` })
         return EMPTY
       }
       const emptyAt = found ? undefined : ix.emptyValues.get(normalizeLookupKey(keyText))
       if (emptyAt !== undefined) {
         issues.push({ ...at, code: 'lookup_value_empty',
-          en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": "${keyText}" is in ${spec.fileName} (row ${emptyAt}) but its ${spec.valueColumn} is empty. Fill it in there, type the value, or exclude the row.`,
-          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName}（第 ${emptyAt} 列）找到了，但它的 ${spec.valueColumn} 是空的。請在那裡補上、直接輸入值，或把這一列排除。` })
+          en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": "${keyText}" is in ${spec.fileName} (row ${emptyAt}) but its ${spec.valueColumn} is empty. Fill it in there, or exclude the row.`,
+          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName}（第 ${emptyAt} 列）找到了，但它的 ${spec.valueColumn} 是空的。請在那裡補上，或把這一列排除。` })
         return EMPTY
       }
       if (!found) {
         issues.push({ ...at, code: 'lookup_unmatched',
-          en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": "${keyText}" is not in ${spec.fileName} (column "${spec.keyColumn}"), so it has no ${spec.valueColumn}. Add it to ${spec.fileName}, type the value, or exclude the row.`,
-          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName}（「${spec.keyColumn}」欄）找不到，所以沒有 ${spec.valueColumn}。請補進 ${spec.fileName}、直接輸入值，或把這一列排除。` })
+          en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": "${keyText}" is not in ${spec.fileName} (column "${spec.keyColumn}"), so it has no ${spec.valueColumn}. Add it to ${spec.fileName}, correct the key, or exclude the row.`,
+          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName}（「${spec.keyColumn}」欄）找不到，所以沒有 ${spec.valueColumn}。請補進 ${spec.fileName}、修正這一格，或把這一列排除。` })
         return EMPTY
       }
       if (found.length > 1) {
         const [a, b] = found
         issues.push({ ...at, code: 'lookup_ambiguous',
-          en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": "${keyText}" has two different ${spec.valueColumn} values in ${spec.fileName}: "${a.value}" (row ${a.rows[0]}) and "${b.value}" (row ${b.rows[0]}). Keep one of them in ${spec.fileName}, or type the value.`,
-          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName} 對應到兩個不同的 ${spec.valueColumn}：「${a.value}」（第 ${a.rows[0]} 列）和「${b.value}」（第 ${b.rows[0]} 列）。請在 ${spec.fileName} 只留一個，或直接輸入值。` })
+          en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": "${keyText}" has two different ${spec.valueColumn} values in ${spec.fileName}: "${a.value}" (row ${a.rows[0]}) and "${b.value}" (row ${b.rows[0]}). Keep one of them in ${spec.fileName}, or exclude the row.`,
+          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName} 對應到兩個不同的 ${spec.valueColumn}：「${a.value}」（第 ${a.rows[0]} 列）和「${b.value}」（第 ${b.rows[0]} 列）。請在 ${spec.fileName} 只留一個，或把這一列排除。` })
         return EMPTY
       }
       return { t: 's', v: found[0].value, w: found[0].value }

@@ -75,7 +75,7 @@ describe('a lookup', () => {
     const { preparation } = prepareWithLookups(main, { ...settings, mapping: { ...MAPPING, customer_email: { constant: 'x@example.com' } } }, { lookups: [index(birthday)] })
     const warnings = preparation.issues.filter((i) => i.severity === 'warning')
     expect(warnings.map((i) => [i.row, i.code])).toEqual([[2, 'lookup_value_empty'], [4, 'lookup_unmatched'], [5, 'lookup_ambiguous']])
-    expect(warnings[0].message).toBe('Row 2, column "收件者電話": "0912-345-678" is in customers.xlsx (row 2) but its 生日 is empty. Fill it in there, type the value, or exclude the row.')
+    expect(warnings[0].message).toBe('Row 2, column "收件者電話": "0912-345-678" is in customers.xlsx (row 2) but its 生日 is empty. Fill it in there, or exclude the row.')
     expect(preparation.summary()).toMatchObject({ valid: 4, invalid: 0, warnings: 3 })
   })
 })
