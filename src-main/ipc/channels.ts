@@ -20,6 +20,8 @@ export const METHOD_NAMES = [
   'prepare.editCell',
   'prepare.exclude',
   'prepare.setOptions',
+  'prepare.lookupFile',
+  'prepare.setLookup',
   'sessions.list',
   'sessions.restore',
   'sessions.remove',

@@ -14,6 +14,7 @@ import type { z } from 'zod'
 import { readFile } from 'node:fs/promises'
 import { ServiceError } from './errors'
 import type { WorkbookSessions } from './workbook-sessions'
+import { lookupMethods, lookupParts } from './prepare-lookups'
 
 /** Distinct values listed per enum column; more are summarised as "truncated". */
 const MAX_LISTED_VALUES = 200
@@ -133,11 +134,13 @@ export function createPrepareServices(deps: {
       metadataColumns: [...session.state.metadataColumns],
       template: appliedTemplates.get(prepId) ?? null,
       source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
-      useSourceLayout: session.state.useSourceLayout !== false
+      useSourceLayout: session.state.useSourceLayout !== false,
+      ...lookupParts(session, target)
     }
   }
 
   return {
+    ...lookupMethods(get, view),
     'targets.list': async () => Object.values(TARGETS).map(targetView),
 
     'prepare.start': async ({ sessionId, target }) => {
