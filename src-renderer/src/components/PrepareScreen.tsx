@@ -6,6 +6,7 @@ import { MappingPanel } from './MappingPanel'
 import { PrepareOptions } from './PrepareOptions'
 import { RowsGrid } from './RowsGrid'
 import { ValuesPanel } from './ValuesPanel'
+import { LookupPanel } from './LookupPanel'
 // push
 import { PushButton } from './PushButton'
 
@@ -50,6 +51,7 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
         </div>
       </header>
       <PrepareOptions view={view} />
+      <LookupPanel view={view} fields={fields} />
       <div className="prepare-columns">
         <MappingPanel view={view} fields={fields} supportsMetadata={target?.supportsMetadata ?? false} />
         <ValuesPanel view={view} fields={fields} />

@@ -9,6 +9,9 @@ import profilesZhTW from './profiles.zh-TW.json'
 // push
 import pushEn from './push.en.json'
 import pushZhTW from './push.zh-TW.json'
+// lookups (issue 10)
+import lookupEn from './lookup.en.json'
+import lookupZhTW from './lookup.zh-TW.json'
 
 export type UiLanguage = 'zh-TW' | 'en'
 const STORAGE_KEY = 'orderdock.language'
@@ -37,8 +40,8 @@ export function initI18n(): Promise<unknown> {
   document.documentElement.lang = language
   return i18n.use(initReactI18next).init({
     resources: {
-      'zh-TW': { translation: zhTW, profiles: profilesZhTW, push: pushZhTW },
-      en: { translation: en, profiles: profilesEn, push: pushEn }
+      'zh-TW': { translation: zhTW, profiles: profilesZhTW, push: pushZhTW, lookup: lookupZhTW },
+      en: { translation: en, profiles: profilesEn, push: pushEn, lookup: lookupEn }
     },
     lng: language,
     fallbackLng: 'zh-TW',
