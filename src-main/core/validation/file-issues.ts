@@ -25,8 +25,8 @@ export function fileLacksMessage(target: Target, field: string, why?: Localized)
     ? { en: `. ${endSentence(why.en, '.')}`, zh: `。${endSentence(why['zh-TW'], '。')}` }
     : { en: ` (no column of this file is mapped to it); ${target.label.en} needs it.`, zh: `（這個檔案沒有對應到它的欄位），${target.label['zh-TW']}需要它。` }
   return {
-    en: `This file has no ${label.en}${reason.en} You can map another column or give a fixed value, exclude the rows, or look ${label.en} up in a second spreadsheet (a customers export) by a shared column such as phone, account or customer ID (「查詢其他檔案」 on the mapping screen, --lookup on the command line).`,
-    'zh-TW': `這個檔案沒有${label['zh-TW']}${reason.zh}可以：對應另一欄或填固定值、排除這些列，或從另一份試算表（例如顧客名單）以共同的欄位（手機、買家帳號、顧客編號）查出${label['zh-TW']}（對應畫面的「查詢其他檔案」，命令列用 --lookup）。`
+    en: `This file has no ${label.en}${reason.en} You can map another column or give a fixed value, exclude the rows, or look ${label.en} up in a second spreadsheet (a customers export) by a shared column such as phone, account or customer ID ("Look it up in another spreadsheet" on the mapping screen, --lookup on the command line).`,
+    'zh-TW': `這個檔案沒有${label['zh-TW']}${reason.zh}可以：對應另一欄或填固定值、排除這些列，或從另一份試算表（例如顧客名單）以共同的欄位（手機、買家帳號、顧客編號）查出${label['zh-TW']}（對應畫面的「從另一份試算表查詢」，命令列用 --lookup）。`
   }
 }
 
