@@ -60,6 +60,15 @@ describe('a lookup over the contract', () => {
     expect(errors.rows.map((r) => [r.rowNumber, r.issues.map((i) => i.code)])).toEqual([[4, ['lookup_unmatched']]])
     expect(errors.rows[0].issues[0].message).toContain('"0933000111" is not in customers.csv')
 
+    // correcting the key in the grid looks it up again
+    const fixed = await value<{ row: { issues: unknown[] }; summary: { valid: number } }>('prepare.editCell', { prepId: prep.prepId, row: 4, column: '收件者電話', value: '0922 111 222' })
+    expect(fixed.row.issues).toEqual([])
+    expect(fixed.summary.valid).toBe(3)
+    await value('prepare.editCell', { prepId: prep.prepId, row: 4, column: '收件者電話', value: '0933000111' })
+    // a template keeps the file's own columns, not the lookup's (it belongs to this session's second file)
+    const template = await value<{ headers: string[] }>('templates.save', { prepId: prep.prepId, name: 'Shopee' })
+    expect(template.headers).toEqual([...SHOPEE_HEADERS])
+
     // quit (pending saves flushed) and start a fresh app on the same data dir: the session comes back with its lookup
     await services.dispose?.()
     services = make()

@@ -229,8 +229,11 @@ export class ImportSession {
   /** Remember this session's mapping for its header layout (applied automatically next time). */
   async saveTemplate(name: string): Promise<MappingTemplate | null> {
     if (!this.deps.templates || !this.state.target) return null
+    // a lookup belongs to this session's second file: the template keeps the file's own columns only
+    const lookupColumns = new Set((this.state.lookups ?? []).map(lookupColumnName))
+    const mapping = Object.fromEntries(Object.entries(this.state.mapping).filter(([, e]) => !('column' in e && lookupColumns.has(e.column))))
     return this.deps.templates.save({
-      name, headers: this.headers, target: this.state.target, mapping: this.state.mapping,
+      name, headers: this.requireBase().headers, target: this.state.target, mapping,
       valueMatches: this.state.valueMatches, dateOrder: this.state.dateOrder
     })
   }
