@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildLookupIndex, type LookupIndex, type LookupSpec } from '../mapping/lookup'
 import { SHOPEE_ORDERS } from '../sources/layouts/shopee'
+import { MOMO_ORDERS } from '../sources/layouts/marketplaces'
+import { ERP_ORDERS } from '../sources/layouts/erp'
 import { prepareWithLookups } from './prepare-with-lookups'
 import { tableOf } from './test-table'
 import type { Mapping } from '../mapping/types'
@@ -41,10 +43,19 @@ describe('a required field the file has no column for', () => {
     expect(preparation.issuesForRow(3)).toEqual([])
   })
 
+  it('momo and ERP exports: their reason, then what the destination needs', () => {
+    const { preparation } = prepareWithLookups(main, settings, { lacks: MOMO_ORDERS.lacks })
+    const [issue] = preparation.issues.filter((i) => i.field === 'customer_email')
+    expect(issue.messageZh).toMatch(/^這個檔案沒有客戶 Email。momo 匯出檔沒有訂購人 Email。帳獸 訂單需要它。可以：/)
+    expect(issue.message).toMatch(/^This file has no Customer email\. momo exports no buyer e-mail\. Zangsho orders needs it\. You can/)
+    const erp = prepareWithLookups(main, settings, { lacks: ERP_ORDERS.lacks }).preparation.issues.find((i) => i.field === 'customer_email')
+    expect(erp?.messageZh).toContain('ERP 報表通常沒有客戶 Email')
+  })
+
   it('without a recognized export: a generic message naming the destination', () => {
     const { preparation } = prepareWithLookups(main, settings)
     const [issue] = preparation.issues.filter((i) => i.field === 'customer_email')
-    expect(issue.message).toContain('This file has no Customer email (no column of this file is mapped to it); Zangsho orders needs it.')
+    expect(issue.message).toContain('This file has no Customer email (no column of this file is mapped to it); it is required for Zangsho orders.')
     expect(issue.messageZh).toContain('這個檔案沒有客戶 Email（這個檔案沒有對應到它的欄位），帳獸 訂單需要它。')
   })
 })

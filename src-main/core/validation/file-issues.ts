@@ -21,9 +21,12 @@ export interface FileIssueContext {
 export function fileLacksMessage(target: Target, field: string, why?: Localized): { en: string; 'zh-TW': string } {
   const def = target.fields.find((f) => f.key === field)
   const label = def ? def.label : { en: field, 'zh-TW': field }
+  // the destination's need is said unless the export's reason already says it (Shopee's does)
+  const brand = target.label['zh-TW'].split(' ')[0]
+  const need = why && (why['zh-TW'].includes(brand) || why.en.includes(brand)) ? { en: '', zh: '' } : { en: ` It is required for ${target.label.en}.`, zh: `${target.label['zh-TW']}需要它。` }
   const reason = why
-    ? { en: `. ${endSentence(why.en, '.')}`, zh: `。${endSentence(why['zh-TW'], '。')}` }
-    : { en: ` (no column of this file is mapped to it); ${target.label.en} needs it.`, zh: `（這個檔案沒有對應到它的欄位），${target.label['zh-TW']}需要它。` }
+    ? { en: `. ${endSentence(why.en, '.')}${need.en}`, zh: `。${endSentence(why['zh-TW'], '。')}${need.zh}` }
+    : { en: ` (no column of this file is mapped to it); it is required for ${target.label.en}.`, zh: `（這個檔案沒有對應到它的欄位），${target.label['zh-TW']}需要它。` }
   return {
     en: `This file has no ${label.en}${reason.en} You can map another column or give a fixed value, exclude the rows, or look ${label.en} up in a second spreadsheet (a customers export) by a shared column such as phone, account or customer ID ("Look it up in another spreadsheet" on the mapping screen, --lookup on the command line).`,
     'zh-TW': `這個檔案沒有${label['zh-TW']}${reason.zh}可以：對應另一欄或填固定值、排除這些列，或從另一份試算表（例如顧客名單）以共同的欄位（手機、買家帳號、顧客編號）查出${label['zh-TW']}（對應畫面的「從另一份試算表查詢」，命令列用 --lookup）。`
