@@ -47,7 +47,7 @@ describe('a required field the file has no column for', () => {
     const { preparation } = prepareWithLookups(main, settings, { lacks: MOMO_ORDERS.lacks })
     const [issue] = preparation.issues.filter((i) => i.field === 'customer_email')
     expect(issue.messageZh).toMatch(/^這個檔案沒有客戶 Email。momo 匯出檔沒有訂購人 Email。帳獸 訂單需要它。可以：/)
-    expect(issue.message).toMatch(/^This file has no Customer email\. momo exports no buyer e-mail\. Zangsho orders needs it\. You can/)
+    expect(issue.message).toMatch(/^This file has no Customer email\. momo exports no buyer e-mail\. It is required for Zangsho orders\. You can/)
     const erp = prepareWithLookups(main, settings, { lacks: ERP_ORDERS.lacks }).preparation.issues.find((i) => i.field === 'customer_email')
     expect(erp?.messageZh).toContain('ERP 報表通常沒有客戶 Email')
   })
