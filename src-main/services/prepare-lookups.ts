@@ -12,6 +12,12 @@ import { ServiceError } from './errors'
 
 type Args<M extends keyof typeof prepareMethodArgs> = z.output<(typeof prepareMethodArgs)[M]>
 
+/** The headers of the file itself, without the columns lookups add. */
+export function fileHeaders(session: ImportSession): string[] {
+  const added = new Set((session.state.lookups ?? []).map(lookupColumnName))
+  return session.headers.filter((h) => !added.has(h))
+}
+
 /** The view's lookups (with how many rows found a value) and the messages said once per file. */
 export function lookupParts(session: ImportSession, target: Target): Pick<PrepareView, 'lookups' | 'fileIssues'> {
   const table = session.editedTable

@@ -14,7 +14,7 @@ import type { z } from 'zod'
 import { readFile } from 'node:fs/promises'
 import { ServiceError } from './errors'
 import type { WorkbookSessions } from './workbook-sessions'
-import { lookupMethods, lookupParts } from './prepare-lookups'
+import { fileHeaders, lookupMethods, lookupParts } from './prepare-lookups'
 
 /** Distinct values listed per enum column; more are summarised as "truncated". */
 const MAX_LISTED_VALUES = 200
@@ -108,7 +108,7 @@ export function createPrepareServices(deps: {
     const confidence: PrepareView['confidence'] = {}
     const layout = session.state.sourceLayout ? getSourceLayout(session.state.sourceLayout) : undefined
     const plan = layout ? planFromLayout(layout, target, headers) : null
-    for (const match of autoMap(target, headers).matches) {
+    for (const match of autoMap(target, fileHeaders(session)).matches) { // a lookup's column is not rated by its words
       const entry = mapping[match.field]
       if (isColumnEntry(entry) && entry.column === match.column) confidence[match.field] = { confidence: match.confidence, reason: match.reason, ...(match.note ? { note: match.note } : {}) }
     }
@@ -133,7 +133,7 @@ export function createPrepareServices(deps: {
       dateOrder: { ...session.state.dateOrder },
       metadataColumns: [...session.state.metadataColumns],
       template: appliedTemplates.get(prepId) ?? null,
-      source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
+      source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.filter((l) => !mapping[l.field]).map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
       useSourceLayout: session.state.useSourceLayout !== false,
       ...lookupParts(session, target)
     }

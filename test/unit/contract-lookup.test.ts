@@ -54,6 +54,8 @@ describe('a lookup over the contract', () => {
     const done = await value<PrepareView>('prepare.setLookup', { prepId: prep.prepId, field: 'customer_email', lookup: { fileId: file.fileId, name: 'customers.csv', keyColumn: '手機', valueColumn: 'Email', mainKeyColumn: '收件者電話' } })
     expect(done.fileIssues).toEqual([])
     expect(done.mapping.customer_email).toEqual({ column: 'Email ← customers.csv' })
+    expect(done.confidence.customer_email).toBeUndefined() // chosen by the user, not rated by the header's words
+    expect(done.source?.lacks).toEqual([]) // filled: the banner no longer repeats what the export lacks
     expect(done.lookups).toEqual([expect.objectContaining({ field: 'customer_email', found: 2, problems: 1, description: { 'zh-TW': '從 customers.csv 以 收件者電話 = 手機 對應 Email', en: 'Email from customers.csv, matched by 收件者電話 = 手機' } })])
     expect(done.summary).toMatchObject({ rows: 3, valid: 2, invalid: 1 })
     const errors = await value<PreparePage>('prepare.rows', { prepId: prep.prepId, offset: 0, limit: 10, filter: 'errors' })
