@@ -14,7 +14,7 @@ let app: AppPage
 
 const row = (values: Record<string, string>) => SHOPEE_HEADERS.map((h) => values[h] ?? '').join(',')
 const order = (no: string, phone: string) => row({ 訂單編號: no, 訂單狀態: '已完成', 買家帳號: `buyer${no}`, 買家總支付金額: '990', 付款方式: '信用卡/金融卡', 買家付款時間: '2024-01-01 10:01', 收件者電話: phone })
-const CSV = [SHOPEE_HEADERS.join(','), order('A1', '0912-345-678'), order('A2', '+886 922 111 222'), order('A3', '0933000111')].join('\n')
+const CSV = [SHOPEE_HEADERS.join(','), order('A1', '0912-345-678'), order('A2', '+886 922 111 222'), order('A3', '0933000111'), order('A4', '0900000000')].join('\n')
 
 function customersXlsx(): Buffer {
   const wb = XLSX.utils.book_new()
@@ -70,7 +70,21 @@ describe('a lookup from the mapping screen', () => {
     const active = page.getByTestId('lookup-customer_email')
     await active.getByText('從 customers.xlsx 以 收件者電話 = 手機 對應 Email').waitFor()
     await page.getByTestId('summary').getByText('3 筆可匯入').waitFor()
+    expect(await page.getByTestId('summary').innerText()).toContain('1 筆有錯誤')
+    expect(await active.innerText()).toContain('找到 3 列，1 列有問題')
     expect(await page.getByTestId('file-issue-customer_email').count()).toBe(0)
+    // the unknown phone is said on its row, naming the file and the column
+    await page.getByTestId('filter-errors').click()
+    const keyCell = page.locator('[data-testid="rows-grid"] [data-row="5"] [data-column="收件者電話"]')
+    await keyCell.waitFor()
+    expect(await page.locator('[data-testid="rows-grid"] [data-row]').count()).toBe(1)
+    expect(await keyCell.getAttribute('class')).toContain('cell-error')
+    expect(await keyCell.getAttribute('title')).toContain('第 5 列「收件者電話」欄的「0900000000」在 customers.xlsx（「手機」欄）找不到')
+    await page.getByTestId('filter-all').click()
+    // 排除找不到的列: that row leaves the import
+    await page.getByTestId('lookup-exclude').click()
+    await page.getByTestId('summary').getByText('0 筆有錯誤').waitFor()
+    expect(await page.getByTestId('summary').innerText()).toContain('3 筆可匯入')
     expect(await page.getByTestId('map-customer_email').inputValue()).toBe('Email ← customers.xlsx')
     await app.screenshot('21-lookup-applied.png')
     expect(app.problems).toEqual([])
