@@ -1,6 +1,7 @@
 // The lookup part of prepare behind the contract: choose a second spreadsheet, set/remove a field's lookup, and the
 // view's words for it (「從 customers.xlsx 以 手機 對應 Email」) plus the whole-file messages.
 import { getSourceLayout } from '../core/sources'
+import { validateMapping } from '../core/mapping/automap'
 import { describeLookup, lookupColumnName } from '../core/mapping/lookup'
 import { fileLevelIssues } from '../core/validation/file-issues'
 import type { Target } from '../core/targets/types'
@@ -31,7 +32,8 @@ export function lookupParts(session: ImportSession, target: Target): Pick<Prepar
     return { field: l.field, fileName: l.fileName, keyColumn: l.keyColumn, valueColumn: l.valueColumn, mainKeyColumn: l.mainKeyColumn, column, description: describeLookup(l), found, problems }
   })
   const layout = session.state.sourceLayout ? getSourceLayout(session.state.sourceLayout) : undefined
-  const fileIssues = fileLevelIssues({ target, mapping: session.state.mapping, lacks: layout?.lacks })
+  const lacking = validateMapping(target, session.state.mapping, session.headers).filter((p) => p.code === 'required_unmapped' && p.field).map((p) => p.field as string)
+  const fileIssues = fileLevelIssues({ target, mapping: session.state.mapping, lacks: layout?.lacks }, lacking)
     .map((i) => ({ field: i.field, code: i.code, message: i.message, messageZh: i.messageZh }))
   for (const e of session.lookupErrors) fileIssues.push({ field: e.field, code: 'lookup_unreadable', message: e.en, messageZh: e['zh-TW'] })
   return { lookups, fileIssues }

@@ -132,10 +132,13 @@ export function withFileIssues(inner: Preparation, ctx: FileIssueContext): Prepa
   return new WithFileIssues(inner, ctx)
 }
 
-/** The file-level issues alone (for the mapping screen): one per required field the file has no column for. */
-export function fileLevelIssues(ctx: FileIssueContext): Issue[] {
+/**
+ * The file-level issues alone (for the mapping screen): one per required field the mapping check reports unmapped
+ * (`lacking`: the fields of its required_unmapped problems; default every required field without an entry).
+ */
+export function fileLevelIssues(ctx: FileIssueContext, lacking?: readonly string[]): Issue[] {
   return ctx.target.fields
-    .filter((f) => f.required && !ctx.mapping[f.key])
+    .filter((f) => f.required && (lacking ? lacking.includes(f.key) : !ctx.mapping[f.key]))
     .map((f) => {
       const msg = fileLacksMessage(ctx.target, f.key, ctx.lacks?.find((l) => l.field === f.key)?.why)
       return { row: 0, field: f.key, column: null, severity: 'error' as const, code: 'file_lacks_field', message: msg.en, messageZh: msg['zh-TW'] }
