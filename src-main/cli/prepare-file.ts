@@ -10,6 +10,7 @@ import { mapWithSource, SOURCE_LAYOUTS, type SourcePlan } from '../core/sources'
 import type { Mapping, ValueMatches } from '../core/mapping/types'
 import { prepareWithLookups } from '../core/validation/prepare-with-lookups'
 import { loadCliLookups, parseLookupOption, type CliLookup } from './lookup-option'
+import type { LookupSpec } from '../core/mapping/lookup'
 import type { Preparation } from '../core/validation/types'
 
 export const DEFAULT_TIMEZONE = 'Asia/Taipei'
@@ -56,7 +57,7 @@ export interface PrepareFileError {
 }
 
 export type PrepareFileOutcome =
-  | { ok: true; table: SheetTable; mapping: Mapping; valueMatches: ValueMatches; preparation: Preparation; timezone: string; source: string | null }
+  | { ok: true; table: SheetTable; mapping: Mapping; valueMatches: ValueMatches; preparation: Preparation; timezone: string; source: string | null; lookups?: LookupSpec[] }
   | { ok: false; error: PrepareFileError }
 
 type OptionValues = { [K in Exclude<keyof typeof VALIDATE_OPTIONS, 'lookup'>]?: (typeof VALIDATE_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string } & { lookup?: string[] }
@@ -179,5 +180,5 @@ export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOu
   if (!loaded.ok) return { ok: false, error: { code: loaded.code, message: loaded.message } }
   // the lookups add a column each (mapped to their field); whole-file facts are said once (file-issues.ts)
   const joined = prepareWithLookups(table, { target: opts.target, mapping, valueMatches, timezone, shopline: opts.shopline }, { lookups: loaded.indexes, lacks })
-  return { ok: true, table: joined.table, mapping: joined.mapping, valueMatches, preparation: joined.preparation, timezone, source }
+  return { ok: true, table: joined.table, mapping: joined.mapping, valueMatches, preparation: joined.preparation, timezone, source, lookups: loaded.indexes.map((ix) => ix.spec) }
 }

@@ -6,6 +6,7 @@ import { TARGET_IDS } from '../core/targets/types'
 import type { Issue } from '../core/validation/types'
 import { formatIssueTable } from './validate-format'
 import { getSourceLayout } from '../core/sources'
+import { describeLookup } from '../core/mapping/lookup'
 
 export const VALIDATE_USAGE = `usage: orderdock validate <file> --target <${TARGET_IDS.join('|')}>
          [--sheet NAME] [--header-row N] [--encoding LABEL] [--timezone IANA] [--mapping FILE.json]
@@ -68,6 +69,7 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
       source,
       timezone,
       mapping,
+      ...(prepared.lookups?.length ? { lookups: prepared.lookups.map((l) => ({ ...l, description: describeLookup(l)[lang] })) } : {}),
       summary: { rows: summary.rows, valid: summary.valid, invalid: summary.invalid, warnings: summary.warnings },
       issues: issues.map((i) => ({ row: i.row, field: i.field, column: i.column, severity: i.severity, code: i.code, message: messageOf(i) })),
       records: preparation.records.map((r) => ({ row: r.row, rows: r.rows, valid: r.valid, payload: r.payload }))
@@ -76,7 +78,10 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
     return code
   }
   const recognized = source ? getSourceLayout(source)?.label[lang] ?? source : null
-  out.stdout.write(humanReport(lang, input.file, input.target, table, timezone, mapping, summary, issues, messageOf, recognized))
+  const report = humanReport(lang, input.file, input.target, table, timezone, mapping, summary, issues, messageOf, recognized)
+  // each lookup in words, under the mapping: 「查詢：從 customers.xlsx 以 收件者電話 = 手機 對應 Email」
+  const said = (prepared.lookups ?? []).map((l) => `${lang === 'zh-TW' ? '查詢' : 'Lookup'}: ${describeLookup(l)[lang]}\n`).join('')
+  out.stdout.write(said ? report.replace('\n\n', `\n${said}\n`) : report)
   return code
 }
 

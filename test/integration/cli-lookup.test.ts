@@ -73,12 +73,14 @@ describe('validate --lookup', () => {
     expect(out.mapping.customer_email).toEqual({ column: 'Email ← customers.xlsx' })
     expect(out.records.map((r: { payload: { customer_email: string } }) => r.payload.customer_email)).toEqual(['ming@example.com', 'hua@example.com', 'lin@example.com'])
     expect(out.issues).toEqual([])
+    expect(out.lookups).toEqual([{ field: 'customer_email', fileName: 'customers.xlsx', keyColumn: '手機', valueColumn: 'Email', mainKeyColumn: '收件者電話', description: 'Email from customers.xlsx, matched by 收件者電話 = 手機' }])
     expect(run.code).toBe(0)
   })
 
   it('by account, the key column found under the same header in the main file (no @)', async () => {
-    const run = await cli(file('shopee.xlsx'), '--target', 'zangsho.orders', '--json', '--lookup', `customer_email=${file('customers.xlsx')}:買家帳號:Email`)
-    expect(JSON.parse(run.stdout).summary).toMatchObject({ valid: 3, invalid: 0 })
+    const run = await cli(file('shopee.xlsx'), '--target', 'zangsho.orders', '--lang', 'zh-TW', '--lookup', `customer_email=${file('customers.xlsx')}:買家帳號:Email`)
+    expect(run.stdout).toContain('查詢: 從 customers.xlsx 以 買家帳號 對應 Email')
+    expect(run.stdout).toContain('共 3 列：3 筆可匯入，0 筆有錯誤')
   })
 
   it('ambiguous and unmatched keys are per-row errors naming both values / the file', async () => {
