@@ -7,9 +7,11 @@ import { ENCODINGS, normalizeEncoding, openWorkbook } from '../core/workbook'
 import type { SheetTable } from '../core/workbook/types'
 import { getTarget, isTargetId } from '../core/targets'
 import { TARGET_IDS, type TargetId } from '../core/targets/types'
-import { mapWithSource, SOURCE_LAYOUTS } from '../core/sources'
+import { mapWithSource, SOURCE_LAYOUTS, type SourcePlan } from '../core/sources'
 import type { Mapping, ValueMatches } from '../core/mapping/types'
-import { createPreparation } from '../core/validation/prepare'
+import { prepareWithLookups } from '../core/validation/prepare-with-lookups'
+import { loadCliLookups, parseLookupOption, type CliLookup } from './lookup-option'
+import type { LookupSpec } from '../core/mapping/lookup'
 import type { Preparation } from '../core/validation/types'
 
 export const DEFAULT_TIMEZONE = 'Asia/Taipei'
@@ -27,6 +29,7 @@ export const VALIDATE_OPTIONS = {
   json: { type: 'boolean' },
   lang: { type: 'string' },
   'no-source-layout': { type: 'boolean' },
+  lookup: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -45,6 +48,8 @@ export interface PrepareFileInput {
   lang?: Lang
   /** Do not recognize the export (Shopee, SHOPLINE …): map from the headers' words only. */
   noSourceLayout?: boolean
+  /** --lookup: fields filled from a second spreadsheet by a shared key. */
+  lookups?: CliLookup[]
 }
 
 export interface PrepareFileError {
@@ -53,10 +58,10 @@ export interface PrepareFileError {
 }
 
 export type PrepareFileOutcome =
-  | { ok: true; table: SheetTable; mapping: Mapping; valueMatches: ValueMatches; preparation: Preparation; timezone: string; source: string | null }
+  | { ok: true; table: SheetTable; mapping: Mapping; valueMatches: ValueMatches; preparation: Preparation; timezone: string; source: string | null; lookups?: LookupSpec[] }
   | { ok: false; error: PrepareFileError }
 
-type OptionValues = { [K in keyof typeof VALIDATE_OPTIONS]?: (typeof VALIDATE_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
+type OptionValues = { [K in Exclude<keyof typeof VALIDATE_OPTIONS, 'lookup'>]?: (typeof VALIDATE_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string } & { lookup?: string[] }
 
 const say = (lang: Lang, en: string, zh: string) => (lang === 'zh-TW' ? zh : en)
 
@@ -89,6 +94,12 @@ export function checkPrepareOptions(
   if (values.timezone !== undefined && !IANAZone.isValidZone(values.timezone)) {
     return bad('bad_timezone', `Unknown time zone "${values.timezone}". Use an IANA name such as Asia/Taipei.`, `不認得時區「${values.timezone}」，請用 IANA 名稱，例如 Asia/Taipei。`)
   }
+  const lookups: CliLookup[] = []
+  for (const text of values.lookup ?? []) {
+    const parsed = parseLookupOption(text)
+    if (!parsed.ok) return bad('bad_lookup', parsed.error.en, parsed.error.zh)
+    lookups.push(parsed.lookup)
+  }
   const shopline =
     values['delivery-option-id'] || values['payment-method-id']
       ? { deliveryOptionId: values['delivery-option-id'], paymentMethodId: values['payment-method-id'] }
@@ -97,7 +108,7 @@ export function checkPrepareOptions(
     ok: true,
     json,
     lang,
-    input: { file, target: values.target, sheet: values.sheet, headerRow, encoding: values.encoding, timezone: values.timezone, mappingFile: values.mapping, shopline, lang, noSourceLayout: values['no-source-layout'] === true }
+    input: { file, target: values.target, sheet: values.sheet, headerRow, encoding: values.encoding, timezone: values.timezone, mappingFile: values.mapping, shopline, lang, noSourceLayout: values['no-source-layout'] === true, ...(lookups.length ? { lookups } : {}) }
   }
 }
 
@@ -157,13 +168,18 @@ export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOu
   }
   const table = opened.table
   let source: string | null = null
+  let lacks: SourcePlan['lacks'] | undefined
   if (!mapping) {
     // No --mapping: the recognized export's layout (unless turned off), else auto-mapping from the headers' words.
     const sourced = mapWithSource(target, table.headers, SOURCE_LAYOUTS, opts.noSourceLayout !== true)
     mapping = sourced.mapping
     valueMatches = { ...sourced.valueMatches, ...valueMatches }
     source = sourced.source?.source.id ?? null
+    lacks = sourced.source?.lacks
   }
-  const preparation = createPreparation(table, { target: opts.target, mapping, valueMatches, timezone, shopline: opts.shopline })
-  return { ok: true, table, mapping, valueMatches, preparation, timezone, source }
+  const loaded = await loadCliLookups(opts.lookups ?? [], target, table, lang)
+  if (!loaded.ok) return { ok: false, error: { code: loaded.code, message: loaded.message } }
+  // the lookups add a column each (mapped to their field); whole-file facts are said once (file-issues.ts)
+  const joined = prepareWithLookups(table, { target: opts.target, mapping, valueMatches, timezone, shopline: opts.shopline }, { lookups: loaded.indexes, lacks })
+  return { ok: true, table: joined.table, mapping: joined.mapping, valueMatches, preparation: joined.preparation, timezone, source, lookups: loaded.indexes.map((ix) => ix.spec) }
 }

@@ -29,6 +29,7 @@ export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url 
   --delivery-option-id ID --payment-method-id ID   SHOPLINE: what every order uses
   --report FILE.xlsx|.csv   write the results report
   --sheet NAME --header-row N --encoding LABEL --timezone IANA --mapping FILE.json --lang en|zh-TW   as for validate
+  --lookup FIELD=FILE:KEYCOLUMN:VALUECOLUMN[@MAINKEYCOLUMN]   fill FIELD from a second spreadsheet, as for validate
   --json                    print one JSON object with the results
 exit codes: 0 nothing failed or unknown · 1 some rows failed or are unknown, or the job stopped · 2 usage error`
 
@@ -103,8 +104,9 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
   if (!source) {
     const checked = checkPrepareOptions(positionals[0], v)
     if (!checked.ok) throw new UsageError(checked.error.message)
-    const { file, sheet, headerRow, encoding, timezone, mappingFile, lang } = checked.input
-    source = { file: resolve(file), sheet, headerRow, encoding, timezone, mappingFile: mappingFile ? resolve(mappingFile) : undefined, lang }
+    const { file, sheet, headerRow, encoding, timezone, mappingFile, lang, lookups } = checked.input
+    source = { file: resolve(file), sheet, headerRow, encoding, timezone, mappingFile: mappingFile ? resolve(mappingFile) : undefined, lang,
+      ...(lookups ? { lookups: lookups.map((l) => ({ ...l, file: resolve(l.file) })) } : {}) }
   }
   const targetId = resumed?.target ?? v.target
   if (!targetId || !isTargetId(targetId)) throw new UsageError(`--target is required: one of ${TARGET_IDS.join(', ')}`)

@@ -8,15 +8,20 @@ import { formatIssueTable } from './validate-format'
 import { getSourceLayout } from '../core/sources'
 import { describeDerivation } from '../core/mapping/derive-words'
 import type { Mapping } from '../core/mapping/types'
+import { describeLookup } from '../core/mapping/lookup'
 
 export const VALIDATE_USAGE = `usage: orderdock validate <file> --target <${TARGET_IDS.join('|')}>
          [--sheet NAME] [--header-row N] [--encoding LABEL] [--timezone IANA] [--mapping FILE.json]
          [--delivery-option-id ID] [--payment-method-id ID] [--lang en|zh-TW] [--no-source-layout] [--json]
+         [--lookup FIELD=FILE:KEYCOLUMN:VALUECOLUMN[@MAINKEYCOLUMN]]...
 
 Reads the file (.xlsx .xlsm .xls .ods .csv .tsv), maps its columns to the destination's fields
 (automatically, or from --mapping), normalizes and validates every row. Nothing is sent.
 A known export (Shopee, SHOPLINE, 91APP, CYBERBIZ, momo, Shopify, WooCommerce, ECPay/NewebPay 定期定額, ERP) is
 recognized from its header row and mapped by its layout; --no-source-layout maps from the headers' words only.
+--lookup fills FIELD from a second spreadsheet (e.g. a customers export): the row whose KEYCOLUMN equals this file's
+MAINKEYCOLUMN (default: the column named KEYCOLUMN) gives VALUECOLUMN. Keys are compared trimmed and NFKC-normalized,
+phone numbers by digits (+886 = 0), e-mails case-insensitively. Repeat it for several fields.
 Exit code: 0 every record valid, 1 some records invalid, 2 usage or file error.`
 
 interface Out {
@@ -66,6 +71,7 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
       source,
       timezone,
       mapping,
+      ...(prepared.lookups?.length ? { lookups: prepared.lookups.map((l) => ({ ...l, description: describeLookup(l)[lang] })) } : {}),
       summary: { rows: summary.rows, valid: summary.valid, invalid: summary.invalid, warnings: summary.warnings },
       issues: issues.map((i) => ({ row: i.row, field: i.field, column: i.column, severity: i.severity, code: i.code, message: messageOf(i) })),
       records: preparation.records.map((r) => ({ row: r.row, rows: r.rows, valid: r.valid, payload: r.payload }))
@@ -74,7 +80,10 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
     return code
   }
   const recognized = source ? getSourceLayout(source)?.label[lang] ?? source : null
-  out.stdout.write(humanReport(lang, input.file, input.target, table, timezone, mapping, summary, issues, messageOf, recognized))
+  const report = humanReport(lang, input.file, input.target, table, timezone, mapping, summary, issues, messageOf, recognized)
+  // each lookup in words, under the mapping: 「查詢：從 customers.xlsx 以 收件者電話 = 手機 對應 Email」
+  const said = (prepared.lookups ?? []).map((l) => `${lang === 'zh-TW' ? '查詢' : 'Lookup'}: ${describeLookup(l)[lang]}\n`).join('')
+  out.stdout.write(said ? report.replace('\n\n', `\n${said}\n`) : report)
   return code
 }
 

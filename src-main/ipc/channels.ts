@@ -25,6 +25,8 @@ export const METHOD_NAMES = [
   'prepare.constantReach',
   'prepare.setCells',
   'prepare.rowNumbers',
+  'prepare.lookupFile',
+  'prepare.setLookup',
   'sessions.list',
   'sessions.restore',
   'sessions.remove',

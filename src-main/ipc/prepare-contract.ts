@@ -86,6 +86,31 @@ export interface PrepareView {
   derived: DerivedFieldPreview[]
   /** SHOPLINE: the connection whose delivery option and payment method go into every order (null: none chosen). */
   profileId: string | null
+  /** Fields looked up in a second spreadsheet, described in words (「從 customers.xlsx 以 手機 對應 Email」). */
+  lookups?: LookupView[]
+  /** Said once for the whole file: required fields it has no column for (with the recognized export's reason), unreadable lookups. */
+  fileIssues?: { field: string; code: string; message: string; messageZh: string }[]
+}
+
+export interface LookupView {
+  field: string
+  fileName: string
+  keyColumn: string
+  valueColumn: string
+  mainKeyColumn: string
+  /** The main table's column holding the values found (the field is mapped to it). */
+  column: string
+  description: Text
+  /** Rows whose key was found / not found (unmatched, ambiguous or empty). */
+  found: number
+  problems: number
+}
+
+/** A second spreadsheet chosen for a lookup: kept with the session, its headers to choose the key and value columns. */
+export interface LookupFileView {
+  fileId: string
+  name: string
+  headers: string[]
 }
 
 export type DateOrderChoice = 'ymd' | 'dmy' | 'mdy'
@@ -127,6 +152,10 @@ const mappingEntry = z.union([
   deriveEntrySchema
 ])
 
+// Electron delivers a renderer Uint8Array as Uint8Array; accept a bare ArrayBuffer too.
+const bytes = z.union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer).transform((b) => new Uint8Array(b))])
+const column = z.string().min(1).max(255)
+
 export const prepareMethodArgs = {
   'targets.list': z.object({}).strict(),
   'prepare.start': z.object({ sessionId: z.string().min(1).max(64), target: targetId }).strict(),
@@ -154,6 +183,14 @@ export const prepareMethodArgs = {
   'prepare.constantReach': z.object({ prepId, field: z.string().min(1).max(100) }).strict(),
   'prepare.setCells': z.object({ prepId, rows: z.array(z.number().int().min(1)).min(1).max(1_000_000), column: z.string().min(1).max(255), value: z.string().max(10_000) }).strict(),
   'prepare.rowNumbers': z.object({ prepId, filter: z.enum(['all', 'errors', 'warnings', 'excluded']) }).strict(),
+  'prepare.lookupFile': z.object({ prepId, name: z.string().min(1).max(255), bytes }).strict(),
+  'prepare.setLookup': z
+    .object({
+      prepId,
+      field: z.string().min(1).max(100),
+      lookup: z.object({ fileId: z.string().regex(/^lookup-[a-f0-9]{8}(\.[a-z0-9]{1,8})?$/), name: z.string().min(1).max(255), keyColumn: column, valueColumn: column, mainKeyColumn: column }).strict().nullable()
+    })
+    .strict(),
   'sessions.list': z.object({}).strict(),
   'sessions.restore': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
   'sessions.remove': z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(),
@@ -181,6 +218,8 @@ export interface PrepareMethodResults {
   'prepare.setCells': { changed: number; summary: PrepareSummary }
   /** The row numbers a filter lists ("select all filtered"). */
   'prepare.rowNumbers': { rows: number[] }
+  'prepare.lookupFile': LookupFileView
+  'prepare.setLookup': PrepareView
   'sessions.list': SessionSummaryView[]
   /** The file as a workbook view (its sheet, header row and encoding) and its preparation, as they were saved. */
   'sessions.restore': { workbook: WorkbookView; prep: PrepareView }

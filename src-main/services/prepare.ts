@@ -18,6 +18,7 @@ import { ServiceError } from './errors'
 import { autosaveEvents } from './autosave-events'
 import type { OrderDockEvent } from '../ipc/contract'
 import type { WorkbookSessions } from './workbook-sessions'
+import { fileHeaders, lookupMethods, lookupParts } from './prepare-lookups'
 
 /** Distinct values listed per enum column; more are summarised as "truncated". */
 const MAX_LISTED_VALUES = 200
@@ -147,7 +148,7 @@ export function createPrepareServices(deps: {
     const confidence: PrepareView['confidence'] = {}
     const layout = session.state.sourceLayout ? getSourceLayout(session.state.sourceLayout) : undefined
     const plan = layout ? planFromLayout(layout, target, headers) : null
-    for (const match of autoMap(target, headers).matches) {
+    for (const match of autoMap(target, fileHeaders(session)).matches) { // a lookup's column is not rated by its words
       const entry = mapping[match.field]
       if (isColumnEntry(entry) && entry.column === match.column) confidence[match.field] = { confidence: match.confidence, reason: match.reason, ...(match.note ? { note: match.note } : {}) }
     }
@@ -172,14 +173,16 @@ export function createPrepareServices(deps: {
       dateOrder: { ...session.state.dateOrder },
       metadataColumns: [...session.state.metadataColumns],
       template: appliedTemplates.get(prepId) ?? null,
-      source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
+      source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.filter((l) => !mapping[l.field]).map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
       useSourceLayout: session.state.useSourceLayout !== false,
       derived: derivationPreviews(mapping, session.editedTable),
-      profileId: session.state.target && getTarget(session.state.target)?.profileChoices ? (chosenProfiles.get(prepId) ?? null) : null
+      profileId: session.state.target && getTarget(session.state.target)?.profileChoices ? (chosenProfiles.get(prepId) ?? null) : null,
+      ...lookupParts(session, target)
     }
   }
 
   return {
+    ...lookupMethods(get, view),
     'targets.list': async () => Object.values(TARGETS).map(targetView),
 
     'prepare.start': async ({ sessionId, target }) => {

@@ -14,6 +14,11 @@ import type { Autosaver, SessionSource, SessionStore } from './session-store'
 import type { SessionState } from './session-schema'
 import type { MappingTemplate, TemplateStore } from './templates'
 import { filterRows, type RowFilter } from './row-filter'
+import { getSourceLayout } from '../sources'
+import { checkMainKeyColumn, lookupColumnName, type LookupIndex } from '../mapping/lookup'
+import { joinLookups } from '../validation/prepare-with-lookups'
+import { withFileIssues } from '../validation/file-issues'
+import { issuesInUse, loadSessionLookups, type SessionLookup } from './session-lookups'
 
 export type { RowFilter } from './row-filter'
 
@@ -59,6 +64,9 @@ export class ImportSession {
   private table: SheetTable | null = null
   private prep: Preparation | null = null
   private filtered = new Map<RowFilter, number[]>()
+  private lookupIndexes: LookupIndex[] = []
+  /** Saved lookups whose file could not be read on open (shown, not fatal). */
+  lookupErrors: { field: string; en: string; 'zh-TW': string }[] = []
   private readonly autosave: Autosaver
   /** SHOPLINE's delivery option and payment method (from the chosen profile): part of every order's payload. */
   private shopline: PrepareSettings['shopline'] | undefined
@@ -95,6 +103,9 @@ export class ImportSession {
     this.state.headerRow = this.base.headerRow
     this.state.encoding = this.base.encoding
     const template = Object.keys(this.state.mapping).length === 0 ? await this.mapFromTemplateOrAuto() : null
+    const loaded = await loadSessionLookups(this.state.source.copyPath, this.state.lookups ?? [], this.deps.open)
+    this.lookupIndexes = loaded.indexes
+    this.lookupErrors = loaded.errors
     this.rebuild()
     await this.deps.store.save(this.state)
     return { ok: true, table: this.table as SheetTable, template }
@@ -177,7 +188,13 @@ export class ImportSession {
     else rowEdits[column] = value
     if (Object.keys(rowEdits).length) this.state.edits[key] = rowEdits
     else delete this.state.edits[key]
-    const row = this.overlay(base.rows[idx])
+    if (col >= base.headers.length) throw new RangeError(`Column "${column}" comes from a lookup file: correct the key or the lookup file, or map another column`)
+    if (this.lookupIndexes.some((ix) => ix.spec.mainKeyColumn === column)) { // a lookup key changed: join again
+      this.rebuild()
+      this.changed()
+      return this.rowView(this.requireTable().rows[idx])
+    }
+    const row = this.keepLookupCells(this.overlay(base.rows[idx]), table.rows[idx])
     table.rows[idx] = row
     this.prep?.updateRow(rowNumber, row.cells)
     this.changed()
@@ -197,7 +214,7 @@ export class ImportSession {
     this.state.excluded = [...set].sort((a, b) => a - b)
     const base = this.requireBase()
     const touched = new Set(rows)
-    table.rows.forEach((r, i) => { if (touched.has(r.rowNumber)) table.rows[i] = this.overlay(base.rows[i], set) })
+    table.rows.forEach((r, i) => { if (touched.has(r.rowNumber)) table.rows[i] = this.keepLookupCells(this.overlay(base.rows[i], set), r) })
     this.changed()
   }
 
@@ -273,8 +290,11 @@ export class ImportSession {
   /** Remember this session's mapping for its header layout (applied automatically next time). */
   async saveTemplate(name: string): Promise<MappingTemplate | null> {
     if (!this.deps.templates || !this.state.target) return null
+    // a lookup belongs to this session's second file: the template keeps the file's own columns only
+    const lookupColumns = new Set((this.state.lookups ?? []).map(lookupColumnName))
+    const mapping = Object.fromEntries(Object.entries(this.state.mapping).filter(([, e]) => !('column' in e && lookupColumns.has(e.column))))
     return this.deps.templates.save({
-      name, headers: this.headers, target: this.state.target, mapping: this.state.mapping,
+      name, headers: this.requireBase().headers, target: this.state.target, mapping,
       valueMatches: this.state.valueMatches, dateOrder: this.state.dateOrder
     })
   }
@@ -312,6 +332,44 @@ export class ImportSession {
     return template
   }
 
+  /**
+   * Fill `field` from a second spreadsheet (a copy stored with storeLookupFile), or stop (null). The field is mapped to
+   * the lookup's column; an error names the file and the column.
+   */
+  async setLookup(field: string, lookup: SessionLookup | null): Promise<{ en: string; 'zh-TW': string } | null> {
+    const base = this.requireBase()
+    const others = (this.state.lookups ?? []).filter((l) => l.field !== field)
+    const before = (this.state.lookups ?? []).find((l) => l.field === field)
+    if (lookup) {
+      const bad = checkMainKeyColumn(base, lookup)
+      if (bad) return bad
+      const loaded = await loadSessionLookups(this.state.source.copyPath, [lookup], this.deps.open)
+      if (loaded.errors.length) return loaded.errors[0]
+      this.lookupIndexes = [...this.lookupIndexes.filter((ix) => ix.spec.field !== field), ...loaded.indexes]
+      this.state.lookups = [...others, lookup]
+      this.state.mapping = { ...this.state.mapping, [field]: { column: lookupColumnName(lookup) } }
+    } else {
+      this.lookupIndexes = this.lookupIndexes.filter((ix) => ix.spec.field !== field)
+      this.state.lookups = others
+      const entry = this.state.mapping[field]
+      if (before && entry && 'column' in entry && entry.column === lookupColumnName(before)) {
+        const { [field]: _dropped, ...rest } = this.state.mapping
+        this.state.mapping = rest
+      }
+    }
+    this.lookupErrors = this.lookupErrors.filter((e) => e.field !== field)
+    this.reconfigure()
+    return null
+  }
+
+  /** A re-overlaid row keeps the lookup cells it had (they sit after the file's own columns). */
+  private keepLookupCells(row: EditedRow, previous: SheetRow | undefined): EditedRow {
+    const width = this.requireBase().headers.length
+    if (!previous || previous.cells.length <= width) return row
+    const own = row.cells.length >= width ? row.cells.slice(0, width) : [...row.cells, ...new Array<Cell>(width - row.cells.length).fill({ t: 'z', v: null, w: '' })]
+    return { ...row, cells: [...own, ...previous.cells.slice(width)] }
+  }
+
   private reconfigure(): void {
     if (this.base) this.rebuild()
     this.changed()
@@ -320,8 +378,18 @@ export class ImportSession {
   private rebuild(): void {
     const base = this.requireBase()
     const excluded = new Set(this.state.excluded)
-    this.table = { ...base, rows: base.rows.map((r) => this.overlay(r, excluded)) }
-    this.prep = this.state.target ? (this.deps.prepare ?? createPreparation)(this.table, this.settings(this.state.target)) : null
+    const joined = joinLookups({ ...base, rows: base.rows.map((r) => this.overlay(r, excluded)) }, this.lookupIndexes)
+    this.table = joined.table
+    const target = this.state.target ? getTarget(this.state.target) : undefined
+    if (!target) {
+      this.prep = null
+      return
+    }
+    const settings = this.settings(target.id)
+    const inner = (this.deps.prepare ?? createPreparation)(this.table, settings)
+    const lacks = this.state.sourceLayout ? getSourceLayout(this.state.sourceLayout)?.lacks : undefined
+    // whole-file facts said once, and the lookups' reasons in place of "the cell is empty" (validation/file-issues.ts)
+    this.prep = withFileIssues(inner, { target, mapping: settings.mapping, lacks, lookupIssues: issuesInUse(joined.issues, this.lookupIndexes, settings.mapping), excludedRows: settings.excludedRows })
   }
 
   private settings(target: TargetId): PrepareSettings {

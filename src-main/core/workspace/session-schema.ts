@@ -5,6 +5,7 @@ import { TARGET_IDS, type TargetId } from '../targets/types'
 import type { Mapping, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
 import type { SessionSummary } from './types'
+import { sessionLookupSchema, type SessionLookup } from './session-lookups'
 
 export interface SessionState {
   version: 1
@@ -31,6 +32,8 @@ export interface SessionState {
   useSourceLayout?: boolean
   /** The recognized export's layout id whose mapping this session started from, or null. */
   sourceLayout?: string | null
+  /** Fields looked up in a second spreadsheet by a shared key (copies kept beside the source copy). */
+  lookups?: SessionLookup[]
 }
 
 export type { SessionSummary } from './types'
@@ -62,7 +65,8 @@ export const sessionStateSchema = z.object({
   edits: z.record(z.string(), z.record(z.string(), z.string())),
   excluded: z.array(z.number().int()),
   useSourceLayout: z.boolean().optional(),
-  sourceLayout: z.string().nullable().optional()
+  sourceLayout: z.string().nullable().optional(),
+  lookups: z.array(sessionLookupSchema).optional()
 })
 
 /** Session ids are used as folder names: only these characters, so an id can never climb out of the data dir. */

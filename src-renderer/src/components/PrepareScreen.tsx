@@ -6,6 +6,7 @@ import { MappingPanel } from './MappingPanel'
 import { PrepareOptions } from './PrepareOptions'
 import { RowsGrid } from './RowsGrid'
 import { ValuesPanel } from './ValuesPanel'
+import { LookupPanel } from './LookupPanel'
 // push
 import { PushGate } from './review/PushGate'
 import { ShoplineProfilePicker } from './review/ShoplineProfilePicker'
@@ -48,6 +49,7 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
       </header>
       {target?.needsProfileChoices ? <ShoplineProfilePicker view={view} /> : null}
       <PrepareOptions view={view} />
+      <LookupPanel view={view} fields={fields} />
       <div className="prepare-columns">
         <MappingPanel view={view} fields={fields} supportsMetadata={target?.supportsMetadata ?? false} notice={target?.notice} />
         <ValuesPanel view={view} fields={fields} />

@@ -12,6 +12,9 @@ import pushZhTW from './push.zh-TW.json'
 // review (issue 11)
 import reviewEn from './review.en.json'
 import reviewZhTW from './review.zh-TW.json'
+// lookups (issue 10)
+import lookupEn from './lookup.en.json'
+import lookupZhTW from './lookup.zh-TW.json'
 
 export type UiLanguage = 'zh-TW' | 'en'
 const STORAGE_KEY = 'orderdock.language'
@@ -40,8 +43,8 @@ export function initI18n(): Promise<unknown> {
   document.documentElement.lang = language
   return i18n.use(initReactI18next).init({
     resources: {
-      'zh-TW': { translation: zhTW, profiles: profilesZhTW, push: pushZhTW, review: reviewZhTW },
-      en: { translation: en, profiles: profilesEn, push: pushEn, review: reviewEn }
+      'zh-TW': { translation: zhTW, profiles: profilesZhTW, push: pushZhTW, review: reviewZhTW, lookup: lookupZhTW },
+      en: { translation: en, profiles: profilesEn, push: pushEn, review: reviewEn, lookup: lookupEn }
     },
     lng: language,
     fallbackLng: 'zh-TW',
