@@ -23,7 +23,7 @@ const OPTIONS = {
   plan: { type: 'string' }, file: { type: 'string', multiple: true }, workbook: { type: 'string' },
   'base-url': { type: 'string' }, 'token-env': { type: 'string' }, profile: { type: 'string' },
   'journal-dir': { type: 'string' }, resume: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' },
-  timezone: { type: 'string' }, 'min-interval-ms': { type: 'string' }, 'batch-size': { type: 'string' }, 'events-path': { type: 'string' }
+  timezone: { type: 'string' }, 'min-interval-ms': { type: 'string' }, 'batch-size': { type: 'string' }, 'events-path': { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 export class FlowUsageError extends Error {}
@@ -61,6 +61,10 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
     v = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values
   } catch (e) {
     throw new FlowUsageError((e as Error).message)
+  }
+  if (v.help) {
+    deps.stdout.write(FLOW_USAGE + '\n')
+    return 0
   }
   const journalDir = resolve(v['journal-dir'] ?? defaultJournalDir(deps.env))
   const saved = v.resume ? await readFlowJournal(journalDir, v.resume) : undefined

@@ -31,7 +31,7 @@ export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url 
   --report FILE.xlsx|.csv   write the results report
   --sheet NAME --header-row N --encoding LABEL --timezone IANA --mapping FILE.json --lang en|zh-TW   as for validate
   --json                    print one JSON object with the results
-several files in 帳獸's guide order (customers → orders → subscriptions → events) as one job: orderdock push --plan|--file|--workbook (see push --plan --help)
+several files in 帳獸's guide order (customers → orders → subscriptions → events) as one job: orderdock push --plan PLAN.json | --file KIND=FILE … | --workbook FILE (push --workbook x --help for its options)
 exit codes: 0 nothing failed or unknown · 1 some rows failed or are unknown, or the job stopped · 2 usage error`
 
 const OPTIONS = {
