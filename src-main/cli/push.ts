@@ -11,6 +11,7 @@ import type { PrepareFileInput } from './prepare-file'
 import { resolveConnection } from './push-profile'
 import { createRedactor } from '../core/credentials/redact'
 import { diskFullMessage, isDiskFull } from '../core/fs/disk-full'
+import { FLOW_USAGE, FlowUsageError, isFlowPush, pushFlow } from './push-flow'
 
 export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url URL --token-env VAR | --profile NAME) [options]
 
@@ -31,6 +32,7 @@ export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url 
   --sheet NAME --header-row N --encoding LABEL --timezone IANA --mapping FILE.json --lang en|zh-TW   as for validate
   --lookup FIELD=FILE:KEYCOLUMN:VALUECOLUMN[@MAINKEYCOLUMN]   fill FIELD from a second spreadsheet, as for validate
   --json                    print one JSON object with the results
+several files in 帳獸's guide order (customers → orders → subscriptions → events) as one job: orderdock push --plan PLAN.json | --file KIND=FILE … | --workbook FILE (push --workbook x --help for its options)
 exit codes: 0 nothing failed or unknown · 1 some rows failed or are unknown, or the job stopped · 2 usage error`
 
 const OPTIONS = {
@@ -67,10 +69,11 @@ export interface PushDeps {
 export async function runPush(argv: string[], deps: PushDeps): Promise<number> {
   const err = (s: string) => void deps.stderr.write(s)
   try {
-    return await push(argv, deps)
+    // Several files in the guide's order (--plan / --file / --workbook, or --resume of a flow): push-flow.ts.
+    return (await isFlowPush(argv, deps.env)) ? await pushFlow(argv, deps) : await push(argv, deps)
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`orderdock push: ${e.message}\n\n${PUSH_USAGE}\n`)
+    if (e instanceof UsageError || e instanceof FlowUsageError) {
+      err(`orderdock push: ${e.message}\n\n${e instanceof FlowUsageError ? FLOW_USAGE : PUSH_USAGE}\n`)
       return 2
     }
     if (isDiskFull(e)) {
