@@ -13,6 +13,7 @@ import { createRehearsalServer } from './rehearsal'
 // push
 import type { ImportSession } from '../core/workspace/import-session'
 import { createPushServices, type PushTuning } from './push'
+import { createQuitGuard } from './quit-guard'
 import { createPreparationRestorer } from './push-restore'
 
 export interface ServiceDeps {
@@ -38,6 +39,8 @@ export interface ServiceDeps {
   pickSavePath?: (defaultName: string, format: 'xlsx' | 'csv') => Promise<string | null>
   /** Upload engine tuning (tests only). */
   pushTuning?: PushTuning
+  /** Close the app for real once the user confirmed quitting mid-push (the desktop app); absent in the harness. */
+  quit?: () => void
 }
 
 export interface OrderDockServices {
@@ -50,6 +53,8 @@ export interface OrderDockServices {
   emit(event: OrderDockEvent): void
   /** True while work that must not be interrupted by an update restart is running (a push). */
   isBusy(): boolean
+  /** The window's close path asks here first: false while a push runs (the renderer is asked to confirm). */
+  requestClose?(): boolean
   // profiles
   /** Stop what the services started (the rehearsal server); call on app quit. Optional so stand-ins need not have it. */
   dispose?(): Promise<void>
@@ -84,6 +89,8 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     pickSavePath: deps.pickSavePath,
     tuning: deps.pushTuning
   })
+
+  const quitGuard = createQuitGuard({ isBusy: () => push.isBusy(), emit, quit: deps.quit })
 
   const methods: ServiceMethods = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -122,6 +129,7 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     'workbook.preview': ({ sessionId, ...change }) => workbooks.preview(sessionId, change),
     'workbook.close': async ({ sessionId }) => ({ closed: workbooks.close(sessionId) }),
     'rows.page': ({ sessionId, offset, limit }) => workbooks.page(sessionId, offset, limit),
+    'app.quit': async () => quitGuard.confirm(),
     ...createPrepareServices({ dataDir: deps.dataDir, now: deps.now, workbooks, preparations }),
     // profiles
     ...profiles.methods,
@@ -133,6 +141,7 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     methods,
     emit,
     isBusy: () => push.isBusy(),
+    requestClose: () => quitGuard.requestClose(),
     // profiles
     dispose: async () => {
       await push.dispose()
