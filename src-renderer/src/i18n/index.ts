@@ -9,6 +9,9 @@ import profilesZhTW from './profiles.zh-TW.json'
 // push
 import pushEn from './push.en.json'
 import pushZhTW from './push.zh-TW.json'
+// push flow: summary, rehearsal end, quit confirm, accessibility (issue 11 C/D)
+import flowEn from './flow.en.json'
+import flowZhTW from './flow.zh-TW.json'
 
 export type UiLanguage = 'zh-TW' | 'en'
 const STORAGE_KEY = 'orderdock.language'
@@ -37,8 +40,8 @@ export function initI18n(): Promise<unknown> {
   document.documentElement.lang = language
   return i18n.use(initReactI18next).init({
     resources: {
-      'zh-TW': { translation: zhTW, profiles: profilesZhTW, push: pushZhTW },
-      en: { translation: en, profiles: profilesEn, push: pushEn }
+      'zh-TW': { translation: zhTW, profiles: profilesZhTW, push: pushZhTW, flow: flowZhTW },
+      en: { translation: en, profiles: profilesEn, push: pushEn, flow: flowEn }
     },
     lng: language,
     fallbackLng: 'zh-TW',
