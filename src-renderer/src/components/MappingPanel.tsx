@@ -117,6 +117,7 @@ export function MappingPanel({ view, fields, supportsMetadata }: { view: Prepare
                 <td>
                   <select
                     data-testid={`map-${field.key}`}
+                    aria-label={field.label[lang]}
                     value={constant !== null ? CONSTANT : (column ?? NONE)}
                     disabled={busy}
                     onChange={(e) => onSelect(field, e.target.value)}

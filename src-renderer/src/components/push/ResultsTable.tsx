@@ -33,7 +33,7 @@ export function ResultsTable({ jobId, counts, version }: { jobId: string; counts
           ))}
         </div>
       </div>
-      <div className="grid results-grid" ref={scroller} data-testid="results-grid">
+      <div className="grid results-grid" ref={scroller} data-testid="results-grid" tabIndex={0} role="region" aria-label={tf('a11y.resultsTable')}>
         <div className="grid-header grid-row" style={{ gridTemplateColumns: COLUMNS }}>
           <div className="grid-cell rownum">{t('results.row')}</div>
           <div className="grid-cell">{tf('results.key')}</div>
