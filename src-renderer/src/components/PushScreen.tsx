@@ -23,7 +23,8 @@ export function PushScreen() {
   const ended = Boolean(s.jobId && s.status && isEnded(s.status.state))
   // a real modal dialog: focus trapped, Esc closes it (Connections over it closes first), focus back to 匯入 afterwards
   useModalDialog(panel, hide, () => panel.current?.querySelector<HTMLElement>('[data-testid="push-profile"]') ?? null)
-  useStepFocus(!s.jobId ? 'setup' : ended ? 'results' : s.progress ? 'progress' : null, () => panel.current ?? document)
+  // the part after ':' only re-runs the focus check (a re-plan disables Start for a moment, Pause turns into Resume)
+  useStepFocus(!s.jobId ? `setup:${s.planning}` : ended ? `results:${s.jobId}` : s.progress ? `progress:${s.progress.state}` : null, () => panel.current ?? document)
   // a rehearsal ends as a rehearsal, and offers the real connections that reach the same destination
   const ranOn = s.profiles.find((p) => p.id === s.status?.profileId)
   const rehearsal = ranOn?.destination === 'rehearsal'
