@@ -11,11 +11,14 @@ export function focusableIn(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[inert]') && el.getClientRects().length > 0)
 }
 
+/** The dialog's whole layer (its overlay, which scrolls), so nothing of a lower dialog stays reachable. */
+const layerOf = (dialog: HTMLElement): HTMLElement => (dialog.parentElement && dialog.parentElement !== document.body ? dialog.parentElement : dialog)
+
 function setBackgroundInert(): void {
   const root = document.getElementById('root')
   if (root) root.inert = stack.length > 0
   // a lower dialog is inert under a higher one
-  stack.forEach((dialog, i) => (dialog.inert = i < stack.length - 1))
+  stack.forEach((dialog, i) => (layerOf(dialog).inert = i < stack.length - 1))
 }
 
 /** Makes `ref` a modal dialog while mounted. `initial` picks what gets focus first (default: the first control). */
@@ -61,7 +64,7 @@ export function useModalDialog(ref: RefObject<HTMLElement | null>, onClose: () =
       document.removeEventListener('keydown', onKey, true)
       document.removeEventListener('focusin', onFocusIn)
       stack.splice(stack.indexOf(dialog), 1)
-      dialog.inert = false
+      layerOf(dialog).inert = false
       setBackgroundInert()
       // back to the opener when it is still on the page; else to the next dialog down
       const below = stack[stack.length - 1]
