@@ -48,7 +48,9 @@ const services = createServices({
   onLanguageChange: (next) => {
     language = next
     applyMenu()
-  }
+  },
+  // the user confirmed quitting mid-push (services/quit-guard.ts): close again, the guard now lets it through
+  quit: () => app.quit()
 })
 
 function openPath(path: string): void {
@@ -92,6 +94,10 @@ function createWindow(): void {
     rendererReady = true
     for (const path of pendingPaths.splice(0)) openPath(path)
   })
+  // a push is running: ask in the renderer first (app.quitRequested → confirm dialog → app.quit)
+  mainWindow.on('close', (event) => {
+    if (services.requestClose?.() === false) event.preventDefault()
+  })
   mainWindow.on('closed', () => {
     stopForwarding()
     mainWindow = null
@@ -119,6 +125,8 @@ if (!app.requestSingleInstanceLock()) {
   // flush autosaves, stop push jobs cleanly (journal consistent) and the rehearsal server, then quit
   let disposed = false
   app.on('before-quit', (event) => {
+    // ⌘Q / the menu mid-push: ask in the renderer first, the same way as closing the window
+    if (!disposed && services.requestClose?.() === false) return event.preventDefault()
     if (disposed || !services.dispose) return
     event.preventDefault()
     disposed = true

@@ -53,7 +53,10 @@ export const METHOD_NAMES = [
   'push.retryFailed',
   'push.exportReport',
   'push.jobs',
-  'push.resumeJob'
+  'push.resumeJob',
+  'push.preview',
+  // quitting while a push runs: the renderer's answer to app.quitRequested
+  'app.quit'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

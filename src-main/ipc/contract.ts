@@ -88,6 +88,7 @@ export const methodArgs = {
   'rows.page': z
     .object({ sessionId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
     .strict(),
+  'app.quit': z.object({ confirmed: z.literal(true) }).strict(),
   ...prepareMethodArgs,
   // profiles
   ...profileMethodArgs,
@@ -107,6 +108,8 @@ export interface MethodResults extends PrepareMethodResults, ProfileMethodResult
   'workbook.preview': WorkbookView
   'workbook.close': { closed: boolean }
   'rows.page': RowPage
+  /** quitting: false when nothing can close the app here (the browser harness). */
+  'app.quit': { quitting: boolean }
 }
 
 /** What the renderer passes. */
@@ -128,6 +131,8 @@ export type OrderDockEvent =
   /** Autosave failed (disk_full or save_failed): edits stay in memory and are saved once it works again. */
   | { type: 'autosave.failed'; code: 'disk_full' | 'save_failed'; message: Localized }
   | { type: 'autosave.recovered' }
+  /** The window is closing while a push runs: the renderer asks the user, then calls app.quit or keeps going. */
+  | { type: 'app.quitRequested' }
   // push
   | PushEvent
 

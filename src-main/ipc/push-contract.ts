@@ -109,6 +109,30 @@ export interface PushJobView {
   resumable: boolean
 }
 
+/** The summary before sending (push.preview): sizes, time at the profile's pace, money per currency and per month. */
+export interface PushPreviewView {
+  prepId: string
+  profileId: string
+  /** Sheet rows that will be sent (a grouped SHOPLINE order counts each of its rows). */
+  rows: number
+  /** Records that will be sent (one per row; one per order for SHOPLINE). */
+  records: number
+  batches: number
+  requests: number
+  /** At least this long at the profile's pacing (the target's service default unless the profile sets one). */
+  estimatedMs: number
+  /** The gap between two requests used for the estimate. */
+  minIntervalMs: number
+  /** Totals as decimal strings (decimal.js in main); currency null: the store's own currency (SHOPLINE). */
+  currencies: { currency: string | null; total: string; records: number }[]
+  /** Per month (yyyy-MM in the session's zone) and currency, oldest first. */
+  months: { month: string; currency: string | null; total: string; records: number }[]
+  /** Records with an amount but no date to place them in a month. */
+  undated: number
+  /** False when the destination carries no amount (customers). */
+  hasAmounts: boolean
+}
+
 export type PushEvent =
   | ({ type: 'push.progress' } & PushProgressView)
   | { type: 'push.finished'; jobId: string; state: PushState; summary: PushCounts }
@@ -144,6 +168,7 @@ export const pushMethodArgs = {
   'push.retryFailed': z.object({ jobId }).strict(),
   'push.exportReport': z.object({ jobId, format: z.enum(['xlsx', 'csv']) }).strict(),
   'push.jobs': z.object({}).strict(),
+  'push.preview': z.object({ prepId, profileId, options: options.optional() }).strict(),
   'push.resumeJob': z.object({ jobId }).strict()
 }
 
@@ -160,6 +185,7 @@ export interface PushMethodResults {
   'push.exportReport': { path: string | null }
   'push.jobs': PushJobView[]
   'push.resumeJob': { jobId: string }
+  'push.preview': PushPreviewView
 }
 
 export type PushMethodName = keyof PushMethodResults

@@ -13,6 +13,7 @@ import { createRehearsalServer } from './rehearsal'
 // push
 import type { ImportSession } from '../core/workspace/import-session'
 import { createPushServices, type PushTuning } from './push'
+import { createQuitGuard } from './quit-guard'
 import { createPreparationRestorer } from './push-restore'
 
 export interface ServiceDeps {
@@ -40,6 +41,8 @@ export interface ServiceDeps {
   pushTuning?: PushTuning
   /** How often a failed autosave is retried (tests shorten it). */
   autosaveRetryMs?: number
+  /** Close the app for real once the user confirmed quitting mid-push (the desktop app); absent in the harness. */
+  quit?: () => void
 }
 
 export interface OrderDockServices {
@@ -52,6 +55,8 @@ export interface OrderDockServices {
   emit(event: OrderDockEvent): void
   /** True while work that must not be interrupted by an update restart is running (a push). */
   isBusy(): boolean
+  /** The window's close path asks here first: false while a push runs (the renderer is asked to confirm). */
+  requestClose?(): boolean
   // profiles
   /** Stop what the services started (the rehearsal server); call on app quit. Optional so stand-ins need not have it. */
   dispose?(): Promise<void>
@@ -86,6 +91,8 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     pickSavePath: deps.pickSavePath,
     tuning: deps.pushTuning
   })
+
+  const quitGuard = createQuitGuard({ isBusy: () => push.isBusy(), emit, quit: deps.quit })
 
   const methods: ServiceMethods = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -124,6 +131,7 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     'workbook.preview': ({ sessionId, ...change }) => workbooks.preview(sessionId, change),
     'workbook.close': async ({ sessionId }) => ({ closed: workbooks.close(sessionId) }),
     'rows.page': ({ sessionId, offset, limit }) => workbooks.page(sessionId, offset, limit),
+    'app.quit': async () => quitGuard.confirm(),
     ...createPrepareServices({
       dataDir: deps.dataDir, now: deps.now, workbooks, preparations, emit, autosaveRetryMs: deps.autosaveRetryMs,
       shoplineChoices: async (profileId) => (await profiles.store.get(profileId))?.shopline ?? null,
@@ -139,6 +147,7 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     methods,
     emit,
     isBusy: () => push.isBusy(),
+    requestClose: () => quitGuard.requestClose(),
     // profiles
     dispose: async () => {
       await push.dispose()

@@ -42,6 +42,11 @@ export class TrackedJob {
   private lastEmit = Number.NEGATIVE_INFINITY
   private timer: ReturnType<typeof setTimeout> | null = null
   private readonly init: TrackedJobInit
+  // the rate counts running time only: a pause neither dilutes it afterwards nor lets the ETA count down meanwhile
+  private readonly startedAt: number
+  private pausedMs = 0
+  private pausedSince: number | null = null
+  private firstDone: number | null = null
 
   constructor(init: TrackedJobInit) {
     this.init = init
@@ -50,6 +55,7 @@ export class TrackedJob {
     this.profileId = init.profileId
     this.options = init.options
     this.retryOf = init.retryOf
+    this.startedAt = init.now()
     this.progress = { jobId: init.jobId, state: 'running', phase: 'main', done: 0, total: 0, counts: { ...EMPTY }, rowsPerSecond: 0, etaMs: null }
   }
 
@@ -59,6 +65,10 @@ export class TrackedJob {
 
   /** The engine's progress (already ≤ 10/s) folded in; our own state changes (pause) also go through the throttle. */
   onEngineProgress(event: ProgressEvent): void {
+    this.firstDone ??= event.done
+    const paused = this.state === 'paused'
+    const runningMs = this.init.now() - this.startedAt - this.pausedMs
+    const rate = runningMs > 0 ? ((event.done - this.firstDone) / runningMs) * 1000 : 0
     this.progress = {
       jobId: this.jobId,
       state: this.state,
@@ -66,13 +76,20 @@ export class TrackedJob {
       done: event.done,
       total: event.total,
       counts: { ...event.counts },
-      rowsPerSecond: Number.isFinite(event.rowsPerSecond) ? event.rowsPerSecond : 0,
-      etaMs: event.etaMs === null || !Number.isFinite(event.etaMs) ? null : Math.round(event.etaMs)
+      // paused: the last running figures stay as they were (frozen), never recomputed over the idle time
+      rowsPerSecond: paused ? this.progress.rowsPerSecond : Number.isFinite(rate) ? rate : 0,
+      etaMs: paused ? this.progress.etaMs : rate > 0 ? Math.round(((event.total - event.done) / rate) * 1000) : null
     }
     this.schedule()
   }
 
   setState(state: PushState): void {
+    const at = this.init.now()
+    if (state === 'paused' && this.pausedSince === null) this.pausedSince = at
+    if (state !== 'paused' && this.pausedSince !== null) {
+      this.pausedMs += at - this.pausedSince
+      this.pausedSince = null
+    }
     this.state = state
     this.progress = { ...this.progress, state }
     this.schedule()

@@ -2,7 +2,7 @@
 // and those are chosen with the profile at push time: the preparation is built again with them (same table, same edits).
 import type { PushSettings } from '../core/credentials/push-profile'
 import type { Target } from '../core/targets/types'
-import type { JobOptions } from '../core/upload'
+import type { JobOptions, RowResult } from '../core/upload'
 import { createPreparation } from '../core/validation/prepare'
 import type { Preparation } from '../core/validation/types'
 import type { ImportSession } from '../core/workspace/import-session'
@@ -49,4 +49,12 @@ export function buildJobOptions(target: Target, settings: PushSettings, options:
     ...(settings.paymentMethodId ? { paymentMethodId: settings.paymentMethodId } : {}),
     source: { prepId, profileId, file: session.state.source.name }
   }
+}
+
+/** Each result with its record's business key (order number, e-mail), so the results name what the sheet row was. */
+export function withKeys(results: RowResult[], preparation: Preparation | null): RowResult[] {
+  if (!preparation) return results
+  const keys = new Map<number, string>()
+  for (const record of preparation.records) if (record.key) keys.set(record.row, record.key)
+  return results.map((r) => ({ ...r, key: r.key ?? keys.get(r.row) ?? null }))
 }

@@ -15,7 +15,8 @@ import { ServiceError } from './errors'
 import { toServiceError } from './profiles-view'
 import { buildPlan } from './push-plan'
 import { TrackedJob } from './push-jobs'
-import { buildJobOptions, preparationFor } from './push-records'
+import { buildJobOptions, preparationFor, withKeys } from './push-records'
+import { buildPreview } from './push-preview'
 
 export type PushMethods = Pick<ServiceMethods, PushMethodName>
 
@@ -97,8 +98,8 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
     jobs.set(job.jobId, job)
     handle.done.then(
       (result) => {
-        const results = preparation ? explainInvalid(result.results, (row) => preparation.issuesForRow(row), deps.language()) : result.results
-        job.finish(result, results)
+        const explained = preparation ? explainInvalid(result.results, (row) => preparation.issuesForRow(row), deps.language()) : result.results
+        job.finish(result, withKeys(explained, preparation))
       },
       (error: unknown) => {
         const text = error instanceof Error ? error.message : String(error)
@@ -233,6 +234,14 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
       if (!path.toLowerCase().endsWith(`.${format}`)) path = `${path}.${format}`
       await writeReport(path, report)
       return { path }
+    },
+
+    'push.preview': async (args) => {
+      const plan = await methods['push.plan'](args)
+      const { session, target } = prep(args.prepId)
+      const settings = await settingsFor(args.profileId, target).catch(() => null)
+      const preparation = (settings && preparationFor(session, target, ids(settings))) || (session.preparation as Preparation)
+      return buildPreview({ plan, target, records: preparation.records, minIntervalMs: settings?.minIntervalMs, timezone: session.state.timezone ?? 'Asia/Taipei' })
     },
 
     'push.jobs': async () => {

@@ -104,7 +104,7 @@ describe('pushing from the app', () => {
     const percents = await page.evaluate(() => (window as unknown as { __percents: string[] }).__percents)
     expect(percents[percents.length - 1]).toBe('100')
     expect(percents.map(Number)).toEqual([...percents.map(Number)].sort((a, b) => a - b))
-    expect(await page.getByTestId('push-end-title').innerText()).toBe('匯入完成')
+    expect(await page.getByTestId('push-end-title').innerText()).toBe('彩排完成')
     expect(await page.getByTestId('push-end-counts').innerText()).toContain(`已新增 ${valid}`)
   })
 
@@ -118,12 +118,12 @@ describe('pushing from the app', () => {
       const first = rows.first()
       expect(await first.getAttribute('data-outcome')).toBe('invalid')
       expect(await first.innerText()).toContain('資料有誤（未送出）')
-      expect((await first.locator('.grid-cell').nth(4).innerText()).length).toBeGreaterThan(5)
+      expect((await first.locator('.grid-cell').nth(5).innerText()).length).toBeGreaterThan(5)
     }
     expect(await showCreatedResults(page)).toBeGreaterThan(0)
     const created = rows.first()
     expect(await created.innerText()).toContain('已新增')
-    expect(await created.locator('.grid-cell').nth(2).innerText()).toMatch(/^\d+$/)
+    expect(await created.locator('.grid-cell').nth(3).innerText()).toMatch(/^\d+$/)
     // invalid rows can only go after they are fixed: retry sends them when they are valid again
     expect(await page.getByTestId('results-retry').isVisible()).toBe(true)
     await shot('push-03-results.png')

@@ -1,7 +1,7 @@
 // Pieces shared by the destination files: documented value formats and small payload helpers.
 import Decimal from 'decimal.js'
 import { z } from 'zod'
-import type { FieldValue, FieldValues } from './types'
+import type { FieldValue, FieldValues, PayloadAmount } from './types'
 
 /** 帳獸 money: a decimal string with exactly 2 places, e.g. "1990.00". */
 export const zangshoMoney = z.string().regex(/^\d+\.\d{2}$/, 'money must be a string with 2 decimals, e.g. "1990.00"')
@@ -38,4 +38,11 @@ export function keyOf(payload: Record<string, unknown>, key: string, lower = fal
   const v = payload[key]
   const s = typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v)
   return lower ? s.toLowerCase() : s
+}
+
+/** A payload's amount facts for the push summary (Target.amountOf), or null when the amount is missing or unreadable. */
+export function amountFacts(amount: unknown, currency: unknown, date: unknown): PayloadAmount | null {
+  const text = typeof amount === 'number' && Number.isFinite(amount) ? String(amount) : typeof amount === 'string' ? amount.trim() : ''
+  if (!/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) return null
+  return { amount: text, currency: typeof currency === 'string' && currency ? currency : null, date: typeof date === 'string' && date ? date : null }
 }

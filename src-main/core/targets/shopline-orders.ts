@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import type { FieldDef, GroupedOrderInput, Target } from './types'
 import { SHOPLINE_FIELDS } from './shopline-fields'
+import { amountFacts } from './common'
 import { SHOPLINE_SERVICE } from './api-services'
 import { SHOPLINE_PROFILE_CHOICES, shoplineSettingIssues } from './shopline-settings'
 
@@ -57,11 +58,12 @@ export const shoplineCreateOrderSchema = z.strictObject({
 })
 
 const REMARK_ORDER_NO = 'Original order no. 原訂單編號: '
+const REMARK_ORDER_DATE = 'Original order date 原訂單日期: '
 
 /** order_remarks: the source order number, the original date (SHOPLINE stamps the call time) and any remarks column. */
 export function shoplineRemarks(orderNo: string, orderDate: string | undefined, remarks: string | undefined): string {
   const parts = [REMARK_ORDER_NO + orderNo]
-  if (orderDate) parts.push('Original order date 原訂單日期: ' + orderDate)
+  if (orderDate) parts.push(REMARK_ORDER_DATE + orderDate)
   if (remarks) parts.push(remarks)
   return parts.join(' | ')
 }
@@ -122,6 +124,13 @@ export const ShoplineOrdersTarget: Target = {
     const remarks = (p.order as { order_remarks?: unknown } | undefined)?.order_remarks
     if (typeof remarks !== 'string' || !remarks.startsWith(REMARK_ORDER_NO)) return ''
     return remarks.slice(REMARK_ORDER_NO.length).split(' | ')[0]
+  },
+  // the store's own currency (SHOPLINE orders carry none); the original order date travels in order_remarks
+  amountOf(p) {
+    const order = (p.order ?? {}) as { total?: unknown; order_remarks?: unknown }
+    const remarks = typeof order.order_remarks === 'string' ? order.order_remarks.split(' | ') : []
+    const date = remarks.find((part) => part.startsWith(REMARK_ORDER_DATE))?.slice(REMARK_ORDER_DATE.length)
+    return amountFacts(order.total, null, date)
   },
   fields: SHOPLINE_FIELDS as readonly FieldDef[]
 }

@@ -120,6 +120,15 @@ export interface Target {
   profileChoices?: ProfileChoices
   /** What the push may or must do besides sending the records. Absent members: the capability does not exist here. */
   push?: TargetPushCapabilities
+  /** Push summary (push.preview): one payload's amount, currency (null: the store's own) and date. Absent: no amounts. */
+  amountOf?(payload: Record<string, unknown>): PayloadAmount | null
+}
+
+/** What a push summary totals: the amount as sent (decimal text), its currency, and an ISO date to bucket by month. */
+export interface PayloadAmount {
+  amount: string
+  currency: string | null
+  date: string | null
 }
 
 /** One API (帳獸 or SHOPLINE), shared by all destinations on it. */

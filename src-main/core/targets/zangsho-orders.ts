@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { Target } from './types'
 import {
-  currencyCode, isoUtc, keyOf, metadataObject, onConflict, pickDefined, zangshoMoney,
+  amountFacts, currencyCode, isoUtc, keyOf, metadataObject, onConflict, pickDefined, zangshoMoney,
   ORDER_BILLING_CYCLES, ORDER_STATUSES, PAYMENT_METHODS
 } from './common'
 import { ZANGSHO_SERVICE } from './api-services'
@@ -51,6 +51,8 @@ export const ZangshoOrdersTarget: Target = {
   requestSchema: zangshoOrdersBatchSchema,
   supportsMetadata: true,
   naturalKey: (p) => keyOf(p, 'order_no'),
+  // 帳獸 orders carry no order date: the payment (or failure/refund) date places them in a month; currency defaults to TWD
+  amountOf: (p) => amountFacts(p.amount, p.currency ?? 'TWD', p.paid_at ?? p.failed_at ?? p.refunded_at),
   buildPayload(values, metadata) {
     const out = pickDefined(values, KEYS, ['amount'])
     if (metadata && Object.keys(metadata).length > 0) out.metadata = metadata

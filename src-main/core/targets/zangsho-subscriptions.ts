@@ -2,7 +2,7 @@
 // the payload carries customer_email until the push resolves it to customer_id (see PreparedRecord.resolve).
 import { z } from 'zod'
 import type { Target } from './types'
-import { isoUtc, keyOf, onConflict, pickDefined, zangshoMoney, SUBSCRIPTION_BILLING_CYCLES } from './common'
+import { amountFacts, isoUtc, keyOf, onConflict, pickDefined, zangshoMoney, SUBSCRIPTION_BILLING_CYCLES } from './common'
 import { ZANGSHO_SERVICE } from './api-services'
 import { ZANGSHO_CUSTOMERS_BATCH } from './zangsho-customers'
 import { SUBSCRIPTION_HISTORY_FIELDS, SUBSCRIPTION_STAMPED_DATES, ZANGSHO_SUBSCRIPTION_CANCEL } from './zangsho-subscription-cancel'
@@ -49,6 +49,8 @@ export const ZangshoSubscriptionsTarget: Target = {
   requestSchema: zangshoSubscriptionsBatchSchema,
   supportsMetadata: false,
   naturalKey: (p) => keyOf(p, 'customer_email', true),
+  // subscriptions have no currency field (帳獸's default, TWD); mrr is the monthly amount
+  amountOf: (p) => amountFacts(p.mrr, 'TWD', p.started_at),
   buildPayload(values) {
     return pickDefined(values, ['customer_email', 'mrr', 'billing_cycle', 'started_at', 'current_period_start', 'plan_name'], ['mrr'])
   },

@@ -14,6 +14,8 @@ export interface RowResult {
   id: number | string | null
   reason: string | null
   message: string | null
+  /** The business key (order number, e-mail) from the prepared record, when the app knows it. */
+  key?: string | null
 }
 
 export interface Summary {

@@ -9,6 +9,8 @@ import { PrepareScreen } from './PrepareScreen'
 import { PreviewScreen } from './PreviewScreen'
 import { TopBar } from './TopBar'
 import { useFileDrop } from './useFileDrop'
+import { QuitConfirm } from './flow/QuitConfirm'
+import { useStepFocus } from './flow/useStepFocus'
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.tsv'
 
@@ -35,6 +37,9 @@ export function App() {
     // another file (or none) is open: its preparation starts over (a restored session arrives with its own)
     if (usePrepareStore.getState().workbookId !== sessionId) leavePrepare()
   }, [sessionId, leavePrepare])
+
+  // focus lands on each step's main control (open → preview → prepare)
+  useStepFocus(view && prep ? `prepare:${prep.prepId}` : view ? `preview:${view.sessionId}` : 'open')
 
   const onFile = useCallback((file: File) => void openFile(file), [openFile])
   const dragging = useFileDrop(onFile)
@@ -89,6 +94,7 @@ export function App() {
           if (file) onFile(file)
         }}
       />
+      <QuitConfirm />
       {dragging && view ? (
         <div className="drop-overlay" aria-hidden="true">
           {t('open.release')}

@@ -112,6 +112,7 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
                 <td>
                   <select
                     data-testid={`map-${field.key}`}
+                    aria-label={field.label[lang]}
                     value={derived ? DERIVE : constant !== null && column === null ? CONSTANT : filling === field.key && column === null ? CONSTANT : (column ?? NONE)}
                     disabled={busy}
                     onChange={(e) => onSelect(field, e.target.value)}

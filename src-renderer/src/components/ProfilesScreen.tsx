@@ -1,5 +1,5 @@
 // The connections screen: profiles on the left (Rehearsal first), the chosen one's settings, token, test and SHOPLINE choices.
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProfileListView, ProfileView } from '../../../src-main/ipc/contract'
 import { useProfilesStore } from '../profiles-store'
@@ -11,6 +11,7 @@ import { ProfilesError } from './profiles/ProfilesError'
 import { ShoplinePickers } from './profiles/ShoplinePickers'
 import { TokenField } from './profiles/TokenField'
 import './profiles/profiles.css'
+import { useModalDialog } from './flow/useModalDialog'
 
 function ProfileEditor({ profile, defaults }: { profile: ProfileView; defaults: ProfileListView['defaults'] }) {
   return (
@@ -30,20 +31,14 @@ export function ProfilesScreen() {
   const selected = useProfilesStore((s) => s.selected)
   const hide = useProfilesStore((s) => s.hide)
   const closeButton = useRef<HTMLButtonElement>(null)
+  const panel = useRef<HTMLElement>(null)
   const profile = list?.profiles.find((p) => p.id === selected) ?? null
-
-  useEffect(() => {
-    closeButton.current?.focus()
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') hide()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [hide])
+  // modal: focus trapped, Esc closes it (over the push screen too), focus back to the control that opened it
+  useModalDialog(panel, hide, () => closeButton.current)
 
   return (
     <div className="profiles-overlay">
-      <section className="profiles-panel" role="dialog" aria-modal="true" aria-labelledby="profiles-title" data-testid="profiles-screen">
+      <section ref={panel} className="profiles-panel" role="dialog" aria-modal="true" aria-labelledby="profiles-title" data-testid="profiles-screen">
         <header className="profiles-head">
           <div>
             <h1 id="profiles-title">{t('title')}</h1>

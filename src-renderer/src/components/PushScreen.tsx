@@ -7,6 +7,8 @@ import { ProgressPanel } from './push/ProgressPanel'
 import { PushSetup } from './push/PushSetup'
 import { usePick } from './push/format'
 import { ResultsScreen } from './ResultsScreen'
+import { useModalDialog } from './flow/useModalDialog'
+import { useStepFocus } from './flow/useStepFocus'
 import './push/push-screen.css'
 
 export function PushScreen() {
@@ -15,10 +17,22 @@ export function PushScreen() {
   const s = usePushStore()
   const showConnections = useProfilesStore((p) => p.show)
   const connectionsOpen = useProfilesStore((p) => p.open)
-  const closeButton = useRef<HTMLButtonElement>(null)
+  const panel = useRef<HTMLElement>(null)
   const wasOpen = useRef(connectionsOpen)
   const { hide } = s
   const ended = Boolean(s.jobId && s.status && isEnded(s.status.state))
+  // a real modal dialog: focus trapped, Esc closes it (Connections over it closes first), focus back to 匯入 afterwards
+  useModalDialog(panel, hide, () => panel.current?.querySelector<HTMLElement>('[data-testid="push-profile"]') ?? null)
+  // the part after ':' only re-runs the focus check (a re-plan disables Start for a moment, Pause turns into Resume)
+  useStepFocus(!s.jobId ? `setup:${s.planning}` : ended ? `results:${s.jobId}` : s.progress ? `progress:${s.progress.state}` : null, () => panel.current ?? document)
+  // a rehearsal ends as a rehearsal, and offers the real connections that reach the same destination
+  const ranOn = s.profiles.find((p) => p.id === s.status?.profileId)
+  const rehearsal = ranOn?.destination === 'rehearsal'
+  const realProfiles = s.plan ? s.profiles.filter((p) => p.destination === s.plan?.api) : []
+  const pushSameRowsTo = (profileId: string) => {
+    s.newPush()
+    void s.chooseProfile(profileId)
+  }
 
   useEffect(() => {
     // back from Connections (a token saved, a profile added): list the profiles and plan again
@@ -29,19 +43,9 @@ export function PushScreen() {
     wasOpen.current = connectionsOpen
   }, [connectionsOpen])
 
-  useEffect(() => {
-    closeButton.current?.focus()
-    const onKey = (event: KeyboardEvent) => {
-      // Connections opens over this screen: Escape closes that one first
-      if (event.key === 'Escape' && !document.querySelector('[data-testid="profiles-screen"]')) hide()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [hide])
-
   return (
     <div className="push-overlay">
-      <section className="push-panel" role="dialog" aria-modal="true" aria-labelledby="push-title" data-testid="push-screen">
+      <section ref={panel} className="push-panel" role="dialog" aria-modal="true" aria-labelledby="push-title" data-testid="push-screen" tabIndex={-1}>
         <header className="push-head">
           <div>
             <h1 id="push-title">{t('title')}</h1>
@@ -55,7 +59,7 @@ export function PushScreen() {
                 {t('results.newPush')}
               </button>
             ) : null}
-            <button ref={closeButton} type="button" className="button button-quiet" data-testid="push-close" onClick={hide}>
+            <button type="button" className="button button-quiet" data-testid="push-close" onClick={hide}>
               {t('close')}
             </button>
           </div>
@@ -66,7 +70,7 @@ export function PushScreen() {
               <strong className="notice-title">{t('error')}</strong>
               <p>{s.error.messages ? pick(s.error.messages) : s.error.message}</p>
             </div>
-            <button type="button" className="button button-quiet" onClick={s.dismissError}>
+            <button type="button" className="button button-quiet" aria-label={t('close')} onClick={s.dismissError}>
               ×
             </button>
           </div>
@@ -83,6 +87,9 @@ export function PushScreen() {
             onExport={(format) => void s.exportReport(format)}
             onResumeJob={() => void s.resumeJob()}
             onOpenConnections={showConnections}
+            rehearsal={rehearsal}
+            realProfiles={realProfiles}
+            onPushTo={pushSameRowsTo}
           />
         ) : s.progress ? (
           <ProgressPanel progress={s.progress} />

@@ -2,7 +2,8 @@
 // "Retry failed", "Resume this push" after a 401/403 stop, and the report export. Store-independent: the push screen passes
 // the job's status and the actions.
 import { useTranslation } from 'react-i18next'
-import type { PushStatusView } from '../../../src-main/ipc/contract'
+import type { ProfileView, PushStatusView } from '../../../src-main/ipc/contract'
+import { RehearsalEnd } from './flow/RehearsalEnd'
 import { CountChips } from './push/CountChips'
 import { ResultsTable } from './push/ResultsTable'
 import { usePick } from './push/format'
@@ -20,24 +21,31 @@ export interface ResultsScreenProps {
   /** Stopped by 401/403: resume the same job after the token is fixed. */
   onResumeJob?(): void
   onOpenConnections?(): void
+  /** The push went to the built-in Rehearsal: it ends as 彩排完成 and offers the real connections. */
+  rehearsal?: boolean
+  /** Real connections to the same destination (for "push the same rows to …"). */
+  realProfiles?: ProfileView[]
+  onPushTo?(profileId: string): void
 }
 
-export function ResultsScreen({ status, version = 0, busy = false, exported = null, onRetryFailed, onExport, onResumeJob, onOpenConnections }: ResultsScreenProps) {
+export function ResultsScreen({ status, version = 0, busy = false, exported = null, onRetryFailed, onExport, onResumeJob, onOpenConnections, rehearsal = false, realProfiles = [], onPushTo }: ResultsScreenProps) {
   const { t } = useTranslation('push')
   const pick = usePick()
   const counts = status.summary ?? status.progress.counts
   const retryable = counts.failed + counts.notSent + counts.invalid > 0 && status.state !== 'error'
   const stopped = status.state === 'stopped' || status.state === 'error'
   const title = status.state === 'running' || status.state === 'paused' ? 'finished' : status.state
+  const rehearsed = rehearsal && title === 'finished'
 
   return (
     <div className="push-results-screen" data-testid="push-ended" data-state={status.state}>
       <section className="push-section">
-        <div className="push-end-head" data-state={status.state}>
-          <h2 data-testid="push-end-title">{t(`state.${title}`)}</h2>
+        <div className="push-end-head" data-state={rehearsed ? 'rehearsal' : status.state}>
+          <h2 data-testid="push-end-title">{rehearsed ? t('flow:rehearsal.complete') : t(`state.${title}`)}</h2>
         </div>
         <CountChips counts={counts} testId="push-end-counts" />
         {status.requests ? <p className="muted small">{t('results.requests', status.requests)}</p> : null}
+        {rehearsed ? <RehearsalEnd profiles={realProfiles} busy={busy} onPushTo={onPushTo} onOpenConnections={onOpenConnections} /> : null}
       </section>
       {stopped && status.message ? (
         <div className="notice notice-error" role="alert" data-testid="push-stopped">

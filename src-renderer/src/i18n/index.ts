@@ -15,6 +15,9 @@ import reviewZhTW from './review.zh-TW.json'
 // lookups (issue 10)
 import lookupEn from './lookup.en.json'
 import lookupZhTW from './lookup.zh-TW.json'
+// push flow: summary, rehearsal end, quit confirm, accessibility (issue 11 C/D)
+import flowEn from './flow.en.json'
+import flowZhTW from './flow.zh-TW.json'
 
 export type UiLanguage = 'zh-TW' | 'en'
 const STORAGE_KEY = 'orderdock.language'
@@ -43,8 +46,8 @@ export function initI18n(): Promise<unknown> {
   document.documentElement.lang = language
   return i18n.use(initReactI18next).init({
     resources: {
-      'zh-TW': { translation: zhTW, profiles: profilesZhTW, push: pushZhTW, review: reviewZhTW, lookup: lookupZhTW },
-      en: { translation: en, profiles: profilesEn, push: pushEn, review: reviewEn, lookup: lookupEn }
+      'zh-TW': { translation: zhTW, profiles: profilesZhTW, push: pushZhTW, review: reviewZhTW, lookup: lookupZhTW, flow: flowZhTW },
+      en: { translation: en, profiles: profilesEn, push: pushEn, review: reviewEn, lookup: lookupEn, flow: flowEn }
     },
     lng: language,
     fallbackLng: 'zh-TW',

@@ -7,6 +7,7 @@ import { formatDuration, formatRate } from './format'
 
 export function ProgressPanel({ progress }: { progress: PushProgressView }) {
   const { t, i18n } = useTranslation('push')
+  const { t: tf } = useTranslation('flow')
   const busy = usePushStore((s) => s.busy)
   const pause = usePushStore((s) => s.pause)
   const resume = usePushStore((s) => s.resume)
@@ -16,7 +17,7 @@ export function ProgressPanel({ progress }: { progress: PushProgressView }) {
   return (
     <section className="push-section push-progress" aria-labelledby="push-progress-title" data-testid="push-progress" data-state={progress.state}>
       <div className="push-progress-head">
-        <h2 id="push-progress-title">{paused ? t('progress.titlePaused') : t('progress.title')}</h2>
+        <h2 id="push-progress-title" data-testid="push-progress-title">{paused ? t('progress.titlePaused') : t('progress.title')}</h2>
         <span className="muted small">{t(`progress.phase.${progress.phase}`)}</span>
       </div>
       <div className="push-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('progress.title')} data-testid="push-bar">
@@ -25,9 +26,15 @@ export function ProgressPanel({ progress }: { progress: PushProgressView }) {
       <div className="push-progress-figures">
         <strong data-testid="push-percent">{percent}%</strong>
         <span data-testid="push-done">{t('progress.done', { done: progress.done, total: progress.total })}</span>
-        <span className="muted">{t('progress.rate', { rate: formatRate(progress.rowsPerSecond) })}</span>
-        <span className="muted">{progress.etaMs === null ? t('progress.etaUnknown') : t('progress.eta', { eta: formatDuration(progress.etaMs, i18n.language) })}</span>
+        {/* paused: main keeps the last running figures; say so instead of showing a clock that seems to run */}
+        <span className="muted" data-testid="push-rate">
+          {paused ? tf('progress.rateFrozen', { rate: formatRate(progress.rowsPerSecond) }) : t('progress.rate', { rate: formatRate(progress.rowsPerSecond) })}
+        </span>
+        <span className="muted" data-testid="push-eta" data-eta={progress.etaMs ?? ''}>
+          {progress.etaMs === null ? t('progress.etaUnknown') : paused ? tf('progress.etaFrozen', { eta: formatDuration(progress.etaMs, i18n.language) }) : t('progress.eta', { eta: formatDuration(progress.etaMs, i18n.language) })}
+        </span>
       </div>
+      {paused ? <p className="push-paused-note small" role="status" data-testid="push-paused-note">{tf('progress.pausedNote')}</p> : null}
       <CountChips counts={progress.counts} testId="push-live-counts" />
       <div className="form-actions">
         {paused ? (

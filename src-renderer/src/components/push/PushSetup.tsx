@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useProfilesStore } from '../../profiles-store'
 import { usePushStore } from '../../push-store'
 import { PlanSummary } from './PlanSummary'
+import { PushPreview } from '../flow/PushPreview'
 import { UnfinishedJobs } from './UnfinishedJobs'
 import { usePick } from './format'
 
@@ -94,6 +95,7 @@ export function PushSetup() {
       ) : null}
 
       <PlanSummary plan={plan} planning={planning} />
+      <PushPreview plan={plan} />
 
       <div className="form-actions push-start-row">
         <button type="button" className="button button-primary push-start" data-testid="push-start" disabled={!canStart} onClick={() => void start()}>

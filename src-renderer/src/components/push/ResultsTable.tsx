@@ -6,13 +6,15 @@ import { useVirtualPages } from '../useVirtualPages'
 import { useResultPages } from './useResultPages'
 
 const ROW_HEIGHT = 36
-const COLUMNS = '90px 190px 110px 170px minmax(320px, 1fr)'
+// sheet row, business key (order number / e-mail), outcome, id, reason, message
+const COLUMNS = '90px minmax(150px, 200px) 110px 150px 170px minmax(260px, 1fr)'
 const OUTCOMES: PushOutcome[] = ['created', 'updated', 'skipped', 'failed', 'not_sent', 'invalid', 'unknown']
 /** The count of an outcome (not_sent is counted as notSent in the summary). */
 const countOf = (counts: PushCounts, o: PushOutcome): number => (o === 'not_sent' ? counts.notSent : counts[o])
 
 export function ResultsTable({ jobId, counts, version }: { jobId: string; counts: PushCounts; version: number }) {
   const { t } = useTranslation('push')
+  const { t: tf } = useTranslation('flow')
   const hasProblems = counts.failed + counts.notSent + counts.invalid + counts.unknown > 0
   const [filter, setFilter] = useState<PushResultFilter>(hasProblems ? 'problems' : 'all')
   const pages = useResultPages(jobId, filter, version)
@@ -33,9 +35,10 @@ export function ResultsTable({ jobId, counts, version }: { jobId: string; counts
           ))}
         </div>
       </div>
-      <div className="grid results-grid" ref={scroller} data-testid="results-grid">
+      <div className="grid results-grid" ref={scroller} data-testid="results-grid" tabIndex={0} role="region" aria-label={tf('a11y.resultsTable')}>
         <div className="grid-header grid-row" style={{ gridTemplateColumns: COLUMNS }}>
           <div className="grid-cell rownum">{t('results.row')}</div>
+          <div className="grid-cell">{tf('results.key')}</div>
           <div className="grid-cell">{t('results.outcome')}</div>
           <div className="grid-cell">{t('results.id')}</div>
           <div className="grid-cell">{t('results.reason')}</div>
@@ -52,6 +55,7 @@ export function ResultsTable({ jobId, counts, version }: { jobId: string; counts
                   {row ? (
                     <div className="grid-row" style={{ gridTemplateColumns: COLUMNS }} data-testid="result-row" data-row={row.row} data-outcome={row.outcome}>
                       <div className="grid-cell rownum" title={row.rows.join(', ')}>{row.rows.length > 1 ? `${row.row}–${row.rows[row.rows.length - 1]}` : row.row}</div>
+                      <div className="grid-cell result-key" data-testid="result-key" title={row.key ?? undefined}>{row.key ?? ''}</div>
                       <div className={`grid-cell outcome-${row.outcome}`}>{t(`outcome.${row.outcome}`)}</div>
                       <div className="grid-cell">{row.id ?? ''}</div>
                       <div className="grid-cell" title={row.reasonText ?? undefined}>{row.reasonText ?? ''}</div>
