@@ -153,3 +153,153 @@ describe('91APP, CYBERBIZ, momo', () => {
     await tableLine(files['momo.orders'], 'momo.orders', 'shopline.orders', o, 'no buyer e-mail in the export (said once)')
   })
 })
+
+describe('Shopify, WooCommerce', () => {
+  it('Shopify CSV → 帳獸 orders: order cells only on the first line item, +0800 times to UTC, Shopify Payments → credit_card', async () => {
+    const o = await openExport(files['shopify.orders'], 'zangsho.orders')
+    expect(o.source).toBe('shopify.orders')
+    expect(columnsOf(o.mapping)).toEqual(carefulFor('shopify.orders', 'zangsho.orders'))
+    expect(payloads(o).map((p) => [p.order_no, p.amount, p.status, p.customer_name, p.paid_at ?? null])).toEqual([
+      ['#1001', '1590.00', 'paid', '王小明', '2024-11-01T02:15:30Z'], ['#1002', '450.00', 'pending', '陳大華', null], ['#1003', '1200.00', 'refunded', '李美華', '2024-11-02T04:00:00Z']
+    ])
+    expect(recordsOf(o)).toEqual([[[2, 3], true], [[4], true], [[5], true]])
+    // paid_at sits on row 2 of order #1001: its second line (row 3) does not warn
+    expect(issuesOf(o)).toEqual([[5, 'warning', 'refunded_without_refunded_at', 'refunded_at']])
+    await tableLine(files['shopify.orders'], 'shopify.orders', 'zangsho.orders', o)
+  })
+
+  it('Shopify CSV → SHOPLINE: Lineitem price × quantity = Total, buyer vs Shipping Name kept apart', async () => {
+    const o = await openExport(files['shopify.orders'], 'shopline.orders')
+    expect(columnsOf(o.mapping)).toEqual(carefulFor('shopify.orders', 'shopline.orders'))
+    expect(o.preparation.records.map((r) => [r.rows, r.valid, (r.payload.order as { total: number }).total])).toEqual([[[2, 3], true, 1590], [[4], true, 450], [[5], true, 1200]])
+    expect((o.preparation.records[0].payload.order as { delivery_address: { recipient_name: string } }).delivery_address.recipient_name).toBe('王媽媽')
+    await tableLine(files['shopify.orders'], 'shopify.orders', 'shopline.orders', o)
+  })
+
+  it('Shopify re-saved with zh-TW headers (xlsx) → 帳獸 orders: 已付款 / 待處理, "NT$1,590"', async () => {
+    const o = await openExport(files['shopify.orders.zh'], 'zangsho.orders')
+    expect(o.source).toBe('shopify.orders.zh')
+    expect(columnsOf(o.mapping)).toEqual(carefulFor('shopify.orders.zh', 'zangsho.orders'))
+    expect(o.valueMatches.status).toMatchObject({ '待處理': 'pending' })
+    expect(payloads(o).map((p) => [p.order_no, p.amount, p.status, p.payment_method])).toEqual([['#1001', '1590.00', 'paid', 'credit_card'], ['#1002', '450.00', 'pending', 'credit_card']])
+    expect(recordsOf(o)).toEqual([[[2, 3], true], [[4], true]])
+    await tableLine(files['shopify.orders.zh'], 'shopify.orders.zh', 'zangsho.orders', o)
+  })
+
+  it('WooCommerce CSV → 帳獸 orders and customers: gateway ids, on-hold → pending, guest orders by billing_email', async () => {
+    const o = await openExport(files['woocommerce.orders'], 'zangsho.orders')
+    expect(o.source).toBe('woocommerce.orders')
+    expect(columnsOf(o.mapping)).toEqual(carefulFor('woocommerce.orders', 'zangsho.orders'))
+    expect(payloads(o).map((p) => [p.order_no, p.amount, p.status, p.payment_method, p.customer_email])).toEqual([
+      ['2101', '1250.00', 'paid', 'credit_card', 'ming@example.com'], ['2102', '450.00', 'pending', 'atm', 'hua@example.com'], ['2103', '890.00', 'refunded', 'credit_card', 'mei@example.com']
+    ])
+    expect(o.preparation.summary()).toMatchObject({ valid: 3, invalid: 0 })
+    await tableLine(files['woocommerce.orders'], 'woocommerce.orders', 'zangsho.orders', o)
+    const c = await openExport(files['woocommerce.orders'], 'zangsho.customers')
+    expect(c.preparation.summary()).toMatchObject({ valid: 3, invalid: 0 })
+    await tableLine(files['woocommerce.orders'], 'woocommerce.orders', 'zangsho.customers', c)
+  })
+
+  it('WooCommerce zh-TW Big5 CSV → 帳獸 orders: 處理中 → paid, 保留 → pending, 貨到付款 without a method', async () => {
+    const o = await openExport(files['woocommerce.orders.zh'], 'zangsho.orders')
+    expect(o.source).toBe('woocommerce.orders.zh')
+    expect(columnsOf(o.mapping)).toEqual(carefulFor('woocommerce.orders.zh', 'zangsho.orders'))
+    expect(payloads(o).map((p) => [p.order_no, p.amount, p.status, p.payment_method ?? null])).toEqual([
+      ['3101', '1250.00', 'paid', 'credit_card'], ['3102', '450.00', 'pending', 'atm'], ['3103', '890.00', 'paid', null]
+    ])
+    expect(issuesOf(o)).toEqual([[4, 'warning', 'value_no_equivalent', 'payment_method'], [4, 'warning', 'paid_without_paid_at', 'paid_at']])
+    expect(o.preparation.summary()).toMatchObject({ valid: 3, invalid: 0 })
+    await tableLine(files['woocommerce.orders.zh'], 'woocommerce.orders.zh', 'zangsho.orders', o)
+  })
+})
+
+describe('定期定額 and ERP', () => {
+  it('ECPay Big5 CSV → 帳獸 subscriptions: 2,970 every 3 months → MRR 990.00 quarterly; 12,000 yearly → 1000.00', async () => {
+    const o = await openExport(files['ecpay.periodic'], 'zangsho.subscriptions')
+    expect(o.source).toBe('ecpay.periodic')
+    expect(columnsOf(o.mapping)).toMatchObject(carefulFor('ecpay.periodic', 'zangsho.subscriptions')!)
+    expect(payloads(o).map((p) => [p.customer_email, p.mrr, p.billing_cycle, p.started_at])).toEqual([
+      ['ming@example.com', '990.00', 'quarterly', '2024-01-15T02:00:00Z'], ['hua@example.com', '1280.00', 'monthly', '2024-02-01T01:30:00Z'], ['mei@example.com', '1000.00', 'yearly', '2024-03-20T06:00:00Z']
+    ])
+    expect(o.preparation.summary()).toMatchObject({ rows: 3, valid: 3, invalid: 0, warnings: 0 })
+    await tableLine(files['ecpay.periodic'], 'ecpay.periodic', 'zangsho.subscriptions', o)
+    const c = await openExport(files['ecpay.periodic'], 'zangsho.customers')
+    expect(c.preparation.summary()).toMatchObject({ valid: 3, invalid: 0 })
+    await tableLine(files['ecpay.periodic'], 'ecpay.periodic', 'zangsho.customers', c)
+  })
+
+  it('NewebPay xlsx → 帳獸 subscriptions: "NT$2,970" 每季 → 990.00 quarterly, 每月 → monthly', async () => {
+    const o = await openExport(files['newebpay.periodic'], 'zangsho.subscriptions')
+    expect(o.source).toBe('newebpay.periodic')
+    expect(payloads(o).map((p) => [p.customer_email, p.mrr, p.billing_cycle, p.plan_name])).toEqual([
+      ['yating@example.com', '990.00', 'quarterly', '季繳保養品'], ['chihming@example.com', '399.00', 'monthly', '月繳刊物']
+    ])
+    expect(o.preparation.summary()).toMatchObject({ valid: 2, invalid: 0 })
+    await tableLine(files['newebpay.periodic'], 'newebpay.periodic', 'zangsho.subscriptions', o)
+  })
+
+  it('ERP xlsx with three title rows → 帳獸 orders: header found on row 4, "10,500", no e-mail said once', async () => {
+    const o = await openExport(files['erp.orders'], 'zangsho.orders')
+    expect(o.table.headerRow).toBe(4)
+    expect(o.source).toBe('erp.orders')
+    expect(columnsOf(o.mapping)).toEqual(carefulFor('erp.orders', 'zangsho.orders'))
+    expect(payloads(o).map((p) => [p.order_no, p.amount, p.customer_name])).toEqual([['SO1131101001', '10500.00', '大同茶行'], ['SO1131105002', '1990.00', '新光商號'], ['SO1131120003', '3150.00', '大同茶行']])
+    expect(issuesOf(o)).toEqual([[5, 'error', EMAIL_LACK, 'customer_email']])
+    expect(o.lacks.map((l) => l.field)).toEqual(['customer_email'])
+    await tableLine(files['erp.orders'], 'erp.orders', 'zangsho.orders', o, 'no customer e-mail in ERP reports (said once)')
+    const c = await openExport(files['erp.orders'], 'zangsho.customers')
+    expect(issuesOf(c)).toEqual([[5, 'error', EMAIL_LACK, 'email']])
+    expect(c.lacks.map((l) => l.field)).toEqual(['email'])
+    await tableLine(files['erp.orders'], 'erp.orders', 'zangsho.customers', c, 'no customer e-mail (said once)')
+  })
+})
+
+describe('buyer and order columns win, and the mapping says why', () => {
+  it('for every layout and destination, with recognition and from the header words alone', async () => {
+    const { SOURCE_LAYOUTS, mapWithSource } = await import('../../src-main/core/sources')
+    const { getTarget } = await import('../../src-main/core/targets')
+    const { columnSide, wantsBuyerSide } = await import('../../src-main/core/mapping/column-side')
+    const notes: string[] = []
+    for (const layout of SOURCE_LAYOUTS) {
+      for (const id of Object.keys(layout.targets)) {
+        const target = getTarget(id as never)!
+        for (const recognize of [true, false]) {
+          for (const m of mapWithSource(target, layout.headers, SOURCE_LAYOUTS, recognize).matches) {
+            if (!wantsBuyerSide(target.fields.find((f) => f.key === m.field)!)) continue
+            expect(columnSide(m.column), `${layout.id} → ${id}: ${m.field} ← ${m.column}`).toBeNull()
+            if (m.note) notes.push(`${layout.id} ${id} ${recognize ? 'layout' : 'words'} ${m.field}: ${m.note['zh-TW']}`)
+          }
+        }
+      }
+    }
+    expect(notes).toContain('91app.orders zangsho.customers layout phone: 選「購買人手機」（訂購人）而非「收件人手機」（收件人）：帳獸的客戶是付款的買家。')
+    expect(notes).toContain('cyberbiz.orders zangsho.orders layout amount: 選「訂單總金額」（整筆訂單）而非「小計」（單一商品明細）。')
+    expect(notes).toContain('shopify.orders zangsho.orders words amount: 選「Total」（整筆訂單）而非「Subtotal」（單一商品明細）。')
+  })
+})
+
+describe.skipIf(!hasPublicSamples)('the real public exports (../shared/samples/public)', () => {
+  it('Shopify: 19 orders of 40 rows; the 10 without a buyer e-mail (draft orders) are the only errors; "manual" payments go without a method', async () => {
+    const file = join(PUBLIC_SAMPLES_DIR, 'shopify-orders-export.csv')
+    const o = await openExport(file, 'zangsho.orders')
+    expect(o.source).toBe('shopify.orders')
+    expect(o.preparation.summary()).toMatchObject({ rows: 40, valid: 9, invalid: 10 })
+    expect(new Set(o.preparation.issues.filter((i) => i.severity === 'error').map((i) => i.code))).toEqual(new Set(['required_missing']))
+    expect(o.preparation.issues.filter((i) => i.code === 'value_no_equivalent').every((i) => i.value === 'manual')).toBe(true)
+    await tableLine(file, 'shopify.orders (public sample)', 'zangsho.orders', o, '10 draft orders have no e-mail')
+    const s = await openExport(file, 'shopline.orders')
+    expect(s.preparation.summary()).toMatchObject({ valid: 9, invalid: 10 })
+    await tableLine(file, 'shopify.orders (public sample)', 'shopline.orders', s, '10 draft orders have no e-mail')
+  })
+
+  it('WooCommerce: all 3 orders and customers valid on the first try (cod/paypal sent without a method)', async () => {
+    const file = join(PUBLIC_SAMPLES_DIR, 'woocommerce-orders-export-webtoffee-sample.csv')
+    const o = await openExport(file, 'zangsho.orders')
+    expect(o.source).toBe('woocommerce.orders')
+    expect(o.preparation.summary()).toMatchObject({ rows: 3, valid: 3, invalid: 0 })
+    await tableLine(file, 'woocommerce.orders (public sample)', 'zangsho.orders', o)
+    const c = await openExport(file, 'zangsho.customers')
+    expect(c.preparation.summary()).toMatchObject({ rows: 3, valid: 3, invalid: 0 })
+    await tableLine(file, 'woocommerce.orders (public sample)', 'zangsho.customers', c)
+  })
+})

@@ -40,12 +40,12 @@ export const TABLE: TableLine[] = []
 
 /** One table line: columns auto-mapped vs the careful choice (with and without recognition), records valid of total. */
 export async function tableLine(file: string, layout: string, target: TargetId, opened: Opened, note = ''): Promise<TableLine> {
-  const careful = carefulFor(layout, target)
+  const careful = carefulFor(layout.split(' ')[0], target)
   const words = await openExport(file, target, true)
   const rate = (m: Mapping) => {
     if (!careful) return '—'
     const s = score(careful, columnsOf(m))
-    return `${s.correct}/${s.total}${s.wrong.length > s.total - s.correct ? ` (+${s.wrong.length - (s.total - s.correct)} extra)` : ''}`
+    return `${s.correct}/${s.total}${s.wrong.length > s.total - s.correct ? ` (+${s.wrong.length - (s.total - s.correct)} more)` : ''}`
   }
   const sum = opened.preparation.summary()
   const line = { layout, target, mapped: rate(opened.mapping), wordsOnly: rate(words.mapping), rows: sum.rows, records: `${sum.valid}/${sum.valid + sum.invalid}`, note }
