@@ -65,18 +65,19 @@ describe('suggestions and validation use it', () => {
     expect(suggestEnumMatch(cycle, '單次').how).toBe('no_equivalent')
   })
 
-  it('a row paid 貨到付款 fails with the no-equivalent message; the suffixed credit card passes', () => {
+  it('a row paid 貨到付款 is sent without a payment method, with the no-equivalent warning; the suffixed credit card passes', () => {
     const t = tableOf(['訂單編號', '金額', 'Email', '付款方式'], [
       ['A1', '100', 'a@x.com', '信用卡（SHOPLINE Payments）'],
       ['A2', '100', 'b@x.com', '貨到付款']
     ])
     const mapping = { order_no: { column: '訂單編號' }, amount: { column: '金額' }, customer_email: { column: 'Email' }, payment_method: { column: '付款方式' } }
     const prep = createPreparation(t, { target: 'zangsho.orders', mapping, valueMatches: {}, timezone: 'Asia/Taipei' })
-    expect(prep.records.map((r) => r.valid)).toEqual([true, false])
+    expect(prep.records.map((r) => r.valid)).toEqual([true, true])
     expect(prep.records[0].payload.payment_method).toBe('credit_card')
+    expect(prep.records[1].payload).not.toHaveProperty('payment_method')
     const issue = prep.issues.find((i) => i.row === 3)!
-    expect(issue.code).toBe('value_unmatched')
+    expect([issue.code, issue.severity, issue.value]).toEqual(['value_no_equivalent', 'warning', '貨到付款'])
     expect(issue.messageZh).toContain('沒有對應')
-    expect(issue.message).toContain('exclude these rows')
+    expect(issue.message).toContain('sent without one')
   })
 })

@@ -14,10 +14,10 @@ export interface EnumMatch {
   candidates?: string[]
 }
 
-/** Payment methods 帳獸 cannot record: collected on delivery, or wallets it has no value for. */
+/** Payment methods 帳獸 cannot record: collected on delivery, wallets it has no value for, Shopify's "manual" (cash or transfer noted by hand). */
 const NO_EQUIVALENT: Partial<Record<EnumKind, readonly string[]>> = {
   payment_method: ['貨到付款', '取貨付款', '超商取貨付款', '貨到付現', '宅配貨到付款', 'cod', 'cash on delivery', 'ShopeePay', '蝦皮錢包', '蝦皮支付',
-    'PayPal', '現金', '現金付款', 'Google Pay', '全支付', '悠遊付', '一卡通 Money', 'Pi 拍錢包', 'afterpay', '銀角零卡', 'AFTEE']
+    'PayPal', 'manual', '現金', '現金付款', 'Google Pay', '全支付', '悠遊付', '一卡通 Money', 'Pi 拍錢包', 'afterpay', '銀角零卡', 'AFTEE']
 }
 const NO_EQUIVALENT_KEYS = new Map<EnumKind, string[]>(
   Object.entries(NO_EQUIVALENT).map(([k, words]) => [k as EnumKind, words!.map(normalizeEnumText)])

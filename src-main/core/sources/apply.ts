@@ -1,5 +1,6 @@
 // What a recognized layout brings for one destination, with its column names rewritten to this sheet's spelling.
-import { autoMap, normalizeHeader } from '../mapping/automap'
+import { autoMap, normalizeHeader, scoreHeader } from '../mapping/automap'
+import { columnSide, preferredNote, wantsBuyerSide } from '../mapping/column-side'
 import type { Derivation } from '../mapping/derivation-types'
 import type { ColumnMatch, Mapping, ValueMatches } from '../mapping/types'
 import { isColumnEntry } from '../mapping/types'
@@ -88,6 +89,16 @@ export function planFromLayout(layout: SourceLayout, target: Target, headers: re
   }
 }
 
+/** A layout's column for a field; when a recipient or line-item column also names that field, the note says why the layout's won. */
+function sourceMatch(target: Target, headers: readonly string[], key: string, column: string): ColumnMatch {
+  const match: ColumnMatch = { field: key, column, confidence: 1, reason: 'source' }
+  const field = target.fields.find((f) => f.key === key)
+  if (!field || !wantsBuyerSide(field) || columnSide(column) !== null) return match
+  const rival = headers.find((h) => h !== column && columnSide(h) !== null && scoreHeader(field, h) !== null)
+  if (rival !== undefined) match.note = preferredNote(column, rival, columnSide(rival)!)
+  return match
+}
+
 export interface SourcedMapping {
   mapping: Mapping
   valueMatches: ValueMatches
@@ -108,6 +119,6 @@ export function mapWithSource(target: Target, headers: readonly string[], layout
     return { mapping: auto.mapping, valueMatches: {}, matches: auto.matches, source: null }
   }
   const matches: ColumnMatch[] = Object.entries(plan.mapping).filter(([, e]) => isColumnEntry(e))
-    .map(([field, e]) => ({ field, column: (e as { column: string }).column, confidence: 1, reason: 'source' as const }))
+    .map(([field, e]) => sourceMatch(target, headers, field, (e as { column: string }).column))
   return { mapping: plan.mapping, valueMatches: plan.valueMatches, matches, source: plan }
 }

@@ -38,6 +38,10 @@ export const M = {
     en: `"${short(value)}" is not a known ${f.label.en} value. Match it to one of ${(f.enumValues ?? []).join(', ')} in value matching.`,
     'zh-TW': `「${short(value)}」不是可辨識的${f.label['zh-TW']}。請在「值對應」中把它對應到 ${(f.enumValues ?? []).join('、')} 其中之一。`
   }),
+  valueNoEquivalent: (f: FieldDef, value: string, allowed: readonly string[]): Msg => ({
+    en: `"${short(value)}" has no equivalent ${f.label.en.toLowerCase()} at the destination (only ${allowed.join(', ')}), so this record is sent without one. To record another value, match it in value matching.`,
+    'zh-TW': `「${short(value)}」在目的地沒有對應的${f.label['zh-TW']}（只有 ${allowed.join('、')}），這筆資料會不帶${f.label['zh-TW']}送出。若要記成其他值，請在「值對應」中指定。`
+  }),
   integerInvalid: (value: string): Msg => ({
     en: `"${short(value)}" is not a whole number above 0. Enter a quantity such as 1 or 2.`,
     'zh-TW': `「${short(value)}」不是大於 0 的整數。請填像 1、2 的數量。`

@@ -6,6 +6,7 @@ import { makeIssue, short } from './messages'
 import { fieldText, type RowPlan, type RowState } from './row'
 import type { Issue } from './types'
 import { schemaIssue } from './schema-check'
+import { orderStampWarnings } from './rules'
 
 export interface GroupContext {
   target: Target
@@ -129,6 +130,7 @@ export function buildOrderGroup(ctx: GroupContext, orderNo: string, rows: RowSta
   const first = rows[0]
   const rule = ctx.target.orderLines!
   const order = orderValues(ctx, orderNo, rows, issues)
+  issues.push(...orderStampWarnings(ctx.target, rows, ctx.columnOf, ctx.plan))
   const lines = orderLines(ctx, rule, rows, issues)
   const subtotal = lines.reduce((sum, l) => sum.plus(l.total), new Decimal(0))
   const total = orderTotal(ctx, rule, orderNo, rows, order, lines, subtotal, issues)

@@ -144,7 +144,7 @@ class PreparationImpl implements Preparation {
     const row = this.rows[idx]
     if (this.excluded.has(row.rowNumber) || isBlankRow(row)) return null
     const st = normalizeRow(this.sheet.plan, row)
-    for (const w of stampWarnings(this.target, st, this.sheet.columnOf, this.sheet.plan)) st.issues.push(w)
+    if (!this.target.groupBy) for (const w of stampWarnings(this.target, st, this.sheet.columnOf, this.sheet.plan)) st.issues.push(w) // grouped: per order (order-group.ts)
     if (this.target.eventRules) deriveEventRow(st, this.sheet.columnOf)
     for (const w of formulaWarnings(this.sheet.plan, st)) st.issues.push(w)
     return st

@@ -117,7 +117,10 @@ function matchEnum(plan: RowPlan, f: FieldDef, text: string): Normalized<FieldVa
   const value = chosen !== undefined && (f.enumValues ?? []).includes(chosen) ? chosen : suggestEnumValue(f, key)
   if (value !== null) return { ok: true, value }
   // Say "no equivalent at the destination" or "two values tie" when that is why, else the generic message.
-  const why = unmatchedReason(suggestEnumMatch(f, key), key, f.label, f.enumValues ?? [])
+  const match = suggestEnumMatch(f, key)
+  // An optional field whose value the destination cannot record (貨到付款): sent without it, with a warning.
+  if (match.how === 'no_equivalent' && !f.required) return { ok: false, code: 'value_no_equivalent', message: M.valueNoEquivalent(f, key, f.enumValues ?? []) }
+  const why = unmatchedReason(match, key, f.label, f.enumValues ?? [])
   return { ok: false, code: 'value_unmatched', message: why ?? M.valueUnmatched(f, key) }
 }
 
@@ -198,6 +201,8 @@ function normalizeSource(plan: RowPlan, src: FieldSource, row: SheetRow, cell: C
     state.values[f.key] = r.value
   } else if ((r.code === 'date_ambiguous' && src.unresolvedOrder) || r.code === 'timezone_invalid') {
     state.blocked = true // said once for the whole column / sheet
+  } else if (r.code === 'value_no_equivalent') {
+    state.issues.push(makeIssue(row.rowNumber, f, src.column, 'warning', r.code, r.message, text))
   } else if (r.code === 'empty') {
     if (requiredHere) state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
   } else {

@@ -36,3 +36,15 @@ export function stampWarnings(target: Target, state: RowState, columnOf: (field:
   }
   return out
 }
+
+/**
+ * Grouped destinations: the stamp warning looks at the whole order. The order's status (its first row giving one)
+ * without the matching date on ANY of its rows warns once, on the row that gave the status; a date on a sibling row is enough.
+ */
+export function orderStampWarnings(target: Target, rows: RowState[], columnOf: (field: string) => string | null, plan: RowPlan): Issue[] {
+  const from = rows.find((r) => r.values.status !== undefined)
+  if (!from) return []
+  const dated = new Set<string>()
+  for (const r of rows) for (const s of target.stampedDates ?? []) if (r.values[s.field] !== undefined || r.issues.some((i) => i.field === s.field)) dated.add(s.field)
+  return stampWarnings(target, from, columnOf, plan).filter((w) => !dated.has(w.field))
+}

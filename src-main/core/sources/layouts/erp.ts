@@ -27,5 +27,8 @@ export const ERP_ORDERS: SourceLayout = {
       groupBy: 'external_id'
     }
   },
-  lacks: [{ field: 'customer_email', why: { 'zh-TW': 'ERP 報表通常沒有客戶 Email；請另外提供或以固定值補上。', en: 'ERP reports usually carry no customer e-mail; add one or give a constant.' } }]
+  lacks: [
+    { field: 'customer_email', why: { 'zh-TW': 'ERP 報表通常沒有客戶 Email；請另外提供或以固定值補上。', en: 'ERP reports usually carry no customer e-mail; add one or give a constant.' } },
+    { field: 'email', why: { 'zh-TW': 'ERP 報表通常沒有客戶 Email；帳獸顧客必須有 Email，請以另一份顧客名單補上。', en: 'ERP reports usually carry no customer e-mail; 帳獸 customers need one: join a customer list.' } }
+  ]
 }

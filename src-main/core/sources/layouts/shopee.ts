@@ -36,7 +36,7 @@ const statusByPayment = {
     { status: ['退貨/退款'], result: 'refunded' }
   ]
 }
-const NO_EMAIL = [{ field: 'customer_email', why: { 'zh-TW': '蝦皮匯出檔沒有買家 Email（只有買家帳號）；帳獸訂單必須有 Email，請以固定值或另一份顧客名單補上。', en: 'Shopee exports no buyer e-mail (only the buyer account); 帳獸 orders need one: give a constant or join a customer list.' } }]
+const NO_EMAIL = [{ field: 'customer_email', why: { 'zh-TW': '蝦皮匯出檔沒有買家 Email（只有買家帳號）；帳獸訂單與 SHOPLINE 訂單都必須有 Email，請以固定值或另一份顧客名單補上。', en: 'Shopee exports no buyer e-mail (only the buyer account); 帳獸 and SHOPLINE orders need one: give a constant or join a customer list.' } }]
 
 export const SHOPEE_ORDERS: SourceLayout = {
   id: 'shopee.orders',

@@ -26,6 +26,8 @@ export const SHOPIFY_ZH_HEADERS = [
   '付款方式', '電話'
 ] as const
 
+/** Shopify admin's zh-TW words for its financial states (authorized/partially paid are not money received yet). */
+const SHOPIFY_ZH_STATUS = { '已付款': 'paid', '待處理': 'pending', '已授權': 'pending', '部分付款': 'pending', '已退款': 'refunded', '已作廢': 'cancelled', '逾期': 'pending' }
 const SHOPIFY_PAYMENT = { 'Shopify Payments': 'credit_card', 'shopify_payments': 'credit_card', 'Stripe': 'credit_card' }
 
 export const SHOPIFY_ORDERS: SourceLayout = {
@@ -73,7 +75,7 @@ export const SHOPIFY_ORDERS_ZH: SourceLayout = {
         order_no: c('名稱'), amount: c('總計'), customer_email: c('電子郵件'), status: c('財務狀態'), customer_name: c('帳單姓名'),
         currency: c('幣別'), payment_method: c('付款方式'), paid_at: c('付款時間')
       },
-      valueMatches: { payment_method: SHOPIFY_PAYMENT },
+      valueMatches: { status: SHOPIFY_ZH_STATUS, payment_method: SHOPIFY_PAYMENT },
       groupBy: 'order_no'
     }
   }

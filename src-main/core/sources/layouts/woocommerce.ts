@@ -24,6 +24,9 @@ export const WOOCOMMERCE_ZH_HEADERS = [
 /** WooCommerce writes gateway ids. Stripe is a card gateway; cod (貨到付款) and paypal have no 帳獸 equivalent. */
 const WOO_PAYMENT = { 'eh_stripe_pay': 'credit_card', 'stripe': 'credit_card', 'bacs': 'atm', 'ecpay_credit': 'credit_card', 'ecpay_atm': 'atm', 'ecpay_cvs': 'cvs' }
 
+/** WooCommerce's zh-TW order states, read as the English ones are (processing = paid, awaiting shipment; on-hold = awaiting a transfer). */
+const WOO_ZH_STATUS = { '處理中': 'paid', '保留': 'pending', '等待付款中': 'pending', '待付款': 'pending', '已完成': 'paid', '已取消': 'cancelled', '已退款': 'refunded', '失敗': 'failed' }
+
 export const WOOCOMMERCE_ORDERS: SourceLayout = {
   id: 'woocommerce.orders',
   label: { 'zh-TW': 'WooCommerce 訂單匯出', en: 'WooCommerce order export' },
@@ -58,7 +61,7 @@ export const WOOCOMMERCE_ORDERS_ZH: SourceLayout = {
         order_no: c('訂單編號'), amount: c('訂單總計'), customer_email: c('帳單電子郵件'), status: c('訂單狀態'), currency: c('幣別'),
         payment_method: c('付款方式'), paid_at: c('付款日期')
       },
-      valueMatches: { payment_method: WOO_PAYMENT }
+      valueMatches: { status: WOO_ZH_STATUS, payment_method: WOO_PAYMENT }
     }
   }
 }
