@@ -51,7 +51,11 @@ export const METHOD_NAMES = [
   'push.retryFailed',
   'push.exportReport',
   'push.jobs',
-  'push.resumeJob'
+  'push.resumeJob',
+  // review (issue 11 B)
+  'review.issueGroups',
+  'review.fixGroup',
+  'review.findReplace'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

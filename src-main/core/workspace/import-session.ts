@@ -157,6 +157,31 @@ export class ImportSession {
     return n
   }
 
+  /** Different values typed into one column of many rows (find & replace); unknown rows are ignored. Returns how many changed. */
+  editColumn(column: string, values: { row: number; value: string }[]): number {
+    const table = this.requireTable()
+    const col = table.headers.indexOf(column)
+    if (col < 0) throw new RangeError(`No column "${column}" in this sheet`)
+    const indexOf = new Map(table.rows.map((r, i) => [r.rowNumber, i]))
+    let n = 0
+    for (const { row, value } of values) {
+      const idx = indexOf.get(row)
+      if (idx === undefined) continue
+      this.editAt(idx, col, value)
+      n++
+    }
+    return n
+  }
+
+  /** These rows as the grid shows them (an issue group's page), in the order given; unknown rows are skipped. */
+  rowsByNumber(rowNumbers: number[]): SessionRow[] {
+    const rows = this.requireTable().rows as EditedRow[]
+    const wanted = new Set(rowNumbers)
+    const found = new Map<number, SessionRow>()
+    for (const r of rows) if (wanted.has(r.rowNumber)) found.set(r.rowNumber, this.rowView(r))
+    return rowNumbers.flatMap((n) => found.get(n) ?? [])
+  }
+
   /** Row numbers the filter lists, in sheet order ("select all filtered"). */
   rowNumbers(filter: RowFilter): number[] {
     const rows = this.requireTable().rows
