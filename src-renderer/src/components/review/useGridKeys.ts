@@ -34,7 +34,8 @@ export function useGridKeys({ scroller, virtual, total, headers, rowAt, ensure }
         return
       }
       if (hasError(row)) {
-        const column = row.issues.find((x) => x.severity === 'error' && x.column && headers.includes(x.column))?.column ?? headers[0]
+        // the leftmost cell with an error, as one reads the row
+        const column = headers.find((h) => row.issues.some((x) => x.severity === 'error' && x.column === h)) ?? headers[0]
         focusCell(i, column)
         return
       }
