@@ -104,6 +104,8 @@ export interface PrepareRow {
   issues: Issue[]
   /** The order this row is part of, when that order spans several rows (rows sharing an order number). */
   group?: { orderNo: string; rows: number[] }
+  /** review: what will be sent per mapped source column (normalized in main); enum: the API code, shown with its label. */
+  display?: Record<string, { text: string; enum?: true }>
 }
 
 export interface PreparePage {

@@ -14,6 +14,7 @@ import type { Autosaver, SessionSource, SessionStore } from './session-store'
 import type { SessionState } from './session-schema'
 import type { MappingTemplate, TemplateStore } from './templates'
 import { filterRows, type RowFilter } from './row-filter'
+import { displayValues, type DisplayValue } from '../review/display-values'
 
 export type { RowFilter } from './row-filter'
 
@@ -26,6 +27,8 @@ export interface SessionRow {
   issues: Issue[]
   /** The order this row is part of, when that order spans several rows. */
   group?: { orderNo: string; rows: number[] }
+  /** review: the normalized value per mapped source column (what will be sent). */
+  display?: Record<string, DisplayValue>
 }
 
 export interface SessionPage {
@@ -373,6 +376,10 @@ export class ImportSession {
     }
     const group = this.prep?.groupOf?.(row.rowNumber)
     if (group) view.group = group
+    // review: what will be sent, per mapped column (normalized here in main, never in the renderer)
+    const values = this.prep?.valuesOf?.(row.rowNumber)
+    const target = this.state.target ? getTarget(this.state.target) : undefined
+    if (values && target) view.display = displayValues(target, this.state.mapping, values, this.state.timezone)
     return view
   }
 

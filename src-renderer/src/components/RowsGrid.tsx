@@ -12,6 +12,7 @@ import { useSelection } from './review/useSelection'
 import { FindReplace } from './review/FindReplace'
 import { IssuesPanel } from './review/IssuesPanel'
 import { useGridKeys } from './review/useGridKeys'
+import { CellValue, OriginalToggle } from './review/CellValue'
 
 const FILTERS: RowFilter[] = ['all', 'errors', 'warnings', 'excluded']
 const ROW_HEIGHT = 36
@@ -47,6 +48,7 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   const closing = useRef<Editing | null>(null)
   // review: the issues panel's group shown in the grid (null: the filter tab's rows)
   const [issue, setIssue] = useState<string | null>(null)
+  const [showOriginal, setShowOriginal] = useState(false)
   const pages = useRowPages(view.prepId, filter, version, issue)
   const selection = useSelection(view.prepId, filter, version)
   const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
@@ -131,7 +133,7 @@ export function RowsGrid({ view }: { view: PrepareView }) {
                   onBlur={() => void commit()}
                 />
               ) : (
-                row.cells[c]?.w ?? ''
+                <CellValue original={row.cells[c]?.w ?? ''} shown={row.display?.[header]} showOriginal={showOriginal} />
               )}
             </div>
           )
@@ -156,6 +158,7 @@ export function RowsGrid({ view }: { view: PrepareView }) {
           ))}
         </div>
         <span className="muted small">{t('prepare.rows.editHint')}</span>
+        <OriginalToggle on={showOriginal} onChange={setShowOriginal} />
         <span className="muted small" data-testid="keys-hint">{t('keys.hint', { ns: 'review' })}</span>
       </div>
       <IssuesPanel view={view} active={issue} onFilter={setIssue} />
