@@ -1,5 +1,5 @@
 // Find & replace within one column (substring or whole cell): main counts the cells first, then applies them as edits.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PrepareView } from '../../../../src-main/ipc/contract'
 import { call } from '../../api'
@@ -11,10 +11,12 @@ export function FindReplace({ view }: { view: PrepareView }) {
   const [find, setFind] = useState('')
   const [replace, setReplace] = useState('')
   const [mode, setMode] = useState<'substring' | 'whole'>('substring')
-  const [count, setCount] = useState<number | null>(null)
+  // the count is shown only for the very find / replace it was made for
+  const [counted, setCounted] = useState<{ key: string; cells: number } | null>(null)
   const [done, setDone] = useState<number | null>(null)
   const args = { prepId: view.prepId, column, find, replace, mode }
-  useEffect(() => setCount(null), [column, find, replace, mode])
+  const key = JSON.stringify([column, find, replace, mode])
+  const count = counted?.key === key ? counted.cells : null
   const formatted = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en' : 'zh-TW')
   return (
     <form
@@ -23,7 +25,7 @@ export function FindReplace({ view }: { view: PrepareView }) {
       onSubmit={(e) => {
         e.preventDefault()
         setDone(null)
-        void call('review.findReplace', { ...args, apply: false }).then((r) => setCount(r.cells))
+        void call('review.findReplace', { ...args, apply: false }).then((r) => setCounted({ key, cells: r.cells }))
       }}
     >
       <label className="picker">
@@ -68,7 +70,7 @@ export function FindReplace({ view }: { view: PrepareView }) {
               void applyChange(() => call('review.findReplace', { ...args, apply: true })).then((r) => {
                 if (r) {
                   setDone(r.cells)
-                  setCount(null)
+                  setCounted(null)
                 }
               })
             }
