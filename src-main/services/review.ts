@@ -1,6 +1,6 @@
 // Review at scale (issue 11 B) behind the contract: the issues panel's groups and fixes, find & replace in a column.
 import type { z } from 'zod'
-import { duplicatesAfterFirst, groupRows, issueGroups, replaceInColumn } from '../core/review/issue-groups'
+import { duplicatesAfterFirst, groupKey, groupRows, issueGroups, replaceInColumn } from '../core/review/issue-groups'
 import { getTarget } from '../core/targets'
 import type { PrepareSummary } from '../core/validation/types'
 import type { ImportSession } from '../core/workspace/import-session'
@@ -33,7 +33,7 @@ export function createReviewServices(deps: { preparations: Map<string, ImportSes
     'review.fixGroup': async ({ prepId, key, fix }) => {
       const session = get(prepId)
       const issues = session.preparation?.issues ?? []
-      const sample = issues.find((i) => `${i.severity}|${i.code}|${i.field}|${i.column ?? ''}` === key)
+      const sample = issues.find((i) => groupKey(i) === key)
       if (!sample) return { rows: 0, summary: summary(session) } // already fixed
       const rows = groupRows(issues, key)
       if (fix.kind === 'exclude') {
