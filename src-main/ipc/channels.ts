@@ -56,7 +56,11 @@ export const METHOD_NAMES = [
   'push.resumeJob',
   'push.preview',
   // quitting while a push runs: the renderer's answer to app.quitRequested
-  'app.quit'
+  'app.quit',
+  // review (issue 11 B)
+  'review.issueGroups',
+  'review.fixGroup',
+  'review.findReplace'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

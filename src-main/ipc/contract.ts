@@ -13,6 +13,9 @@ import { profileMethodArgs, type ProfileMethodResults } from './profiles-contrac
 export type * from './profiles-contract'
 // push
 import { pushMethodArgs, type PushEvent, type PushMethodResults } from './push-contract'
+// review (issue 11 B)
+import { reviewMethodArgs, type ReviewMethodResults } from './review-contract'
+export type * from './review-contract'
 export type * from './push-contract'
 
 export { METHOD_NAMES, EVENT_CHANNEL, methodChannel, isMethodName } from './channels'
@@ -93,11 +96,13 @@ export const methodArgs = {
   // profiles
   ...profileMethodArgs,
   // push
-  ...pushMethodArgs
+  ...pushMethodArgs,
+  // review (issue 11 B)
+  ...reviewMethodArgs
 } satisfies { [M in MethodName]: z.ZodType }
 
 /** Result types, one per method. */
-export interface MethodResults extends PrepareMethodResults, ProfileMethodResults, PushMethodResults {
+export interface MethodResults extends PrepareMethodResults, ProfileMethodResults, PushMethodResults, ReviewMethodResults {
   'app.info': AppInfo
   'app.setLanguage': { language: Language }
   /** null when the user cancelled the dialog. */

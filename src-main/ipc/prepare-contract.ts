@@ -133,6 +133,8 @@ export interface PrepareRow {
   issues: Issue[]
   /** The order this row is part of, when that order spans several rows (rows sharing an order number). */
   group?: { orderNo: string; rows: number[] }
+  /** review: what will be sent per mapped source column (normalized in main); enum: the API code, shown with its label. */
+  display?: Record<string, { text: string; enum?: true }>
 }
 
 export interface PreparePage {
@@ -165,7 +167,7 @@ export const prepareMethodArgs = {
     .object({ prepId, field: z.string().min(1).max(100), value: z.string().max(1000), match: z.string().min(1).max(100).nullable() })
     .strict(),
   'prepare.rows': z
-    .object({ prepId, offset: z.number().int().min(0).max(MAX_ROW_NUMBER), limit: z.number().int().min(1).max(1000), filter: z.enum(['all', 'errors', 'warnings', 'excluded']) })
+    .object({ prepId, offset: z.number().int().min(0).max(MAX_ROW_NUMBER), limit: z.number().int().min(1).max(1000), filter: z.enum(['all', 'errors', 'warnings', 'excluded']), issue: z.string().min(1).max(800).optional() })
     .strict(),
   'prepare.editCell': z.object({ prepId, row: z.number().int().min(1).max(MAX_ROW_NUMBER), column: z.string().min(1).max(255), value: z.string().max(10_000) }).strict(),
   'prepare.exclude': z.object({ prepId, rows: z.array(z.number().int().min(1).max(MAX_ROW_NUMBER)).max(1_000_000), excluded: z.boolean() }).strict(),

@@ -6,6 +6,7 @@ import { ServiceError, toApiError } from './errors'
 import { listSamples, samplePath } from './samples'
 import { WorkbookSessions } from './workbook-sessions'
 import { createPrepareServices } from './prepare'
+import { createReviewServices } from './review'
 // profiles
 import { systemKeychain, type Keychain } from '../core/credentials/keychain'
 import { createProfileServices } from './profiles'
@@ -137,6 +138,8 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
       shoplineChoices: async (profileId) => (await profiles.store.get(profileId))?.shopline ?? null,
       defaultShoplineProfile: async () => (await profiles.store.list().catch(() => [])).find((p) => p.shopline?.deliveryOptionId && p.shopline.paymentMethodId)?.id ?? null
     }),
+    // review (issue 11 B)
+    ...createReviewServices({ preparations }),
     // profiles
     ...profiles.methods,
     // push

@@ -15,6 +15,7 @@ import type { PrepareMethodResults, PrepareView, TargetView, TemplateView, Value
 import type { z } from 'zod'
 import { readFile } from 'node:fs/promises'
 import { ServiceError } from './errors'
+import { issueGroupPage } from './review'
 import { autosaveEvents } from './autosave-events'
 import type { OrderDockEvent } from '../ipc/contract'
 import type { WorkbookSessions } from './workbook-sessions'
@@ -299,8 +300,10 @@ export function createPrepareServices(deps: {
       return view(prepId)
     },
 
-    'prepare.rows': async ({ prepId, offset, limit, filter }) => {
+    'prepare.rows': async ({ prepId, offset, limit, filter, issue }) => {
       const { session } = get(prepId)
+      // review: one group of the issues panel (its rows, ascending)
+      if (issue) return issueGroupPage(session, issue, offset, limit)
       const page = session.page(offset, limit, filter)
       return { offset: page.offset, total: page.total, rows: page.rows, summary: session.summary() ?? EMPTY_SUMMARY }
     },

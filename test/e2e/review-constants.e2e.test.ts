@@ -116,7 +116,7 @@ describe('constants', () => {
     expect(await page.getByTestId('selection-set').innerText()).toBe('設定到所選的 3 列')
     await page.getByTestId('selection-set').click()
     await page.waitForFunction(() => document.querySelector('[data-testid="rows-grid"] [data-row="6"] [data-column="姓名"]')?.textContent === '團購')
-    expect([await name(2), await name(3), await name(4), await name(5), await name(6), await name(7)]).toEqual(['團購', '', '團購', '', '團購', '林美'])
+    expect([await name(2), await name(3), await name(4), await name(5), await name(6), await name(7)]).toEqual(['團購', '匿名', '團購', '匿名', '團購', '林美']) // the grid shows what will be sent: empty names take the constant
     await page.getByTestId('selection-exclude').click()
     await waitText('chip-valid', '^3 筆可匯入$')
     await page.getByTestId('selection-include').click()

@@ -1,6 +1,6 @@
 // createPreparation: the whole sheet mapped, normalized and validated, kept incrementally up to date on edits.
 import type { Cell, SheetRow, SheetTable } from '../workbook/types'
-import type { PreparedRecord, Target } from '../targets/types'
+import type { FieldValue, PreparedRecord, Target } from '../targets/types'
 import { getTarget } from '../targets/index'
 import { buildSheetPlan, type SheetPlan } from './plan'
 import { fieldText, isBlankRow, normalizeRow, type RowState } from './row'
@@ -86,6 +86,11 @@ class PreparationImpl implements Preparation {
     let chain = 0
     for (const list of this.chainIssues().values()) chain += list.length
     return { rows: this.activeRows, valid: this.validCount, invalid: this.invalidCount, warnings: this.warningSum + globalWarnings + recordWarnings + chain }
+  }
+
+  valuesOf(rowNumber: number): Readonly<Record<string, FieldValue>> | null {
+    const idx = this.indexOf.get(rowNumber)
+    return idx === undefined ? null : (this.states[idx]?.values ?? null)
   }
 
   issuesForRow(rowNumber: number): Issue[] {

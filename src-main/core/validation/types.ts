@@ -1,6 +1,6 @@
 // What preparation (map → normalize → match values → build payloads → validate) takes and gives.
 import type { Cell } from '../workbook/types'
-import type { PreparedRecord, TargetId } from '../targets/types'
+import type { FieldValue, PreparedRecord, TargetId } from '../targets/types'
 import type { Mapping, ValueMatches } from '../mapping/types'
 
 /** One problem or warning, naming the Excel row, the field, the source column and the value found. */
@@ -57,6 +57,8 @@ export interface Preparation {
   ambiguousDateColumns: string[]
   summary(): PrepareSummary
   issuesForRow(rowNumber: number): Issue[]
+  /** review: the row's normalized field values (what will be sent), or null for a blank or excluded row. */
+  valuesOf?(rowNumber: number): Readonly<Record<string, FieldValue>> | null
   /** Grouped destinations: the order this row belongs to, when it has more than one row (for the grid's group marker). */
   groupOf?(rowNumber: number): { orderNo: string; rows: number[] } | null
   /** Replace one row's cells and re-validate that row (its order for SHOPLINE) and the duplicate index only. */

@@ -19,6 +19,7 @@ import { checkMainKeyColumn, lookupColumnName, type LookupIndex } from '../mappi
 import { joinLookups } from '../validation/prepare-with-lookups'
 import { withFileIssues } from '../validation/file-issues'
 import { issuesInUse, loadSessionLookups, type SessionLookup } from './session-lookups'
+import { displayValues, type DisplayValue } from '../review/display-values'
 
 export type { RowFilter } from './row-filter'
 
@@ -31,6 +32,8 @@ export interface SessionRow {
   issues: Issue[]
   /** The order this row is part of, when that order spans several rows. */
   group?: { orderNo: string; rows: number[] }
+  /** review: the normalized value per mapped source column (what will be sent). */
+  display?: Record<string, DisplayValue>
 }
 
 export interface SessionPage {
@@ -166,6 +169,31 @@ export class ImportSession {
       n++
     }
     return n
+  }
+
+  /** Different values typed into one column of many rows (find & replace); unknown rows are ignored. Returns how many changed. */
+  editColumn(column: string, values: { row: number; value: string }[]): number {
+    const table = this.requireTable()
+    const col = table.headers.indexOf(column)
+    if (col < 0) throw new RangeError(`No column "${column}" in this sheet`)
+    const indexOf = new Map(table.rows.map((r, i) => [r.rowNumber, i]))
+    let n = 0
+    for (const { row, value } of values) {
+      const idx = indexOf.get(row)
+      if (idx === undefined) continue
+      this.editAt(idx, col, value)
+      n++
+    }
+    return n
+  }
+
+  /** These rows as the grid shows them (an issue group's page), in the order given; unknown rows are skipped. */
+  rowsByNumber(rowNumbers: number[]): SessionRow[] {
+    const rows = this.requireTable().rows as EditedRow[]
+    const wanted = new Set(rowNumbers)
+    const found = new Map<number, SessionRow>()
+    for (const r of rows) if (wanted.has(r.rowNumber)) found.set(r.rowNumber, this.rowView(r))
+    return rowNumbers.flatMap((n) => found.get(n) ?? [])
   }
 
   /** Row numbers the filter lists, in sheet order ("select all filtered"). */
@@ -416,6 +444,10 @@ export class ImportSession {
     }
     const group = this.prep?.groupOf?.(row.rowNumber)
     if (group) view.group = group
+    // review: what will be sent, per mapped column (normalized here in main, never in the renderer)
+    const values = this.prep?.valuesOf?.(row.rowNumber)
+    const target = this.state.target ? getTarget(this.state.target) : undefined
+    if (values && target) view.display = displayValues(target, this.state.mapping, values, this.state.timezone)
     return view
   }
 

@@ -9,6 +9,10 @@ import './derived.css'
 import { FilterCount } from './review/FilterCount'
 import { SelectionBar } from './review/SelectionBar'
 import { useSelection } from './review/useSelection'
+import { FindReplace } from './review/FindReplace'
+import { IssuesPanel } from './review/IssuesPanel'
+import { useGridKeys } from './review/useGridKeys'
+import { CellValue, OriginalToggle } from './review/CellValue'
 
 const FILTERS: RowFilter[] = ['all', 'errors', 'warnings', 'excluded']
 const ROW_HEIGHT = 36
@@ -42,9 +46,13 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   const [editing, setEditing] = useState<Editing | null>(null)
   // the edit being closed (saved or cancelled): a blur fired while the input unmounts must not save it again
   const closing = useRef<Editing | null>(null)
-  const pages = useRowPages(view.prepId, filter, version)
+  // review: the issues panel's group shown in the grid (null: the filter tab's rows)
+  const [issue, setIssue] = useState<string | null>(null)
+  const [showOriginal, setShowOriginal] = useState(false)
+  const pages = useRowPages(view.prepId, filter, version, issue)
   const selection = useSelection(view.prepId, filter, version)
   const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
+  const keys = useGridKeys({ scroller, virtual, total: pages.total, headers: view.headers, rowAt: pages.rowAt, ensure: pages.ensure })
 
   // fixed widths: the sticky header and the absolutely placed rows must size their columns identically
   const columns = `88px 84px repeat(${view.headers.length}, 160px) 360px`
@@ -125,7 +133,7 @@ export function RowsGrid({ view }: { view: PrepareView }) {
                   onBlur={() => void commit()}
                 />
               ) : (
-                row.cells[c]?.w ?? ''
+                <CellValue original={row.cells[c]?.w ?? ''} shown={row.display?.[header]} showOriginal={showOriginal} />
               )}
             </div>
           )
@@ -143,16 +151,20 @@ export function RowsGrid({ view }: { view: PrepareView }) {
         <h2 id="rows-title">{t('prepare.rows.title')}</h2>
         <div className="filter-tabs" role="tablist">
           {FILTERS.map((f) => (
-            <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'is-active' : undefined} data-testid={`filter-${f}`} onClick={() => setFilter(f)}>
+            <button key={f} type="button" role="tab" aria-selected={filter === f && !issue} className={filter === f && !issue ? 'is-active' : undefined} data-testid={`filter-${f}`} onClick={() => { setFilter(f); setIssue(null) }}>
               {t(`prepare.rows.filters.${f}`)}
               <FilterCount view={view} filter={f} />
             </button>
           ))}
         </div>
         <span className="muted small">{t('prepare.rows.editHint')}</span>
+        <OriginalToggle on={showOriginal} onChange={setShowOriginal} />
+        <span className="muted small" data-testid="keys-hint">{t('keys.hint', { ns: 'review' })}</span>
       </div>
+      <IssuesPanel view={view} active={issue} onFilter={setIssue} />
+      <FindReplace view={view} />
       <SelectionBar view={view} selection={selection} />
-      <div className="grid" ref={scroller} data-testid="rows-grid">
+      <div className="grid" ref={scroller} data-testid="rows-grid" onKeyDown={keys.onKeyDown}>
         <div className="grid-header grid-row" style={{ gridTemplateColumns: columns }}>
           <div className="grid-cell rownum">{t('preview.rowNumber')}</div>
           <div className="grid-cell" />

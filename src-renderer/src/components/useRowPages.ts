@@ -24,8 +24,8 @@ interface Loaded {
   pages: Map<number, PrepareRow[]>
 }
 
-export function useRowPages(prepId: string, filter: RowFilter, version: number): RowPages {
-  const list = `${prepId}|${filter}`
+export function useRowPages(prepId: string, filter: RowFilter, version: number, issue: string | null = null): RowPages {
+  const list = `${prepId}|${filter}|${issue ?? ''}`
   const key = `${list}|${version}`
   const [loaded, setLoaded] = useState<Loaded>({ key, list, total: 0, pages: new Map() })
   const requested = useRef(new Set<number>())
@@ -38,7 +38,7 @@ export function useRowPages(prepId: string, filter: RowFilter, version: number):
   const pages = loaded.list === list ? loaded.pages : EMPTY
   const total = loaded.list === list ? loaded.total : 0
 
-  const fetchPage = useCallback((page: number) => call('prepare.rows', { prepId, offset: page * PAGE_SIZE, limit: PAGE_SIZE, filter }), [prepId, filter])
+  const fetchPage = useCallback((page: number) => call('prepare.rows', { prepId, offset: page * PAGE_SIZE, limit: PAGE_SIZE, filter, ...(issue ? { issue } : {}) }), [prepId, filter, issue])
 
   const load = useCallback(
     (page: number) => {
