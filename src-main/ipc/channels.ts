@@ -51,7 +51,10 @@ export const METHOD_NAMES = [
   'push.retryFailed',
   'push.exportReport',
   'push.jobs',
-  'push.resumeJob'
+  'push.resumeJob',
+  // fix in Excel and bring it back
+  'prepare.exportErrors',
+  'prepare.mergeBack'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -14,6 +14,9 @@ export type * from './profiles-contract'
 // push
 import { pushMethodArgs, type PushEvent, type PushMethodResults } from './push-contract'
 export type * from './push-contract'
+// fix in Excel and bring it back
+import { fixInExcelMethodArgs, type FixInExcelMethodResults } from './fix-in-excel-contract'
+export type * from './fix-in-excel-contract'
 
 export { METHOD_NAMES, EVENT_CHANNEL, methodChannel, isMethodName } from './channels'
 export type { MethodName } from './channels'
@@ -92,11 +95,12 @@ export const methodArgs = {
   // profiles
   ...profileMethodArgs,
   // push
-  ...pushMethodArgs
+  ...pushMethodArgs,
+  ...fixInExcelMethodArgs
 } satisfies { [M in MethodName]: z.ZodType }
 
 /** Result types, one per method. */
-export interface MethodResults extends PrepareMethodResults, ProfileMethodResults, PushMethodResults {
+export interface MethodResults extends PrepareMethodResults, ProfileMethodResults, PushMethodResults, FixInExcelMethodResults {
   'app.info': AppInfo
   'app.setLanguage': { language: Language }
   /** null when the user cancelled the dialog. */

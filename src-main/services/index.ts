@@ -14,6 +14,7 @@ import { createRehearsalServer } from './rehearsal'
 import type { ImportSession } from '../core/workspace/import-session'
 import { createPushServices, type PushTuning } from './push'
 import { createPreparationRestorer } from './push-restore'
+import { createFixInExcelServices } from './fix-in-excel'
 
 export interface ServiceDeps {
   /** App data directory (sessions, settings, journals). */
@@ -132,7 +133,9 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     // profiles
     ...profiles.methods,
     // push
-    ...push.methods
+    ...push.methods,
+    // fix in Excel and bring it back
+    ...createFixInExcelServices({ dataDir: deps.dataDir, preparations, language: () => language, pickSavePath: deps.pickSavePath })
   }
 
   return {
