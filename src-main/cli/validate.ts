@@ -61,7 +61,7 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
   if (values['errors-out']) {
     const written = await writeErrorRows(values['errors-out'], table, preparation, lang).catch((e: Error) => e)
     if (written instanceof Error) return usageError(out, json, 'errors_out', written.message)
-    out.stderr.write(lang === 'zh-TW' ? `已把 ${written} 列有錯誤的資料寫到 ${values['errors-out']}\n` : `Wrote ${written} ${written === 1 ? "row" : "rows"} with errors to ${values['errors-out']}\n`)
+    out.stderr.write(lang === 'zh-TW' ? `已把 ${written} 列有錯誤的資料寫到 ${values['errors-out']}\n` : `Wrote ${written} ${written === 1 ? 'row' : 'rows'} with errors to ${values['errors-out']}\n`)
   }
   if (json) {
     const result = {
