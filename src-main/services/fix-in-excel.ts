@@ -33,6 +33,7 @@ export function keyColumnOf(session: ImportSession): { column: string | null; ig
 
 export function createFixInExcelServices(deps: {
   dataDir: string
+  now: () => Date
   preparations: Map<string, ImportSession>
   language: () => Language
   pickSavePath?: (defaultName: string, format: 'xlsx' | 'csv') => Promise<string | null>
@@ -48,13 +49,15 @@ export function createFixInExcelServices(deps: {
       const session = get(prepId)
       const prep = session.preparation
       const errorRows = new Set(session.rowNumbers('errors'))
-      if (!prep || errorRows.size === 0) throw new ServiceError('no_errors', 'No row has an error: there is nothing to export.')
+      if (!prep || errorRows.size === 0) {
+        throw new ServiceError('no_errors', 'No row has an error: there is nothing to export.', undefined, { 'zh-TW': '沒有任何一列有錯誤，不需要匯出。', en: 'No row has an error: there is nothing to export.' })
+      }
       const table = session.editedTable
       const language = deps.language()
       const report = buildErrorRowsReport({ headers: table.headers, rows: table.rows, errorRows, issuesForRow: (n) => prep.issuesForRow(n) }, language)
       const base = session.state.source.name.replace(/\.[^.]+$/, '') || 'orderdock'
       const defaultName = `${base}-${language === 'en' ? 'rows-to-fix' : '待修正'}.xlsx`
-      let path = deps.pickSavePath ? await deps.pickSavePath(defaultName, 'xlsx') : join(deps.dataDir, 'reports', `${Date.now()}-${defaultName}`)
+      let path = deps.pickSavePath ? await deps.pickSavePath(defaultName, 'xlsx') : join(deps.dataDir, 'reports', `${deps.now().getTime()}-${defaultName}`)
       if (!path) return { path: null, rows: errorRows.size }
       if (!path.toLowerCase().endsWith('.xlsx')) path = `${path}.xlsx`
       await writeReport(path, report)
@@ -64,7 +67,10 @@ export function createFixInExcelServices(deps: {
     'prepare.mergeBack': async ({ prepId, name, bytes, apply }) => {
       const session = get(prepId)
       const read = await readTable({ name, bytes }, {})
-      if (!read.ok) throw new ServiceError(read.error.code, read.error.message, read.error.file)
+      if (!read.ok) {
+        const { code, message, file, messageZh, messageEn } = read.error
+        throw new ServiceError(code, message, file, messageZh && messageEn ? { 'zh-TW': messageZh, en: messageEn } : undefined)
+      }
       const table = session.editedTable
       const key = keyColumnOf(session)
       const plan = planMergeBack({ headers: table.headers, rows: table.rows, keyColumn: key.column, keyIgnoreCase: key.ignoreCase, fixed: read.table })

@@ -135,7 +135,7 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     // push
     ...push.methods,
     // fix in Excel and bring it back
-    ...createFixInExcelServices({ dataDir: deps.dataDir, preparations, language: () => language, pickSavePath: deps.pickSavePath })
+    ...createFixInExcelServices({ dataDir: deps.dataDir, now: deps.now, preparations, language: () => language, pickSavePath: deps.pickSavePath })
   }
 
   return {

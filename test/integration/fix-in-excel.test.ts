@@ -43,6 +43,11 @@ describe('fix in Excel and bring it back', () => {
     XLSX.utils.sheet_add_aoa(sheet, [[null, 'ZZ9', '1', 'z@example.com', '已付款', '']], { origin: -1 })
     const bytes = new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
 
+    // a file that is not a spreadsheet is refused with a localized message, and changes nothing
+    const bad = (await dispatch(services.methods, 'prepare.mergeBack', { prepId: prep.prepId, name: 'fixed.xlsx', bytes: new Uint8Array([1, 2, 3, 4]), apply: true })) as Result<MergeBackView>
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.error.messages?.['zh-TW']).toBeTruthy()
+
     const preview = await value<MergeBackView>('prepare.mergeBack', { prepId: prep.prepId, name: 'fixed.xlsx', bytes, apply: false })
     expect(preview).toMatchObject({ applied: false, rows: 2, cells: 2, matchedByRow: 1, matchedByKey: 1, unmatchedCount: 1, unmatched: [{ fileRow: 4, reason: 'key_not_found', key: 'ZZ9' }] })
     expect(preview.summary.invalid).toBe(2)

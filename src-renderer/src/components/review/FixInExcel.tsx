@@ -57,7 +57,7 @@ function MergeSummary({ pending, busy, onApply, onCancel }: { pending: Pending; 
 }
 
 export function FixInExcel({ view }: { view: PrepareView }) {
-  const { t } = useTranslation('review')
+  const { t, i18n } = useTranslation('review')
   const touch = usePrepareStore((s) => s.touch)
   const input = useRef<HTMLInputElement>(null)
   const [working, setWorking] = useState(false)
@@ -70,7 +70,8 @@ export function FixInExcel({ view }: { view: PrepareView }) {
     try {
       await work()
     } catch (error) {
-      setNote({ text: asApiError(error).message, error: true })
+      const failure = asApiError(error)
+      setNote({ text: failure.messages?.[i18n.language === 'en' ? 'en' : 'zh-TW'] ?? failure.message, error: true })
     } finally {
       setWorking(false)
     }
