@@ -9,11 +9,13 @@ import { getSourceLayout } from '../core/sources'
 import { describeDerivation } from '../core/mapping/derive-words'
 import type { Mapping } from '../core/mapping/types'
 import { describeLookup } from '../core/mapping/lookup'
+import { writeErrorRows } from './errors-out'
 
 export const VALIDATE_USAGE = `usage: orderdock validate <file> --target <${TARGET_IDS.join('|')}>
          [--sheet NAME] [--header-row N] [--encoding LABEL] [--timezone IANA] [--mapping FILE.json]
          [--delivery-option-id ID] [--payment-method-id ID] [--lang en|zh-TW] [--no-source-layout] [--json]
          [--lookup FIELD=FILE:KEYCOLUMN:VALUECOLUMN[@MAINKEYCOLUMN]]...
+         [--errors-out FILE.xlsx]
 
 Reads the file (.xlsx .xlsm .xls .ods .csv .tsv), maps its columns to the destination's fields
 (automatically, or from --mapping), normalizes and validates every row. Nothing is sent.
@@ -39,7 +41,7 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
   const wantsJson = argv.includes('--json')
   let parsed
   try {
-    parsed = parseArgs({ args: argv, options: VALIDATE_OPTIONS, allowPositionals: true, strict: true })
+    parsed = parseArgs({ args: argv, options: { ...VALIDATE_OPTIONS, 'errors-out': { type: 'string' } }, allowPositionals: true, strict: true })
   } catch (e) {
     return usageError(out, wantsJson, 'usage', `${(e as Error).message}\n\n${VALIDATE_USAGE}`)
   }
@@ -61,6 +63,11 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
   const hasError = summary.invalid > 0 || issues.some((i) => i.severity === 'error')
   const code = hasError ? 1 : 0
   const messageOf = (i: Issue) => (lang === 'zh-TW' ? i.messageZh : i.message)
+  if (values['errors-out']) {
+    const written = await writeErrorRows(values['errors-out'], table, preparation, lang).catch((e: Error) => e)
+    if (written instanceof Error) return usageError(out, json, 'errors_out', written.message)
+    out.stderr.write(lang === 'zh-TW' ? `已把 ${written} 列有錯誤的資料寫到 ${values['errors-out']}\n` : `Wrote ${written} ${written === 1 ? 'row' : 'rows'} with errors to ${values['errors-out']}\n`)
+  }
   if (json) {
     const result = {
       file: input.file,

@@ -60,7 +60,10 @@ export const METHOD_NAMES = [
   // review (issue 11 B)
   'review.issueGroups',
   'review.fixGroup',
-  'review.findReplace'
+  'review.findReplace',
+  // fix in Excel and bring it back
+  'prepare.exportErrors',
+  'prepare.mergeBack'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

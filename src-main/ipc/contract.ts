@@ -17,6 +17,9 @@ import { pushMethodArgs, type PushEvent, type PushMethodResults } from './push-c
 import { reviewMethodArgs, type ReviewMethodResults } from './review-contract'
 export type * from './review-contract'
 export type * from './push-contract'
+// fix in Excel and bring it back
+import { fixInExcelMethodArgs, type FixInExcelMethodResults } from './fix-in-excel-contract'
+export type * from './fix-in-excel-contract'
 
 export { METHOD_NAMES, EVENT_CHANNEL, methodChannel, isMethodName } from './channels'
 export type { MethodName } from './channels'
@@ -98,11 +101,12 @@ export const methodArgs = {
   // push
   ...pushMethodArgs,
   // review (issue 11 B)
-  ...reviewMethodArgs
+  ...reviewMethodArgs,
+  ...fixInExcelMethodArgs
 } satisfies { [M in MethodName]: z.ZodType }
 
 /** Result types, one per method. */
-export interface MethodResults extends PrepareMethodResults, ProfileMethodResults, PushMethodResults, ReviewMethodResults {
+export interface MethodResults extends PrepareMethodResults, ProfileMethodResults, PushMethodResults, ReviewMethodResults, FixInExcelMethodResults {
   'app.info': AppInfo
   'app.setLanguage': { language: Language }
   /** null when the user cancelled the dialog. */

@@ -16,6 +16,7 @@ import type { ImportSession } from '../core/workspace/import-session'
 import { createPushServices, type PushTuning } from './push'
 import { createQuitGuard } from './quit-guard'
 import { createPreparationRestorer } from './push-restore'
+import { createFixInExcelServices } from './fix-in-excel'
 
 export interface ServiceDeps {
   /** App data directory (sessions, settings, journals). */
@@ -143,7 +144,9 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     // profiles
     ...profiles.methods,
     // push
-    ...push.methods
+    ...push.methods,
+    // fix in Excel and bring it back
+    ...createFixInExcelServices({ dataDir: deps.dataDir, now: deps.now, preparations, language: () => language, pickSavePath: deps.pickSavePath })
   }
 
   return {

@@ -8,9 +8,9 @@ import { RowsGrid } from './RowsGrid'
 import { ValuesPanel } from './ValuesPanel'
 import { LookupPanel } from './LookupPanel'
 // push
-import { PushGate } from './review/PushGate'
 import { ShoplineProfilePicker } from './review/ShoplineProfilePicker'
-import { SummaryChips } from './review/SummaryChips'
+import { MappingSection } from './review/MappingSection'
+import { ReviewBar } from './review/ReviewBar'
 
 export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file: string; onBack: () => void }) {
   const { t, i18n } = useTranslation()
@@ -26,7 +26,6 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
       <header className="preview-head panel">
         <div>
           <h1 className="file-name">{file}</h1>
-          <SummaryChips view={view} />
           {view.ambiguousDateColumns.length ? <p className="field-problem warning">{t('prepare.ambiguous', { columns: view.ambiguousDateColumns.join('、') })}</p> : null}
         </div>
         <div className="preview-actions">
@@ -43,17 +42,19 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
           <button type="button" className="button button-quiet" onClick={onBack}>
             {t('prepare.back')}
           </button>
-          {/* push */}
-          <PushGate view={view} file={file} busy={busy} />
         </div>
       </header>
       {target?.needsProfileChoices ? <ShoplineProfilePicker view={view} /> : null}
       <PrepareOptions view={view} />
       <LookupPanel view={view} fields={fields} />
-      <div className="prepare-columns">
-        <MappingPanel view={view} fields={fields} supportsMetadata={target?.supportsMetadata ?? false} notice={target?.notice} />
-        <ValuesPanel view={view} fields={fields} />
-      </div>
+      <MappingSection view={view}>
+        <div className="prepare-columns">
+          <MappingPanel view={view} fields={fields} supportsMetadata={target?.supportsMetadata ?? false} notice={target?.notice} />
+          <ValuesPanel view={view} fields={fields} />
+        </div>
+      </MappingSection>
+      {/* push: counts and 匯入 stay in view while the page and the grid scroll */}
+      <ReviewBar view={view} file={file} busy={busy} />
       <RowsGrid view={view} />
     </section>
   )
