@@ -6,7 +6,7 @@ import { deriveEntrySchema } from '../core/mapping/derivation-schema'
 import { ENCODINGS, normalizeEncoding, openWorkbook } from '../core/workbook'
 import type { SheetTable } from '../core/workbook/types'
 import { getTarget, isTargetId } from '../core/targets'
-import { TARGET_IDS, type TargetId } from '../core/targets/types'
+import { TARGET_IDS, type ShippingChoice, type TargetId } from '../core/targets/types'
 import { mapWithSource, SOURCE_LAYOUTS } from '../core/sources'
 import type { Mapping, ValueMatches } from '../core/mapping/types'
 import { createPreparation } from '../core/validation/prepare'
@@ -24,6 +24,8 @@ export const VALIDATE_OPTIONS = {
   mapping: { type: 'string' },
   'delivery-option-id': { type: 'string' },
   'payment-method-id': { type: 'string' },
+  shipping: { type: 'string' },
+  'shipping-name': { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
   'no-source-layout': { type: 'boolean' },
@@ -41,6 +43,8 @@ export interface PrepareFileInput {
   timezone?: string
   mappingFile?: string
   shopline?: { deliveryOptionId?: string; paymentMethodId?: string }
+  /** SHOPLINE: --shipping as-line|in-remarks [--shipping-name NAME]. */
+  shipping?: ShippingChoice
   /** Language of error messages (default en). */
   lang?: Lang
   /** Do not recognize the export (Shopee, SHOPLINE …): map from the headers' words only. */
@@ -89,6 +93,12 @@ export function checkPrepareOptions(
   if (values.timezone !== undefined && !IANAZone.isValidZone(values.timezone)) {
     return bad('bad_timezone', `Unknown time zone "${values.timezone}". Use an IANA name such as Asia/Taipei.`, `不認得時區「${values.timezone}」，請用 IANA 名稱，例如 Asia/Taipei。`)
   }
+  if (values.shipping !== undefined && values.shipping !== 'as-line' && values.shipping !== 'in-remarks') {
+    return bad('usage', `--shipping must be as-line or in-remarks (got "${values.shipping}").`, `--shipping 只能是 as-line（運費成為明細）或 in-remarks（寫進備註），收到「${values.shipping}」。`)
+  }
+  const shipping: ShippingChoice | undefined = values.shipping || values['shipping-name']
+    ? { mode: (values.shipping as ShippingChoice['mode'] | undefined) ?? 'as-line', ...(values['shipping-name'] ? { lineName: values['shipping-name'] } : {}) }
+    : undefined
   const shopline =
     values['delivery-option-id'] || values['payment-method-id']
       ? { deliveryOptionId: values['delivery-option-id'], paymentMethodId: values['payment-method-id'] }
@@ -97,7 +107,7 @@ export function checkPrepareOptions(
     ok: true,
     json,
     lang,
-    input: { file, target: values.target, sheet: values.sheet, headerRow, encoding: values.encoding, timezone: values.timezone, mappingFile: values.mapping, shopline, lang, noSourceLayout: values['no-source-layout'] === true }
+    input: { file, target: values.target, sheet: values.sheet, headerRow, encoding: values.encoding, timezone: values.timezone, mappingFile: values.mapping, shopline, ...(shipping ? { shipping } : {}), lang, noSourceLayout: values['no-source-layout'] === true }
   }
 }
 
@@ -164,6 +174,6 @@ export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOu
     valueMatches = { ...sourced.valueMatches, ...valueMatches }
     source = sourced.source?.source.id ?? null
   }
-  const preparation = createPreparation(table, { target: opts.target, mapping, valueMatches, timezone, shopline: opts.shopline })
+  const preparation = createPreparation(table, { target: opts.target, mapping, valueMatches, timezone, shopline: opts.shopline, ...(opts.shipping ? { shipping: opts.shipping } : {}) })
   return { ok: true, table, mapping, valueMatches, preparation, timezone, source }
 }

@@ -11,12 +11,15 @@ import type { Mapping } from '../core/mapping/types'
 
 export const VALIDATE_USAGE = `usage: orderdock validate <file> --target <${TARGET_IDS.join('|')}>
          [--sheet NAME] [--header-row N] [--encoding LABEL] [--timezone IANA] [--mapping FILE.json]
-         [--delivery-option-id ID] [--payment-method-id ID] [--lang en|zh-TW] [--no-source-layout] [--json]
+         [--delivery-option-id ID] [--payment-method-id ID] [--shipping as-line|in-remarks] [--shipping-name NAME]
+         [--lang en|zh-TW] [--no-source-layout] [--json]
 
 Reads the file (.xlsx .xlsm .xls .ods .csv .tsv), maps its columns to the destination's fields
 (automatically, or from --mapping), normalizes and validates every row. Nothing is sent.
 A known export (Shopee, SHOPLINE, 91APP, CYBERBIZ, momo, Shopify, WooCommerce, ECPay/NewebPay 定期定額, ERP) is
 recognized from its header row and mapped by its layout; --no-source-layout maps from the headers' words only.
+SHOPLINE shipping: as-line (default) adds a CustomProduct line 運費 that counts in SHOPLINE's revenue reports;
+in-remarks writes the fee into the order remarks only (not counted). Discount columns become CustomDiscount lines.
 Exit code: 0 every record valid, 1 some records invalid, 2 usage or file error.`
 
 interface Out {
