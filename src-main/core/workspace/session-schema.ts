@@ -1,7 +1,7 @@
 // The saved shape of an import session, with a zod schema so a damaged or foreign file is refused, not trusted.
 import { z } from 'zod'
 import { deriveEntrySchema } from '../mapping/derivation-schema'
-import { TARGET_IDS, type TargetId } from '../targets/types'
+import { TARGET_IDS, type ShippingChoice, type TargetId } from '../targets/types'
 import type { Mapping, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
 import type { SessionSummary } from './types'
@@ -31,6 +31,8 @@ export interface SessionState {
   useSourceLayout?: boolean
   /** The recognized export's layout id whose mapping this session started from, or null. */
   sourceLayout?: string | null
+  /** SHOPLINE: shipping as a 運費 line or in the order remarks; absent = as a line. */
+  shipping?: ShippingChoice
 }
 
 export type { SessionSummary } from './types'
@@ -62,7 +64,8 @@ export const sessionStateSchema = z.object({
   edits: z.record(z.string(), z.record(z.string(), z.string())),
   excluded: z.array(z.number().int()),
   useSourceLayout: z.boolean().optional(),
-  sourceLayout: z.string().nullable().optional()
+  sourceLayout: z.string().nullable().optional(),
+  shipping: z.object({ mode: z.enum(['as-line', 'in-remarks']), lineName: z.string().max(100).optional() }).strict().optional()
 })
 
 /** Session ids are used as folder names: only these characters, so an id can never climb out of the data dir. */

@@ -9,6 +9,7 @@ import { ValuesPanel } from './ValuesPanel'
 // push
 import { PushGate } from './review/PushGate'
 import { ShoplineProfilePicker } from './review/ShoplineProfilePicker'
+import { ShoplineShippingChoice } from './review/ShoplineShippingChoice'
 import { SummaryChips } from './review/SummaryChips'
 
 export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file: string; onBack: () => void }) {
@@ -47,6 +48,7 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
         </div>
       </header>
       {view.target === 'shopline.orders' ? <ShoplineProfilePicker view={view} /> : null}
+      {fields.some((f) => f.key === 'shipping_fee') ? <ShoplineShippingChoice view={view} /> : null}
       <PrepareOptions view={view} />
       <div className="prepare-columns">
         <MappingPanel view={view} fields={fields} supportsMetadata={target?.supportsMetadata ?? false} notice={target?.notice} />
