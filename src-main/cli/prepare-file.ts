@@ -6,7 +6,7 @@ import { deriveEntrySchema } from '../core/mapping/derivation-schema'
 import { ENCODINGS, normalizeEncoding, openWorkbook } from '../core/workbook'
 import type { SheetTable } from '../core/workbook/types'
 import { getTarget, isTargetId } from '../core/targets'
-import { TARGET_IDS, type TargetId } from '../core/targets/types'
+import { TARGET_IDS, type ShippingChoice, type TargetId } from '../core/targets/types'
 import { mapWithSource, SOURCE_LAYOUTS, type SourcePlan } from '../core/sources'
 import type { Mapping, ValueMatches } from '../core/mapping/types'
 import { prepareWithLookups } from '../core/validation/prepare-with-lookups'
@@ -26,6 +26,8 @@ export const VALIDATE_OPTIONS = {
   mapping: { type: 'string' },
   'delivery-option-id': { type: 'string' },
   'payment-method-id': { type: 'string' },
+  shipping: { type: 'string' },
+  'shipping-name': { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
   'no-source-layout': { type: 'boolean' },
@@ -44,6 +46,8 @@ export interface PrepareFileInput {
   timezone?: string
   mappingFile?: string
   shopline?: { deliveryOptionId?: string; paymentMethodId?: string }
+  /** SHOPLINE: --shipping as-line|in-remarks [--shipping-name NAME]. */
+  shipping?: ShippingChoice
   /** Language of error messages (default en). */
   lang?: Lang
   /** Do not recognize the export (Shopee, SHOPLINE …): map from the headers' words only. */
@@ -100,6 +104,12 @@ export function checkPrepareOptions(
     if (!parsed.ok) return bad('bad_lookup', parsed.error.en, parsed.error.zh)
     lookups.push(parsed.lookup)
   }
+  if (values.shipping !== undefined && values.shipping !== 'as-line' && values.shipping !== 'in-remarks') {
+    return bad('usage', `--shipping must be as-line or in-remarks (got "${values.shipping}").`, `--shipping 只能是 as-line（運費成為明細）或 in-remarks（寫進備註），收到「${values.shipping}」。`)
+  }
+  const shipping: ShippingChoice | undefined = values.shipping || values['shipping-name']
+    ? { mode: (values.shipping as ShippingChoice['mode'] | undefined) ?? 'as-line', ...(values['shipping-name'] ? { lineName: values['shipping-name'] } : {}) }
+    : undefined
   const shopline =
     values['delivery-option-id'] || values['payment-method-id']
       ? { deliveryOptionId: values['delivery-option-id'], paymentMethodId: values['payment-method-id'] }
@@ -108,7 +118,7 @@ export function checkPrepareOptions(
     ok: true,
     json,
     lang,
-    input: { file, target: values.target, sheet: values.sheet, headerRow, encoding: values.encoding, timezone: values.timezone, mappingFile: values.mapping, shopline, lang, noSourceLayout: values['no-source-layout'] === true, ...(lookups.length ? { lookups } : {}) }
+    input: { file, target: values.target, sheet: values.sheet, headerRow, encoding: values.encoding, timezone: values.timezone, mappingFile: values.mapping, shopline, ...(shipping ? { shipping } : {}), lang, noSourceLayout: values['no-source-layout'] === true, ...(lookups.length ? { lookups } : {}) }
   }
 }
 
@@ -180,6 +190,6 @@ export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOu
   const loaded = await loadCliLookups(opts.lookups ?? [], target, table, lang)
   if (!loaded.ok) return { ok: false, error: { code: loaded.code, message: loaded.message } }
   // the lookups add a column each (mapped to their field); whole-file facts are said once (file-issues.ts)
-  const joined = prepareWithLookups(table, { target: opts.target, mapping, valueMatches, timezone, shopline: opts.shopline }, { lookups: loaded.indexes, lacks })
+  const joined = prepareWithLookups(table, { target: opts.target, mapping, valueMatches, timezone, shopline: opts.shopline, ...(opts.shipping ? { shipping: opts.shipping } : {}) }, { lookups: loaded.indexes, lacks })
   return { ok: true, table: joined.table, mapping: joined.mapping, valueMatches, preparation: joined.preparation, timezone, source, lookups: loaded.indexes.map((ix) => ix.spec) }
 }

@@ -28,6 +28,7 @@ export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url 
   --journal-dir DIR         where job journals are kept (default: <data dir>/jobs)
   --resume JOB_ID           continue a stopped or crashed job (same file and settings)
   --delivery-option-id ID --payment-method-id ID   SHOPLINE: what every order uses
+  --shipping as-line|in-remarks [--shipping-name NAME]   SHOPLINE: shipping as a 運費 line (counted in revenue) or in the remarks
   --report FILE.xlsx|.csv   write the results report
   --sheet NAME --header-row N --encoding LABEL --timezone IANA --mapping FILE.json --lang en|zh-TW   as for validate
   --lookup FIELD=FILE:KEYCOLUMN:VALUECOLUMN[@MAINKEYCOLUMN]   fill FIELD from a second spreadsheet, as for validate

@@ -13,7 +13,8 @@ import { writeErrorRows } from './errors-out'
 
 export const VALIDATE_USAGE = `usage: orderdock validate <file> --target <${TARGET_IDS.join('|')}>
          [--sheet NAME] [--header-row N] [--encoding LABEL] [--timezone IANA] [--mapping FILE.json]
-         [--delivery-option-id ID] [--payment-method-id ID] [--lang en|zh-TW] [--no-source-layout] [--json]
+         [--delivery-option-id ID] [--payment-method-id ID] [--shipping as-line|in-remarks] [--shipping-name NAME]
+         [--lang en|zh-TW] [--no-source-layout] [--json]
          [--lookup FIELD=FILE:KEYCOLUMN:VALUECOLUMN[@MAINKEYCOLUMN]]...
          [--errors-out FILE.xlsx]
 
@@ -24,6 +25,9 @@ recognized from its header row and mapped by its layout; --no-source-layout maps
 --lookup fills FIELD from a second spreadsheet (e.g. a customers export): the row whose KEYCOLUMN equals this file's
 MAINKEYCOLUMN (default: the column named KEYCOLUMN) gives VALUECOLUMN. Keys are compared trimmed and NFKC-normalized,
 phone numbers by digits (+886 = 0), e-mails case-insensitively. Repeat it for several fields.
+
+SHOPLINE shipping: as-line (default) adds a CustomProduct line 運費 that counts in SHOPLINE's revenue reports;
+in-remarks writes the fee into the order remarks only (not counted). Discount columns become CustomDiscount lines.
 Exit code: 0 every record valid, 1 some records invalid, 2 usage or file error.`
 
 interface Out {

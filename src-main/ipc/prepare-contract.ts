@@ -82,6 +82,8 @@ export interface PrepareView {
   source: { id: string; label: Text; lacks: { field: string; why: Text }[] } | null
   /** Recognizing the export is on (default); prepare.setOptions { useSourceLayout } turns it off and maps again. */
   useSourceLayout: boolean
+  /** SHOPLINE: shipping as a 運費 line (counted in revenue) or in the order remarks (prepare.setOptions { shipping }). */
+  shipping: { mode: 'as-line' | 'in-remarks'; lineName?: string }
   /** Derived fields: the rule in words and its result on the first few rows. */
   derived: DerivedFieldPreview[]
   /** SHOPLINE: the connection whose delivery option and payment method go into every order (null: none chosen). */
@@ -177,7 +179,8 @@ export const prepareMethodArgs = {
       timezone: z.string().min(1).max(64).optional(),
       dateOrder: boundedRecord(z.string().min(1).max(255), z.enum(['ymd', 'dmy', 'mdy']), MAX_COLUMN_KEYS).optional(),
       metadataColumns: z.array(z.string().min(1).max(255)).max(500).optional(),
-      useSourceLayout: z.boolean().optional()
+      useSourceLayout: z.boolean().optional(),
+      shipping: z.object({ mode: z.enum(['as-line', 'in-remarks']), lineName: z.string().max(100).optional() }).strict().optional()
     })
     .strict(),
   'prepare.setProfile': z.object({ prepId, profileId: z.string().min(1).max(64).nullable() }).strict(),

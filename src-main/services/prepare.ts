@@ -176,6 +176,7 @@ export function createPrepareServices(deps: {
       template: appliedTemplates.get(prepId) ?? null,
       source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.filter((l) => !mapping[l.field]).map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
       useSourceLayout: session.state.useSourceLayout !== false,
+      shipping: { ...(session.state.shipping ?? { mode: 'as-line' }) },
       derived: derivationPreviews(mapping, session.editedTable),
       profileId: session.state.target && getTarget(session.state.target)?.profileChoices ? (chosenProfiles.get(prepId) ?? null) : null,
       ...lookupParts(session, target)
@@ -215,8 +216,9 @@ export function createPrepareServices(deps: {
       return view(prepId)
     },
 
-    'prepare.setOptions': async ({ prepId, timezone, dateOrder, metadataColumns, useSourceLayout }) => {
+    'prepare.setOptions': async ({ prepId, timezone, dateOrder, metadataColumns, useSourceLayout, shipping }) => {
       const { session } = get(prepId)
+      if (shipping !== undefined) session.setShipping(shipping)
       if (useSourceLayout !== undefined && useSourceLayout !== (session.state.useSourceLayout !== false)) {
         const template = await session.setUseSourceLayout(useSourceLayout)
         if (template) appliedTemplates.set(prepId, { id: template.id, name: template.name })

@@ -27,6 +27,7 @@ export function preparationFor(session: ImportSession, target: Target, shopline:
     dateOrder: s.dateOrder,
     metadataColumns: s.metadataColumns,
     excludedRows: s.excluded,
+    ...(s.shipping ? { shipping: s.shipping } : {}),
     shopline: { deliveryOptionId: shopline.deliveryOptionId, paymentMethodId: shopline.paymentMethodId }
   })
 }

@@ -22,7 +22,7 @@ interface PrepareState {
   setValueMatch(field: string, value: string, match: string | null): Promise<void>
   editCell(row: number, column: string, value: string): Promise<PrepareRow | null>
   exclude(rows: number[], excluded: boolean): Promise<void>
-  setOptions(change: { timezone?: string; dateOrder?: Record<string, DateOrderChoice>; metadataColumns?: string[]; useSourceLayout?: boolean }): Promise<void>
+  setOptions(change: { timezone?: string; dateOrder?: Record<string, DateOrderChoice>; metadataColumns?: string[]; useSourceLayout?: boolean; shipping?: { mode: 'as-line' | 'in-remarks'; lineName?: string } }): Promise<void>
   saveTemplate(name: string): Promise<TemplateView | null>
   /** One value into one column of the selected rows (each becomes an edit, re-validated). */
   setCells(rows: number[], column: string, value: string): Promise<void>

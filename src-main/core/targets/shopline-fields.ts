@@ -55,6 +55,26 @@ export const SHOPLINE_FIELDS: readonly FieldDef[] = [
     synonyms: ['訂單總額', '總金額', '訂單金額', '總計', '合計', '金額', 'Total', 'Order Total', 'order_total', 'Amount', '買家總支付金額', '訂單合計', '訂單總計', '訂單總金額']
   },
   {
+    key: 'shipping_fee', type: 'money', required: false, label: L('運費', 'Shipping'),
+    help: L('成為名為「運費」的客製商品明細，或寫進訂單備註（匯入設定可選）。', 'Becomes a CustomProduct line named 運費, or goes into the order remarks (your choice in the import settings).'),
+    synonyms: ['運費', '物流費用', '運費金額', '買家支付運費', '買家支付的運費', 'Shipping', 'Shipping Fee', 'Shipping Cost', 'shipping_total', '配送費', '物流費']
+  },
+  {
+    key: 'discount', type: 'money', required: false, label: L('折扣', 'Discount'),
+    help: L('成為一筆 CustomDiscount 折扣明細，從總額扣除。', 'Becomes a CustomDiscount line, deducted from the total.'),
+    synonyms: ['折扣', '折扣金額', '優惠折扣', '優惠折抵', '優惠金額', '訂單折扣', 'Discount', 'Discount Amount', 'discount_total', 'cart_discount']
+  },
+  {
+    key: 'discount_coupon', type: 'money', required: false, label: L('折價券', 'Coupon'),
+    help: L('另一筆 CustomDiscount 折扣明細（折價券、優惠券）。', 'Another CustomDiscount line (coupons, vouchers).'),
+    synonyms: ['折價券', '優惠券', '優惠券折抵', '折價券折抵', '賣場優惠券', '賣家負擔優惠券', 'Coupon', 'Voucher']
+  },
+  {
+    key: 'discount_points', type: 'money', required: false, label: L('點數折抵', 'Points / credits used'),
+    help: L('另一筆 CustomDiscount 折扣明細（紅利、點數、蝦幣、購物金折抵）。', 'Another CustomDiscount line (reward points, coins, store credit).'),
+    synonyms: ['點數折抵', '紅利折抵', '紅利點數折抵', '蝦幣折抵', '購物金折抵', '購物金', 'Points', 'Points Used', 'Store Credit']
+  },
+  {
     key: 'order_remarks', type: 'string', required: false, label: L('訂單備註', 'Order remarks'),
     help: L('附加在備註中(建立後無法修改)。', 'Appended to the remarks (cannot be changed after creation).'),
     synonyms: ['訂單備註', '買家備註', '備註', '附註', 'Notes', 'Remarks', 'Note', 'customer_note']

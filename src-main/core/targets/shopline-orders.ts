@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { FieldDef, GroupedOrderInput, Target } from './types'
 import { SHOPLINE_FIELDS } from './shopline-fields'
 import { amountFacts } from './common'
+import { shoplineMoney } from './shopline-money'
 import { SHOPLINE_SERVICE } from './api-services'
 import { SHOPLINE_PROFILE_CHOICES, shoplineSettingIssues } from './shopline-settings'
 
@@ -89,20 +90,18 @@ export function buildShoplineBody(g: GroupedOrderInput): Record<string, unknown>
   address.recipient_phone ??= text(o.customer_phone) ?? ''
   if (address.recipient_name === '') delete address.recipient_name
   if (address.recipient_phone === '') delete address.recipient_phone
+  const money = shoplineMoney(g) // lines + shipping (line or remark) + CustomDiscount lines
   const order: Record<string, unknown> = {
     delivery_option_id: g.deliveryOptionId,
     payment_method_id: g.paymentMethodId,
-    subtotal: g.subtotal.toNumber(),
-    total: g.total.toNumber(),
-    items: g.lines.map((l) => ({
-      item_type: 'CustomProduct', item_price: l.price.toNumber(), quantity: l.quantity, total: l.total.toNumber(),
-      item_data: { name: l.name, price: l.price.toString() }
-    }))
+    subtotal: money.subtotal.toNumber(),
+    total: money.total.toNumber(),
+    items: money.items
   }
   if (text(o.customer_email)) order.customer_email = o.customer_email
   if (text(o.customer_phone)) order.customer_phone = o.customer_phone
   order.delivery_address = address
-  order.order_remarks = shoplineRemarks(g.orderNo, text(o.order_date), text(o.order_remarks))
+  order.order_remarks = shoplineRemarks(g.orderNo, text(o.order_date), [text(o.order_remarks), money.remarksNote].filter(Boolean).join(' | ') || undefined)
   return { order, is_registering_as_member: false, is_inventory_fulfillment: false, mail_notify: false }
 }
 
@@ -118,7 +117,8 @@ export const ShoplineOrdersTarget: Target = {
   requestSchema: shoplineCreateOrderSchema,
   supportsMetadata: false,
   groupBy: 'order_no',
-  orderLines: { totalField: 'order_total', priceField: 'items.item_price', quantityField: 'items.quantity', lineTotalField: 'items.total', nameField: 'items.name', totalMustMatchLines: true },
+  orderLines: { totalField: 'order_total', priceField: 'items.item_price', quantityField: 'items.quantity', lineTotalField: 'items.total', nameField: 'items.name', totalMustMatchLines: true,
+    adjustments: { shippingField: 'shipping_fee', discountFields: ['discount', 'discount_coupon', 'discount_points'] } },
   buildGroupPayload: buildShoplineBody,
   naturalKey(p) {
     const remarks = (p.order as { order_remarks?: unknown } | undefined)?.order_remarks

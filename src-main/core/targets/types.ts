@@ -53,6 +53,17 @@ export interface GroupedOrderInput {
   paymentMethodId: string
   /** Unmapped columns carried along (first non-empty value per column across the rows). */
   metadata?: Record<string, string>
+  /** Order-level shipping and discounts (OrderLinesRule.adjustments), positive amounts; how shipping travels (ShippingChoice). */
+  shipping?: Decimal
+  discounts?: { name: string; amount: Decimal }[]
+  shippingChoice?: ShippingChoice
+}
+
+/** SHOPLINE shipping: a CustomProduct line (counts in revenue reports) or a note in order_remarks (does not). */
+export interface ShippingChoice {
+  mode: 'as-line' | 'in-remarks'
+  /** Name of the shipping line (default 運費). */
+  lineName?: string
 }
 
 /** Grouped destinations: where an order's lines and its total come from. */
@@ -65,8 +76,10 @@ export interface OrderLinesRule {
   lineTotalField?: string
   /** Per-line name: a line needs one (SHOPLINE). */
   nameField?: string
-  /** A mapped total must equal the lines' sum (SHOPLINE cannot carry shipping, fees or discounts). */
+  /** A mapped total must equal the lines' sum (plus shipping, minus discounts when adjustments are declared). */
   totalMustMatchLines: boolean
+  /** Order-level money beyond the lines: a shipping field and discount fields (each discount becomes its own line). */
+  adjustments?: { shippingField: string; discountFields: readonly string[] }
 }
 
 /** How the upload engine talks to this destination. */

@@ -79,7 +79,7 @@ describe('SHOPLINE: the same grouper', () => {
     t[0][5] = '1,069.70'
     const q = createPreparation(tableOf(headers, t), { target: 'shopline.orders', mapping: { ...mapping, order_total: { column: '訂單金額' } }, timezone: 'Asia/Taipei', shopline: IDS })
     expect(q.issuesForRow(2).filter((i) => i.severity === 'error').map((i) => [i.code, i.value])).toEqual([['order_total_mismatch', '1,069.70']])
-    expect(q.issuesForRow(2).find((i) => i.severity === 'error')!.message).toContain('order Z-1 totals 1069.70 but its lines add up to 1009.70')
+    expect(q.issuesForRow(2).find((i) => i.severity === 'error')!.message).toContain('order Z-1: the items add up to 1,009.7, but the order total column says 1,069.7, a difference of 60 (rows 2, 4, 5)')
   })
 
   it('disagreeing order-level values name the rows and the values', () => {

@@ -1,12 +1,13 @@
 // Grouped destinations (帳獸 orders, SHOPLINE): rows sharing an order number → one order, its total in decimal.js.
 // What differs per destination is data on the target: groupBy, orderLines (see OrderLinesRule) and buildGroupPayload.
 import Decimal from 'decimal.js'
-import type { FieldDef, FieldValue, GroupedOrderInput, OrderLinesRule, PreparedRecord, Target } from '../targets/types'
+import type { FieldDef, FieldValue, GroupedOrderInput, OrderLinesRule, PreparedRecord, ShippingChoice, Target } from '../targets/types'
 import { makeIssue, short } from './messages'
 import { fieldText, type RowPlan, type RowState } from './row'
 import type { Issue } from './types'
 import { schemaIssue } from './schema-check'
 import { orderStampWarnings } from './rules'
+import { type OrderAdjustments, expectedTotal, negativeTotalMessage, readAdjustments, totalMismatchMessage } from './order-adjustments'
 
 export interface GroupContext {
   target: Target
@@ -16,6 +17,8 @@ export interface GroupContext {
   paymentMethodId: string
   /** Settings-level errors exist (missing ids, unmapped required): no record can be valid. */
   globallyBlocked: boolean
+  /** SHOPLINE: shipping as a line or in the remarks (prepare setting). */
+  shipping?: ShippingChoice
 }
 
 const orderFieldCache = new WeakMap<RowPlan, FieldDef[]>()
@@ -96,20 +99,25 @@ function orderLines(ctx: GroupContext, rule: OrderLinesRule, rows: RowState[], i
 
 /** The order total: the mapped one (checked against the lines where the destination needs that), else the lines' sum. */
 function orderTotal(ctx: GroupContext, rule: OrderLinesRule, orderNo: string, rows: RowState[], order: Record<string, FieldValue>,
-  lines: GroupedOrderInput['lines'], subtotal: Decimal, issues: Issue[]): Decimal | null {
+  lines: GroupedOrderInput['lines'], subtotal: Decimal, issues: Issue[], adj?: OrderAdjustments): Decimal | null {
   const mapped = ctx.plan.sources.some((s) => s.field.key === rule.totalField)
   const given = order[rule.totalField]
   const f = fieldOf(ctx, rule.totalField)
   if (mapped && !Decimal.isDecimal(given) && !rule.totalMustMatchLines) return null // required_missing / row issues say why
   if (mapped && Decimal.isDecimal(given)) {
-    if (rule.totalMustMatchLines && lines.length === rows.length && !(given as Decimal).equals(subtotal)) {
+    const expected = adj ? expectedTotal(subtotal, adj) : subtotal
+    if (rule.totalMustMatchLines && lines.length === rows.length && adj && !(given as Decimal).equals(expected)) {
+      const src = rows.find((r) => r.values[rule.totalField] !== undefined) ?? rows[0]
+      issues.push(makeIssue(src.rowNumber, f, ctx.columnOf(rule.totalField), 'error', 'order_total_mismatch',
+        totalMismatchMessage(orderNo, rows.map((r) => r.rowNumber), subtotal, adj, given as Decimal), fieldText(ctx.plan, src, rule.totalField)))
+    } else if (rule.totalMustMatchLines && lines.length === rows.length && !adj && !(given as Decimal).equals(subtotal)) {
       const src = rows.find((r) => r.values[rule.totalField] !== undefined) ?? rows[0]
       issues.push(makeIssue(src.rowNumber, f, ctx.columnOf(rule.totalField), 'error', 'order_total_mismatch', {
         en: `order ${orderNo} totals ${fmt(given)} but its lines add up to ${subtotal.toFixed(2)}. SHOPLINE cannot import shipping, fees or discounts: fix the lines or the total.`,
         'zh-TW': `訂單 ${orderNo} 的總額是 ${fmt(given)}，但明細加總為 ${subtotal.toFixed(2)}。SHOPLINE 無法匯入運費、手續費或折扣：請修正明細或總額。`
       }, fieldText(ctx.plan, src, rule.totalField)))
     }
-    return rule.totalMustMatchLines ? subtotal : (given as Decimal)
+    return rule.totalMustMatchLines ? expected : (given as Decimal)
   }
   if (!ctx.plan.sources.some((s) => s.field.key === rule.priceField)) return null // the mapping problem is reported once
   const missing = rows.filter((r) => !Decimal.isDecimal(r.values[rule.priceField])).map((r) => r.rowNumber)
@@ -121,7 +129,18 @@ function orderTotal(ctx: GroupContext, rule: OrderLinesRule, orderNo: string, ro
     }))
     return null
   }
-  return lines.length > 0 ? subtotal : null
+  return lines.length > 0 ? (adj ? expectedTotal(subtotal, adj) : subtotal) : null
+}
+
+/** What the destination's total becomes (shipping kept in the remarks is not part of it): below 0 is an error. */
+function negativeTotal(ctx: GroupContext, orderNo: string, rows: RowState[], subtotal: Decimal, adj: OrderAdjustments, issues: Issue[]): void {
+  const inRemarks = ctx.shipping?.mode === 'in-remarks'
+  const counted = inRemarks ? { discounts: adj.discounts } : adj
+  const total = expectedTotal(subtotal, counted)
+  if (!total.isNegative()) return
+  const key = ctx.target.orderLines!.adjustments!.discountFields.find((k) => ctx.columnOf(k) !== null) ?? ctx.target.orderLines!.totalField
+  issues.push(makeIssue(rows[0].rowNumber, fieldOf(ctx, key), ctx.columnOf(key), 'error', 'order_total_negative',
+    negativeTotalMessage(orderNo, rows.map((r) => r.rowNumber), subtotal.plus(inRemarks ? 0 : (adj.shipping ?? 0)), total, inRemarks)))
 }
 
 /** Build one order from its rows (in sheet order). Returns the record and the order-level issues (row-indexed). */
@@ -133,12 +152,15 @@ export function buildOrderGroup(ctx: GroupContext, orderNo: string, rows: RowSta
   issues.push(...orderStampWarnings(ctx.target, rows, ctx.columnOf, ctx.plan))
   const lines = orderLines(ctx, rule, rows, issues)
   const subtotal = lines.reduce((sum, l) => sum.plus(l.total), new Decimal(0))
-  const total = orderTotal(ctx, rule, orderNo, rows, order, lines, subtotal, issues)
+  const adj = readAdjustments(rule, order, (k) => ctx.columnOf(k) ?? fieldOf(ctx, k).label['zh-TW'])
+  const total = orderTotal(ctx, rule, orderNo, rows, order, lines, subtotal, issues, adj)
+  if (adj && lines.length > 0) negativeTotal(ctx, orderNo, rows, subtotal, adj, issues)
   const metadata: Record<string, string> = {}
   for (const r of rows) for (const [k, v] of Object.entries(r.metadata ?? {})) metadata[k] ??= v
   const payload = ctx.target.buildGroupPayload!({
     orderNo, order, lines, subtotal, total: total ?? subtotal, ...(total === null ? { totalMissing: true } : {}), deliveryOptionId: ctx.deliveryOptionId, paymentMethodId: ctx.paymentMethodId,
-    ...(Object.keys(metadata).length > 0 ? { metadata } : {})
+    ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
+    ...(adj ? { ...(adj.shipping ? { shipping: adj.shipping } : {}), discounts: adj.discounts, ...(ctx.shipping ? { shippingChoice: ctx.shipping } : {}) } : {})
   })
   const rowErrors = rows.some((r) => r.blocked || r.issues.some((i) => i.severity === 'error'))
   const needsLines = rule.nameField !== undefined

@@ -38,6 +38,7 @@ class PreparationImpl implements Preparation {
   private validCount = 0
   private invalidCount = 0
   private readonly shoplineIds: { deliveryOptionId: string; paymentMethodId: string }
+  private readonly shipping: PrepareSettings['shipping']
   private recordsCache: PreparedRecord[] | null = null
   private issuesCache: Issue[] | null = null
   /** Subscription events: chain warnings by row number, rebuilt after an edit. */
@@ -53,6 +54,7 @@ class PreparationImpl implements Preparation {
     this.indexOf = new RowIndex(this.rows)
     this.excluded = new Set(settings.excludedRows ?? [])
     this.rule = target.unique
+    this.shipping = settings.shipping
     this.shoplineIds = { deliveryOptionId: settings.shopline?.deliveryOptionId ?? '', paymentMethodId: settings.shopline?.paymentMethodId ?? '' }
     const n = this.rows.length
     this.states = new Array(n).fill(null)
@@ -239,7 +241,8 @@ class PreparationImpl implements Preparation {
     const orderNo = key.startsWith(NO_ORDER_NO) ? '' : key
     const { record, issues } = buildOrderGroup({
       target: this.target, plan: this.sheet.plan, columnOf: this.sheet.columnOf, globallyBlocked: this.sheet.blocked,
-      deliveryOptionId: this.shoplineIds.deliveryOptionId, paymentMethodId: this.shoplineIds.paymentMethodId
+      deliveryOptionId: this.shoplineIds.deliveryOptionId, paymentMethodId: this.shoplineIds.paymentMethodId,
+      ...(this.shipping ? { shipping: this.shipping } : {})
     }, orderNo, states)
     this.setSlot(members[0], record, issues)
   }

@@ -84,7 +84,7 @@ describe('grouping rules', () => {
     const p = prep(bad)
     expect(p.issuesForRow(2).map((i) => i.code)).toEqual(['shopline_order_date_not_kept', 'line_total_mismatch'])
     expect(p.issuesForRow(3).map((i) => [i.code, i.column, i.value])).toEqual([['order_total_mismatch', '訂單總額', '90']])
-    expect(p.issuesForRow(3)[0].message).toContain('add up to 100.00')
+    expect(p.issuesForRow(3)[0].message).toContain('add up to 100, but the order total column says 90')
     expect(p.issuesForRow(4).map((i) => [i.code, i.value])).toEqual([['group_conflict', 'x@example.com']])
     expect(p.issuesForRow(4)[0].message).toContain('row 2')
     expect(p.summary()).toEqual({ rows: 3, valid: 0, invalid: 2, warnings: 1 })

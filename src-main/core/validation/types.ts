@@ -1,6 +1,6 @@
 // What preparation (map → normalize → match values → build payloads → validate) takes and gives.
 import type { Cell } from '../workbook/types'
-import type { FieldValue, PreparedRecord, TargetId } from '../targets/types'
+import type { FieldValue, PreparedRecord, ShippingChoice, TargetId } from '../targets/types'
 import type { Mapping, ValueMatches } from '../mapping/types'
 
 /** One problem or warning, naming the Excel row, the field, the source column and the value found. */
@@ -33,6 +33,8 @@ export interface PrepareSettings {
   /** Unmapped columns carried into payload.metadata (targets that support metadata). */
   metadataColumns?: string[]
   shopline?: { deliveryOptionId?: string; paymentMethodId?: string }
+  /** SHOPLINE: shipping as a 運費 line or in the order remarks (default as a line). */
+  shipping?: ShippingChoice
   /** Row numbers (as Excel shows them) left out of the import. */
   excludedRows?: number[]
 }

@@ -2,7 +2,7 @@
 import { openWorkbook } from '../workbook'
 import type { OpenResult, WorkbookSource } from '../workbook'
 import type { Cell, ReadLimits, ReadOptions, SheetRow, SheetTable, WorkbookError } from '../workbook/types'
-import type { TargetId } from '../targets/types'
+import type { ShippingChoice, TargetId } from '../targets/types'
 import type { Mapping, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
 import { mapWithSource, SOURCE_LAYOUTS } from '../sources'
@@ -268,6 +268,7 @@ export class ImportSession {
   setTimezone(timezone: string): void { this.state.timezone = timezone; this.reconfigure() }
   setDateOrder(dateOrder: Record<string, DateOrder>): void { this.state.dateOrder = dateOrder; this.reconfigure() }
   setMetadataColumns(columns: string[]): void { this.state.metadataColumns = columns; this.reconfigure() }
+  setShipping(shipping: ShippingChoice): void { this.state.shipping = shipping; this.reconfigure() }
 
   /** The profile's SHOPLINE choices changed: re-validate only when they really differ (a rebuild costs a full pass). */
   setShopline(ids: PrepareSettings['shopline'] | null): void {
@@ -424,7 +425,8 @@ export class ImportSession {
     return {
       target, mapping: this.state.mapping, valueMatches: this.state.valueMatches, timezone: this.state.timezone,
       dateOrder: this.state.dateOrder, metadataColumns: this.state.metadataColumns, excludedRows: this.state.excluded,
-      ...(this.shopline ? { shopline: this.shopline } : {})
+      ...(this.shopline ? { shopline: this.shopline } : {}),
+      ...(this.state.shipping ? { shipping: this.state.shipping } : {})
     }
   }
 

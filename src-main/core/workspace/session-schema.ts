@@ -1,7 +1,7 @@
 // The saved shape of an import session, with a zod schema so a damaged or foreign file is refused, not trusted.
 import { z } from 'zod'
 import { deriveEntrySchema } from '../mapping/derivation-schema'
-import { TARGET_IDS, type TargetId } from '../targets/types'
+import { TARGET_IDS, type ShippingChoice, type TargetId } from '../targets/types'
 import type { Mapping, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
 import type { SessionSummary } from './types'
@@ -34,6 +34,8 @@ export interface SessionState {
   sourceLayout?: string | null
   /** Fields looked up in a second spreadsheet by a shared key (copies kept beside the source copy). */
   lookups?: SessionLookup[]
+  /** SHOPLINE: shipping as a 運費 line or in the order remarks; absent = as a line. */
+  shipping?: ShippingChoice
 }
 
 export type { SessionSummary } from './types'
@@ -66,7 +68,8 @@ export const sessionStateSchema = z.object({
   excluded: z.array(z.number().int()),
   useSourceLayout: z.boolean().optional(),
   sourceLayout: z.string().nullable().optional(),
-  lookups: z.array(sessionLookupSchema).optional()
+  lookups: z.array(sessionLookupSchema).optional(),
+  shipping: z.object({ mode: z.enum(['as-line', 'in-remarks']), lineName: z.string().max(100).optional() }).strict().optional()
 })
 
 /** Session ids are used as folder names: only these characters, so an id can never climb out of the data dir. */

@@ -11,6 +11,7 @@ import { LookupPanel } from './LookupPanel'
 import { ShoplineProfilePicker } from './review/ShoplineProfilePicker'
 import { MappingSection } from './review/MappingSection'
 import { ReviewBar } from './review/ReviewBar'
+import { ShoplineShippingChoice } from './review/ShoplineShippingChoice'
 
 export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file: string; onBack: () => void }) {
   const { t, i18n } = useTranslation()
@@ -45,6 +46,7 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
         </div>
       </header>
       {target?.needsProfileChoices ? <ShoplineProfilePicker view={view} /> : null}
+      {fields.some((f) => f.key === 'shipping_fee') ? <ShoplineShippingChoice view={view} /> : null}
       <PrepareOptions view={view} />
       <LookupPanel view={view} fields={fields} />
       <MappingSection view={view}>

@@ -30,6 +30,15 @@ export const NINETYONE_ORDERS: SourceLayout = {
   headers: NINETYONE_HEADERS,
   fingerprint: { all: ['主單編號', '購買人'], any: ['購買人Email', '購買人手機', '收件人手機', '訂單總金額'], minAny: 2 },
   targets: {
+    'shopline.orders': {
+      mapping: {
+        order_no: c('主單編號'), order_date: c('訂單成立時間'), customer_email: c('購買人Email'), customer_phone: c('購買人手機'),
+        customer_name: c('購買人'), 'items.name': c('商品名稱'), 'items.item_price': c('商品單價'), 'items.quantity': c('數量'),
+        'items.total': c('商品小計'), shipping_fee: c('運費'), order_total: c('訂單總金額'), order_remarks: c('備註'),
+        'delivery_address.recipient_name': c('收件人'), 'delivery_address.recipient_phone': c('收件人手機'), 'delivery_address.address_1': c('收件人地址')
+      },
+      groupBy: 'order_no'
+    },
     'zangsho.orders': {
       mapping: {
         order_no: c('主單編號'), amount: c('訂單總金額'), customer_email: c('購買人Email'), customer_name: c('購買人'),
@@ -62,7 +71,7 @@ export const CYBERBIZ_ORDERS: SourceLayout = {
       mapping: {
         order_no: c('訂單編號'), order_date: c('訂單日期'), customer_email: c('訂購人Email'), customer_phone: c('訂購人電話'),
         customer_name: c('訂購人姓名'), 'items.name': c('商品名稱'), 'items.item_price': c('商品單價'), 'items.quantity': c('數量'),
-        'items.total': c('小計'), order_total: c('訂單總金額'), order_remarks: c('訂單備註'),
+        'items.total': c('小計'), order_total: c('訂單總金額'), order_remarks: c('訂單備註'), shipping_fee: c('運費'),
         'delivery_address.recipient_name': c('收件人姓名'), 'delivery_address.recipient_phone': c('收件人電話'),
         'delivery_address.address_1': c('收件人地址')
       },

@@ -55,6 +55,7 @@ export const SHOPEE_ORDERS: SourceLayout = {
       mapping: {
         order_no: c('訂單編號'), order_date: c('訂單成立日期'), 'items.name': c('商品名稱'), 'items.item_price': c('商品活動價格'),
         'items.quantity': c('數量'), order_total: c('買家總支付金額'), order_remarks: c('買家備註'),
+        shipping_fee: c('買家支付運費'), discount_coupon: c('賣場優惠券'), discount_points: c('蝦幣折抵'),
         'delivery_address.recipient_name': c('收件者姓名'), 'delivery_address.recipient_phone': c('收件者電話'),
         'delivery_address.city': c('城市'), 'delivery_address.district': c('行政區'), 'delivery_address.postcode': c('郵遞區號'),
         'delivery_address.address_1': c('收件地址')

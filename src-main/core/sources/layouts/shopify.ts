@@ -53,6 +53,7 @@ export const SHOPIFY_ORDERS: SourceLayout = {
       mapping: {
         order_no: c('Name'), order_date: c('Created at'), customer_email: c('Email'), customer_phone: c('Phone'), customer_name: c('Billing Name'),
         'items.name': c('Lineitem name'), 'items.item_price': c('Lineitem price'), 'items.quantity': c('Lineitem quantity'), order_total: c('Total'),
+        shipping_fee: c('Shipping'), discount: c('Discount Amount'),
         order_remarks: c('Notes'), 'delivery_address.recipient_name': c('Shipping Name'), 'delivery_address.recipient_phone': c('Shipping Phone'),
         'delivery_address.country_code': c('Shipping Country'), 'delivery_address.state': c('Shipping Province'),
         'delivery_address.city': c('Shipping City'), 'delivery_address.postcode': c('Shipping Zip'),

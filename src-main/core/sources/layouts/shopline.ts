@@ -37,6 +37,16 @@ export const SHOPLINE_ORDERS: SourceLayout = {
       valueMatches: { status: SHOPLINE_STATUS, payment_method: SHOPLINE_PAYMENT },
       groupBy: 'order_no'
     },
+    'shopline.orders': {
+      mapping: {
+        order_no: c('訂單號碼'), order_date: c('訂單日期'), customer_email: c('電郵'), customer_phone: c('電話號碼'), customer_name: c('顧客'),
+        'items.name': c('商品名稱'), 'items.item_price': c('商品結帳價'), 'items.quantity': c('數量'), 'items.total': c('商品小計'),
+        shipping_fee: c('運費'), discount: c('優惠折扣'), order_total: c('訂單合計'), order_remarks: c('訂單備註'),
+        'delivery_address.recipient_name': c('收件人'), 'delivery_address.recipient_phone': c('收件人電話號碼'),
+        'delivery_address.address_1': c('地址 1'), 'delivery_address.address_2': c('地址 2'), 'delivery_address.city': c('城市')
+      },
+      groupBy: 'order_no'
+    },
     'zangsho.customers': {
       mapping: { email: c('電郵'), name: c('顧客'), phone: c('電話號碼'), external_id: c('顧客 ID') },
       groupBy: 'email'
