@@ -10,18 +10,6 @@ import { makeOrdersWorkbook } from './make-orders-xlsx'
 
 const ROWS = Number(process.env.BENCH_APP_ROWS ?? 50_000)
 
-declare const window: { __longtasks: { start: number; duration: number }[]; __edit: { key: number; drawn: number } }
-declare const document: { querySelector(s: string): { textContent: string | null } | null; addEventListener(t: string, f: (e: { key: string }) => void, capture: boolean): void }
-declare class PerformanceObserver {
-  constructor(cb: (list: { getEntries(): { startTime: number; duration: number }[] }) => void)
-  observe(o: { type: string; buffered: boolean }): void
-}
-declare class MutationObserver {
-  constructor(cb: () => void)
-  observe(n: unknown, o: { subtree: boolean; childList: boolean; characterData: boolean }): void
-}
-declare const performance: { now(): number }
-
 const LONGTASKS = `window.__longtasks = [];
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration }) })
   .observe({ type: 'longtask', buffered: true })`
@@ -57,7 +45,10 @@ function longestRun(profile: CpuProfile, n: number): { ms: number; self: string[
       from = -1
       return
     }
-    if (from < 0) (from = i), (ms = 0)
+    if (from < 0) {
+      from = i
+      ms = 0
+    }
     ms += dt
     if (ms > best.ms) best = { from, to: i + 1, ms }
   })
@@ -87,7 +78,7 @@ function longestRun(profile: CpuProfile, n: number): { ms: number; self: string[
 }
 
 async function longest(page: Page, since = 0): Promise<{ start: number; duration: number }> {
-  const tasks = (await page.evaluate(() => window.__longtasks)).filter((t) => t.start >= since)
+  const tasks = ((await page.evaluate('window.__longtasks')) as { start: number; duration: number }[]).filter((t) => t.start >= since)
   return tasks.reduce((a, b) => (b.duration > a.duration ? b : a), { start: 0, duration: 0 })
 }
 
@@ -128,19 +119,17 @@ async function main() {
     const cell = page.locator('[data-testid="rows-grid"] [data-row="2"] [data-column="金額"]')
     await cell.dblclick()
     await cell.locator('input').fill('NT$777')
-    await page.evaluate(() => {
+    await page.evaluate(`(() => {
+      const cell = () => document.querySelector('[data-testid="rows-grid"] [data-row="2"] [data-column="金額"]')
       window.__edit = { key: 0, drawn: 0 }
-      document.addEventListener('keydown', (e) => void (e.key === 'Enter' && !window.__edit.key && (window.__edit.key = performance.now())), true)
-      const target = document.querySelector('[data-testid="rows-grid"]')
+      document.addEventListener('keydown', (e) => { if (e.key === 'Enter' && !window.__edit.key) window.__edit.key = performance.now() }, true)
       new MutationObserver(() => {
-        const text = document.querySelector('[data-testid="rows-grid"] [data-row="2"] [data-column="金額"]')?.textContent ?? ''
-        if (!window.__edit.drawn && text.includes('777') && !document.querySelector('[data-testid="rows-grid"] [data-row="2"] [data-column="金額"] input'))
-          window.__edit.drawn = performance.now()
-      }).observe(target, { subtree: true, childList: true, characterData: true })
-    })
+        if (!window.__edit.drawn && (cell()?.textContent ?? '').includes('777') && !cell()?.querySelector('input')) window.__edit.drawn = performance.now()
+      }).observe(document.querySelector('[data-testid="rows-grid"]'), { subtree: true, childList: true, characterData: true })
+    })()`)
     await cell.locator('input').press('Enter')
-    await page.waitForFunction(() => window.__edit.drawn > 0)
-    const edit = await page.evaluate(() => window.__edit.drawn - window.__edit.key)
+    await page.waitForFunction('window.__edit.drawn > 0')
+    const edit = (await page.evaluate('window.__edit.drawn - window.__edit.key')) as number
     const anyTask = await longest(page)
 
     const ok = (good: boolean) => (good ? 'OK' : 'MISSED')

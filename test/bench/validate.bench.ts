@@ -74,8 +74,7 @@ function main() {
     // alternate the order so neither side always runs first on a busy machine
     const runBare = () => bare.push(timed(process.execPath, ['--input-type=module', '-e', BARE, path]))
     const runValidate = () => validate.push(timed(process.execPath, [CLI, 'validate', path, '--target', 'zangsho.orders', '--json']))
-    if (i % 2) (runValidate(), runBare())
-    else (runBare(), runValidate())
+    for (const run of i % 2 ? [runValidate, runBare] : [runBare, runValidate]) run()
     const f = timed(process.execPath, ['--import', 'tsx', self, '--first', path])
     const m = /first=(\d+) validated=(\d+)/.exec(f.stdout)
     if (!m || Number(m[2]) !== 100) throw new Error(`first-rows child: ${f.stdout}`)
