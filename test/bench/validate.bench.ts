@@ -2,7 +2,8 @@
 // `node out/cli/cli.js validate --json` on the 100k-row × 12-column xlsx INCLUDING process start, against a bare
 // SheetJS read (XLSX.read dense + sheet_to_json) in a fresh `node`; the time to the first 100 validated rows; and the
 // validate process's peak RSS (/usr/bin/time -v). Needs `npm run build` first (it runs the compiled CLI).
-import { existsSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { spawnSync } from 'node:child_process'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,16 +30,24 @@ interface Measured {
   stdout: string
 }
 
-/** Runs a command under /usr/bin/time -v: wall clock including process start, CPU (user + sys) and peak RSS. */
+/**
+ * Runs a command under /usr/bin/time -v: wall clock including process start, CPU (user + sys) and peak RSS. Its stdout
+ * goes to a file, as `validate --json > report.json` would (a pipe read slowly would hold the report in the child).
+ */
 function timed(cmd: string, args: string[]): Measured {
+  const outPath = join(tmpdir(), `orderdock-bench-${process.pid}.out`)
+  const fd = openSync(outPath, 'w')
   const t0 = performance.now()
-  const res = spawnSync(TIME, ['-v', cmd, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 << 20 })
+  const res = spawnSync(TIME, ['-v', cmd, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] })
   const wall = performance.now() - t0
+  closeSync(fd)
+  const stdout = readFileSync(outPath, 'utf8')
+  rmSync(outPath)
   const num = (re: RegExp) => Number(re.exec(res.stderr)?.[1] ?? NaN)
   const rssKb = num(/Maximum resident set size \(kbytes\): (\d+)/)
   const cpu = (num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/)) * 1000
   if (res.status !== 0 && res.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed (${res.status}): ${res.stderr.slice(-400)}`)
-  return { wall, cpu, rssKb, stdout: res.stdout }
+  return { wall, cpu, rssKb, stdout }
 }
 
 /** Child mode: open through the worker as the app does and validate the early head rows; prints ms since work began. */
