@@ -84,10 +84,16 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
       mapping,
       ...(prepared.lookups?.length ? { lookups: prepared.lookups.map((l) => ({ ...l, description: describeLookup(l)[lang] })) } : {}),
       summary: { rows: summary.rows, valid: summary.valid, invalid: summary.invalid, warnings: summary.warnings },
-      issues: issues.map((i) => ({ row: i.row, field: i.field, column: i.column, severity: i.severity, code: i.code, message: messageOf(i) })),
-      records: preparation.records.map((r) => ({ row: r.row, rows: r.rows, valid: r.valid, payload: r.payload }))
+      issues: [] as unknown[],
+      records: [] as unknown[]
     }
-    out.stdout.write(JSON.stringify(result) + '\n')
+    // written in pieces, not one JSON.stringify: at 100k rows the whole text alone is ~56 MB of string (same bytes out)
+    const head = JSON.stringify(result)
+    out.stdout.write(head.slice(0, head.length - '"issues":[],"records":[]}'.length) + '"issues":[')
+    writeJsonItems(out.stdout, issues, (i) => ({ row: i.row, field: i.field, column: i.column, severity: i.severity, code: i.code, message: messageOf(i) }))
+    out.stdout.write('],"records":[')
+    writeJsonItems(out.stdout, preparation.records, (r) => ({ row: r.row, rows: r.rows, valid: r.valid, payload: r.payload }))
+    out.stdout.write(']}\n')
     return code
   }
   const recognized = source ? getSourceLayout(source)?.label[lang] ?? source : null
@@ -96,6 +102,14 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
   const said = (prepared.lookups ?? []).map((l) => `${lang === 'zh-TW' ? '查詢' : 'Lookup'}: ${describeLookup(l)[lang]}\n`).join('')
   out.stdout.write(said ? report.replace('\n\n', `\n${said}\n`) : report)
   return code
+}
+
+/** Writes items as comma-separated JSON, a thousand at a time. */
+function writeJsonItems<T>(stream: NodeJS.WritableStream, items: readonly T[], shape: (item: T) => unknown): void {
+  for (let at = 0; at < items.length; at += 1000) {
+    const part = items.slice(at, at + 1000).map((item) => JSON.stringify(shape(item)))
+    stream.write((at ? ',' : '') + part.join(','))
+  }
 }
 
 function humanReport(

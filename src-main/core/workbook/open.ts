@@ -49,6 +49,8 @@ export interface OpenHooks {
   onProgress?: (progress: ReadProgress) => void
   /** Each time rows arrive: the store so far (page it), and how many rows it holds. */
   onChunk?: (rows: CompactRowStore, received: number) => void
+  /** The first rows (parse-job HEAD_ROWS), read fast before the full read: validate them for a first page. */
+  onHead?: (head: SheetTable) => void
 }
 
 /** openWorkbook with the rows kept compact, as the workspace keeps them. */
@@ -69,7 +71,7 @@ export async function openWorkbook(source: WorkbookSource, options: ReadOptions 
 function openWorkbookInto(source: WorkbookSource, options: ReadOptions, limits: Partial<ReadLimits> | undefined, store: CompactRowStore, hooks: OpenHooks): Promise<OpenResult> {
   const resolved = resolveLimits(limits)
   const name = 'path' in source ? source.path : source.name
-  const job: ParseJob = { name, options, limits: resolved }
+  const job: ParseJob = { name, options, limits: resolved, head: hooks.onHead !== undefined }
   if ('path' in source) {
     let size: number
     try {
@@ -117,6 +119,7 @@ function runWorker(job: ParseJob, limits: ReadLimits, store: CompactRowStore, ho
     const timer = setTimeout(() => settle({ ok: false, error: workbookError('timeout', job.name, { seconds: Math.round(limits.timeoutMs / 100) / 10 }) }), limits.timeoutMs)
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') hooks.onProgress?.(message.progress)
+      else if (message.type === 'head') hooks.onHead?.(message.table)
       else if (message.type === 'chunk') {
         store.push(message.chunk)
         hooks.onChunk?.(store, store.length)

@@ -4,7 +4,7 @@ import { readWorkbookBytes } from './read'
 import { readWorkbook, type ReadProgress } from './read-stream'
 import { workbookError } from './errors'
 import { packRows, type CompactChunk } from './compact-rows'
-import type { ReadLimits, ReadOptions } from './types'
+import type { ReadLimits, ReadOptions, SheetTable } from './types'
 import type { OpenResult } from './open-result'
 
 export interface ParseJob {
@@ -13,13 +13,22 @@ export interface ParseJob {
   bytes?: Uint8Array
   options: ReadOptions
   limits: ReadLimits
+  /** Post the first HEAD_ROWS rows (a fast preview read) before the full read, so validation can start at once. */
+  head?: boolean
 }
+
+/** Rows in the early 'head' message: a first validated page, long before the whole file is read. */
+export const HEAD_ROWS = 100
 
 /** Rows per chunk posted from the worker: big enough to be cheap to post, small enough for a first page soon. */
 export const CHUNK_ROWS = 5000
 
 /** What the worker posts: progress while reading, the rows in compact chunks, then the table without its rows. */
-export type WorkerMessage = { type: 'progress'; progress: ReadProgress } | { type: 'chunk'; chunk: CompactChunk } | { type: 'done'; result: OpenResult }
+export type WorkerMessage =
+  | { type: 'progress'; progress: ReadProgress }
+  | { type: 'head'; table: SheetTable }
+  | { type: 'chunk'; chunk: CompactChunk }
+  | { type: 'done'; result: OpenResult }
 
 function jobBytes(job: ParseJob): Uint8Array | OpenResult {
   if (job.bytes) return job.bytes
@@ -40,6 +49,11 @@ export function runParseJob(job: ParseJob): OpenResult {
 export async function runParseJobStreaming(job: ParseJob, post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const bytes = jobBytes(job)
   if (!(bytes instanceof Uint8Array)) return post({ type: 'done', result: bytes })
+  if (job.head && job.options.maxRows === undefined) {
+    // the preview path stops inflating after its rows: ~3 % of a full read; the full read's rows stay the final ones
+    const head = await readWorkbook(job.name, bytes, { ...job.options, maxRows: HEAD_ROWS }, job.limits)
+    if (head.ok) post({ type: 'head', table: head.table })
+  }
   let lastPost = 0
   const result = await readWorkbook(job.name, bytes, job.options, job.limits, {
     onProgress: (progress) => {
