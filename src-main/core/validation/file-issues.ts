@@ -63,6 +63,9 @@ class WithFileIssues implements Preparation {
 
   get records() { return this.inner.records }
   get ambiguousDateColumns() { return this.inner.ambiguousDateColumns }
+  // the wrapper adds file-level issues only: what the grid shows per row comes from the inner preparation
+  valuesOf(rowNumber: number) { return this.inner.valuesOf?.(rowNumber) ?? null }
+  groupOf(rowNumber: number) { return this.inner.groupOf?.(rowNumber) ?? null }
 
   get issues(): Issue[] {
     if (!this.cache) {
