@@ -44,16 +44,16 @@ afterAll(async () => {
 })
 
 describe('the grid matches the current validation', () => {
-  it('fixing one of two duplicate order numbers clears the other row too, without switching the filter', async () => {
+  it('fixing one row of an order whose rows disagree clears the other row too, without switching the filter', async () => {
+    // rows 2 and 3 share order A-1, so they are one order; their e-mails disagree, which row 3 is flagged for
     await openCsv('duplicates.csv', ['訂單編號,Email,金額', 'A-1,a@example.com,100', 'A-1,b@example.com,200', 'A-3,c@example.com,300'].join('\n'))
-    await row(2).and(page.locator('.has-error')).waitFor()
     await row(3).and(page.locator('.has-error')).waitFor()
-    await chipShows('^2 列有錯誤$')
-    await editCell(3, '訂單編號', 'A-2')
+    expect(await row(3).locator('.issues-cell').innerText()).toContain('A-1')
+    await editCell(2, 'Email', 'b@example.com')
     await chipShows('^0 列有錯誤$')
-    // row 2 was not edited, but its duplicate error is gone: it must not stay red
-    await page.waitForFunction(() => !document.querySelector('[data-testid="rows-grid"] [data-row="2"].has-error'))
-    expect(await row(2).locator('.issues-cell').innerText()).toBe('')
+    // row 3 was not edited, but its conflict is gone: it must not stay red
+    await page.waitForFunction(() => !document.querySelector('[data-testid="rows-grid"] [data-row="3"].has-error'))
+    expect(await row(3).locator('.issues-cell').innerText()).toBe('')
     await shot('review-10-duplicate-fixed.png')
   })
 
