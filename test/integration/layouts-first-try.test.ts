@@ -22,7 +22,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const EMAIL_LACK = 'required_unmapped'
+const EMAIL_LACK = 'file_lacks_field'
 
 describe('Shopee', () => {
   it('current xlsx → 帳獸 orders: item rows grouped, 待出貨 + 貨到付款 → pending, the missing e-mail said once for the file', async () => {

@@ -4,7 +4,8 @@ import type { FieldDef, Localized } from '../targets/types'
 
 export type ColumnSide = 'recipient' | 'line'
 
-const RECIPIENT = /收件|收貨|受贈|受禮|禮物|送禮|取件人|recipient|shipping|ship to|gift/i
+// "Shipping" alone is the fee; Shipping Name / Phone / Address … describe the recipient
+const RECIPIENT = /收件|收貨|受贈|受禮|禮物|送禮|取件人|recipient|shipping[ _-]?(?:name|phone|address|addr|street|city|zip|postcode|province|country|company|first|last)|ship to|gift/i
 const LINE = /小計|明細|lineitem|line item|line_item|line total|單品|商品價|商品單價|商品總價|商品金額|subtotal|item price|item total/i
 
 /** 'recipient' for 收件人 / Shipping … columns, 'line' for 商品小計 / Lineitem … columns, null for buyer/order columns. */
