@@ -39,8 +39,8 @@ export interface TargetView {
   supportsMetadata: boolean
   /** What about this destination is inferred rather than documented (shown above the mapping). */
   notice?: Text
-  /** Rows sharing an order number are one record (counts read "orders"). */
-  groupsRows: boolean
+  /** One record is one order sent on its own (SHOPLINE): the ready count reads "orders", not "records". */
+  countsOrders: boolean
   /** The connection must choose shop-specific ids (SHOPLINE delivery option and payment method) before pushing. */
   needsProfileChoices: boolean
 }

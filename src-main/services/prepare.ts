@@ -35,7 +35,7 @@ export function targetView(target: Target): TargetView {
     label: { ...target.label },
     supportsMetadata: target.supportsMetadata === true,
     ...(target.notice ? { notice: { ...target.notice } } : {}),
-    groupsRows: target.groupBy !== undefined,
+    countsOrders: target.groupBy !== undefined && target.transport.mode === 'single',
     needsProfileChoices: target.profileChoices !== undefined,
     fields: target.fields.map((f) => ({
       key: f.key,

@@ -8,7 +8,7 @@ export function SummaryChips({ view }: { view: PrepareView }) {
   const { summary } = view
   const errorRows = summary.errorRows ?? summary.invalid
   const warningRows = summary.warningRows ?? summary.warnings
-  const orders = usePrepareStore((s) => s.targets.find((x) => x.id === view.target)?.groupsRows === true)
+  const orders = usePrepareStore((s) => s.targets.find((x) => x.id === view.target)?.countsOrders === true)
   return (
     <div className="summary-chips" data-testid="summary">
       <span className="chip chip-good" data-testid="chip-valid">{t(orders ? 'summary.validOrders' : 'summary.valid', { count: summary.valid })}</span>
