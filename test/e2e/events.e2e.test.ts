@@ -45,7 +45,7 @@ describe('subscription events', () => {
     expect(chosen.sort()).toEqual(['created', 'downgrade', 'upgrade'])
     const summary = await page.getByTestId('summary').innerText()
     expect(summary).toMatch(/4 筆可匯入/)
-    expect(summary).toMatch(/1 個警告/)
+    expect(summary).toMatch(/1 列有警告/)
     await page.locator('[data-testid="rows-grid"] [data-row="4"]').waitFor()
     await app.screenshot('40-events-mapping.png')
   })
