@@ -72,7 +72,7 @@ describe('a cancelled push', () => {
     await page.getByTestId('results-filter-not_sent').click()
     const row = page.locator('[data-testid="result-row"][data-outcome="not_sent"]').first()
     await row.waitFor()
-    const outcome = row.locator('.grid-cell').nth(1)
+    const outcome = row.locator('.grid-cell').nth(2) // row, business key, outcome
     expect(await outcome.innerText()).toContain('未送出')
     const colour = await outcome.evaluate((el) => getComputedStyle(el).color)
     expect(colour).not.toBe('rgb(180, 35, 24)') // --danger (#b42318)

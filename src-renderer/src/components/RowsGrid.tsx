@@ -76,7 +76,7 @@ export function RowsGrid({ view }: { view: PrepareView }) {
     const level = row.excluded ? null : worst(row.issues)
     const selected = selection.rows.has(row.rowNumber)
     return (
-      <div className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}${row.group ? ' in-group' : ''}${selected ? ' is-selected' : ''}`} style={{ gridTemplateColumns: columns }} data-row={row.rowNumber} data-index={index} aria-selected={selected}>
+      <div className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}${row.group ? ' in-group' : ''}${selected ? ' is-selected' : ''}`} style={{ gridTemplateColumns: columns }} data-row={row.rowNumber} data-index={index} data-selected={selected || undefined}>
         <div className="grid-cell rownum">
           <button
             type="button"
