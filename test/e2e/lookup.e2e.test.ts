@@ -70,7 +70,7 @@ describe('a lookup from the mapping screen', () => {
     const active = page.getByTestId('lookup-customer_email')
     await active.getByText('從 customers.xlsx 以 收件者電話 = 手機 對應 Email').waitFor()
     await page.getByTestId('summary').getByText('3 筆可匯入').waitFor()
-    expect(await page.getByTestId('summary').innerText()).toContain('1 筆有錯誤')
+    expect(await page.getByTestId('summary').innerText()).toContain('1 列有錯誤')
     expect(await active.innerText()).toContain('找到 3 列，1 列有問題')
     expect(await page.getByTestId('file-issue-customer_email').count()).toBe(0)
     // the unknown phone is said on its row, naming the file and the column
@@ -83,7 +83,7 @@ describe('a lookup from the mapping screen', () => {
     await page.getByTestId('filter-all').click()
     // 排除找不到的列: that row leaves the import
     await page.getByTestId('lookup-exclude').click()
-    await page.getByTestId('summary').getByText('0 筆有錯誤').waitFor()
+    await page.getByTestId('summary').getByText('0 列有錯誤').waitFor()
     expect(await page.getByTestId('summary').innerText()).toContain('3 筆可匯入')
     expect(await page.getByTestId('map-customer_email').inputValue()).toBe('Email ← customers.xlsx')
     await app.screenshot('21-lookup-applied.png')

@@ -46,7 +46,7 @@ afterAll(async () => {
 describe('the grid matches the current validation', () => {
   it('fixing one row of an order whose rows disagree clears the other row too, without switching the filter', async () => {
     // rows 2 and 3 share order A-1, so they are one order; their e-mails disagree, which row 3 is flagged for
-    await openCsv('duplicates.csv', ['訂單編號,Email,金額', 'A-1,a@example.com,100', 'A-1,b@example.com,200', 'A-3,c@example.com,300'].join('\n'))
+    await openCsv('duplicates.csv', ['訂單編號,Email,金額', 'A-1,a@example.com,100', 'A-1,b@example.com,100', 'A-3,c@example.com,300'].join('\n'))
     await row(3).and(page.locator('.has-error')).waitFor()
     expect(await row(3).locator('.issues-cell').innerText()).toContain('A-1')
     await editCell(2, 'Email', 'b@example.com')
