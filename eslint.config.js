@@ -9,7 +9,17 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'release-test/**', 'node_modules/**', 'test/e2e/screenshots/**', 'coverage/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'release-test/**',
+      'node_modules/**',
+      'test/e2e/screenshots/**',
+      'coverage/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,7 +42,10 @@ export default tseslint.config(
   {
     files: ['src-main/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'core/ stays Electron-free: pass side effects in.' }] }]
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'core/ stays Electron-free: pass side effects in.' }] }
+      ]
     }
   },
   {
@@ -42,7 +55,12 @@ export default tseslint.config(
       // .ts/.tsx parsed with the TypeScript parser (without this, no-cycle never looks inside a .ts module)
       'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
       'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true })]
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.node.json', 'tsconfig.web.json'],
+          noWarnOnMultipleProjects: true
+        })
+      ]
     },
     rules: {
       // value cycles, resolved like TypeScript does; orderdock/no-import-cycle adds the type-only ones no-cycle skips
@@ -55,7 +73,15 @@ export default tseslint.config(
           zones: [
             {
               target: './src-main/core',
-              from: ['./src-main/services', './src-main/ipc', './src-main/app', './src-main/cli', './src-main/cli.ts', './src-main/index.ts', './src-main/preload.ts'],
+              from: [
+                './src-main/services',
+                './src-main/ipc',
+                './src-main/app',
+                './src-main/cli',
+                './src-main/cli.ts',
+                './src-main/index.ts',
+                './src-main/preload.ts'
+              ],
               message: 'core/ imports nothing from services/, ipc/, app/ or cli/: pass what it needs in.'
             }
           ]
@@ -73,7 +99,8 @@ export default tseslint.config(
             {
               group: ['**/src-main', '**/src-main/**'],
               allowTypeImports: true,
-              message: 'The renderer takes only types from src-main (`import type`); everything else goes through window.orderdock.'
+              message:
+                'The renderer takes only types from src-main (`import type`); everything else goes through window.orderdock.'
             }
           ]
         }

@@ -38,13 +38,17 @@ export function downloadFailureReason(output) {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('at ') && !/^\^+$/.test(line) && !line.startsWith('node:'))
-  const errorLine = lines.find((line) => /error|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|\b40[0-9]\b|\b5\d\d\b/i.test(line))
+  const errorLine = lines.find((line) =>
+    /error|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|\b40[0-9]\b|\b5\d\d\b/i.test(line)
+  )
   return (errorLine ?? lines[0] ?? 'the installer stopped without saying why').slice(0, 300)
 }
 
 /** The one message printed when the download fails: what happened and each way to fix it. */
 export function downloadFailureMessage({ version, reason, env = process.env, platform = process.platform }) {
-  const mirror = env.ELECTRON_MIRROR ? `ELECTRON_MIRROR is set to ${env.ELECTRON_MIRROR}; check that it serves v${version}.` : 'Use a mirror: set ELECTRON_MIRROR, e.g. ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/'
+  const mirror = env.ELECTRON_MIRROR
+    ? `ELECTRON_MIRROR is set to ${env.ELECTRON_MIRROR}; check that it serves v${version}.`
+    : 'Use a mirror: set ELECTRON_MIRROR, e.g. ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/'
   return [
     `OrderDock could not download the Electron ${version} binary that \`npm start\` / \`npm run dev\` need (${reason}).`,
     'How to fix it, then run the command again:',
@@ -83,7 +87,10 @@ export function ensureElectron({
   log(`Electron ${version} is not downloaded yet: fetching it once (about 100 MB) with Electron's installer…`)
   const result = install(electronDir, env)
   if (result.status === 0 && electronBinaryPresent(electronDir, env)) return 0
-  const reason = result.status === 0 ? 'the installer finished but node_modules/electron/path.txt is still missing' : downloadFailureReason(result.output)
+  const reason =
+    result.status === 0
+      ? 'the installer finished but node_modules/electron/path.txt is still missing'
+      : downloadFailureReason(result.output)
   fail(downloadFailureMessage({ version, reason, env }))
   return 1
 }

@@ -4,14 +4,19 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 
-const IMPORT_SOURCES = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
+const IMPORT_SOURCES =
+  /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '/index.ts', '/index.tsx']
 
 /** A relative specifier to the file on disk (TypeScript style: './x' → ./x.ts), or null for packages and misses. */
 export function resolveLocal(specifier, fromFile) {
   if (!specifier.startsWith('.')) return null
   const base = resolve(dirname(fromFile), specifier)
-  const candidates = [base, ...EXTENSIONS.map((ext) => base + ext), ...(base.endsWith('.js') ? [base.slice(0, -3) + '.ts', base.slice(0, -3) + '.tsx'] : [])]
+  const candidates = [
+    base,
+    ...EXTENSIONS.map((ext) => base + ext),
+    ...(base.endsWith('.js') ? [base.slice(0, -3) + '.ts', base.slice(0, -3) + '.tsx'] : [])
+  ]
   return candidates.find((path) => existsSync(path) && statSync(path).isFile()) ?? null
 }
 
@@ -19,7 +24,9 @@ const importsCache = new Map()
 
 /** Files a module imports (relative only), type-only imports and re-exports included. Comments are ignored. */
 export function localImports(file, text) {
-  const source = (text ?? readFileSync(file, 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
+  const source = (text ?? readFileSync(file, 'utf8'))
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
   const found = new Set()
   for (const match of source.matchAll(IMPORT_SOURCES)) {
     const target = resolveLocal(match[1] ?? match[2] ?? match[3], file)
@@ -69,10 +76,19 @@ const rule = {
       const chain = pathBack(target, file)
       if (chain) {
         const root = context.cwd ?? process.cwd()
-        context.report({ node, messageId: 'cycle', data: { chain: [file, ...chain].map((p) => relative(root, p)).join(' → ') } })
+        context.report({
+          node,
+          messageId: 'cycle',
+          data: { chain: [file, ...chain].map((p) => relative(root, p)).join(' → ') }
+        })
       }
     }
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check }
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check
+    }
   }
 }
 

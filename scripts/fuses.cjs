@@ -22,7 +22,10 @@ const FUSE_SETTINGS = Object.freeze({
  * Flipping fuses breaks an arm64 macOS ad-hoc signature, so it is redone there (a real signature comes later anyway).
  */
 function fuseConfigFor(fuses, platform, arch) {
-  const config = { version: fuses.FuseVersion.V1, resetAdHocDarwinSignature: platform === 'darwin' && (arch === 'arm64' || arch === 'universal') }
+  const config = {
+    version: fuses.FuseVersion.V1,
+    resetAdHocDarwinSignature: platform === 'darwin' && (arch === 'arm64' || arch === 'universal')
+  }
   for (const [name, value] of Object.entries(FUSE_SETTINGS)) {
     const index = fuses.FuseV1Options[name]
     if (typeof index !== 'number') throw new Error(`@electron/fuses has no fuse named ${name}`)

@@ -8,7 +8,11 @@ export declare const FUSE_SETTINGS: Readonly<{
   OnlyLoadAppFromAsar: true
   EnableEmbeddedAsarIntegrityValidation: true
 }>
-export declare function fuseConfigFor(fuses: typeof import('@electron/fuses'), platform: string, arch: string): FuseConfig
+export declare function fuseConfigFor(
+  fuses: typeof import('@electron/fuses'),
+  platform: string,
+  arch: string
+): FuseConfig
 export declare function electronBinaryPath(args: {
   appOutDir: string
   platform: string

@@ -22,13 +22,26 @@ function rng(seed: number) {
 
 // Clearly fake people: common names, example.com addresses.
 const PEOPLE: [zh: string, en: string, phone: string][] = [
-  ['王小明', 'xiaoming.wang', '0912345678'], ['陳美麗', 'meili.chen', '0922333444'], ['林志豪', 'zhihao.lin', '0933111222'],
-  ['張雅婷', 'yating.chang', '0955666777'], ['李建宏', 'jianhong.li', '0966123123'], ['黃怡君', 'yijun.huang', '0978456456'],
-  ['吳宗翰', 'zonghan.wu', '0988765432'], ['劉佳穎', 'jiaying.liu', '0910222333'], ['蔡承恩', 'chengen.tsai', '0920444555'],
-  ['楊淑芬', 'shufen.yang', '0930666888'], ['許家豪', 'jiahao.hsu', '0952777999'], ['鄭雅雯', 'yawen.cheng', '0963888000'],
-  ['謝明哲', 'mingzhe.hsieh', '0975000111'], ['洪詩涵', 'shihan.hung', '0983222444'], ['郭俊傑', 'junjie.kuo', '0915333555'],
-  ['曾心怡', 'xinyi.tseng', '0926444666'], ['周冠宇', 'guanyu.chou', '0937555777'], ['賴欣妤', 'xinyu.lai', '0958666888'],
-  ['徐偉倫', 'weilun.hsu', '0968777999'], ['孫靜宜', 'jingyi.sun', '0979888111']
+  ['王小明', 'xiaoming.wang', '0912345678'],
+  ['陳美麗', 'meili.chen', '0922333444'],
+  ['林志豪', 'zhihao.lin', '0933111222'],
+  ['張雅婷', 'yating.chang', '0955666777'],
+  ['李建宏', 'jianhong.li', '0966123123'],
+  ['黃怡君', 'yijun.huang', '0978456456'],
+  ['吳宗翰', 'zonghan.wu', '0988765432'],
+  ['劉佳穎', 'jiaying.liu', '0910222333'],
+  ['蔡承恩', 'chengen.tsai', '0920444555'],
+  ['楊淑芬', 'shufen.yang', '0930666888'],
+  ['許家豪', 'jiahao.hsu', '0952777999'],
+  ['鄭雅雯', 'yawen.cheng', '0963888000'],
+  ['謝明哲', 'mingzhe.hsieh', '0975000111'],
+  ['洪詩涵', 'shihan.hung', '0983222444'],
+  ['郭俊傑', 'junjie.kuo', '0915333555'],
+  ['曾心怡', 'xinyi.tseng', '0926444666'],
+  ['周冠宇', 'guanyu.chou', '0937555777'],
+  ['賴欣妤', 'xinyu.lai', '0958666888'],
+  ['徐偉倫', 'weilun.hsu', '0968777999'],
+  ['孫靜宜', 'jingyi.sun', '0979888111']
 ]
 const AMOUNTS = [299, 490, 990, 1290, 1990, 2490, 3600, 4990, 12000]
 const METHODS = ['信用卡', 'ATM轉帳', '超商代碼']
@@ -50,7 +63,20 @@ function writeXlsx(wb: XLSX.WorkBook, file: string) {
 
 function orderExportXlsx() {
   const rand = rng(115)
-  const header = ['訂單編號', '訂單日期', '客戶姓名', '客戶Email', '聯絡電話', '金額', '幣別', '付款狀態', '付款方式', '付款時間', '週期', '備註']
+  const header = [
+    '訂單編號',
+    '訂單日期',
+    '客戶姓名',
+    '客戶Email',
+    '聯絡電話',
+    '金額',
+    '幣別',
+    '付款狀態',
+    '付款方式',
+    '付款時間',
+    '週期',
+    '備註'
+  ]
   const ws: XLSX.WorkSheet = { '!data': [], '!ref': 'A1:L1' }
   const data = ws['!data'] as XLSX.CellObject[][]
   data.push([{ t: 's', v: '好物小舖 訂單匯出報表' }])
@@ -103,7 +129,19 @@ function big5Csv() {
     const paid = rand() < 0.7
     const amount = AMOUNTS[Math.floor(rand() * AMOUNTS.length)]
     const when = paid ? `2026/1/${1 + (i % 28)} ${pad(9 + (i % 10))}:${pad(Math.floor(rand() * 60))}` : ''
-    lines.push([`B${pad(20260100 + i + 1, 8)}`, name, `${mail}@example.com`, `"${amount.toLocaleString('en-US')}"`, paid ? '已付款' : '待付款', METHODS[i % 3], when, 'TWD', CYCLES[i % 4]].join(','))
+    lines.push(
+      [
+        `B${pad(20260100 + i + 1, 8)}`,
+        name,
+        `${mail}@example.com`,
+        `"${amount.toLocaleString('en-US')}"`,
+        paid ? '已付款' : '待付款',
+        METHODS[i % 3],
+        when,
+        'TWD',
+        CYCLES[i % 4]
+      ].join(',')
+    )
   }
   const text = lines.join('\r\n') + '\r\n'
   const bytes = iconv.encode(text, 'cp950')
@@ -123,7 +161,19 @@ function englishCsv() {
     const paid = rand() < 0.8
     const amount = AMOUNTS[Math.floor(rand() * AMOUNTS.length)]
     const when = paid ? `2026-01-${pad(1 + (i % 28))} ${pad(8 + (i % 12))}:${pad(Math.floor(rand() * 60))}` : ''
-    lines.push([`EN-${1001 + i}`, `${mail}@example.com`, fullName, `"${amount.toLocaleString('en-US')}.00"`, 'TWD', paid ? 'Paid' : 'Pending', methods[i % 4], when, i % 2 ? 'Monthly' : 'Yearly'].join(','))
+    lines.push(
+      [
+        `EN-${1001 + i}`,
+        `${mail}@example.com`,
+        fullName,
+        `"${amount.toLocaleString('en-US')}.00"`,
+        'TWD',
+        paid ? 'Paid' : 'Pending',
+        methods[i % 4],
+        when,
+        i % 2 ? 'Monthly' : 'Yearly'
+      ].join(',')
+    )
   }
   writeFileSync(join(OUT, 'orders-en.csv'), lines.join('\n') + '\n', 'utf8')
 }

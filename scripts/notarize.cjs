@@ -11,10 +11,20 @@ const path = require('node:path')
 function notarizeCredentialsFromEnv(env) {
   const has = (name) => typeof env[name] === 'string' && env[name].trim() !== ''
   if (has('APPLE_API_KEY') && has('APPLE_API_KEY_ID') && has('APPLE_API_ISSUER')) {
-    return { kind: 'apiKey', options: { appleApiKey: env.APPLE_API_KEY, appleApiKeyId: env.APPLE_API_KEY_ID, appleApiIssuer: env.APPLE_API_ISSUER } }
+    return {
+      kind: 'apiKey',
+      options: {
+        appleApiKey: env.APPLE_API_KEY,
+        appleApiKeyId: env.APPLE_API_KEY_ID,
+        appleApiIssuer: env.APPLE_API_ISSUER
+      }
+    }
   }
   if (has('APPLE_ID') && has('APPLE_APP_SPECIFIC_PASSWORD') && has('APPLE_TEAM_ID')) {
-    return { kind: 'appleId', options: { appleId: env.APPLE_ID, appleIdPassword: env.APPLE_APP_SPECIFIC_PASSWORD, teamId: env.APPLE_TEAM_ID } }
+    return {
+      kind: 'appleId',
+      options: { appleId: env.APPLE_ID, appleIdPassword: env.APPLE_APP_SPECIFIC_PASSWORD, teamId: env.APPLE_TEAM_ID }
+    }
   }
   if (has('APPLE_KEYCHAIN_PROFILE')) {
     const options = { keychainProfile: env.APPLE_KEYCHAIN_PROFILE }

@@ -14,6 +14,10 @@ type Notarize = (options: { appPath: string } & Record<string, string>) => Promi
 declare function afterSign(context: AfterSignContextLike): Promise<string>
 declare namespace afterSign {
   function notarizeCredentialsFromEnv(env: Env): NotarizeCredentials
-  function notarizeApp(context: AfterSignContextLike, env?: Env, notarize?: Notarize): Promise<'not-mac' | 'skipped' | 'notarized'>
+  function notarizeApp(
+    context: AfterSignContextLike,
+    env?: Env,
+    notarize?: Notarize
+  ): Promise<'not-mac' | 'skipped' | 'notarized'>
 }
 export = afterSign

@@ -35,13 +35,19 @@ const services = createServices({
   platform: process.platform,
   language,
   pickFile: async () => {
-    const options = { properties: ['openFile' as const], filters: [{ name: 'Spreadsheets', extensions: SPREADSHEET_EXTENSIONS.map((e) => e.slice(1)) }] }
+    const options = {
+      properties: ['openFile' as const],
+      filters: [{ name: 'Spreadsheets', extensions: SPREADSHEET_EXTENSIONS.map((e) => e.slice(1)) }]
+    }
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
     return result.canceled ? null : (result.filePaths[0] ?? null)
   },
   // push reports: the user chooses where the results file goes
   pickSavePath: async (defaultName, format) => {
-    const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: format.toUpperCase(), extensions: [format] }] }
+    const options = {
+      defaultPath: join(app.getPath('documents'), defaultName),
+      filters: [{ name: format.toUpperCase(), extensions: [format] }]
+    }
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
     return result.canceled ? null : (result.filePath ?? null)
   },

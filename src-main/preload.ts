@@ -7,7 +7,10 @@ export const bridge = {
   invoke<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<Result<MethodResult<M>>> {
     // only contract channels are reachable: anything else never reaches ipcRenderer
     if (!isMethodName(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `No such method: ${String(method).slice(0, 80)}` } })
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown_method', message: `No such method: ${String(method).slice(0, 80)}` }
+      })
     }
     return ipcRenderer.invoke(methodChannel(method), args)
   },

@@ -16,8 +16,7 @@ export interface UpdateCheckContext {
 }
 
 export type UpdateCheckDecision =
-  | { check: true }
-  | { check: false; reason: 'not-opted-in' | 'development-build' | 'not-self-updating' }
+  { check: true } | { check: false; reason: 'not-opted-in' | 'development-build' | 'not-self-updating' }
 
 export function decideUpdateCheck(ctx: UpdateCheckContext): UpdateCheckDecision {
   if (!ctx.isPackaged) return { check: false, reason: 'development-build' }

@@ -1,6 +1,12 @@
 // Auto-update from GitHub releases (electron-updater): opt-in, quiet, and never a forced restart.
 import { app } from 'electron'
-import { decideUpdateCheck, reactToUpdaterEvent, UPDATER_SETTINGS, type LocalizedNotice, type UpdaterEvent } from './updater-policy'
+import {
+  decideUpdateCheck,
+  reactToUpdaterEvent,
+  UPDATER_SETTINGS,
+  type LocalizedNotice,
+  type UpdaterEvent
+} from './updater-policy'
 
 export interface AutoUpdaterOptions {
   /** The user's opt-in; off by default. Development runs (not packaged) never update, whatever this says. */
@@ -24,7 +30,9 @@ export function startAutoUpdater(opts: AutoUpdaterOptions): void {
     log(`update: not checking (${decision.reason})`)
     return
   }
-  void runUpdater(opts, log).catch((error: unknown) => log(`update: ${error instanceof Error ? error.message : String(error)}`))
+  void runUpdater(opts, log).catch((error: unknown) =>
+    log(`update: ${error instanceof Error ? error.message : String(error)}`)
+  )
 }
 
 async function runUpdater(opts: AutoUpdaterOptions, log: (s: string) => void): Promise<void> {

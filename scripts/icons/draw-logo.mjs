@@ -46,12 +46,25 @@ const ARROW = hex('#1f6470')
 const sheet = (x, y) => sdRoundRect(x, y, 512, 420, 196, 200, 30)
 const tray = (x, y) => sdRoundRect(x, y, 512, 714, 286, 102, 56)
 const arrowShape = (x, y) =>
-  Math.min(sdSegment(x, y, 512, 470, 512, 600, 30), sdConvex(x, y, [[418, 588], [606, 588], [512, 690]]) - 6)
+  Math.min(
+    sdSegment(x, y, 512, 470, 512, 600, 30),
+    sdConvex(x, y, [
+      [418, 588],
+      [606, 588],
+      [512, 690]
+    ]) - 6
+  )
 
 /** Layers painted in order; each has an area of interest, a distance function, a colour and an opacity. */
 const LAYERS = [
   // soft shadow under the body, like macOS icons have
-  { box: [70, 90, 954, 974], sd: (x, y) => sdRoundRect(x, y, 512, 526, 412, 412, 184), color: () => [0, 0, 0], alpha: 0.28, soft: 22 },
+  {
+    box: [70, 90, 954, 974],
+    sd: (x, y) => sdRoundRect(x, y, 512, 526, 412, 412, 184),
+    color: () => [0, 0, 0],
+    alpha: 0.28,
+    soft: 22
+  },
   {
     box: [100, 100, 924, 924],
     sd: (x, y) => sdRoundRect(x, y, 512, 512, 412, 412, 184),
@@ -61,7 +74,13 @@ const LAYERS = [
     },
     alpha: 1
   },
-  { box: [290, 200, 734, 640], sd: (x, y) => sdRoundRect(x, y, 512, 430, 196, 200, 30), color: () => [0, 0, 0], alpha: 0.22, soft: 14 },
+  {
+    box: [290, 200, 734, 640],
+    sd: (x, y) => sdRoundRect(x, y, 512, 430, 196, 200, 30),
+    color: () => [0, 0, 0],
+    alpha: 0.22,
+    soft: 14
+  },
   { box: [310, 214, 714, 626], sd: sheet, color: () => SHEET, alpha: 1 },
   { box: [310, 214, 714, 310], sd: (x, y) => Math.max(sheet(x, y), y - 296), color: () => HEADER, alpha: 1 },
   // grid: a header rule, row rules and two column rules, clipped to the sheet
@@ -85,7 +104,12 @@ const LAYERS = [
     alpha: 1
   })),
   { box: [210, 596, 814, 832], sd: tray, color: () => TRAY, alpha: 1 },
-  { box: [270, 604, 754, 650], sd: (x, y) => sdRoundRect(x, y, 512, 628, 226, 14, 14), color: () => TRAY_SLOT, alpha: 1 },
+  {
+    box: [270, 604, 754, 650],
+    sd: (x, y) => sdRoundRect(x, y, 512, 628, 226, 14, 14),
+    color: () => TRAY_SLOT,
+    alpha: 1
+  },
   // the arrow: a white halo so it reads on both the sheet and the tray, then the arrow itself
   { box: [380, 420, 644, 730], sd: (x, y) => arrowShape(x, y) - 14, color: () => SHEET, alpha: 1 },
   { box: [380, 420, 644, 730], sd: arrowShape, color: () => ARROW, alpha: 1 }

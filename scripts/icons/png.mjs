@@ -52,7 +52,8 @@ function filterRows(rgba, width, height) {
         const left = x >= 4 ? rgba[row + x - 4] : 0
         const up = y > 0 ? rgba[row - stride + x] : 0
         const upLeft = y > 0 && x >= 4 ? rgba[row - stride + x - 4] : 0
-        const pred = type === 0 ? 0 : type === 1 ? left : type === 2 ? up : type === 3 ? (left + up) >> 1 : paeth(left, up, upLeft)
+        const pred =
+          type === 0 ? 0 : type === 1 ? left : type === 2 ? up : type === 3 ? (left + up) >> 1 : paeth(left, up, upLeft)
         const v = (cur - pred) & 0xff
         candidate[x] = v
         score += v < 128 ? v : 256 - v

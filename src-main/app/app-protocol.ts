@@ -49,7 +49,8 @@ export function resolveRendererPath(url: string, rendererDir: string): string | 
   } catch {
     return null
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password) return null
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password)
+    return null
   let pathname: string
   try {
     pathname = decodeURIComponent(parsed.pathname)
@@ -80,13 +81,22 @@ export function createAppProtocolHandler(
     const path = resolveRendererPath(request.url, rendererDir)
     const headers = { 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' }
     if (!path || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      return new Response('Not found', { status: 404, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } })
+      return new Response('Not found', {
+        status: 404,
+        headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }
+      })
     }
     try {
       const body = await read(path)
-      return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: { ...headers, 'Content-Type': contentTypeFor(path) } })
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+        status: 200,
+        headers: { ...headers, 'Content-Type': contentTypeFor(path) }
+      })
     } catch {
-      return new Response('Not found', { status: 404, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } })
+      return new Response('Not found', {
+        status: 404,
+        headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }
+      })
     }
   }
 }

@@ -3,8 +3,26 @@ import type { MenuItemConstructorOptions } from 'electron'
 import type { Language } from '../ipc/contract'
 
 const LABELS = {
-  'zh-TW': { file: '檔案', open: '開啟試算表…', quit: '結束', edit: '編輯', view: '檢視', language: '語言', help: '說明', docs: '帳獸 API 文件' },
-  en: { file: 'File', open: 'Open Spreadsheet…', quit: 'Quit', edit: 'Edit', view: 'View', language: 'Language', help: 'Help', docs: 'Zangsho API docs' }
+  'zh-TW': {
+    file: '檔案',
+    open: '開啟試算表…',
+    quit: '結束',
+    edit: '編輯',
+    view: '檢視',
+    language: '語言',
+    help: '說明',
+    docs: '帳獸 API 文件'
+  },
+  en: {
+    file: 'File',
+    open: 'Open Spreadsheet…',
+    quit: 'Quit',
+    edit: 'Edit',
+    view: 'View',
+    language: 'Language',
+    help: 'Help',
+    docs: 'Zangsho API docs'
+  }
 } as const
 
 export const ZANGSHO_DOCS_URL = 'https://developers.zangsho.com/guides/data-import'
@@ -45,7 +63,9 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
         { role: 'zoomIn' },
         { role: 'zoomOut' },
         { role: 'togglefullscreen' },
-        ...(actions.isDev ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : [])
+        ...(actions.isDev
+          ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])
+          : [])
       ]
     },
     { label: t.help, submenu: [{ label: t.docs, click: () => actions.onHelp(ZANGSHO_DOCS_URL) }] }

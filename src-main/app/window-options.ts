@@ -106,7 +106,13 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   const app = parseUrl(appUrl)
   if (!target || !app) return false
   if (app.protocol === 'file:' || app.protocol === 'app:') {
-    return target.protocol === app.protocol && target.host === app.host && target.pathname === app.pathname && !target.username && !target.password
+    return (
+      target.protocol === app.protocol &&
+      target.host === app.host &&
+      target.pathname === app.pathname &&
+      !target.username &&
+      !target.password
+    )
   }
   return target.origin === app.origin && target.origin !== 'null'
 }
@@ -122,7 +128,11 @@ export function isTrustedSender(senderFrameUrl: string | undefined | null, appUr
 }
 
 /** session.setPermissionRequestHandler: OrderDock needs no camera, notifications, geolocation or anything else. */
-export function permissionRequestHandler(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
+export function permissionRequestHandler(
+  _webContents: unknown,
+  _permission: string,
+  callback: (granted: boolean) => void
+): void {
   callback(false)
 }
 

@@ -62,10 +62,23 @@ export interface PrepareFileError {
 }
 
 export type PrepareFileOutcome =
-  | { ok: true; table: SheetTable; mapping: Mapping; valueMatches: ValueMatches; preparation: Preparation; timezone: string; source: string | null; lookups?: LookupSpec[] }
+  | {
+      ok: true
+      table: SheetTable
+      mapping: Mapping
+      valueMatches: ValueMatches
+      preparation: Preparation
+      timezone: string
+      source: string | null
+      lookups?: LookupSpec[]
+    }
   | { ok: false; error: PrepareFileError }
 
-type OptionValues = { [K in Exclude<keyof typeof VALIDATE_OPTIONS, 'lookup'>]?: (typeof VALIDATE_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string } & { lookup?: string[] }
+type OptionValues = {
+  [K in Exclude<keyof typeof VALIDATE_OPTIONS, 'lookup'>]?: (typeof VALIDATE_OPTIONS)[K]['type'] extends 'boolean'
+    ? boolean
+    : string
+} & { lookup?: string[] }
 
 const say = (lang: Lang, en: string, zh: string) => (lang === 'zh-TW' ? zh : en)
 
@@ -73,30 +86,64 @@ const say = (lang: Lang, en: string, zh: string) => (lang === 'zh-TW' ? zh : en)
 export function checkPrepareOptions(
   file: string | undefined,
   values: OptionValues
-): { ok: true; input: PrepareFileInput; json: boolean; lang: Lang } | { ok: false; error: PrepareFileError; json: boolean; lang: Lang } {
+):
+  | { ok: true; input: PrepareFileInput; json: boolean; lang: Lang }
+  | { ok: false; error: PrepareFileError; json: boolean; lang: Lang } {
   const json = values.json === true
   const lang: Lang = values.lang === 'zh-TW' || values.lang === 'zh' ? 'zh-TW' : 'en'
-  const bad = (code: string, en: string, zh: string) => ({ ok: false as const, error: { code, message: say(lang, en, zh) }, json, lang })
+  const bad = (code: string, en: string, zh: string) => ({
+    ok: false as const,
+    error: { code, message: say(lang, en, zh) },
+    json,
+    lang
+  })
   if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'zh-TW' && values.lang !== 'zh') {
-    return bad('usage', `--lang must be en or zh-TW (got "${values.lang}").`, `--lang 只能是 en 或 zh-TW（收到「${values.lang}」）。`)
+    return bad(
+      'usage',
+      `--lang must be en or zh-TW (got "${values.lang}").`,
+      `--lang 只能是 en 或 zh-TW（收到「${values.lang}」）。`
+    )
   }
-  if (!file) return bad('usage', 'Which file? Give the spreadsheet path: validate <file> --target ID.', '請指定檔案：validate <檔案> --target ID。')
+  if (!file)
+    return bad(
+      'usage',
+      'Which file? Give the spreadsheet path: validate <file> --target ID.',
+      '請指定檔案：validate <檔案> --target ID。'
+    )
   const ids = TARGET_IDS.join(', ')
-  if (!values.target) return bad('usage', `--target is required: one of ${ids}.`, `必須指定 --target：${ids} 其中之一。`)
-  if (!isTargetId(values.target)) return bad('unknown_target', `Unknown target "${values.target}". Use one of ${ids}.`, `沒有「${values.target}」這個目的地，請使用：${ids}。`)
+  if (!values.target)
+    return bad('usage', `--target is required: one of ${ids}.`, `必須指定 --target：${ids} 其中之一。`)
+  if (!isTargetId(values.target))
+    return bad(
+      'unknown_target',
+      `Unknown target "${values.target}". Use one of ${ids}.`,
+      `沒有「${values.target}」這個目的地，請使用：${ids}。`
+    )
   let headerRow: number | undefined
   if (values['header-row'] !== undefined) {
     headerRow = Number(values['header-row'])
     if (!Number.isInteger(headerRow) || headerRow < 1) {
-      return bad('usage', `--header-row must be a row number (1, 2, 3 …), got "${values['header-row']}".`, `--header-row 必須是列號（1、2、3…），收到「${values['header-row']}」。`)
+      return bad(
+        'usage',
+        `--header-row must be a row number (1, 2, 3 …), got "${values['header-row']}".`,
+        `--header-row 必須是列號（1、2、3…），收到「${values['header-row']}」。`
+      )
     }
   }
   if (values.encoding !== undefined && !normalizeEncoding(values.encoding)) {
     const list = ENCODINGS.map((e) => e.id).join(', ')
-    return bad('bad_encoding', `Unknown encoding "${values.encoding}". Use one of ${list}.`, `不支援的編碼「${values.encoding}」，可用：${list}。`)
+    return bad(
+      'bad_encoding',
+      `Unknown encoding "${values.encoding}". Use one of ${list}.`,
+      `不支援的編碼「${values.encoding}」，可用：${list}。`
+    )
   }
   if (values.timezone !== undefined && !IANAZone.isValidZone(values.timezone)) {
-    return bad('bad_timezone', `Unknown time zone "${values.timezone}". Use an IANA name such as Asia/Taipei.`, `不認得時區「${values.timezone}」，請用 IANA 名稱，例如 Asia/Taipei。`)
+    return bad(
+      'bad_timezone',
+      `Unknown time zone "${values.timezone}". Use an IANA name such as Asia/Taipei.`,
+      `不認得時區「${values.timezone}」，請用 IANA 名稱，例如 Asia/Taipei。`
+    )
   }
   const lookups: CliLookup[] = []
   for (const text of values.lookup ?? []) {
@@ -105,11 +152,19 @@ export function checkPrepareOptions(
     lookups.push(parsed.lookup)
   }
   if (values.shipping !== undefined && values.shipping !== 'as-line' && values.shipping !== 'in-remarks') {
-    return bad('usage', `--shipping must be as-line or in-remarks (got "${values.shipping}").`, `--shipping 只能是 as-line（運費成為明細）或 in-remarks（寫進備註），收到「${values.shipping}」。`)
+    return bad(
+      'usage',
+      `--shipping must be as-line or in-remarks (got "${values.shipping}").`,
+      `--shipping 只能是 as-line（運費成為明細）或 in-remarks（寫進備註），收到「${values.shipping}」。`
+    )
   }
-  const shipping: ShippingChoice | undefined = values.shipping || values['shipping-name']
-    ? { mode: (values.shipping as ShippingChoice['mode'] | undefined) ?? 'as-line', ...(values['shipping-name'] ? { lineName: values['shipping-name'] } : {}) }
-    : undefined
+  const shipping: ShippingChoice | undefined =
+    values.shipping || values['shipping-name']
+      ? {
+          mode: (values.shipping as ShippingChoice['mode'] | undefined) ?? 'as-line',
+          ...(values['shipping-name'] ? { lineName: values['shipping-name'] } : {})
+        }
+      : undefined
   const shopline =
     values['delivery-option-id'] || values['payment-method-id']
       ? { deliveryOptionId: values['delivery-option-id'], paymentMethodId: values['payment-method-id'] }
@@ -118,26 +173,56 @@ export function checkPrepareOptions(
     ok: true,
     json,
     lang,
-    input: { file, target: values.target, sheet: values.sheet, headerRow, encoding: values.encoding, timezone: values.timezone, mappingFile: values.mapping, shopline, ...(shipping ? { shipping } : {}), lang, noSourceLayout: values['no-source-layout'] === true, ...(lookups.length ? { lookups } : {}) }
+    input: {
+      file,
+      target: values.target,
+      sheet: values.sheet,
+      headerRow,
+      encoding: values.encoding,
+      timezone: values.timezone,
+      mappingFile: values.mapping,
+      shopline,
+      ...(shipping ? { shipping } : {}),
+      lang,
+      noSourceLayout: values['no-source-layout'] === true,
+      ...(lookups.length ? { lookups } : {})
+    }
   }
 }
 
 const MappingSchema = z.record(
   z.string(),
-  z.union([z.object({ column: z.string() }).strict(), z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }).strict(), deriveEntrySchema])
+  z.union([
+    z.object({ column: z.string() }).strict(),
+    z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
+    deriveEntrySchema
+  ])
 )
 const ValueMatchesSchema = z.record(z.string(), z.record(z.string(), z.string()))
 
 /** A --mapping file: the `mapping` object of `validate --json`, or a whole validate/session JSON holding `mapping` (+ `valueMatches`). */
-export async function readMappingFile(path: string, lang: Lang = 'en'): Promise<{ ok: true; mapping: Mapping; valueMatches: ValueMatches } | { ok: false; error: PrepareFileError }> {
+export async function readMappingFile(
+  path: string,
+  lang: Lang = 'en'
+): Promise<{ ok: true; mapping: Mapping; valueMatches: ValueMatches } | { ok: false; error: PrepareFileError }> {
   let data: unknown
   try {
     data = JSON.parse(await readFile(path, 'utf8'))
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? say(lang, 'file not found', '找不到檔案') : (e as Error).message
-    return { ok: false, error: { code: 'bad_mapping', message: say(lang, `Cannot read mapping file ${path}: ${why}.`, `無法讀取對應檔 ${path}：${why}。`) } }
+    const why =
+      (e as NodeJS.ErrnoException).code === 'ENOENT' ? say(lang, 'file not found', '找不到檔案') : (e as Error).message
+    return {
+      ok: false,
+      error: {
+        code: 'bad_mapping',
+        message: say(lang, `Cannot read mapping file ${path}: ${why}.`, `無法讀取對應檔 ${path}：${why}。`)
+      }
+    }
   }
-  const wrapped = data && typeof data === 'object' && 'mapping' in data ? (data as { mapping: unknown; valueMatches?: unknown }) : null
+  const wrapped =
+    data && typeof data === 'object' && 'mapping' in data
+      ? (data as { mapping: unknown; valueMatches?: unknown })
+      : null
   const mapping = MappingSchema.safeParse(wrapped ? wrapped.mapping : data)
   const valueMatches = ValueMatchesSchema.safeParse(wrapped?.valueMatches ?? {})
   if (!mapping.success || !valueMatches.success) {
@@ -160,7 +245,14 @@ export async function readMappingFile(path: string, lang: Lang = 'en'): Promise<
 export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOutcome> {
   const lang = opts.lang ?? 'en'
   const target = getTarget(opts.target)
-  if (!target) return { ok: false, error: { code: 'unknown_target', message: say(lang, `Unknown target "${opts.target}".`, `沒有「${opts.target}」這個目的地。`) } }
+  if (!target)
+    return {
+      ok: false,
+      error: {
+        code: 'unknown_target',
+        message: say(lang, `Unknown target "${opts.target}".`, `沒有「${opts.target}」這個目的地。`)
+      }
+    }
   const timezone = opts.timezone ?? DEFAULT_TIMEZONE
   let mapping: Mapping | undefined
   let valueMatches: ValueMatches = {}
@@ -170,7 +262,10 @@ export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOu
     mapping = read.mapping
     valueMatches = read.valueMatches
   }
-  const opened = await openWorkbook({ path: opts.file }, { sheet: opts.sheet, headerRow: opts.headerRow, encoding: opts.encoding })
+  const opened = await openWorkbook(
+    { path: opts.file },
+    { sheet: opts.sheet, headerRow: opts.headerRow, encoding: opts.encoding }
+  )
   if (!opened.ok) {
     const e = opened.error
     const message = (lang === 'zh-TW' ? e.messageZh : e.messageEn) ?? e.message
@@ -190,6 +285,26 @@ export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOu
   const loaded = await loadCliLookups(opts.lookups ?? [], target, table, lang)
   if (!loaded.ok) return { ok: false, error: { code: loaded.code, message: loaded.message } }
   // the lookups add a column each (mapped to their field); whole-file facts are said once (file-issues.ts)
-  const joined = prepareWithLookups(table, { target: opts.target, mapping, valueMatches, timezone, shopline: opts.shopline, ...(opts.shipping ? { shipping: opts.shipping } : {}) }, { lookups: loaded.indexes, lacks })
-  return { ok: true, table: joined.table, mapping: joined.mapping, valueMatches, preparation: joined.preparation, timezone, source, lookups: loaded.indexes.map((ix) => ix.spec) }
+  const joined = prepareWithLookups(
+    table,
+    {
+      target: opts.target,
+      mapping,
+      valueMatches,
+      timezone,
+      shopline: opts.shopline,
+      ...(opts.shipping ? { shipping: opts.shipping } : {})
+    },
+    { lookups: loaded.indexes, lacks }
+  )
+  return {
+    ok: true,
+    table: joined.table,
+    mapping: joined.mapping,
+    valueMatches,
+    preparation: joined.preparation,
+    timezone,
+    source,
+    lookups: loaded.indexes.map((ix) => ix.spec)
+  }
 }

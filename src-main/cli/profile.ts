@@ -2,8 +2,15 @@
 import { parseArgs } from 'node:util'
 import type { Writable } from 'node:stream'
 import {
-  createProfileStore, systemKeychain, isKeychainUnavailable, ProfileError, type Keychain, type Profile, type ProfilePatch,
-  type ProfileStore, type Destination
+  createProfileStore,
+  systemKeychain,
+  isKeychainUnavailable,
+  ProfileError,
+  type Keychain,
+  type Profile,
+  type ProfilePatch,
+  type ProfileStore,
+  type Destination
 } from '../core/credentials/profiles'
 import { testConnection, listShoplineOptions, ShoplineOptionsError } from '../core/credentials/connection'
 import { normalizeBaseUrl } from '../core/credentials/profile-schema'
@@ -42,14 +49,29 @@ export interface ProfileCliDeps {
 const SANDBOX_CLI_URL = 'http://127.0.0.1:4010'
 
 const OPTIONS = {
-  name: { type: 'string' }, destination: { type: 'string' }, 'base-url': { type: 'string' }, timezone: { type: 'string' },
-  'delivery-option-id': { type: 'string' }, 'payment-method-id': { type: 'string' }, 'min-interval-ms': { type: 'string' },
-  'batch-size': { type: 'string' }, 'max-rps': { type: 'string' }, 'events-path': { type: 'string' }, events: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+  name: { type: 'string' },
+  destination: { type: 'string' },
+  'base-url': { type: 'string' },
+  timezone: { type: 'string' },
+  'delivery-option-id': { type: 'string' },
+  'payment-method-id': { type: 'string' },
+  'min-interval-ms': { type: 'string' },
+  'batch-size': { type: 'string' },
+  'max-rps': { type: 'string' },
+  'events-path': { type: 'string' },
+  events: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
 } as const
 
 export function run(argv: string[]): Promise<number> {
   return runProfileCli(argv, {
-    stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, keychain: systemKeychain(), fetch: globalThis.fetch
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    keychain: systemKeychain(),
+    fetch: globalThis.fetch
   })
 }
 
@@ -62,7 +84,9 @@ export async function runProfileCli(argv: string[], deps: ProfileCliDeps): Promi
   const [command, ...rest] = argv
   if (!command || command === '--help' || command === '-h') return command ? (out(USAGE), 0) : usage('which command?')
   if (command === 'set-token' && rest.some((a) => /^--?token\b/.test(a) || a.startsWith('--value'))) {
-    return usage('set-token never takes the token as an argument (it would land in shell history and process lists); pipe it on stdin')
+    return usage(
+      'set-token never takes the token as an argument (it would land in shell history and process lists); pipe it on stdin'
+    )
   }
   let values: Record<string, string | boolean | undefined>
   let positionals: string[]
@@ -71,7 +95,7 @@ export async function runProfileCli(argv: string[], deps: ProfileCliDeps): Promi
   } catch (e) {
     return usage(e instanceof Error ? e.message : String(e))
   }
-  if (values.help) return out(USAGE), 0
+  if (values.help) return (out(USAGE), 0)
   const store = createProfileStore(defaultDataDir(deps.env), deps.keychain)
   const target = positionals[0]
   const needName = ['set', 'remove', 'set-token', 'delete-token', 'test', 'options'].includes(command)
@@ -83,11 +107,21 @@ export async function runProfileCli(argv: string[], deps: ProfileCliDeps): Promi
       case 'list':
         return await list(store, !!values.json, out, err)
       case 'add': {
-        if (typeof values.name !== 'string' || typeof values.destination !== 'string') return usage('add needs --name and --destination')
-        if (!['zangsho', 'shopline', 'rehearsal'].includes(values.destination)) return usage('--destination must be zangsho, shopline or rehearsal')
+        if (typeof values.name !== 'string' || typeof values.destination !== 'string')
+          return usage('add needs --name and --destination')
+        if (!['zangsho', 'shopline', 'rehearsal'].includes(values.destination))
+          return usage('--destination must be zangsho, shopline or rehearsal')
         const patch = patchFrom(values)
-        const p = await store.add({ baseUrl: '', timezone: '', ...patch, name: values.name, destination: values.destination as Destination })
-        out(`已新增連線設定 Added profile "${p.name}" (${p.destination}, ${p.baseUrl || 'sandbox URL set when it starts'}, ${p.timezone}).\n`)
+        const p = await store.add({
+          baseUrl: '',
+          timezone: '',
+          ...patch,
+          name: values.name,
+          destination: values.destination as Destination
+        })
+        out(
+          `已新增連線設定 Added profile "${p.name}" (${p.destination}, ${p.baseUrl || 'sandbox URL set when it starts'}, ${p.timezone}).\n`
+        )
         if (p.destination !== 'rehearsal') out(`下一步 Next: orderdock profile set-token "${p.name}" < token.txt\n`)
         return 0
       }
@@ -147,7 +181,8 @@ function withCliBaseUrl(p: Profile, override: unknown): Profile {
 
 async function mustGet(store: ProfileStore, name: string): Promise<Profile> {
   const p = await store.get(name)
-  if (!p) throw new ProfileError('profile', { 'zh-TW': `找不到連線設定「${name}」。`, en: `There is no profile "${name}".` })
+  if (!p)
+    throw new ProfileError('profile', { 'zh-TW': `找不到連線設定「${name}」。`, en: `There is no profile "${name}".` })
   return p
 }
 
@@ -159,7 +194,10 @@ function wholeNumber(v: unknown, flag: string): number | undefined {
   if (typeof v !== 'string') return undefined
   const n = Number(v)
   if (!/^\d+(\.\d+)?$/.test(v.trim()) || !Number.isFinite(n)) {
-    throw new ProfileError(flag, { 'zh-TW': `${flag} 必須是數字（找到「${v}」）。`, en: `${flag} must be a number (found "${v}").` })
+    throw new ProfileError(flag, {
+      'zh-TW': `${flag} 必須是數字（找到「${v}」）。`,
+      en: `${flag} must be a number (found "${v}").`
+    })
   }
   return n
 }
@@ -191,7 +229,12 @@ function patchFrom(values: Record<string, string | boolean | undefined>): Profil
   return patch
 }
 
-async function list(store: ProfileStore, json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function list(
+  store: ProfileStore,
+  json: boolean,
+  out: (s: string) => void,
+  err: (s: string) => void
+): Promise<number> {
   const profiles = await store.list()
   const problem = store.problem()
   if (problem) err(`${problem.message['zh-TW']}\n${problem.message.en}\n`)
@@ -209,24 +252,46 @@ async function list(store: ProfileStore, json: boolean, out: (s: string) => void
     }
     rows.push({ ...p, token })
   }
-  if (json) return out(`${JSON.stringify(rows, null, 2)}\n`), 0
+  if (json) return (out(`${JSON.stringify(rows, null, 2)}\n`), 0)
   for (const r of rows) {
-    const t = 'error' in r.token ? 'keychain unavailable' : r.destination === 'rehearsal' ? 'not needed' : r.token.saved ? `saved …${r.token.last4 ?? '****'}` : 'none'
+    const t =
+      'error' in r.token
+        ? 'keychain unavailable'
+        : r.destination === 'rehearsal'
+          ? 'not needed'
+          : r.token.saved
+            ? `saved …${r.token.last4 ?? '****'}`
+            : 'none'
     const extra = r.shopline ? `  delivery ${r.shopline.deliveryOptionId} / payment ${r.shopline.paymentMethodId}` : ''
-    out(`${r.name}\n  id ${r.id}  ${r.destination}  ${r.baseUrl || '(sandbox URL set when it starts)'}  ${r.timezone}  token: ${t}${extra}\n`)
+    out(
+      `${r.name}\n  id ${r.id}  ${r.destination}  ${r.baseUrl || '(sandbox URL set when it starts)'}  ${r.timezone}  token: ${t}${extra}\n`
+    )
   }
   return 0
 }
 
-async function options(store: ProfileStore, name: string, json: boolean, deps: ProfileCliDeps, out: (s: string) => void): Promise<number> {
+async function options(
+  store: ProfileStore,
+  name: string,
+  json: boolean,
+  deps: ProfileCliDeps,
+  out: (s: string) => void
+): Promise<number> {
   const p = withCliBaseUrl(await mustGet(store, name), undefined)
   const token = await store.getToken(p.id)
-  if (!token) throw new ProfileError('token', { 'zh-TW': '這個連線設定還沒有權杖。', en: 'No token is saved for this profile.' })
+  if (!token)
+    throw new ProfileError('token', { 'zh-TW': '這個連線設定還沒有權杖。', en: 'No token is saved for this profile.' })
   const o = await listShoplineOptions(p, token, deps.fetch)
-  if (json) return out(`${JSON.stringify(o, null, 2)}\n`), 0
-  for (const [title, items] of [['送貨方式 Delivery options', o.deliveryOptions], ['付款方式 Payment methods', o.paymentMethods]] as const) {
+  if (json) return (out(`${JSON.stringify(o, null, 2)}\n`), 0)
+  for (const [title, items] of [
+    ['送貨方式 Delivery options', o.deliveryOptions],
+    ['付款方式 Payment methods', o.paymentMethods]
+  ] as const) {
     out(`${title}:\n`)
-    for (const i of items) out(`  ${i.usable ? '✓' : '✗'} ${i.id}  ${i.name}  [${i.kind ?? '?'}${i.status ? `, ${i.status}` : ''}]${i.why ? `\n      ${i.why['zh-TW']}` : ''}\n`)
+    for (const i of items)
+      out(
+        `  ${i.usable ? '✓' : '✗'} ${i.id}  ${i.name}  [${i.kind ?? '?'}${i.status ? `, ${i.status}` : ''}]${i.why ? `\n      ${i.why['zh-TW']}` : ''}\n`
+      )
   }
   return 0
 }

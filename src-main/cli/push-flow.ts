@@ -4,7 +4,14 @@ import { resolve } from 'node:path'
 import { getTarget } from '../core/targets'
 import { checkBaseUrl, defaultJournalDir } from '../core/upload'
 import type { JobOptions, JobResult } from '../core/upload'
-import { FLOW_KIND_LABELS, FLOW_TARGETS, customersFromRows, isFlow, readFlowJournal, runFlow } from '../core/upload/flow'
+import {
+  FLOW_KIND_LABELS,
+  FLOW_TARGETS,
+  customersFromRows,
+  isFlow,
+  readFlowJournal,
+  runFlow
+} from '../core/upload/flow'
 import type { FlowKind, FlowResult, FlowStepInput } from '../core/upload/flow'
 import type { PreparedRecord } from '../core/targets/types'
 import { createRedactor } from '../core/credentials/redact'
@@ -20,10 +27,21 @@ export const FLOW_USAGE = `usage: orderdock push (--plan PLAN.json | --file KIND
   --timezone --lang --min-interval-ms --batch-size --events-path --journal-dir --json   as for push`
 
 const OPTIONS = {
-  plan: { type: 'string' }, file: { type: 'string', multiple: true }, workbook: { type: 'string' },
-  'base-url': { type: 'string' }, 'token-env': { type: 'string' }, profile: { type: 'string' },
-  'journal-dir': { type: 'string' }, resume: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' },
-  timezone: { type: 'string' }, 'min-interval-ms': { type: 'string' }, 'batch-size': { type: 'string' }, 'events-path': { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  plan: { type: 'string' },
+  file: { type: 'string', multiple: true },
+  workbook: { type: 'string' },
+  'base-url': { type: 'string' },
+  'token-env': { type: 'string' },
+  profile: { type: 'string' },
+  'journal-dir': { type: 'string' },
+  resume: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  timezone: { type: 'string' },
+  'min-interval-ms': { type: 'string' },
+  'batch-size': { type: 'string' },
+  'events-path': { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
 } as const
 
 export class FlowUsageError extends Error {}
@@ -34,12 +52,16 @@ export interface FlowDeps {
   fetch: typeof globalThis.fetch
   stdout: { write(s: string): unknown }
   stderr: { write(s: string): unknown }
-  signals: { on(sig: 'SIGINT' | 'SIGTERM', f: () => void): unknown; off(sig: 'SIGINT' | 'SIGTERM', f: () => void): unknown }
+  signals: {
+    on(sig: 'SIGINT' | 'SIGTERM', f: () => void): unknown
+    off(sig: 'SIGINT' | 'SIGTERM', f: () => void): unknown
+  }
 }
 
 /** True when argv asks for a flow rather than a one-file push (--resume of a flow id included). */
 export async function isFlowPush(argv: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
-  if (argv.some((a) => a === '--plan' || a === '--file' || a === '--workbook' || /^--(plan|file|workbook)=/.test(a))) return true
+  if (argv.some((a) => a === '--plan' || a === '--file' || a === '--workbook' || /^--(plan|file|workbook)=/.test(a)))
+    return true
   const at = argv.indexOf('--resume')
   if (at < 0 || !argv[at + 1]) return false
   const dirAt = argv.indexOf('--journal-dir')
@@ -68,14 +90,20 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
   }
   const journalDir = resolve(v['journal-dir'] ?? defaultJournalDir(deps.env))
   const saved = v.resume ? await readFlowJournal(journalDir, v.resume) : undefined
-  const conn = await resolveConnection({ ...v, 'base-url': v['base-url'] ?? saved?.baseUrl }, deps.env, 'zangsho').catch((e: Error) => {
+  const conn = await resolveConnection(
+    { ...v, 'base-url': v['base-url'] ?? saved?.baseUrl },
+    deps.env,
+    'zangsho'
+  ).catch((e: Error) => {
     throw new FlowUsageError(e.message)
   })
   const clean = createRedactor([conn.token])
   const out = (t: string) => deps.stdout.write(clean.text(t))
   const errOut = (t: string) => deps.stderr.write(clean.text(t))
   const lang = v.lang === 'zh-TW' || v.lang === 'zh' ? 'zh-TW' : 'en'
-  const flowId = saved?.flowId ?? `flow-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${Math.random().toString(36).slice(2, 8)}`
+  const flowId =
+    saved?.flowId ??
+    `flow-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${Math.random().toString(36).slice(2, 8)}`
 
   let plan: { kind: FlowKind; derived: boolean; source: StepSource }[]
   if (saved) plan = saved.steps.map((s) => ({ kind: s.kind, derived: s.derived, source: s.source as StepSource }))
@@ -84,7 +112,8 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
     const refused = checkBaseUrl(baseUrl)
     if (refused) throw new FlowUsageError(`${refused.en}\n${refused['zh-TW']}`)
     const given = [v.plan !== undefined, v.file !== undefined, v.workbook !== undefined].filter(Boolean).length
-    if (given !== 1) throw new FlowUsageError('give exactly one of --plan, --file KIND=FILE (repeatable) or --workbook FILE')
+    if (given !== 1)
+      throw new FlowUsageError('give exactly one of --plan, --file KIND=FILE (repeatable) or --workbook FILE')
     let files: FlowFile[]
     try {
       files = v.plan ? await readPlanFile(v.plan) : v.file ? parseFileFlags(v.file) : await workbookFiles(v.workbook!)
@@ -97,15 +126,36 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
       const batch = whole(v['batch-size'], '--batch-size') ?? conn.batchSize
       const eventsPath = kind === 'events' ? (v['events-path'] ?? conn.eventsPath) : undefined
       return {
-        target: t.id, transport: eventsPath ? { ...t.transport, path: eventsPath } : t.transport, baseUrl,
+        target: t.id,
+        transport: eventsPath ? { ...t.transport, path: eventsPath } : t.transport,
+        baseUrl,
         ...(batch ? { batchSize: Math.min(batch, t.transport.maxBatch) } : {}),
         minIntervalMs: whole(v['min-interval-ms'], '--min-interval-ms') ?? conn.minIntervalMs
       }
     }
     const has = (k: FlowKind) => files.some((f) => f.kind === k)
-    plan = files.map((f) => ({ kind: f.kind, derived: false, source: { prepare: { file: f.file, sheet: f.sheet, headerRow: f.headerRow, encoding: f.encoding, mappingFile: f.mappingFile, timezone, lang }, options: { ...options(f.kind), source: { flow: flowId } } } }))
+    plan = files.map((f) => ({
+      kind: f.kind,
+      derived: false,
+      source: {
+        prepare: {
+          file: f.file,
+          sheet: f.sheet,
+          headerRow: f.headerRow,
+          encoding: f.encoding,
+          mappingFile: f.mappingFile,
+          timezone,
+          lang
+        },
+        options: { ...options(f.kind), source: { flow: flowId } }
+      }
+    }))
     if (!has('customers') && (has('orders') || has('subscriptions'))) {
-      plan.push({ kind: 'customers', derived: true, source: { options: { ...options('customers'), onConflict: 'skip', source: { flow: flowId, derived: true } } } })
+      plan.push({
+        kind: 'customers',
+        derived: true,
+        source: { options: { ...options('customers'), onConflict: 'skip', source: { flow: flowId, derived: true } } }
+      })
     }
   }
 
@@ -113,7 +163,10 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
   const records = new Map<FlowKind, PreparedRecord[]>()
   for (const p of plan.filter((x) => x.source.prepare)) {
     const prepared = await prepareFile({ ...p.source.prepare!, target: FLOW_TARGETS[p.kind] })
-    if (!prepared.ok) throw new FlowUsageError(`${FLOW_KIND_LABELS[p.kind].en} (${p.source.prepare!.file}${p.source.prepare!.sheet ? ` / ${p.source.prepare!.sheet}` : ''}): ${prepared.error.message}`)
+    if (!prepared.ok)
+      throw new FlowUsageError(
+        `${FLOW_KIND_LABELS[p.kind].en} (${p.source.prepare!.file}${p.source.prepare!.sheet ? ` / ${p.source.prepare!.sheet}` : ''}): ${prepared.error.message}`
+      )
     records.set(p.kind, prepared.preparation.records)
   }
   const steps: FlowStepInput[] = plan.map((p) => ({
@@ -121,14 +174,20 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
     derived: p.derived,
     source: p.source as unknown as Record<string, unknown>,
     options: p.source.options,
-    records: p.derived ? customersFromRows([records.get('orders') ?? [], records.get('subscriptions') ?? []]) : records.get(p.kind)!
+    records: p.derived
+      ? customersFromRows([records.get('orders') ?? [], records.get('subscriptions') ?? []])
+      : records.get(p.kind)!
   }))
 
   let current: { cancel(o?: { abortInFlight?: boolean }): void } | undefined
   let stops = 0
   const onSignal = () => {
     stops++
-    errOut(stops === 1 ? `\nstopping after the request in flight… (again to abort it) — resume: --resume ${flowId}\n` : '\naborting the request in flight…\n')
+    errOut(
+      stops === 1
+        ? `\nstopping after the request in flight… (again to abort it) — resume: --resume ${flowId}\n`
+        : '\naborting the request in flight…\n'
+    )
     current?.cancel({ abortInFlight: stops > 1 })
   }
   deps.signals.on('SIGINT', onSignal)
@@ -136,10 +195,16 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
   let result: FlowResult
   try {
     result = await runFlow({
-      flowId, steps, resume: !!saved,
+      flowId,
+      steps,
+      resume: !!saved,
       env: { fetch: deps.fetch, token: conn.token, journalDir },
-      onStep: (kind, jobId) => { if (!v.json) errOut(`flow ${flowId}: ${FLOW_KIND_LABELS[kind]['zh-TW']} ${kind} (job ${jobId})…\n`) },
-      onJob: (h) => { current = h }
+      onStep: (kind, jobId) => {
+        if (!v.json) errOut(`flow ${flowId}: ${FLOW_KIND_LABELS[kind]['zh-TW']} ${kind} (job ${jobId})…\n`)
+      },
+      onJob: (h) => {
+        current = h
+      }
     })
   } finally {
     deps.signals.off('SIGINT', onSignal)
@@ -151,9 +216,17 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
   return result.status === 'finished' ? 0 : 1
 }
 
-function stepJson(r: JobResult | undefined): Partial<Pick<JobResult, 'summary' | 'requests' | 'results' | 'stopCode'>> & { jobStatus?: JobResult['status'] } {
+function stepJson(
+  r: JobResult | undefined
+): Partial<Pick<JobResult, 'summary' | 'requests' | 'results' | 'stopCode'>> & { jobStatus?: JobResult['status'] } {
   if (!r) return {}
-  return { jobStatus: r.status, ...(r.stopCode ? { stopCode: r.stopCode } : {}), summary: r.summary, requests: r.requests, results: r.results }
+  return {
+    jobStatus: r.status,
+    ...(r.stopCode ? { stopCode: r.stopCode } : {}),
+    summary: r.summary,
+    requests: r.requests,
+    results: r.results
+  }
 }
 
 export function flowJson(r: FlowResult) {
@@ -161,7 +234,15 @@ export function flowJson(r: FlowResult) {
     flowId: r.flowId,
     status: r.status,
     ...(r.message ? { message: r.message } : {}),
-    steps: r.steps.map((s) => ({ kind: s.kind, target: s.target, jobId: s.jobId, derived: s.derived, status: s.status, ...stepJson(s.result), ...(s.message ? { message: s.message } : {}) }))
+    steps: r.steps.map((s) => ({
+      kind: s.kind,
+      target: s.target,
+      jobId: s.jobId,
+      derived: s.derived,
+      status: s.status,
+      ...stepJson(s.result),
+      ...(s.message ? { message: s.message } : {})
+    }))
   }
 }
 
@@ -170,10 +251,15 @@ function humanFlow(r: FlowResult, journalDir: string): string {
   r.steps.forEach((s, i) => {
     const l = FLOW_KIND_LABELS[s.kind]
     const sum = s.result?.summary
-    const counts = sum ? ` — 新增 created ${sum.created} · 更新 updated ${sum.updated} · 略過 skipped ${sum.skipped} · 失敗 failed ${sum.failed} · 資料有誤 invalid ${sum.invalid} · 不確定 unknown ${sum.unknown} (of ${sum.total})` : ''
-    lines.push(`${i + 1}. ${l['zh-TW']} ${l.en}${s.derived ? ' (取自訂單與訂閱 from the orders and subscriptions)' : ''}: ${s.status}${counts}`)
+    const counts = sum
+      ? ` — 新增 created ${sum.created} · 更新 updated ${sum.updated} · 略過 skipped ${sum.skipped} · 失敗 failed ${sum.failed} · 資料有誤 invalid ${sum.invalid} · 不確定 unknown ${sum.unknown} (of ${sum.total})`
+      : ''
+    lines.push(
+      `${i + 1}. ${l['zh-TW']} ${l.en}${s.derived ? ' (取自訂單與訂閱 from the orders and subscriptions)' : ''}: ${s.status}${counts}`
+    )
   })
   if (r.message) lines.push(r.message['zh-TW'], r.message.en)
-  if (r.status !== 'finished') lines.push(`resume: orderdock push --resume ${r.flowId} --journal-dir ${journalDir} (with the same token)`)
+  if (r.status !== 'finished')
+    lines.push(`resume: orderdock push --resume ${r.flowId} --journal-dir ${journalDir} (with the same token)`)
   return lines.join('\n') + '\n'
 }

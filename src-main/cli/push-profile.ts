@@ -28,7 +28,10 @@ export async function resolveConnection(
     try {
       s = await resolvePushProfile(openProfileStore(env), v.profile, api, { rehearsalUrl: SANDBOX_CLI_URL })
     } catch (e) {
-      throw new Error(e instanceof ProfileError ? `${e.userMessage.en}\n${e.userMessage['zh-TW']}` : (e as Error).message, { cause: e })
+      throw new Error(
+        e instanceof ProfileError ? `${e.userMessage.en}\n${e.userMessage['zh-TW']}` : (e as Error).message,
+        { cause: e }
+      )
     }
     // --base-url / --token-env still win over what the profile holds
     const token = v['token-env'] ? env[v['token-env']] : s.token
@@ -44,7 +47,8 @@ export async function resolveConnection(
     }
   }
   if (!v['base-url']) throw new Error('--base-url is required (or --profile NAME)')
-  if (!v['token-env']) throw new Error('--token-env VAR is required: the name of an environment variable holding the token')
+  if (!v['token-env'])
+    throw new Error('--token-env VAR is required: the name of an environment variable holding the token')
   const token = env[v['token-env']]
   if (!token || !token.trim()) throw new Error(`environment variable ${v['token-env']} is empty or not set`)
   return { baseUrl: v['base-url'], token: token.trim() }

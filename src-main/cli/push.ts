@@ -38,10 +38,18 @@ exit codes: 0 nothing failed or unknown · 1 some rows failed or are unknown, or
 
 const OPTIONS = {
   ...VALIDATE_OPTIONS,
-  'base-url': { type: 'string' }, 'token-env': { type: 'string' }, profile: { type: 'string' },
-  'on-conflict': { type: 'string' }, 'with-customers': { type: 'boolean' }, single: { type: 'boolean' },
-  'batch-size': { type: 'string' }, 'min-interval-ms': { type: 'string' }, 'journal-dir': { type: 'string' }, resume: { type: 'string' },
-  report: { type: 'string' }, 'events-path': { type: 'string' }
+  'base-url': { type: 'string' },
+  'token-env': { type: 'string' },
+  profile: { type: 'string' },
+  'on-conflict': { type: 'string' },
+  'with-customers': { type: 'boolean' },
+  single: { type: 'boolean' },
+  'batch-size': { type: 'string' },
+  'min-interval-ms': { type: 'string' },
+  'journal-dir': { type: 'string' },
+  resume: { type: 'string' },
+  report: { type: 'string' },
+  'events-path': { type: 'string' }
 } as const
 
 class UsageError extends Error {}
@@ -56,7 +64,13 @@ function whole(v: string | undefined, flag: string, min: number): number | undef
 type PushSource = Omit<PrepareFileInput, 'target' | 'shopline'>
 
 export function run(argv: string[]): Promise<number> {
-  return runPush(argv, { env: process.env, fetch: globalThis.fetch, stdout: process.stdout, stderr: process.stderr, signals: process })
+  return runPush(argv, {
+    env: process.env,
+    fetch: globalThis.fetch,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    signals: process
+  })
 }
 
 export interface PushDeps {
@@ -64,7 +78,10 @@ export interface PushDeps {
   fetch: typeof globalThis.fetch
   stdout: { write(s: string): unknown }
   stderr: { write(s: string): unknown }
-  signals: { on(sig: 'SIGINT' | 'SIGTERM', f: () => void): unknown; off(sig: 'SIGINT' | 'SIGTERM', f: () => void): unknown }
+  signals: {
+    on(sig: 'SIGINT' | 'SIGTERM', f: () => void): unknown
+    off(sig: 'SIGINT' | 'SIGTERM', f: () => void): unknown
+  }
 }
 
 export async function runPush(argv: string[], deps: PushDeps): Promise<number> {
@@ -103,27 +120,48 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
   }
   if (positionals.length > 1) throw new UsageError(`one file only (got ${positionals.length})`)
   const journalDir = resolve(v['journal-dir'] ?? defaultJournalDir(deps.env))
-  const resumed = v.resume ? await readJobOptions(journalDir, v.resume).catch((e: Error) => { throw new UsageError(`cannot resume ${v.resume}: ${e.message}`) }) : undefined
+  const resumed = v.resume
+    ? await readJobOptions(journalDir, v.resume).catch((e: Error) => {
+        throw new UsageError(`cannot resume ${v.resume}: ${e.message}`)
+      })
+    : undefined
   let source = resumed?.source as PushSource | undefined
   if (!source) {
     const checked = checkPrepareOptions(positionals[0], v)
     if (!checked.ok) throw new UsageError(checked.error.message)
     const { file, sheet, headerRow, encoding, timezone, mappingFile, lang, lookups } = checked.input
-    source = { file: resolve(file), sheet, headerRow, encoding, timezone, mappingFile: mappingFile ? resolve(mappingFile) : undefined, lang,
-      ...(lookups ? { lookups: lookups.map((l) => ({ ...l, file: resolve(l.file) })) } : {}) }
+    source = {
+      file: resolve(file),
+      sheet,
+      headerRow,
+      encoding,
+      timezone,
+      mappingFile: mappingFile ? resolve(mappingFile) : undefined,
+      lang,
+      ...(lookups ? { lookups: lookups.map((l) => ({ ...l, file: resolve(l.file) })) } : {})
+    }
   }
   const targetId = resumed?.target ?? v.target
   if (!targetId || !isTargetId(targetId)) throw new UsageError(`--target is required: one of ${TARGET_IDS.join(', ')}`)
   const target = getTarget(targetId)!
-  if (v['on-conflict'] !== undefined && v['on-conflict'] !== 'skip' && v['on-conflict'] !== 'update') throw new UsageError('--on-conflict must be skip or update')
-  if (v.single && !target.push?.single) throw new UsageError(`--single is for ${targetIdsWhere((t) => t.push?.single !== undefined).join(', ')} only`)
+  if (v['on-conflict'] !== undefined && v['on-conflict'] !== 'skip' && v['on-conflict'] !== 'update')
+    throw new UsageError('--on-conflict must be skip or update')
+  if (v.single && !target.push?.single)
+    throw new UsageError(`--single is for ${targetIdsWhere((t) => t.push?.single !== undefined).join(', ')} only`)
   if (v['with-customers'] && target.push?.customersFirst?.when !== 'optional') {
-    throw new UsageError(`--with-customers is for ${targetIdsWhere((t) => t.push?.customersFirst?.when === 'optional').join(', ')} only`)
+    throw new UsageError(
+      `--with-customers is for ${targetIdsWhere((t) => t.push?.customersFirst?.when === 'optional').join(', ')} only`
+    )
   }
   const batchSize = whole(v['batch-size'], '--batch-size', 1)
-  if (batchSize !== undefined && batchSize > target.transport.maxBatch) throw new UsageError(`--batch-size is at most ${target.transport.maxBatch} for ${targetId}`)
+  if (batchSize !== undefined && batchSize > target.transport.maxBatch)
+    throw new UsageError(`--batch-size is at most ${target.transport.maxBatch} for ${targetId}`)
 
-  const conn = await resolveConnection({ ...v, 'base-url': v['base-url'] ?? resumed?.baseUrl }, deps.env, target.transport.api).catch((e: Error) => {
+  const conn = await resolveConnection(
+    { ...v, 'base-url': v['base-url'] ?? resumed?.baseUrl },
+    deps.env,
+    target.transport.api
+  ).catch((e: Error) => {
     throw new UsageError(e.message)
   })
   // A profile's time zone is the default for times without an offset (a resumed job keeps what it started with).
@@ -162,12 +200,21 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
     records,
     options,
     resumeJobId: v.resume,
-    env: { fetch: deps.fetch, token: conn.token, journalDir, onProgress: human ? (e) => progressLine(e, shown, stderr) : undefined }
+    env: {
+      fetch: deps.fetch,
+      token: conn.token,
+      journalDir,
+      onProgress: human ? (e) => progressLine(e, shown, stderr) : undefined
+    }
   })
   let stops = 0
   const onSignal = () => {
     stops++
-    stderr.write(stops === 1 ? `\nstopping after the request in flight… (again to abort it) — resume: --resume ${handle.jobId}\n` : '\naborting the request in flight…\n')
+    stderr.write(
+      stops === 1
+        ? `\nstopping after the request in flight… (again to abort it) — resume: --resume ${handle.jobId}\n`
+        : '\naborting the request in flight…\n'
+    )
     handle.cancel({ abortInFlight: stops > 1 })
   }
   deps.signals.on('SIGINT', onSignal)
@@ -183,23 +230,42 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
   }
   // An invalid row's message says what to fix (the validation issues), as validate would.
   result = { ...result, results: explainInvalid(result.results, (n) => prepared.preparation.issuesForRow(n)) }
-  if (v.report) await writeReport(resolve(v.report), buildReport(prepared.table, result.results, { language: source.lang ?? 'en' }))
+  if (v.report)
+    await writeReport(resolve(v.report), buildReport(prepared.table, result.results, { language: source.lang ?? 'en' }))
   if (v.json) {
     const { jobId, target: t, status, stopCode, summary, results, requests } = result
-    stdout.write(JSON.stringify({ jobId, target: t, status, ...(stopCode ? { stopCode } : {}), summary, results, requests }) + '\n')
+    stdout.write(
+      JSON.stringify({ jobId, target: t, status, ...(stopCode ? { stopCode } : {}), summary, results, requests }) + '\n'
+    )
     // A stopped push always tells how to go on, also in --json mode (on stderr, so stdout stays one JSON document).
     if (result.status !== 'finished') stderr.write(resumeLine(result, journalDir) + '\n')
   } else stdout.write(humanSummary(result, journalDir))
-  return result.status === 'finished' && result.summary.failed === 0 && result.summary.notSent === 0 && result.summary.unknown === 0 ? 0 : 1
+  return result.status === 'finished' &&
+    result.summary.failed === 0 &&
+    result.summary.notSent === 0 &&
+    result.summary.unknown === 0
+    ? 0
+    : 1
 }
 
 /** Subscription events: the create path from --events-path or the profile (the documented-list path is only inferred). */
-function eventsTransport(transport: TargetTransport, targetId: TargetId, flag: string | undefined, fromProfile: string | undefined): TargetTransport {
+function eventsTransport(
+  transport: TargetTransport,
+  targetId: TargetId,
+  flag: string | undefined,
+  fromProfile: string | undefined
+): TargetTransport {
   const takesPath = getTarget(targetId)?.push?.eventsPhase !== undefined
-  if (flag !== undefined && !takesPath) throw new UsageError(`--events-path is for ${targetIdsWhere((t) => t.push?.eventsPhase !== undefined).join(', ')} only`)
+  if (flag !== undefined && !takesPath)
+    throw new UsageError(
+      `--events-path is for ${targetIdsWhere((t) => t.push?.eventsPhase !== undefined).join(', ')} only`
+    )
   const path = takesPath ? (flag ?? fromProfile) : undefined
   if (path === undefined) return transport
-  if (!/^\/[A-Za-z0-9/_.-]*$/.test(path)) throw new UsageError(`--events-path must be a path under the base URL such as /subscriptions/events (got "${path}")`)
+  if (!/^\/[A-Za-z0-9/_.-]*$/.test(path))
+    throw new UsageError(
+      `--events-path must be a path under the base URL such as /subscriptions/events (got "${path}")`
+    )
   return { ...transport, path }
 }
 
@@ -224,10 +290,14 @@ function humanSummary(r: JobResult, journalDir: string): string {
   const cancelled = r.results.filter((x) => x.reason === 'cancelled').length
   if (cancelled) lines.splice(2, 0, `其中建立後已取消 of which created, then cancelled: ${cancelled}`)
   if (r.stopMessage) lines.push(r.stopMessage['zh-TW'], r.stopMessage.en)
-  const problems = r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'not_sent' || x.outcome === 'unknown')
-  for (const p of problems.slice(0, 20)) lines.push(`  row ${p.rows.join(',')}: ${p.outcome} ${p.reason ?? ''} ${p.message ?? ''}`.trimEnd())
+  const problems = r.results.filter(
+    (x) => x.outcome === 'failed' || x.outcome === 'not_sent' || x.outcome === 'unknown'
+  )
+  for (const p of problems.slice(0, 20))
+    lines.push(`  row ${p.rows.join(',')}: ${p.outcome} ${p.reason ?? ''} ${p.message ?? ''}`.trimEnd())
   if (problems.length > 20) lines.push(`  … and ${problems.length - 20} more (use --report FILE.xlsx)`)
-  if (r.stopCode === 'disk_full') lines.push(`[disk_full] ${diskFullMessage()['zh-TW']}`, `[disk_full] ${diskFullMessage().en}`)
+  if (r.stopCode === 'disk_full')
+    lines.push(`[disk_full] ${diskFullMessage()['zh-TW']}`, `[disk_full] ${diskFullMessage().en}`)
   if (r.status !== 'finished') lines.push(resumeLine(r, journalDir))
   return lines.join('\n') + '\n'
 }

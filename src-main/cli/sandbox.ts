@@ -53,11 +53,14 @@ export async function run(argv: string[]): Promise<number> {
   const port = wholeNumber(values.port, /(?!)/) ?? 4010
   if (Number.isNaN(port) || port > 65535) return usage(`--port must be 0–65535 (got "${values.port}")`)
   const perMinute = wholeNumber(values['rate-limit'], /\/min/)
-  if (perMinute !== null && !(perMinute >= 1)) return usage(`--rate-limit must look like 60/min (got "${values['rate-limit']}")`)
+  if (perMinute !== null && !(perMinute >= 1))
+    return usage(`--rate-limit must look like 60/min (got "${values['rate-limit']}")`)
   const perSecond = wholeNumber(values['shopline-rate'], /\/s/)
-  if (perSecond !== null && !(perSecond >= 1)) return usage(`--shopline-rate must look like 20/s (got "${values['shopline-rate']}")`)
+  if (perSecond !== null && !(perSecond >= 1))
+    return usage(`--shopline-rate must look like 20/s (got "${values['shopline-rate']}")`)
   const windowMs = wholeNumber(values['rate-window-ms'], /(?!)/)
-  if (windowMs !== null && !(windowMs >= 1)) return usage(`--rate-window-ms must be a whole number ≥ 1 (got "${values['rate-window-ms']}")`)
+  if (windowMs !== null && !(windowMs >= 1))
+    return usage(`--rate-window-ms must be a whole number ≥ 1 (got "${values['rate-window-ms']}")`)
   const seed = wholeNumber(values.seed, /(?!)/)
   if (seed !== null && Number.isNaN(seed)) return usage(`--seed must be a whole number (got "${values.seed}")`)
   let faults
@@ -79,7 +82,10 @@ export async function run(argv: string[]): Promise<number> {
       seed: seed ?? undefined,
       onRequest: values.quiet
         ? undefined
-        : (e) => process.stdout.write(`${new Date(e.time).toISOString().slice(11, 19)} ${e.method} ${e.path} → ${e.status}${e.fault ? ` [fault: ${e.fault}]` : ''}\n`)
+        : (e) =>
+            process.stdout.write(
+              `${new Date(e.time).toISOString().slice(11, 19)} ${e.method} ${e.path} → ${e.status}${e.fault ? ` [fault: ${e.fault}]` : ''}\n`
+            )
     })
   } catch (err) {
     process.stderr.write(`orderdock sandbox: cannot start: ${err instanceof Error ? err.message : String(err)}\n`)

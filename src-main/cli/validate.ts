@@ -41,11 +41,19 @@ function usageError(out: Out, json: boolean, code: string, message: string): num
   return 2
 }
 
-export async function run(argv: string[], out: Out = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function run(
+  argv: string[],
+  out: Out = { stdout: process.stdout, stderr: process.stderr }
+): Promise<number> {
   const wantsJson = argv.includes('--json')
   let parsed
   try {
-    parsed = parseArgs({ args: argv, options: { ...VALIDATE_OPTIONS, 'errors-out': { type: 'string' } }, allowPositionals: true, strict: true })
+    parsed = parseArgs({
+      args: argv,
+      options: { ...VALIDATE_OPTIONS, 'errors-out': { type: 'string' } },
+      allowPositionals: true,
+      strict: true
+    })
   } catch (e) {
     return usageError(out, wantsJson, 'usage', `${(e as Error).message}\n\n${VALIDATE_USAGE}`)
   }
@@ -54,7 +62,8 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
     out.stdout.write(VALIDATE_USAGE + '\n')
     return 0
   }
-  if (positionals.length > 1) return usageError(out, wantsJson, 'usage', `one file only (got ${positionals.length}: ${positionals.join(', ')})`)
+  if (positionals.length > 1)
+    return usageError(out, wantsJson, 'usage', `one file only (got ${positionals.length}: ${positionals.join(', ')})`)
   const checked = checkPrepareOptions(positionals[0], values)
   if (!checked.ok) return usageError(out, checked.json, checked.error.code, checked.error.message)
   const { input, json, lang } = checked
@@ -70,7 +79,11 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
   if (values['errors-out']) {
     const written = await writeErrorRows(values['errors-out'], table, preparation, lang).catch((e: Error) => e)
     if (written instanceof Error) return usageError(out, json, 'errors_out', written.message)
-    out.stderr.write(lang === 'zh-TW' ? `已把 ${written} 列有錯誤的資料寫到 ${values['errors-out']}\n` : `Wrote ${written} ${written === 1 ? 'row' : 'rows'} with errors to ${values['errors-out']}\n`)
+    out.stderr.write(
+      lang === 'zh-TW'
+        ? `已把 ${written} 列有錯誤的資料寫到 ${values['errors-out']}\n`
+        : `Wrote ${written} ${written === 1 ? 'row' : 'rows'} with errors to ${values['errors-out']}\n`
+    )
   }
   if (json) {
     const result = {
@@ -82,7 +95,9 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
       source,
       timezone,
       mapping,
-      ...(prepared.lookups?.length ? { lookups: prepared.lookups.map((l) => ({ ...l, description: describeLookup(l)[lang] })) } : {}),
+      ...(prepared.lookups?.length
+        ? { lookups: prepared.lookups.map((l) => ({ ...l, description: describeLookup(l)[lang] })) }
+        : {}),
       summary: { rows: summary.rows, valid: summary.valid, invalid: summary.invalid, warnings: summary.warnings },
       issues: [] as unknown[],
       records: [] as unknown[]
@@ -90,16 +105,41 @@ export async function run(argv: string[], out: Out = { stdout: process.stdout, s
     // written in pieces, not one JSON.stringify: at 100k rows the whole text alone is ~56 MB of string (same bytes out)
     const head = JSON.stringify(result)
     out.stdout.write(head.slice(0, head.length - '"issues":[],"records":[]}'.length) + '"issues":[')
-    writeJsonItems(out.stdout, issues, (i) => ({ row: i.row, field: i.field, column: i.column, severity: i.severity, code: i.code, message: messageOf(i) }))
+    writeJsonItems(out.stdout, issues, (i) => ({
+      row: i.row,
+      field: i.field,
+      column: i.column,
+      severity: i.severity,
+      code: i.code,
+      message: messageOf(i)
+    }))
     out.stdout.write('],"records":[')
-    writeJsonItems(out.stdout, preparation.records, (r) => ({ row: r.row, rows: r.rows, valid: r.valid, payload: r.payload }))
+    writeJsonItems(out.stdout, preparation.records, (r) => ({
+      row: r.row,
+      rows: r.rows,
+      valid: r.valid,
+      payload: r.payload
+    }))
     out.stdout.write(']}\n')
     return code
   }
-  const recognized = source ? getSourceLayout(source)?.label[lang] ?? source : null
-  const report = humanReport(lang, input.file, input.target, table, timezone, mapping, summary, issues, messageOf, recognized)
+  const recognized = source ? (getSourceLayout(source)?.label[lang] ?? source) : null
+  const report = humanReport(
+    lang,
+    input.file,
+    input.target,
+    table,
+    timezone,
+    mapping,
+    summary,
+    issues,
+    messageOf,
+    recognized
+  )
   // each lookup in words, under the mapping: 「查詢：從 customers.xlsx 以 收件者電話 = 手機 對應 Email」
-  const said = (prepared.lookups ?? []).map((l) => `${lang === 'zh-TW' ? '查詢' : 'Lookup'}: ${describeLookup(l)[lang]}\n`).join('')
+  const said = (prepared.lookups ?? [])
+    .map((l) => `${lang === 'zh-TW' ? '查詢' : 'Lookup'}: ${describeLookup(l)[lang]}\n`)
+    .join('')
   out.stdout.write(said ? report.replace('\n\n', `\n${said}\n`) : report)
   return code
 }
@@ -127,12 +167,19 @@ function humanReport(
   const zh = lang === 'zh-TW'
   const lines: string[] = []
   lines.push(`${zh ? '檔案' : 'File'}: ${file}`)
-  lines.push(`${zh ? '工作表' : 'Sheet'}: ${table.sheet}   ${zh ? '標題列' : 'Header row'}: ${table.headerRow}${table.encoding ? `   ${zh ? '編碼' : 'Encoding'}: ${table.encoding}` : ''}`)
+  lines.push(
+    `${zh ? '工作表' : 'Sheet'}: ${table.sheet}   ${zh ? '標題列' : 'Header row'}: ${table.headerRow}${table.encoding ? `   ${zh ? '編碼' : 'Encoding'}: ${table.encoding}` : ''}`
+  )
   lines.push(`${zh ? '目的地' : 'Target'}: ${target}   ${zh ? '時區' : 'Time zone'}: ${timezone}`)
   if (recognized) lines.push(`${zh ? '已辨識' : 'Recognized'}: ${recognized}`)
   lines.push(zh ? '欄位對應:' : 'Mapping:')
   for (const [field, entry] of Object.entries(mapping)) {
-    const source = 'column' in entry ? `"${entry.column}"` : 'derive' in entry ? describeDerivation(entry.derive)[zh ? 'zh-TW' : 'en'] : `${zh ? '固定值' : 'constant'} ${JSON.stringify(entry.constant)}`
+    const source =
+      'column' in entry
+        ? `"${entry.column}"`
+        : 'derive' in entry
+          ? describeDerivation(entry.derive)[zh ? 'zh-TW' : 'en']
+          : `${zh ? '固定值' : 'constant'} ${JSON.stringify(entry.constant)}`
     lines.push(`  ${field.padEnd(24)} ← ${source}`)
   }
   lines.push('')

@@ -5,7 +5,9 @@ import { z } from 'zod'
 export function boundedRecord<K extends z.ZodType<string>, V extends z.ZodType>(key: K, value: V, maxKeys: number) {
   return z
     .unknown()
-    .refine((v) => typeof v !== 'object' || v === null || Array.isArray(v) || !hasMoreKeys(v, maxKeys), { message: `at most ${maxKeys} keys` })
+    .refine((v) => typeof v !== 'object' || v === null || Array.isArray(v) || !hasMoreKeys(v, maxKeys), {
+      message: `at most ${maxKeys} keys`
+    })
     .pipe(z.record(key, value))
 }
 

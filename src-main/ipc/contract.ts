@@ -106,7 +106,8 @@ export const methodArgs = {
 } satisfies { [M in MethodName]: z.ZodType }
 
 /** Result types, one per method. */
-export interface MethodResults extends PrepareMethodResults, ProfileMethodResults, PushMethodResults, ReviewMethodResults, FixInExcelMethodResults {
+export interface MethodResults
+  extends PrepareMethodResults, ProfileMethodResults, PushMethodResults, ReviewMethodResults, FixInExcelMethodResults {
   'app.info': AppInfo
   'app.setLanguage': { language: Language }
   /** null when the user cancelled the dialog. */

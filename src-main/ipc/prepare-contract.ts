@@ -150,7 +150,12 @@ import { boundedRecord, MAX_COLUMN_KEYS, MAX_MAPPING_KEYS, MAX_ROW_NUMBER } from
 const prepId = z.string().min(1).max(64)
 const targetId = z.enum(TARGET_IDS)
 const mappingEntry = z.union([
-  z.object({ column: z.string().min(1).max(255), constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict(),
+  z
+    .object({
+      column: z.string().min(1).max(255),
+      constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()])
+    })
+    .strict(),
   z.object({ column: z.string().min(1).max(255) }).strict(),
   z.object({ constant: z.union([z.string().max(1000), z.number().finite(), z.boolean()]) }).strict(),
   deriveEntrySchema
@@ -164,15 +169,41 @@ export const prepareMethodArgs = {
   'targets.list': z.object({}).strict(),
   'prepare.start': z.object({ sessionId: z.string().min(1).max(64), target: targetId }).strict(),
   'prepare.setTarget': z.object({ prepId, target: targetId }).strict(),
-  'prepare.setMapping': z.object({ prepId, mapping: boundedRecord(z.string().min(1).max(100), mappingEntry, MAX_MAPPING_KEYS) }).strict(),
+  'prepare.setMapping': z
+    .object({ prepId, mapping: boundedRecord(z.string().min(1).max(100), mappingEntry, MAX_MAPPING_KEYS) })
+    .strict(),
   'prepare.setValueMatch': z
-    .object({ prepId, field: z.string().min(1).max(100), value: z.string().max(1000), match: z.string().min(1).max(100).nullable() })
+    .object({
+      prepId,
+      field: z.string().min(1).max(100),
+      value: z.string().max(1000),
+      match: z.string().min(1).max(100).nullable()
+    })
     .strict(),
   'prepare.rows': z
-    .object({ prepId, offset: z.number().int().min(0).max(MAX_ROW_NUMBER), limit: z.number().int().min(1).max(1000), filter: z.enum(['all', 'errors', 'warnings', 'excluded']), issue: z.string().min(1).max(800).optional() })
+    .object({
+      prepId,
+      offset: z.number().int().min(0).max(MAX_ROW_NUMBER),
+      limit: z.number().int().min(1).max(1000),
+      filter: z.enum(['all', 'errors', 'warnings', 'excluded']),
+      issue: z.string().min(1).max(800).optional()
+    })
     .strict(),
-  'prepare.editCell': z.object({ prepId, row: z.number().int().min(1).max(MAX_ROW_NUMBER), column: z.string().min(1).max(255), value: z.string().max(10_000) }).strict(),
-  'prepare.exclude': z.object({ prepId, rows: z.array(z.number().int().min(1).max(MAX_ROW_NUMBER)).max(1_000_000), excluded: z.boolean() }).strict(),
+  'prepare.editCell': z
+    .object({
+      prepId,
+      row: z.number().int().min(1).max(MAX_ROW_NUMBER),
+      column: z.string().min(1).max(255),
+      value: z.string().max(10_000)
+    })
+    .strict(),
+  'prepare.exclude': z
+    .object({
+      prepId,
+      rows: z.array(z.number().int().min(1).max(MAX_ROW_NUMBER)).max(1_000_000),
+      excluded: z.boolean()
+    })
+    .strict(),
   'prepare.setOptions': z
     .object({
       prepId,
@@ -180,20 +211,39 @@ export const prepareMethodArgs = {
       dateOrder: boundedRecord(z.string().min(1).max(255), z.enum(['ymd', 'dmy', 'mdy']), MAX_COLUMN_KEYS).optional(),
       metadataColumns: z.array(z.string().min(1).max(255)).max(500).optional(),
       useSourceLayout: z.boolean().optional(),
-      shipping: z.object({ mode: z.enum(['as-line', 'in-remarks']), lineName: z.string().max(100).optional() }).strict().optional()
+      shipping: z
+        .object({ mode: z.enum(['as-line', 'in-remarks']), lineName: z.string().max(100).optional() })
+        .strict()
+        .optional()
     })
     .strict(),
   'prepare.setProfile': z.object({ prepId, profileId: z.string().min(1).max(64).nullable() }).strict(),
   'prepare.close': z.object({ prepId }).strict(),
   'prepare.constantReach': z.object({ prepId, field: z.string().min(1).max(100) }).strict(),
-  'prepare.setCells': z.object({ prepId, rows: z.array(z.number().int().min(1)).min(1).max(1_000_000), column: z.string().min(1).max(255), value: z.string().max(10_000) }).strict(),
+  'prepare.setCells': z
+    .object({
+      prepId,
+      rows: z.array(z.number().int().min(1)).min(1).max(1_000_000),
+      column: z.string().min(1).max(255),
+      value: z.string().max(10_000)
+    })
+    .strict(),
   'prepare.rowNumbers': z.object({ prepId, filter: z.enum(['all', 'errors', 'warnings', 'excluded']) }).strict(),
   'prepare.lookupFile': z.object({ prepId, name: z.string().min(1).max(255), bytes }).strict(),
   'prepare.setLookup': z
     .object({
       prepId,
       field: z.string().min(1).max(100),
-      lookup: z.object({ fileId: z.string().regex(/^lookup-[a-f0-9]{8}(\.[a-z0-9]{1,8})?$/), name: z.string().min(1).max(255), keyColumn: column, valueColumn: column, mainKeyColumn: column }).strict().nullable()
+      lookup: z
+        .object({
+          fileId: z.string().regex(/^lookup-[a-f0-9]{8}(\.[a-z0-9]{1,8})?$/),
+          name: z.string().min(1).max(255),
+          keyColumn: column,
+          valueColumn: column,
+          mainKeyColumn: column
+        })
+        .strict()
+        .nullable()
     })
     .strict(),
   'sessions.list': z.object({}).strict(),

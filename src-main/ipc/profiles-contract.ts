@@ -50,7 +50,8 @@ export interface ProfileListView {
   defaults: { baseUrls: { zangsho: string; shopline: string }; timezone: string }
 }
 
-export type ConnectionKind = 'ok' | 'unauthorized' | 'forbidden' | 'unreachable' | 'tls' | 'rate_limited' | 'http_error' | 'timeout'
+export type ConnectionKind =
+  'ok' | 'unauthorized' | 'forbidden' | 'unreachable' | 'tls' | 'rate_limited' | 'http_error' | 'timeout'
 
 /** The outcome of "Test connection", in plain words. */
 export interface ConnectionCheckView {

@@ -140,7 +140,11 @@ export type PushEvent =
 
 const prepId = z.string().min(1).max(64)
 const profileId = z.string().min(1).max(64)
-const jobId = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/)
+const jobId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9_-]+$/)
 const options = z
   .object({
     onConflict: z.enum(['skip', 'update']).optional(),
@@ -162,7 +166,9 @@ export const pushMethodArgs = {
       jobId,
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
-      filter: z.enum(['all', 'problems', 'created', 'updated', 'skipped', 'failed', 'not_sent', 'invalid', 'unknown']).optional()
+      filter: z
+        .enum(['all', 'problems', 'created', 'updated', 'skipped', 'failed', 'not_sent', 'invalid', 'unknown'])
+        .optional()
     })
     .strict(),
   'push.retryFailed': z.object({ jobId }).strict(),

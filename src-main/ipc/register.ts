@@ -22,7 +22,10 @@ export function registerIpc(
   for (const method of METHOD_NAMES) {
     ipcMain.handle(methodChannel(method), async (event, args: unknown): Promise<Result<unknown>> => {
       if (!senderIsTrusted(event, appUrl())) {
-        return { ok: false, error: { code: 'untrusted_sender', message: `Refused ${method}: the caller is not the OrderDock window.` } }
+        return {
+          ok: false,
+          error: { code: 'untrusted_sender', message: `Refused ${method}: the caller is not the OrderDock window.` }
+        }
       }
       return dispatch(services.methods, method, args)
     })
@@ -33,7 +36,10 @@ export function registerIpc(
 }
 
 /** Sends every service event to the window; returns the unsubscribe function. */
-export function forwardEvents(services: OrderDockServices, webContents: Pick<WebContents, 'send' | 'isDestroyed'>): () => void {
+export function forwardEvents(
+  services: OrderDockServices,
+  webContents: Pick<WebContents, 'send' | 'isDestroyed'>
+): () => void {
   return services.onEvent((event) => {
     if (!webContents.isDestroyed()) webContents.send(EVENT_CHANNEL, event)
   })

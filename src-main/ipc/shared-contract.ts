@@ -8,8 +8,10 @@ export interface Localized {
 }
 
 /** An opened spreadsheet as the renderer sees it: the summary and the first rows, never the whole table. */
-export interface WorkbookView
-  extends Pick<SheetTable, 'file' | 'format' | 'encoding' | 'delimiter' | 'sheets' | 'sheet' | 'headerRow' | 'headers'> {
+export interface WorkbookView extends Pick<
+  SheetTable,
+  'file' | 'format' | 'encoding' | 'delimiter' | 'sheets' | 'sheet' | 'headerRow' | 'headers'
+> {
   sessionId: string
   /** The first rows under the header (at most previewLimit). */
   preview: SheetRow[]

@@ -4,16 +4,25 @@ import { FaultInjector, parseFaultSpec } from './faults'
 describe('parseFaultSpec', () => {
   it('reads the grammar with defaults for the arguments', () => {
     expect(parseFaultSpec('5xx=0.1,drop=0.05,slow=0.1:1500,storm=0.02:5')).toEqual({
-      error5xx: 0.1, drop: 0.05, slow: { probability: 0.1, ms: 1500 }, storm: { probability: 0.02, length: 5 }
+      error5xx: 0.1,
+      drop: 0.05,
+      slow: { probability: 0.1, ms: 1500 },
+      storm: { probability: 0.02, length: 5 }
     })
-    expect(parseFaultSpec(' slow = 0.5 , storm=1 ')).toEqual({ slow: { probability: 0.5, ms: 1000 }, storm: { probability: 1, length: 3 } })
+    expect(parseFaultSpec(' slow = 0.5 , storm=1 ')).toEqual({
+      slow: { probability: 0.5, ms: 1000 },
+      storm: { probability: 1, length: 3 }
+    })
     expect(parseFaultSpec('')).toEqual({})
     expect(parseFaultSpec('none')).toEqual({})
   })
 
-  it.each(['5xx', '5xx=2', 'drop=0.1:3', 'storm=0.1:0', 'slow=0.1:999999', 'fire=0.1', '5xx=0.1;drop=0.1'])('refuses "%s" with a message saying how', (spec) => {
-    expect(() => parseFaultSpec(spec)).toThrow(/bad fault/)
-  })
+  it.each(['5xx', '5xx=2', 'drop=0.1:3', 'storm=0.1:0', 'slow=0.1:999999', 'fire=0.1', '5xx=0.1;drop=0.1'])(
+    'refuses "%s" with a message saying how',
+    (spec) => {
+      expect(() => parseFaultSpec(spec)).toThrow(/bad fault/)
+    }
+  )
 })
 
 describe('FaultInjector', () => {

@@ -23,10 +23,14 @@ export function parseFaultSpec(text: string): FaultSpec {
   if (trimmed === '' || trimmed === 'none') return spec
   for (const part of trimmed.split(',')) {
     const m = /^\s*(5xx|drop|slow|storm)\s*=\s*([0-9.]+)\s*(?::\s*([0-9]+))?\s*$/.exec(part)
-    if (!m) throw new Error(`bad fault "${part.trim()}": write kind=probability[:arg], kinds 5xx, drop, slow (arg ms), storm (arg count), e.g. "5xx=0.1,slow=0.2:1500"`)
+    if (!m)
+      throw new Error(
+        `bad fault "${part.trim()}": write kind=probability[:arg], kinds 5xx, drop, slow (arg ms), storm (arg count), e.g. "5xx=0.1,slow=0.2:1500"`
+      )
     const [, kind, pText, argText] = m
     const p = Number(pText)
-    if (!Number.isFinite(p) || p < 0 || p > 1) throw new Error(`bad fault "${part.trim()}": the probability must be between 0 and 1`)
+    if (!Number.isFinite(p) || p < 0 || p > 1)
+      throw new Error(`bad fault "${part.trim()}": the probability must be between 0 and 1`)
     const arg = argText === undefined ? undefined : Number(argText)
     if (kind === '5xx' || kind === 'drop') {
       if (arg !== undefined) throw new Error(`bad fault "${part.trim()}": ${kind} takes no ":arg"`)
@@ -38,7 +42,8 @@ export function parseFaultSpec(text: string): FaultSpec {
       spec.slow = { probability: p, ms }
     } else {
       const length = arg ?? DEFAULT_STORM_LENGTH
-      if (length < 1 || length > MAX_STORM_LENGTH) throw new Error(`bad fault "${part.trim()}": a storm is 1 to ${MAX_STORM_LENGTH} answers long`)
+      if (length < 1 || length > MAX_STORM_LENGTH)
+        throw new Error(`bad fault "${part.trim()}": a storm is 1 to ${MAX_STORM_LENGTH} answers long`)
       spec.storm = { probability: p, length }
     }
   }
@@ -97,7 +102,8 @@ export class FaultInjector {
       this.stormLeft = storm.length - 1
       return { kind: 'storm' }
     }
-    if (this.spec.error5xx !== undefined && r5xx < this.spec.error5xx) return { kind: '5xx', status: rStatus < 0.5 ? 500 : 503 }
+    if (this.spec.error5xx !== undefined && r5xx < this.spec.error5xx)
+      return { kind: '5xx', status: rStatus < 0.5 ? 500 : 503 }
     return null
   }
 

@@ -9,7 +9,15 @@ import { zangshoRoutes } from './zangsho/routes'
 
 export type { FaultSpec } from './faults'
 export { parseFaultSpec } from './faults'
-export type { SandboxState, RequestLogEntry, ZangshoCustomer, ZangshoOrder, ZangshoSubscription, ZangshoSubscriptionEvent, ShoplineOrder } from './state'
+export type {
+  SandboxState,
+  RequestLogEntry,
+  ZangshoCustomer,
+  ZangshoOrder,
+  ZangshoSubscription,
+  ZangshoSubscriptionEvent,
+  ShoplineOrder
+} from './state'
 export * as shoplineSeed from './shopline/seed'
 export { ZANGSHO_ABILITIES } from './zangsho/routes'
 
@@ -55,7 +63,10 @@ export interface Sandbox {
 function grants(tokens: SandboxOptions['tokens']): Map<string, TokenGrant> {
   if (!tokens) return new Map([[REHEARSAL_TOKEN, { apis: new Set<ApiName>(['zangsho', 'shopline']), abilities: null }]])
   return new Map(
-    Object.entries(tokens).map(([token, t]) => [token, { apis: new Set<ApiName>([t.api]), abilities: t.abilities ? new Set(t.abilities) : null }])
+    Object.entries(tokens).map(([token, t]) => [
+      token,
+      { apis: new Set<ApiName>([t.api]), abilities: t.abilities ? new Set(t.abilities) : null }
+    ])
   )
 }
 
@@ -67,20 +78,34 @@ function positive(value: number | undefined, fallback: number, name: string): nu
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1'
-  if (host !== '127.0.0.1') throw new Error(`sandbox: refusing to listen on "${host}": the rehearsal server only listens on 127.0.0.1`)
+  if (host !== '127.0.0.1')
+    throw new Error(`sandbox: refusing to listen on "${host}": the rehearsal server only listens on 127.0.0.1`)
   const now = options.now ?? Date.now
   const store = new SandboxStore()
   const faults = new FaultInjector(normalizeFaults(options.faults), options.seed ?? 1)
   const tokens = grants(options.tokens)
   const ctx = { store, now }
-  const zangshoLimiter = new FixedWindowLimiter(positive(options.zangshoRatePerMinute, 60, 'zangshoRatePerMinute'), positive(options.zangshoWindowMs, 60_000, 'zangshoWindowMs'), now)
-  const shoplinePerToken = new MovingWindowLimiter(positive(options.shoplineRatePerSecond, 20, 'shoplineRatePerSecond'), 1000, now)
+  const zangshoLimiter = new FixedWindowLimiter(
+    positive(options.zangshoRatePerMinute, 60, 'zangshoRatePerMinute'),
+    positive(options.zangshoWindowMs, 60_000, 'zangshoWindowMs'),
+    now
+  )
+  const shoplinePerToken = new MovingWindowLimiter(
+    positive(options.shoplineRatePerSecond, 20, 'shoplineRatePerSecond'),
+    1000,
+    now
+  )
   const shoplinePerIp = new MovingWindowLimiter(1000, 5 * 60_000, now, 5 * 60_000)
   const running = await startHttpServer(
     {
       store,
       now,
-      zangsho: zangshoGateway({ routes: zangshoRoutes, tokens, faults, ctx }, zangshoLimiter, now, options.zangshoResetHeader !== false),
+      zangsho: zangshoGateway(
+        { routes: zangshoRoutes, tokens, faults, ctx },
+        zangshoLimiter,
+        now,
+        options.zangshoResetHeader !== false
+      ),
       shopline: shoplineGateway({ routes: shoplineRoutes, tokens, faults, ctx }, shoplinePerToken, shoplinePerIp),
       onRequest: options.onRequest
     },

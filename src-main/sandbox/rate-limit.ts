@@ -34,7 +34,13 @@ export class FixedWindowLimiter {
     const end = win.start + this.windowMs
     const resetAt = Math.ceil(end / 1000)
     if (win.count >= this.limit) {
-      return { allowed: false, limit: this.limit, remaining: 0, resetAt, retryAfter: Math.max(1, Math.ceil((end - now) / 1000)) }
+      return {
+        allowed: false,
+        limit: this.limit,
+        remaining: 0,
+        resetAt,
+        retryAfter: Math.max(1, Math.ceil((end - now) / 1000))
+      }
     }
     win.count++
     return { allowed: true, limit: this.limit, remaining: this.limit - win.count, resetAt, retryAfter: 0 }

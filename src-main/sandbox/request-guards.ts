@@ -50,7 +50,11 @@ export function prototypeKey(value: unknown): string | null {
 }
 
 /** What the request log keeps of the headers: a bounded number of names and values, each cut short. */
-export function boundedHeaders(headers: IncomingMessage['headers'], maxHeaders = 24, maxChars = 256): Record<string, string> {
+export function boundedHeaders(
+  headers: IncomingMessage['headers'],
+  maxHeaders = 24,
+  maxChars = 256
+): Record<string, string> {
   const out: Record<string, string> = {}
   let kept = 0
   for (const [name, value] of Object.entries(headers)) {

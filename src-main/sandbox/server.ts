@@ -42,9 +42,13 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   })
 }
 
-function parseBody(raw: Buffer, contentType: string | undefined): { body: unknown; malformed: boolean; tooDeep?: boolean } {
+function parseBody(
+  raw: Buffer,
+  contentType: string | undefined
+): { body: unknown; malformed: boolean; tooDeep?: boolean } {
   // Like Laravel and Rails: only a JSON content type is parsed as JSON; anything else arrives as no fields at all.
-  if (!contentType || !/^application\/([\w.-]+\+)?json\b/i.test(contentType) || raw.length === 0) return { body: {}, malformed: false }
+  if (!contentType || !/^application\/([\w.-]+\+)?json\b/i.test(contentType) || raw.length === 0)
+    return { body: {}, malformed: false }
   const text = raw.toString('utf8')
   if (jsonDepthExceeds(text)) return { body: {}, malformed: false, tooDeep: true }
   try {
@@ -65,11 +69,21 @@ export function startHttpServer(deps: ServerDeps, host: string, port: number): P
     const time = deps.now()
     const raw = await readBody(req)
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const api = url.pathname.startsWith(ZANGSHO_PREFIX + '/') ? 'zangsho' : url.pathname.startsWith(SHOPLINE_PREFIX + '/') ? 'shopline' : 'none'
+    const api = url.pathname.startsWith(ZANGSHO_PREFIX + '/')
+      ? 'zangsho'
+      : url.pathname.startsWith(SHOPLINE_PREFIX + '/')
+        ? 'shopline'
+        : 'none'
     const log = (status: number, fault: RequestLogEntry['fault']) => {
       const entry: RequestLogEntry = {
-        api, method: req.method ?? 'GET', path: url.pathname + url.search, status, time,
-        headers: loggedHeaders(req), bodySize: raw?.length ?? 0, fault
+        api,
+        method: req.method ?? 'GET',
+        path: url.pathname + url.search,
+        status,
+        time,
+        headers: loggedHeaders(req),
+        bodySize: raw?.length ?? 0,
+        fault
       }
       deps.store.log(entry)
       deps.onRequest?.(entry)
@@ -82,7 +96,11 @@ export function startHttpServer(deps: ServerDeps, host: string, port: number): P
     if (!isLoopbackHostHeader(req)) {
       // DNS rebinding: a web page whose name now points at 127.0.0.1 still sends its own name as Host.
       log(421, null)
-      send(421, { message: 'Misdirected Request: the rehearsal server only answers to Host 127.0.0.1, localhost or [::1].' }, { Connection: 'close' })
+      send(
+        421,
+        { message: 'Misdirected Request: the rehearsal server only answers to Host 127.0.0.1, localhost or [::1].' },
+        { Connection: 'close' }
+      )
       return
     }
     if (raw === null) {
@@ -106,7 +124,12 @@ export function startHttpServer(deps: ServerDeps, host: string, port: number): P
     if (badKey) {
       log(422, null)
       const errors = { [badKey]: [`The field name "${badKey}" is not allowed.`] }
-      send(422, api === 'shopline' ? { message: `Field name "${badKey}" is not allowed`, errors } : { message: `The given data was invalid: field name "${badKey}" is not allowed.`, errors })
+      send(
+        422,
+        api === 'shopline'
+          ? { message: `Field name "${badKey}" is not allowed`, errors }
+          : { message: `The given data was invalid: field name "${badKey}" is not allowed.`, errors }
+      )
       return
     }
     const sreq: SandboxRequest = {
@@ -126,7 +149,11 @@ export function startHttpServer(deps: ServerDeps, host: string, port: number): P
     } catch (err) {
       // A bug in the sandbox must show, not hang the client.
       process.stderr.write(`sandbox: ${err instanceof Error ? err.stack : String(err)}\n`)
-      outcome = { response: { status: 500, body: { message: 'Sandbox internal error' } }, fault: null, after: { drop: false, slowMs: 0 } }
+      outcome = {
+        response: { status: 500, body: { message: 'Sandbox internal error' } },
+        fault: null,
+        after: { drop: false, slowMs: 0 }
+      }
     }
     const { response, fault, after } = outcome
     log(response.status, fault)

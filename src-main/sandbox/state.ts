@@ -147,7 +147,8 @@ export class SandboxStore {
   log(entry: RequestLogEntry): void {
     this.requestLog.push(entry)
     // Drop in chunks: shifting one entry per request would copy the whole array every time.
-    if (this.requestLog.length > MAX_LOG_ENTRIES) this.requestLog.splice(0, this.requestLog.length - MAX_LOG_ENTRIES + 1000)
+    if (this.requestLog.length > MAX_LOG_ENTRIES)
+      this.requestLog.splice(0, this.requestLog.length - MAX_LOG_ENTRIES + 1000)
   }
 
   view(): SandboxState {
@@ -155,18 +156,40 @@ export class SandboxStore {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const store = this
     return {
-      get customers() { return copy(store.customers.values()) },
-      get orders() { return copy(store.orders.values()) },
-      get subscriptions() { return copy(store.subscriptions.values()) },
-      get subscriptionEvents() { return copy(store.subscriptionEvents) },
+      get customers() {
+        return copy(store.customers.values())
+      },
+      get orders() {
+        return copy(store.orders.values())
+      },
+      get subscriptions() {
+        return copy(store.subscriptions.values())
+      },
+      get subscriptionEvents() {
+        return copy(store.subscriptionEvents)
+      },
       /** The `cancel` events (PUT /subscriptions/{id}/cancel creates one each). */
-      get cancelEvents() { return copy(store.subscriptionEvents.filter((e) => e.event_type === 'cancel')) },
-      get shoplineOrders() { return copy(store.shoplineOrders) },
-      get shoplineCustomers() { return copy(store.shoplineCustomers.values()) },
-      get deliveryOptions() { return copy(store.deliveryOptions) },
-      get payments() { return copy(store.payments) },
-      get products() { return copy(store.products) },
-      get requestLog() { return copy(store.requestLog) }
+      get cancelEvents() {
+        return copy(store.subscriptionEvents.filter((e) => e.event_type === 'cancel'))
+      },
+      get shoplineOrders() {
+        return copy(store.shoplineOrders)
+      },
+      get shoplineCustomers() {
+        return copy(store.shoplineCustomers.values())
+      },
+      get deliveryOptions() {
+        return copy(store.deliveryOptions)
+      },
+      get payments() {
+        return copy(store.payments)
+      },
+      get products() {
+        return copy(store.products)
+      },
+      get requestLog() {
+        return copy(store.requestLog)
+      }
     }
   }
 }

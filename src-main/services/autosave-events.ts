@@ -7,7 +7,10 @@ export const AUTOSAVE_DISK_FULL = {
   en: 'The disk is full: your latest changes are not saved yet. Free some disk space; the changes stay here and are saved automatically.'
 }
 
-export function autosaveEvents(emit: ((event: OrderDockEvent) => void) | undefined): { onSaveError: (err: unknown) => void; onSaveRecovered: () => void } {
+export function autosaveEvents(emit: ((event: OrderDockEvent) => void) | undefined): {
+  onSaveError: (err: unknown) => void
+  onSaveRecovered: () => void
+} {
   return {
     onSaveError: (err) => {
       const diskFull = isDiskFull(err)

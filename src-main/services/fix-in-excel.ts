@@ -18,15 +18,23 @@ const SAMPLE_CHANGES = 20
 const EMPTY_SUMMARY = { rows: 0, valid: 0, invalid: 0, warnings: 0 }
 
 type Args<M extends keyof typeof fixInExcelMethodArgs> = z.output<(typeof fixInExcelMethodArgs)[M]>
-export type FixInExcelMethods = { [M in keyof FixInExcelMethodResults]: (args: Args<M>) => Promise<FixInExcelMethodResults[M]> }
+export type FixInExcelMethods = {
+  [M in keyof FixInExcelMethodResults]: (args: Args<M>) => Promise<FixInExcelMethodResults[M]>
+}
 
 /** The source column of the business key (order number / e-mail) the rows can be matched by, when it is mapped. */
 export function keyColumnOf(session: ImportSession): { column: string | null; ignoreCase: boolean } {
   const target = session.state.target ? getTarget(session.state.target) : undefined
-  const fields = [target?.unique?.field, 'order_no', 'source_order_no', 'email', 'customer_email'].filter((f): f is string => Boolean(f))
+  const fields = [target?.unique?.field, 'order_no', 'source_order_no', 'email', 'customer_email'].filter(
+    (f): f is string => Boolean(f)
+  )
   for (const field of fields) {
     const entry = session.state.mapping[field]
-    if (isColumnEntry(entry)) return { column: entry.column, ignoreCase: field === target?.unique?.field ? target.unique.ignoreCase : /email/.test(field) }
+    if (isColumnEntry(entry))
+      return {
+        column: entry.column,
+        ignoreCase: field === target?.unique?.field ? target.unique.ignoreCase : /email/.test(field)
+      }
   }
   return { column: null, ignoreCase: false }
 }
@@ -40,7 +48,11 @@ export function createFixInExcelServices(deps: {
 }): FixInExcelMethods {
   const get = (prepId: string): ImportSession => {
     const session = deps.preparations.get(prepId)
-    if (!session?.preparation) throw new ServiceError('no_session', `This preparation is no longer open (${prepId.slice(0, 8)}). Open the file again.`)
+    if (!session?.preparation)
+      throw new ServiceError(
+        'no_session',
+        `This preparation is no longer open (${prepId.slice(0, 8)}). Open the file again.`
+      )
     return session
   }
 
@@ -50,14 +62,22 @@ export function createFixInExcelServices(deps: {
       const prep = session.preparation
       const errorRows = new Set(session.rowNumbers('errors'))
       if (!prep || errorRows.size === 0) {
-        throw new ServiceError('no_errors', 'No row has an error: there is nothing to export.', undefined, { 'zh-TW': '沒有任何一列有錯誤，不需要匯出。', en: 'No row has an error: there is nothing to export.' })
+        throw new ServiceError('no_errors', 'No row has an error: there is nothing to export.', undefined, {
+          'zh-TW': '沒有任何一列有錯誤，不需要匯出。',
+          en: 'No row has an error: there is nothing to export.'
+        })
       }
       const table = session.editedTable
       const language = deps.language()
-      const report = buildErrorRowsReport({ headers: table.headers, rows: table.rows, errorRows, issuesForRow: (n) => prep.issuesForRow(n) }, language)
+      const report = buildErrorRowsReport(
+        { headers: table.headers, rows: table.rows, errorRows, issuesForRow: (n) => prep.issuesForRow(n) },
+        language
+      )
       const base = session.state.source.name.replace(/\.[^.]+$/, '') || 'orderdock'
       const defaultName = `${base}-${language === 'en' ? 'rows-to-fix' : '待修正'}.xlsx`
-      let path = deps.pickSavePath ? await deps.pickSavePath(defaultName, 'xlsx') : join(deps.dataDir, 'reports', `${deps.now().getTime()}-${defaultName}`)
+      let path = deps.pickSavePath
+        ? await deps.pickSavePath(defaultName, 'xlsx')
+        : join(deps.dataDir, 'reports', `${deps.now().getTime()}-${defaultName}`)
       if (!path) return { path: null, rows: errorRows.size }
       if (!path.toLowerCase().endsWith('.xlsx')) path = `${path}.xlsx`
       await writeReport(path, report)
@@ -69,14 +89,26 @@ export function createFixInExcelServices(deps: {
       const read = await readTable({ name, bytes }, {})
       if (!read.ok) {
         const { code, message, file, messageZh, messageEn } = read.error
-        throw new ServiceError(code, message, file, messageZh && messageEn ? { 'zh-TW': messageZh, en: messageEn } : undefined)
+        throw new ServiceError(
+          code,
+          message,
+          file,
+          messageZh && messageEn ? { 'zh-TW': messageZh, en: messageEn } : undefined
+        )
       }
       const table = session.editedTable
       const key = keyColumnOf(session)
-      const plan = planMergeBack({ headers: table.headers, rows: table.rows, keyColumn: key.column, keyIgnoreCase: key.ignoreCase, fixed: read.table })
+      const plan = planMergeBack({
+        headers: table.headers,
+        rows: table.rows,
+        keyColumn: key.column,
+        keyIgnoreCase: key.ignoreCase,
+        fixed: read.table
+      })
       if (apply) {
         // each change is an ordinary edit: the row is re-validated and the session autosaved
-        for (const update of plan.updates) for (const change of update.changes) session.editCell(update.row, change.column, change.to)
+        for (const update of plan.updates)
+          for (const change of update.changes) session.editCell(update.row, change.column, change.to)
       }
       const changes = plan.updates.flatMap((u) => u.changes.map((c) => ({ row: u.row, ...c })))
       return {

@@ -73,7 +73,12 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
   let language: Language = deps.language ?? 'zh-TW'
   // profiles: the rehearsal server starts the first time a rehearsal profile is used
   const rehearsal = createRehearsalServer()
-  const profiles = createProfileServices({ dataDir: deps.dataDir, fetch: deps.fetch, keychain: deps.keychain ?? systemKeychain(), rehearsal })
+  const profiles = createProfileServices({
+    dataDir: deps.dataDir,
+    fetch: deps.fetch,
+    keychain: deps.keychain ?? systemKeychain(),
+    rehearsal
+  })
 
   const emit = (event: OrderDockEvent): void => {
     for (const listener of listeners) listener(event)
@@ -110,7 +115,8 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
       return { language }
     },
     'dialog.open': async () => {
-      if (!deps.pickFile) throw new ServiceError('unsupported', 'No native file dialog here: use the Open button’s file chooser.')
+      if (!deps.pickFile)
+        throw new ServiceError('unsupported', 'No native file dialog here: use the Open button’s file chooser.')
       const path = await deps.pickFile()
       if (!path) return null
       grantedPaths.add(path)
@@ -126,7 +132,11 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     },
     'workbook.open': async (source) => {
       if ('path' in source && !grantedPaths.has(source.path)) {
-        throw new ServiceError('path_not_allowed', `Open “${basename(source.path)}” through File → Open or by dropping it on the window.`, basename(source.path))
+        throw new ServiceError(
+          'path_not_allowed',
+          `Open “${basename(source.path)}” through File → Open or by dropping it on the window.`,
+          basename(source.path)
+        )
       }
       return workbooks.openSource(source)
     },
@@ -135,9 +145,17 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     'rows.page': ({ sessionId, offset, limit }) => workbooks.page(sessionId, offset, limit),
     'app.quit': async () => quitGuard.confirm(),
     ...createPrepareServices({
-      dataDir: deps.dataDir, now: deps.now, workbooks, preparations, emit, autosaveRetryMs: deps.autosaveRetryMs,
+      dataDir: deps.dataDir,
+      now: deps.now,
+      workbooks,
+      preparations,
+      emit,
+      autosaveRetryMs: deps.autosaveRetryMs,
       shoplineChoices: async (profileId) => (await profiles.store.get(profileId))?.shopline ?? null,
-      defaultShoplineProfile: async () => (await profiles.store.list().catch(() => [])).find((p) => p.shopline?.deliveryOptionId && p.shopline.paymentMethodId)?.id ?? null
+      defaultShoplineProfile: async () =>
+        (await profiles.store.list().catch(() => [])).find(
+          (p) => p.shopline?.deliveryOptionId && p.shopline.paymentMethodId
+        )?.id ?? null
     }),
     // review (issue 11 B)
     ...createReviewServices({ preparations }),
@@ -146,7 +164,13 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     // push
     ...push.methods,
     // fix in Excel and bring it back
-    ...createFixInExcelServices({ dataDir: deps.dataDir, now: deps.now, preparations, language: () => language, pickSavePath: deps.pickSavePath })
+    ...createFixInExcelServices({
+      dataDir: deps.dataDir,
+      now: deps.now,
+      preparations,
+      language: () => language,
+      pickSavePath: deps.pickSavePath
+    })
   }
 
   return {

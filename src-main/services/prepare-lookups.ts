@@ -29,17 +29,34 @@ export function lookupParts(session: ImportSession, target: Target): Pick<Prepar
     let found = 0
     if (ci >= 0) for (const r of table.rows) if ((r.cells[ci]?.w ?? '') !== '') found++
     const problems = issues.filter((i) => i.field === l.field && i.code.startsWith('lookup_')).length
-    return { field: l.field, fileName: l.fileName, keyColumn: l.keyColumn, valueColumn: l.valueColumn, mainKeyColumn: l.mainKeyColumn, column, description: describeLookup(l), found, problems }
+    return {
+      field: l.field,
+      fileName: l.fileName,
+      keyColumn: l.keyColumn,
+      valueColumn: l.valueColumn,
+      mainKeyColumn: l.mainKeyColumn,
+      column,
+      description: describeLookup(l),
+      found,
+      problems
+    }
   })
   const layout = session.state.sourceLayout ? getSourceLayout(session.state.sourceLayout) : undefined
-  const lacking = validateMapping(target, session.state.mapping, session.headers).filter((p) => p.code === 'required_unmapped' && p.field).map((p) => p.field as string)
-  const fileIssues = fileLevelIssues({ target, mapping: session.state.mapping, lacks: layout?.lacks }, lacking)
-    .map((i) => ({ field: i.field, code: i.code, message: i.message, messageZh: i.messageZh }))
-  for (const e of session.lookupErrors) fileIssues.push({ field: e.field, code: 'lookup_unreadable', message: e.en, messageZh: e['zh-TW'] })
+  const lacking = validateMapping(target, session.state.mapping, session.headers)
+    .filter((p) => p.code === 'required_unmapped' && p.field)
+    .map((p) => p.field as string)
+  const fileIssues = fileLevelIssues({ target, mapping: session.state.mapping, lacks: layout?.lacks }, lacking).map(
+    (i) => ({ field: i.field, code: i.code, message: i.message, messageZh: i.messageZh })
+  )
+  for (const e of session.lookupErrors)
+    fileIssues.push({ field: e.field, code: 'lookup_unreadable', message: e.en, messageZh: e['zh-TW'] })
   return { lookups, fileIssues }
 }
 
-export function lookupMethods(get: (prepId: string) => { session: ImportSession; target: Target }, view: (prepId: string) => PrepareView) {
+export function lookupMethods(
+  get: (prepId: string) => { session: ImportSession; target: Target },
+  view: (prepId: string) => PrepareView
+) {
   return {
     'prepare.lookupFile': async ({ prepId, name, bytes }: Args<'prepare.lookupFile'>): Promise<LookupFileView> => {
       const { session } = get(prepId)
@@ -50,11 +67,21 @@ export function lookupMethods(get: (prepId: string) => { session: ImportSession;
 
     'prepare.setLookup': async ({ prepId, field, lookup }: Args<'prepare.setLookup'>): Promise<PrepareView> => {
       const { session, target } = get(prepId)
-      if (!target.fields.some((f) => f.key === field)) throw new ServiceError('bad_field', `“${field}” is not a field of ${target.label.en}.`)
-      const problem = await session.setLookup(field, lookup && {
-        field, fileName: lookup.name, copyName: lookup.fileId, keyColumn: lookup.keyColumn, valueColumn: lookup.valueColumn, mainKeyColumn: lookup.mainKeyColumn
-      })
-      if (problem) throw new ServiceError('bad_lookup', problem.en, lookup?.name, { en: problem.en, 'zh-TW': problem['zh-TW'] })
+      if (!target.fields.some((f) => f.key === field))
+        throw new ServiceError('bad_field', `“${field}” is not a field of ${target.label.en}.`)
+      const problem = await session.setLookup(
+        field,
+        lookup && {
+          field,
+          fileName: lookup.name,
+          copyName: lookup.fileId,
+          keyColumn: lookup.keyColumn,
+          valueColumn: lookup.valueColumn,
+          mainKeyColumn: lookup.mainKeyColumn
+        }
+      )
+      if (problem)
+        throw new ServiceError('bad_lookup', problem.en, lookup?.name, { en: problem.en, 'zh-TW': problem['zh-TW'] })
       return view(prepId)
     }
   }

@@ -11,7 +11,14 @@ import { constantReach } from '../core/validation/constant-scope'
 import { ImportSession } from '../core/workspace/import-session'
 import { createSessionStore } from '../core/workspace/session-store'
 import { createTemplateStore, type MappingTemplate } from '../core/workspace/templates'
-import type { PrepareMethodResults, PrepareView, TargetView, TemplateView, ValueList, prepareMethodArgs } from '../ipc/prepare-contract'
+import type {
+  PrepareMethodResults,
+  PrepareView,
+  TargetView,
+  TemplateView,
+  ValueList,
+  prepareMethodArgs
+} from '../ipc/prepare-contract'
 import type { z } from 'zod'
 import { readFile } from 'node:fs/promises'
 import { ServiceError } from './errors'
@@ -50,7 +57,13 @@ export function targetView(target: Target): TargetView {
 }
 
 function templateView(template: MappingTemplate): TemplateView {
-  return { id: template.id, name: template.name, target: template.target, headers: [...template.headers], updatedAt: template.updatedAt }
+  return {
+    id: template.id,
+    name: template.name,
+    target: template.target,
+    headers: [...template.headers],
+    updatedAt: template.updatedAt
+  }
 }
 
 /** An IANA zone this runtime knows (Intl throws RangeError for anything else). */
@@ -76,7 +89,11 @@ function valueLists(target: Target, session: ImportSession): ValueList[] {
     if (field.type !== 'enum' || !isColumnEntry(entry)) return []
     const all = distinctValues(table, entry.column)
     const shown = all.slice(0, MAX_LISTED_VALUES)
-    const suggested = suggestValueMatches(target, field.key, shown.map((v) => v.value))
+    const suggested = suggestValueMatches(
+      target,
+      field.key,
+      shown.map((v) => v.value)
+    )
     const chosen = valueMatches[field.key] ?? {}
     return [
       {
@@ -132,13 +149,20 @@ export function createPrepareServices(deps: {
     open.delete(prepId)
     appliedTemplates.delete(prepId)
     chosenProfiles.delete(prepId)
-    void session.flush().catch(() => undefined).finally(() => session.release())
+    void session
+      .flush()
+      .catch(() => undefined)
+      .finally(() => session.release())
   }
 
   const get = (prepId: string): { session: ImportSession; target: Target } => {
     const session = open.get(prepId)
     const target = session?.state.target ? getTarget(session.state.target) : undefined
-    if (!session || !target) throw new ServiceError('no_session', `This preparation is no longer open (${prepId.slice(0, 8)}). Open the file again.`)
+    if (!session || !target)
+      throw new ServiceError(
+        'no_session',
+        `This preparation is no longer open (${prepId.slice(0, 8)}). Open the file again.`
+      )
     return { session, target }
   }
 
@@ -149,14 +173,21 @@ export function createPrepareServices(deps: {
     const confidence: PrepareView['confidence'] = {}
     const layout = session.state.sourceLayout ? getSourceLayout(session.state.sourceLayout) : undefined
     const plan = layout ? planFromLayout(layout, target, headers) : null
-    for (const match of autoMap(target, fileHeaders(session)).matches) { // a lookup's column is not rated by its words
+    for (const match of autoMap(target, fileHeaders(session)).matches) {
+      // a lookup's column is not rated by its words
       const entry = mapping[match.field]
-      if (isColumnEntry(entry) && entry.column === match.column) confidence[match.field] = { confidence: match.confidence, reason: match.reason, ...(match.note ? { note: match.note } : {}) }
+      if (isColumnEntry(entry) && entry.column === match.column)
+        confidence[match.field] = {
+          confidence: match.confidence,
+          reason: match.reason,
+          ...(match.note ? { note: match.note } : {})
+        }
     }
     // Fields still mapped as the recognized export's layout says are rated by it, not by the header's words.
     for (const [field, e] of Object.entries(plan?.mapping ?? {})) {
       const entry = mapping[field]
-      if (isColumnEntry(e) && isColumnEntry(entry) && entry.column === e.column) confidence[field] = { confidence: 1, reason: 'source' }
+      if (isColumnEntry(e) && isColumnEntry(entry) && entry.column === e.column)
+        confidence[field] = { confidence: 1, reason: 'source' }
     }
     return {
       prepId,
@@ -174,11 +205,21 @@ export function createPrepareServices(deps: {
       dateOrder: { ...session.state.dateOrder },
       metadataColumns: [...session.state.metadataColumns],
       template: appliedTemplates.get(prepId) ?? null,
-      source: layout && plan ? { id: layout.id, label: { ...layout.label }, lacks: plan.lacks.filter((l) => !mapping[l.field]).map((l) => ({ field: l.field, why: { ...l.why } })) } : null,
+      source:
+        layout && plan
+          ? {
+              id: layout.id,
+              label: { ...layout.label },
+              lacks: plan.lacks.filter((l) => !mapping[l.field]).map((l) => ({ field: l.field, why: { ...l.why } }))
+            }
+          : null,
       useSourceLayout: session.state.useSourceLayout !== false,
       shipping: { ...(session.state.shipping ?? { mode: 'as-line' }) },
       derived: derivationPreviews(mapping, session.editedTable),
-      profileId: session.state.target && getTarget(session.state.target)?.profileChoices ? (chosenProfiles.get(prepId) ?? null) : null,
+      profileId:
+        session.state.target && getTarget(session.state.target)?.profileChoices
+          ? (chosenProfiles.get(prepId) ?? null)
+          : null,
       ...lookupParts(session, target)
     }
   }
@@ -198,7 +239,8 @@ export function createPrepareServices(deps: {
       const outcome = await session.open()
       if (!outcome.ok) throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.file)
       open.set(session.state.id, session)
-      if (outcome.template) appliedTemplates.set(session.state.id, { id: outcome.template.id, name: outcome.template.name })
+      if (outcome.template)
+        appliedTemplates.set(session.state.id, { id: outcome.template.id, name: outcome.template.name })
       // keep memory bounded: the oldest preparations are saved and dropped (they stay restorable from disk)
       for (const [id, old] of open) {
         if (open.size <= MAX_OPEN_PREPARATIONS) break
@@ -225,13 +267,21 @@ export function createPrepareServices(deps: {
         else appliedTemplates.delete(prepId)
       }
       if (timezone !== undefined) {
-        if (!isTimeZone(timezone)) throw new ServiceError('bad_timezone', `“${timezone}” is not a time zone (use an IANA name such as Asia/Taipei).`)
+        if (!isTimeZone(timezone))
+          throw new ServiceError(
+            'bad_timezone',
+            `“${timezone}” is not a time zone (use an IANA name such as Asia/Taipei).`
+          )
         session.setTimezone(timezone)
       }
       if (dateOrder !== undefined) session.setDateOrder({ ...session.state.dateOrder, ...dateOrder })
       if (metadataColumns !== undefined) {
         const unknown = metadataColumns.filter((column) => !session.headers.includes(column))
-        if (unknown.length) throw new ServiceError('unknown_column', `No column named ${unknown.map((c) => `“${c}”`).join(', ')} in this sheet.`)
+        if (unknown.length)
+          throw new ServiceError(
+            'unknown_column',
+            `No column named ${unknown.map((c) => `“${c}”`).join(', ')} in this sheet.`
+          )
         session.setMetadataColumns(metadataColumns)
       }
       return view(prepId)
@@ -252,7 +302,11 @@ export function createPrepareServices(deps: {
       const { state } = session
       // the preview reads the session's own copy of the file, with the sheet / header row / encoding it was saved with
       const bytes = new Uint8Array(await readFile(state.source.copyPath))
-      const pinned = { ...(state.sheet ? { sheet: state.sheet } : {}), ...(state.headerRow ? { headerRow: state.headerRow } : {}), ...(state.encoding ? { encoding: state.encoding } : {}) }
+      const pinned = {
+        ...(state.sheet ? { sheet: state.sheet } : {}),
+        ...(state.headerRow ? { headerRow: state.headerRow } : {}),
+        ...(state.encoding ? { encoding: state.encoding } : {})
+      }
       const workbook = await deps.workbooks.openSource({ name: state.source.name, bytes }, pinned)
       return { workbook, prep: view(id) }
     },
@@ -290,12 +344,19 @@ export function createPrepareServices(deps: {
     'prepare.setValueMatch': async ({ prepId, field, value, match }) => {
       const { session, target } = get(prepId)
       const def = target.fields.find((f) => f.key === field)
-      if (!def || def.type !== 'enum') throw new ServiceError('bad_field', `“${field}” is not a field with fixed values.`)
+      if (!def || def.type !== 'enum')
+        throw new ServiceError('bad_field', `“${field}” is not a field with fixed values.`)
       if (match !== null && !(def.enumValues ?? []).includes(match)) {
-        throw new ServiceError('bad_value', `“${match}” is not one of ${field}'s values: ${(def.enumValues ?? []).join(', ')}.`)
+        throw new ServiceError(
+          'bad_value',
+          `“${match}” is not one of ${field}'s values: ${(def.enumValues ?? []).join(', ')}.`
+        )
       }
       // prototype-free: a value named "__proto__" is a key like any other
-      const next: ValueMatches = { ...session.state.valueMatches, [field]: Object.assign(Object.create(null) as Record<string, string>, session.state.valueMatches[field]) }
+      const next: ValueMatches = {
+        ...session.state.valueMatches,
+        [field]: Object.assign(Object.create(null) as Record<string, string>, session.state.valueMatches[field])
+      }
       if (match === null) delete next[field][value]
       else next[field][value] = match
       session.setValueMatches(next)
@@ -327,15 +388,25 @@ export function createPrepareServices(deps: {
 
     'prepare.constantReach': async ({ prepId, field }) => {
       const { session, target } = get(prepId)
-      if (!target.fields.some((f) => f.key === field)) throw new ServiceError('bad_field', `“${field}” is not a field of ${target.label.en}.`)
+      if (!target.fields.some((f) => f.key === field))
+        throw new ServiceError('bad_field', `“${field}” is not a field of ${target.label.en}.`)
       const s = session.state
-      const settings = { target: target.id, mapping: s.mapping, valueMatches: s.valueMatches, timezone: s.timezone, dateOrder: s.dateOrder, metadataColumns: s.metadataColumns, excludedRows: s.excluded }
+      const settings = {
+        target: target.id,
+        mapping: s.mapping,
+        valueMatches: s.valueMatches,
+        timezone: s.timezone,
+        dateOrder: s.dateOrder,
+        metadataColumns: s.metadataColumns,
+        excludedRows: s.excluded
+      }
       return constantReach(session.editedTable, settings, target, field)
     },
 
     'prepare.setCells': async ({ prepId, rows, column, value }) => {
       const { session } = get(prepId)
-      if (!session.headers.includes(column)) throw new ServiceError('unknown_column', `No column named “${column}” in this sheet.`)
+      if (!session.headers.includes(column))
+        throw new ServiceError('unknown_column', `No column named “${column}” in this sheet.`)
       const changed = session.editCells(rows, column, value)
       return { changed, summary: session.summary() ?? EMPTY_SUMMARY }
     },

@@ -56,7 +56,11 @@ export function connectionView(result: ConnectionResult, token: string | null): 
 }
 
 export function optionView(option: ShoplineOption, token: string | null): ShoplineOptionView {
-  const view: ShoplineOptionView = { id: scrub(option.id, token), name: scrub(option.name, token), usable: option.usable }
+  const view: ShoplineOptionView = {
+    id: scrub(option.id, token),
+    name: scrub(option.name, token),
+    usable: option.usable
+  }
   if (option.why) view.why = scrubMsg(option.why, token)
   if (option.kind !== undefined) view.kind = scrub(option.kind, token)
   if (option.status !== undefined) view.status = option.status

@@ -2,14 +2,28 @@
 // Tokens go renderer → main → OS keychain only; every answer carries at most { saved, last4 }.
 import type { Keychain } from '../core/credentials/keychain'
 import {
-  DEFAULT_BASE_URLS, DEFAULT_TIMEZONE, ProfileError, REHEARSAL_PROFILE_ID, createProfileStore,
-  type Profile, type ProfileInput, type ProfilePatch, type ProfileStore
+  DEFAULT_BASE_URLS,
+  DEFAULT_TIMEZONE,
+  ProfileError,
+  REHEARSAL_PROFILE_ID,
+  createProfileStore,
+  type Profile,
+  type ProfileInput,
+  type ProfilePatch,
+  type ProfileStore
 } from '../core/credentials/profiles'
 import { profilesForRenderer } from '../core/credentials/renderer-view'
 import { listShoplineOptions, ShoplineOptionsError, testConnection } from '../core/credentials/connection'
 import { resolvePushProfile, type PushSettings } from '../core/credentials/push-profile'
 import type { ParsedArgs, ProfileMethodName, ProfilePacing, ServiceMethods } from '../ipc/contract'
-import { connectionView, optionView, profileView, SHOPLINE_CUSTOM_ONLY, toServiceError, tokenView } from './profiles-view'
+import {
+  connectionView,
+  optionView,
+  profileView,
+  SHOPLINE_CUSTOM_ONLY,
+  toServiceError,
+  tokenView
+} from './profiles-view'
 import type { RehearsalServer } from './rehearsal'
 
 export interface ProfileServiceDeps {
@@ -111,7 +125,8 @@ export function createProfileServices(deps: ProfileServiceDeps): ProfileServices
     if (!builtIn && args.baseUrl !== undefined) patch.baseUrl = args.baseUrl
     if (args.timezone !== undefined) patch.timezone = args.timezone.trim() || DEFAULT_TIMEZONE
     if (args.pacing !== undefined) patch.pacing = cleanPacing(args.pacing)
-    if (args.eventsPath !== undefined) patch.advanced = args.eventsPath?.trim() ? { eventsPath: args.eventsPath.trim() } : undefined
+    if (args.eventsPath !== undefined)
+      patch.advanced = args.eventsPath?.trim() ? { eventsPath: args.eventsPath.trim() } : undefined
     if (!canChoose(args.destination)) patch.shopline = undefined
     else if (args.shopline !== undefined) patch.shopline = args.shopline ?? undefined
     return viewOf((await store.update(existing.id, patch, { token: args.token })).id)
@@ -124,7 +139,10 @@ export function createProfileServices(deps: ProfileServiceDeps): ProfileServices
       return {
         profiles: profiles.map((p) => profileView(p, tokenView(p.token), live)),
         problem: problem ? { 'zh-TW': problem['zh-TW'], en: problem.en } : null,
-        defaults: { baseUrls: { zangsho: DEFAULT_BASE_URLS.zangsho, shopline: DEFAULT_BASE_URLS.shopline }, timezone: DEFAULT_TIMEZONE }
+        defaults: {
+          baseUrls: { zangsho: DEFAULT_BASE_URLS.zangsho, shopline: DEFAULT_BASE_URLS.shopline },
+          timezone: DEFAULT_TIMEZONE
+        }
       }
     }),
     'profiles.save': typed(save),
@@ -156,7 +174,8 @@ export function createProfileServices(deps: ProfileServiceDeps): ProfileServices
       const token = await store.getToken(profile.id)
       const secret = secretOf(profile, token)
       // no token yet: the same plain "save a token first" answer as Test connection, without a network call
-      if (!token) return { ok: false as const, failure: connectionView(await testConnection(profile, null, deps.fetch), null) }
+      if (!token)
+        return { ok: false as const, failure: connectionView(await testConnection(profile, null, deps.fetch), null) }
       try {
         const options = await listShoplineOptions(profile, token, deps.fetch)
         return {
@@ -166,7 +185,8 @@ export function createProfileServices(deps: ProfileServiceDeps): ProfileServices
           explanation: SHOPLINE_CUSTOM_ONLY
         }
       } catch (error) {
-        if (error instanceof ShoplineOptionsError) return { ok: false as const, failure: connectionView(error.result, secret) }
+        if (error instanceof ShoplineOptionsError)
+          return { ok: false as const, failure: connectionView(error.result, secret) }
         throw error
       }
     })
@@ -178,7 +198,8 @@ export function createProfileServices(deps: ProfileServiceDeps): ProfileServices
     withLiveUrl,
     async pushSettings(idOrName, api) {
       const profile = await store.get(idOrName)
-      const rehearsalUrl = profile?.destination === 'rehearsal' && !profile.baseUrl ? await rehearsal.ensure() : undefined
+      const rehearsalUrl =
+        profile?.destination === 'rehearsal' && !profile.baseUrl ? await rehearsal.ensure() : undefined
       return resolvePushProfile(store, idOrName, api, { rehearsalUrl })
     }
   }

@@ -1,7 +1,13 @@
 // One push job as the app tracks it: the engine's handle, its live state, throttled progress events and the final results.
 import type { JobHandle, JobOptions, JobResult, ProgressEvent, RowResult, Summary } from '../core/upload'
 import type { OrderDockEvent } from '../ipc/contract'
-import type { PushProgressView, PushResultFilter, PushResultsPage, PushState, PushStatusView } from '../ipc/push-contract'
+import type {
+  PushProgressView,
+  PushResultFilter,
+  PushResultsPage,
+  PushState,
+  PushStatusView
+} from '../ipc/push-contract'
 
 type Text = { 'zh-TW': string; en: string }
 
@@ -56,7 +62,16 @@ export class TrackedJob {
     this.options = init.options
     this.retryOf = init.retryOf
     this.startedAt = init.now()
-    this.progress = { jobId: init.jobId, state: 'running', phase: 'main', done: 0, total: 0, counts: { ...EMPTY }, rowsPerSecond: 0, etaMs: null }
+    this.progress = {
+      jobId: init.jobId,
+      state: 'running',
+      phase: 'main',
+      done: 0,
+      total: 0,
+      counts: { ...EMPTY },
+      rowsPerSecond: 0,
+      etaMs: null
+    }
   }
 
   get active(): boolean {
@@ -112,12 +127,25 @@ export class TrackedJob {
   /** The job ended: results kept (secrets scrubbed), the last progress then push.finished / push.stopped. */
   finish(result: JobResult, results: RowResult[]): void {
     const { secrets } = this.init
-    const clean = results.map((r) => ({ ...r, reason: r.reason && scrub(r.reason, secrets), message: r.message && scrub(r.message, secrets) }))
+    const clean = results.map((r) => ({
+      ...r,
+      reason: r.reason && scrub(r.reason, secrets),
+      message: r.message && scrub(r.message, secrets)
+    }))
     this.result = { ...result, results: clean }
     const state: PushState = result.status
-    if (result.stopMessage) this.message = { 'zh-TW': scrub(result.stopMessage['zh-TW'], secrets), en: scrub(result.stopMessage.en, secrets) }
-    const done = this.progress.total ? Math.max(this.progress.done, result.status === 'finished' ? this.progress.total : 0) : this.progress.done
-    this.progress = { ...this.progress, state, done, counts: { ...result.summary }, etaMs: result.status === 'finished' ? 0 : null }
+    if (result.stopMessage)
+      this.message = { 'zh-TW': scrub(result.stopMessage['zh-TW'], secrets), en: scrub(result.stopMessage.en, secrets) }
+    const done = this.progress.total
+      ? Math.max(this.progress.done, result.status === 'finished' ? this.progress.total : 0)
+      : this.progress.done
+    this.progress = {
+      ...this.progress,
+      state,
+      done,
+      counts: { ...result.summary },
+      etaMs: result.status === 'finished' ? 0 : null
+    }
     this.state = state
     // the final progress goes out at once: the 100 ms gap is kept by waiting for the pending one to be replaced
     if (this.timer) clearTimeout(this.timer)
@@ -127,7 +155,8 @@ export class TrackedJob {
       this.lastEmit = this.init.now()
       this.init.emit({ type: 'push.progress', ...this.progress, counts: { ...this.progress.counts } })
       this.init.emit({ type: 'push.finished', jobId: this.jobId, state, summary: { ...result.summary } })
-      if (state === 'stopped' && this.message) this.init.emit({ type: 'push.stopped', jobId: this.jobId, message: this.message })
+      if (state === 'stopped' && this.message)
+        this.init.emit({ type: 'push.stopped', jobId: this.jobId, message: this.message })
     }
     if (gap > 0) setTimeout(send, gap)
     else send()
@@ -162,7 +191,10 @@ export class TrackedJob {
   page(offset: number, limit: number, filter: PushResultFilter = 'all'): PushResultsPage {
     const all = this.result?.results ?? []
     const problems = new Set(['failed', 'not_sent', 'invalid', 'unknown'])
-    const rows = filter === 'all' ? all : all.filter((r) => (filter === 'problems' ? problems.has(r.outcome) : r.outcome === filter))
+    const rows =
+      filter === 'all'
+        ? all
+        : all.filter((r) => (filter === 'problems' ? problems.has(r.outcome) : r.outcome === filter))
     return {
       jobId: this.jobId,
       offset,

@@ -55,7 +55,12 @@ export function groupWarnings(issues: readonly Issue[]): PushPlanView['warnings'
       known.count++
       if (known.rows.length < MAX_WARNING_ROWS && !known.rows.includes(issue.row)) known.rows.push(issue.row)
     } else {
-      byCode.set(issue.code, { code: issue.code, count: 1, rows: [issue.row], message: { 'zh-TW': issue.messageZh, en: issue.message } })
+      byCode.set(issue.code, {
+        code: issue.code,
+        count: 1,
+        rows: [issue.row],
+        message: { 'zh-TW': issue.messageZh, en: issue.message }
+      })
     }
   }
   return [...byCode.values()].sort((a, b) => b.count - a.count)
@@ -78,16 +83,24 @@ export function buildPlan(input: PlanInput): PushPlanView {
   const closes = target.push?.cancelAfterCreate ? sendable.filter((i) => records[i].cancel).length : 0
   const onConflict = oneByOne ? null : (resolveOnConflict(transport, options.onConflict) ?? null)
   const kind = transport.batchKey
-  const conflictChoices = !oneByOne && kind
-    ? (['update', 'skip'] as const)
-        .map((value) => ({ value, isDefault: value === (transport.defaultOnConflict ?? 'skip'), explanation: { ...CONFLICT_EXPLANATIONS[kind][value] } }))
-        .sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
-    : []
+  const conflictChoices =
+    !oneByOne && kind
+      ? (['update', 'skip'] as const)
+          .map((value) => ({
+            value,
+            isDefault: value === (transport.defaultOnConflict ?? 'skip'),
+            explanation: { ...CONFLICT_EXPLANATIONS[kind][value] }
+          }))
+          .sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
+      : []
   const blockers = [...input.blockers]
   if (valid === 0) {
     blockers.push({
       code: 'nothing_to_send',
-      message: { 'zh-TW': '沒有可以送出的資料列：請先修正有問題的列，或取消排除。', en: 'There is no row that can be sent: fix the rows with problems, or include excluded rows.' }
+      message: {
+        'zh-TW': '沒有可以送出的資料列：請先修正有問題的列，或取消排除。',
+        en: 'There is no row that can be sent: fix the rows with problems, or include excluded rows.'
+      }
     })
   }
   return {
@@ -98,7 +111,15 @@ export function buildPlan(input: PlanInput): PushPlanView {
     rehearsal: input.rehearsal,
     target: target.id,
     api: transport.api,
-    counts: { records: records.length, valid, invalid: records.length - valid, excluded: input.excludedRows, batches, requests: batches + customerBatches + closes, customers },
+    counts: {
+      records: records.length,
+      valid,
+      invalid: records.length - valid,
+      excluded: input.excludedRows,
+      batches,
+      requests: batches + customerBatches + closes,
+      customers
+    },
     onConflict,
     conflictChoices,
     canWithCustomers: target.push?.customersFirst?.when === 'optional',

@@ -17,7 +17,11 @@ export interface PreviewInput {
 }
 
 /** At least how long `requests` take when starts keep `intervalMs` apart and stay under every sliding window. */
-export function estimateDurationMs(requests: number, intervalMs: number, windows: readonly { max: number; windowMs: number }[]): number {
+export function estimateDurationMs(
+  requests: number,
+  intervalMs: number,
+  windows: readonly { max: number; windowMs: number }[]
+): number {
   if (requests <= 1) return 0
   let ms = (requests - 1) * intervalMs
   for (const w of windows) ms = Math.max(ms, Math.floor((requests - 1) / w.max) * w.windowMs)
@@ -38,7 +42,13 @@ interface Bucket {
   records: number
 }
 
-function add(map: Map<string, Bucket & { month?: string }>, key: string, currency: string | null, amount: Decimal, month?: string): void {
+function add(
+  map: Map<string, Bucket & { month?: string }>,
+  key: string,
+  currency: string | null,
+  amount: Decimal,
+  month?: string
+): void {
   const known = map.get(key)
   if (known) {
     known.total = known.total.plus(amount)
@@ -83,7 +93,9 @@ export function buildPreview(input: PreviewInput): PushPreviewView {
       .sort((a, b) => b.records - a.records)
       .map((c) => ({ currency: c.currency, total: c.total.toFixed(2), records: c.records })),
     months: [...months.values()]
-      .sort((a, b) => (a.month ?? '').localeCompare(b.month ?? '') || (a.currency ?? '').localeCompare(b.currency ?? ''))
+      .sort(
+        (a, b) => (a.month ?? '').localeCompare(b.month ?? '') || (a.currency ?? '').localeCompare(b.currency ?? '')
+      )
       .map((m) => ({ month: m.month ?? '', currency: m.currency, total: m.total.toFixed(2), records: m.records })),
     undated,
     hasAmounts: target.amountOf !== undefined

@@ -14,7 +14,11 @@ export interface ShoplineChoiceIds {
   paymentMethodId?: string
 }
 
-export function preparationFor(session: ImportSession, target: Target, shopline: ShoplineChoiceIds | null): Preparation | null {
+export function preparationFor(
+  session: ImportSession,
+  target: Target,
+  shopline: ShoplineChoiceIds | null
+): Preparation | null {
   const base = session.preparation
   const needs = target.profileChoices?.keys ?? []
   if (!base || !shopline || needs.length === 0 || needs.some((k) => !shopline[k])) return base
@@ -33,12 +37,22 @@ export function preparationFor(session: ImportSession, target: Target, shopline:
 }
 
 /** What the journal header keeps: where to send, the choices, and where the records came from (never the token). */
-export function buildJobOptions(target: Target, settings: PushSettings, options: PushOptionsView, session: ImportSession, prepId: string, profileId: string): JobOptions {
+export function buildJobOptions(
+  target: Target,
+  settings: PushSettings,
+  options: PushOptionsView,
+  session: ImportSession,
+  prepId: string,
+  profileId: string
+): JobOptions {
   const chosen = effectiveOptions(target, options)
   return {
     target: target.id,
     // Subscription events: the profile's advanced settings may move the (inferred) create path.
-    transport: target.push?.eventsPhase && settings.eventsPath ? { ...target.transport, path: settings.eventsPath } : target.transport,
+    transport:
+      target.push?.eventsPhase && settings.eventsPath
+        ? { ...target.transport, path: settings.eventsPath }
+        : target.transport,
     baseUrl: settings.baseUrl,
     ...(chosen.onConflict ? { onConflict: chosen.onConflict } : {}),
     ...(chosen.withCustomers ? { withCustomers: true } : {}),

@@ -2,7 +2,10 @@
 import { ImportSession } from '../core/workspace/import-session'
 import { createSessionStore } from '../core/workspace/session-store'
 
-export function createPreparationRestorer(dataDir: string, now: () => Date): (prepId: string) => Promise<ImportSession | null> {
+export function createPreparationRestorer(
+  dataDir: string,
+  now: () => Date
+): (prepId: string) => Promise<ImportSession | null> {
   const store = createSessionStore(dataDir, now)
   return async (prepId) => {
     const session = await ImportSession.restore(prepId, { store })

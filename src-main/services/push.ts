@@ -4,7 +4,17 @@ import { join } from 'node:path'
 import { getTarget } from '../core/targets'
 import type { Target, TargetId } from '../core/targets/types'
 import { buildReport, writeReport } from '../core/report'
-import { checkBaseUrl, explainInvalid, listJobs, localizeResult, newJobId, readJobOptions, reasonLabel, retryFailed, startJob } from '../core/upload'
+import {
+  checkBaseUrl,
+  explainInvalid,
+  listJobs,
+  localizeResult,
+  newJobId,
+  readJobOptions,
+  reasonLabel,
+  retryFailed,
+  startJob
+} from '../core/upload'
 import type { JobEnvironment, JobHandle, JobOptions } from '../core/upload'
 import type { PushSettings } from '../core/credentials/push-profile'
 import type { Preparation } from '../core/validation/types'
@@ -21,7 +31,12 @@ import { buildPreview } from './push-preview'
 export type PushMethods = Pick<ServiceMethods, PushMethodName>
 
 /** Engine tuning for tests (fewer retries, shorter backoff); the app uses the engine's defaults. */
-export type PushTuning = Partial<Pick<JobEnvironment, 'maxAttempts' | 'backoffBaseMs' | 'backoffCapMs' | 'requestTimeoutMs' | 'reconcileDelayMs' | 'progressIntervalMs'>>
+export type PushTuning = Partial<
+  Pick<
+    JobEnvironment,
+    'maxAttempts' | 'backoffBaseMs' | 'backoffCapMs' | 'requestTimeoutMs' | 'reconcileDelayMs' | 'progressIntervalMs'
+  >
+>
 
 export interface PushServiceDeps {
   dataDir: string
@@ -49,10 +64,15 @@ export interface PushServices {
 }
 
 const busyError = () =>
-  new ServiceError('push_busy', 'A push is already running: wait for it to finish, or pause / cancel it first.', undefined, {
-    'zh-TW': '已經有一個匯入正在進行：請等它完成，或先暫停／取消。',
-    en: 'A push is already running: wait for it to finish, or pause / cancel it first.'
-  })
+  new ServiceError(
+    'push_busy',
+    'A push is already running: wait for it to finish, or pause / cancel it first.',
+    undefined,
+    {
+      'zh-TW': '已經有一個匯入正在進行：請等它完成，或先暫停／取消。',
+      en: 'A push is already running: wait for it to finish, or pause / cancel it first.'
+    }
+  )
 
 export function createPushServices(deps: PushServiceDeps): PushServices {
   const journalDir = join(deps.dataDir, 'jobs')
@@ -63,10 +83,15 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
     const session = deps.preparation(prepId)
     const target = session?.state.target ? getTarget(session.state.target as TargetId) : undefined
     if (!session || !target || !session.preparation) {
-      throw new ServiceError('no_session', `This preparation is no longer open (${prepId.slice(0, 8)}). Open the file again.`, undefined, {
-        'zh-TW': '這份資料已經關閉了，請重新開啟檔案。',
-        en: 'This preparation is no longer open. Open the file again.'
-      })
+      throw new ServiceError(
+        'no_session',
+        `This preparation is no longer open (${prepId.slice(0, 8)}). Open the file again.`,
+        undefined,
+        {
+          'zh-TW': '這份資料已經關閉了，請重新開啟檔案。',
+          en: 'This preparation is no longer open. Open the file again.'
+        }
+      )
     }
     return { session, target }
   }
@@ -91,14 +116,19 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
     return { fetch: deps.fetch, token, journalDir, now, onProgress: (e) => job.onEngineProgress(e), ...deps.tuning }
   }
 
-  const ids = (settings: PushSettings) => ({ deliveryOptionId: settings.deliveryOptionId, paymentMethodId: settings.paymentMethodId })
+  const ids = (settings: PushSettings) => ({
+    deliveryOptionId: settings.deliveryOptionId,
+    paymentMethodId: settings.paymentMethodId
+  })
 
   function run(job: TrackedJob, handle: JobHandle, preparation: Preparation | null): { jobId: string } {
     job.handle = handle
     jobs.set(job.jobId, job)
     handle.done.then(
       (result) => {
-        const explained = preparation ? explainInvalid(result.results, (row) => preparation.issuesForRow(row), deps.language()) : result.results
+        const explained = preparation
+          ? explainInvalid(result.results, (row) => preparation.issuesForRow(row), deps.language())
+          : result.results
         job.finish(result, withKeys(explained, preparation))
       },
       (error: unknown) => {
@@ -131,13 +161,18 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
         settings = await settingsFor(profileId, target)
       } catch (error) {
         const e = error instanceof ServiceError ? error : null
-        blockers.push({ code: e?.code ?? 'profile', message: e?.messages ?? { 'zh-TW': String(error), en: String(error) } })
+        blockers.push({
+          code: e?.code ?? 'profile',
+          message: e?.messages ?? { 'zh-TW': String(error), en: String(error) }
+        })
       }
       const choices = target.profileChoices
-      if (settings && choices && choices.keys.some((k) => !settings[k])) blockers.push({ code: 'shopline_choices', message: { ...choices.missing } })
+      if (settings && choices && choices.keys.some((k) => !settings[k]))
+        blockers.push({ code: 'shopline_choices', message: { ...choices.missing } })
       const refusal = settings ? checkBaseUrl(settings.baseUrl) : null
       if (refusal) blockers.push({ code: 'base_url', message: refusal })
-      const preparation = (settings && preparationFor(session, target, ids(settings))) || (session.preparation as Preparation)
+      const preparation =
+        (settings && preparationFor(session, target, ids(settings))) || (session.preparation as Preparation)
       return buildPlan({
         prepId,
         profileId,
@@ -165,8 +200,21 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
       if (refusal) throw new ServiceError('base_url', refusal.en, undefined, refusal)
       const jobOpts = buildJobOptions(target, settings, options ?? {}, session, prepId, profileId)
       const jobId = newJobId(now())
-      const job = new TrackedJob({ jobId, prepId, profileId, options: jobOpts, retryOf: null, secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'), emit: deps.emit, now })
-      return run(job, startJob({ records: [...records], options: jobOpts, env: env(job, settings.token), jobId }), preparation)
+      const job = new TrackedJob({
+        jobId,
+        prepId,
+        profileId,
+        options: jobOpts,
+        retryOf: null,
+        secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'),
+        emit: deps.emit,
+        now
+      })
+      return run(
+        job,
+        startJob({ records: [...records], options: jobOpts, env: env(job, settings.token), jobId }),
+        preparation
+      )
     },
 
     'push.pause': async ({ jobId }) => {
@@ -202,34 +250,67 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
     'push.results': async ({ jobId, offset, limit, filter }) => {
       const page = tracked(jobId).page(offset, limit, filter ?? 'all')
       const lang = deps.language()
-      return { ...page, rows: page.rows.map((r) => ({ ...localizeResult(r, lang), reasonText: reasonLabel(r.reason, lang) })) }
+      return {
+        ...page,
+        rows: page.rows.map((r) => ({ ...localizeResult(r, lang), reasonText: reasonLabel(r.reason, lang) }))
+      }
     },
 
     'push.retryFailed': async ({ jobId }) => {
       assertIdle()
       const previous = tracked(jobId)
-      if (!previous.result) throw new ServiceError('not_finished', 'This push has not ended yet: retry its failed rows when it is done.')
-      if (!previous.prepId) throw new ServiceError('no_session', 'This push has no preparation to take the fixed rows from.')
+      if (!previous.result)
+        throw new ServiceError('not_finished', 'This push has not ended yet: retry its failed rows when it is done.')
+      if (!previous.prepId)
+        throw new ServiceError('no_session', 'This push has no preparation to take the fixed rows from.')
       const { session, target } = prep(previous.prepId)
       const settings = await settingsFor(previous.profileId, target)
-      const options: JobOptions = { ...previous.options, baseUrl: settings.baseUrl, excludedRows: [...session.state.excluded] }
+      const options: JobOptions = {
+        ...previous.options,
+        baseUrl: settings.baseUrl,
+        excludedRows: [...session.state.excluded]
+      }
       const newId = newJobId(now())
-      const job = new TrackedJob({ jobId: newId, prepId: previous.prepId, profileId: previous.profileId, options, retryOf: previous.jobId, secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'), emit: deps.emit, now })
+      const job = new TrackedJob({
+        jobId: newId,
+        prepId: previous.prepId,
+        profileId: previous.profileId,
+        options,
+        retryOf: previous.jobId,
+        secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'),
+        emit: deps.emit,
+        now
+      })
       const preparation = preparationFor(session, target, ids(settings))
       const records = [...(preparation?.records ?? [])]
-      return run(job, retryFailed({ previous: previous.result, options, records, env: env(job, settings.token), jobId: newId }), preparation)
+      return run(
+        job,
+        retryFailed({ previous: previous.result, options, records, env: env(job, settings.token), jobId: newId }),
+        preparation
+      )
     },
 
     'push.exportReport': async ({ jobId, format }) => {
       const job = tracked(jobId)
       if (!job.result) throw new ServiceError('not_finished', 'The report is ready when the push has ended.')
-      const session = (job.prepId && deps.preparation(job.prepId)) || (job.prepId && (await deps.restorePreparation?.(job.prepId))) || null
-      if (!session) throw new ServiceError('no_session', 'The spreadsheet of this push is no longer open: open it again to export the report.')
+      const session =
+        (job.prepId && deps.preparation(job.prepId)) ||
+        (job.prepId && (await deps.restorePreparation?.(job.prepId))) ||
+        null
+      if (!session)
+        throw new ServiceError(
+          'no_session',
+          'The spreadsheet of this push is no longer open: open it again to export the report.'
+        )
       const table = session.editedTable
-      const report = buildReport({ headers: table.headers, rows: table.rows }, job.result.results, { language: deps.language() })
+      const report = buildReport({ headers: table.headers, rows: table.rows }, job.result.results, {
+        language: deps.language()
+      })
       const base = session.state.source.name.replace(/\.[^.]+$/, '') || 'orderdock'
       const defaultName = `${base}-${deps.language() === 'en' ? 'results' : '匯入結果'}-${jobId}.${format}`
-      let path = deps.pickSavePath ? await deps.pickSavePath(defaultName, format) : join(deps.dataDir, 'reports', defaultName)
+      let path = deps.pickSavePath
+        ? await deps.pickSavePath(defaultName, format)
+        : join(deps.dataDir, 'reports', defaultName)
       if (!path) return { path: null }
       if (!path.toLowerCase().endsWith(`.${format}`)) path = `${path}.${format}`
       await writeReport(path, report)
@@ -240,8 +321,15 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
       const plan = await methods['push.plan'](args)
       const { session, target } = prep(args.prepId)
       const settings = await settingsFor(args.profileId, target).catch(() => null)
-      const preparation = (settings && preparationFor(session, target, ids(settings))) || (session.preparation as Preparation)
-      return buildPreview({ plan, target, records: preparation.records, minIntervalMs: settings?.minIntervalMs, timezone: session.state.timezone ?? 'Asia/Taipei' })
+      const preparation =
+        (settings && preparationFor(session, target, ids(settings))) || (session.preparation as Preparation)
+      return buildPreview({
+        plan,
+        target,
+        records: preparation.records,
+        minIntervalMs: settings?.minIntervalMs,
+        timezone: session.state.timezone ?? 'Asia/Taipei'
+      })
     },
 
     'push.jobs': async () => {
@@ -251,7 +339,17 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
         const running = Boolean(jobs.get(j.jobId)?.active)
         // only jobs started from the app can be resumed here (a CLI job needs its file: push --resume)
         const fromApp = j.status !== 'finished' && !running && (await startedFromApp(j.jobId))
-        views.push({ jobId: j.jobId, target: j.target, createdAt: j.createdAt, status: j.status, records: j.records, answered: j.answered, file: j.file ?? null, running, resumable: fromApp })
+        views.push({
+          jobId: j.jobId,
+          target: j.target,
+          createdAt: j.createdAt,
+          status: j.status,
+          records: j.records,
+          answered: j.answered,
+          file: j.file ?? null,
+          running,
+          resumable: fromApp
+        })
       }
       return views
     },
@@ -266,16 +364,45 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
       }
       const prepId = typeof options.source?.prepId === 'string' ? options.source.prepId : null
       const profileId = typeof options.source?.profileId === 'string' ? options.source.profileId : null
-      if (!prepId || !profileId) throw new ServiceError('not_resumable', `Job ${jobId} was not started from the app: resume it with the CLI (push --resume ${jobId}).`)
+      if (!prepId || !profileId)
+        throw new ServiceError(
+          'not_resumable',
+          `Job ${jobId} was not started from the app: resume it with the CLI (push --resume ${jobId}).`
+        )
       const session = deps.preparation(prepId) ?? (await deps.restorePreparation?.(prepId)) ?? null
-      if (!session?.preparation) throw new ServiceError('no_session', `The spreadsheet of job ${jobId} is no longer saved: it cannot be resumed.`)
+      if (!session?.preparation)
+        throw new ServiceError(
+          'no_session',
+          `The spreadsheet of job ${jobId} is no longer saved: it cannot be resumed.`
+        )
       const target = getTarget(options.target)
       if (!target) throw new ServiceError('no_job', `Job ${jobId} is for an unknown destination (${options.target}).`)
       const settings = await settingsFor(profileId, target)
-      const job = new TrackedJob({ jobId, prepId, profileId, options, retryOf: null, secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'), emit: deps.emit, now })
+      const job = new TrackedJob({
+        jobId,
+        prepId,
+        profileId,
+        options,
+        retryOf: null,
+        secrets: [settings.token].filter(() => settings.profile.destination !== 'rehearsal'),
+        emit: deps.emit,
+        now
+      })
       // the journal's choices, not the profile's current ones: the records must be the ones the job started with
-      const preparation = preparationFor(session, target, { deliveryOptionId: options.deliveryOptionId, paymentMethodId: options.paymentMethodId })
-      return run(job, startJob({ records: [...(preparation?.records ?? [])], options, env: env(job, settings.token), resumeJobId: jobId }), preparation)
+      const preparation = preparationFor(session, target, {
+        deliveryOptionId: options.deliveryOptionId,
+        paymentMethodId: options.paymentMethodId
+      })
+      return run(
+        job,
+        startJob({
+          records: [...(preparation?.records ?? [])],
+          options,
+          env: env(job, settings.token),
+          resumeJobId: jobId
+        }),
+        preparation
+      )
     }
   }
 

@@ -10,7 +10,9 @@ export interface RehearsalServer {
   close(): Promise<void>
 }
 
-export function createRehearsalServer(start: () => Promise<Sandbox> = () => startSandbox({ port: 0 })): RehearsalServer {
+export function createRehearsalServer(
+  start: () => Promise<Sandbox> = () => startSandbox({ port: 0 })
+): RehearsalServer {
   let starting: Promise<Sandbox> | null = null
   let running: Sandbox | null = null
 

@@ -14,8 +14,14 @@ const FORMATS: Record<string, FileFormat> = {
 }
 
 const DESCRIPTIONS: Record<string, Localized> = {
-  '訂單匯出-範例.xlsx': { 'zh-TW': '中文訂單匯出（有標題列，含說明工作表）', en: 'zh-TW order export (title rows, an instructions sheet)' },
-  '訂單-big5.csv': { 'zh-TW': 'Big5 編碼的訂單 CSV（Excel「CSV」存檔）', en: 'Orders CSV in Big5 (Excel’s plain “CSV” save)' },
+  '訂單匯出-範例.xlsx': {
+    'zh-TW': '中文訂單匯出（有標題列，含說明工作表）',
+    en: 'zh-TW order export (title rows, an instructions sheet)'
+  },
+  '訂單-big5.csv': {
+    'zh-TW': 'Big5 編碼的訂單 CSV（Excel「CSV」存檔）',
+    en: 'Orders CSV in Big5 (Excel’s plain “CSV” save)'
+  },
   'orders-en.csv': { 'zh-TW': '英文訂單 CSV（UTF-8）', en: 'English orders CSV (UTF-8)' },
   'customers.xlsx': { 'zh-TW': '客戶名單', en: 'Customer list' }
 }

@@ -114,7 +114,9 @@ export class WorkbookSessions {
 
   private fullTable(entry: OpenWorkbook): Promise<CompactTable> {
     if (!entry.full) {
-      const reading = readCompactTable(entry.source, entry.options).then((result) => (result.ok ? result.table : fail(result.error)))
+      const reading = readCompactTable(entry.source, entry.options).then((result) =>
+        result.ok ? result.table : fail(result.error)
+      )
       // a failed read is not cached: the next request tries again
       reading.catch(() => {
         if (entry.full === reading) entry.full = undefined
@@ -126,7 +128,11 @@ export class WorkbookSessions {
 
   private get(sessionId: string): OpenWorkbook {
     const entry = this.open.get(sessionId)
-    if (!entry) throw new ServiceError('no_session', `This spreadsheet is no longer open (${sessionId.slice(0, 8)}). Open it again.`)
+    if (!entry)
+      throw new ServiceError(
+        'no_session',
+        `This spreadsheet is no longer open (${sessionId.slice(0, 8)}). Open it again.`
+      )
     return entry
   }
 

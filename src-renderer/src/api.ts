@@ -1,5 +1,12 @@
 // The renderer's only way out: window.orderdock (the preload in the app, a WebSocket bridge in the e2e harness).
-import type { ApiError, MethodArgs, MethodName, MethodResult, OrderDockBridge, OrderDockEvent } from '../../src-main/ipc/contract'
+import type {
+  ApiError,
+  MethodArgs,
+  MethodName,
+  MethodResult,
+  OrderDockBridge,
+  OrderDockEvent
+} from '../../src-main/ipc/contract'
 
 declare global {
   interface Window {
@@ -18,7 +25,11 @@ export class ApiCallError extends Error {
 }
 
 function bridge(): OrderDockBridge {
-  if (!window.orderdock) throw new ApiCallError({ code: 'no_bridge', message: 'window.orderdock is missing: the page was opened outside OrderDock.' })
+  if (!window.orderdock)
+    throw new ApiCallError({
+      code: 'no_bridge',
+      message: 'window.orderdock is missing: the page was opened outside OrderDock.'
+    })
   return window.orderdock
 }
 

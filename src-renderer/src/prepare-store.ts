@@ -1,6 +1,16 @@
 // The prepare step's state: destination, mapping, value matches and the row grid's data version.
 import { create } from 'zustand'
-import type { ApiError, DateOrderChoice, MappingEntry, PrepareRow, PrepareSummary, PrepareView, TargetId, TargetView, TemplateView } from '../../src-main/ipc/contract'
+import type {
+  ApiError,
+  DateOrderChoice,
+  MappingEntry,
+  PrepareRow,
+  PrepareSummary,
+  PrepareView,
+  TargetId,
+  TargetView,
+  TemplateView
+} from '../../src-main/ipc/contract'
 import { asApiError, call } from './api'
 import { useAppStore } from './store'
 
@@ -22,7 +32,13 @@ interface PrepareState {
   setValueMatch(field: string, value: string, match: string | null): Promise<void>
   editCell(row: number, column: string, value: string): Promise<PrepareRow | null>
   exclude(rows: number[], excluded: boolean): Promise<void>
-  setOptions(change: { timezone?: string; dateOrder?: Record<string, DateOrderChoice>; metadataColumns?: string[]; useSourceLayout?: boolean; shipping?: { mode: 'as-line' | 'in-remarks'; lineName?: string } }): Promise<void>
+  setOptions(change: {
+    timezone?: string
+    dateOrder?: Record<string, DateOrderChoice>
+    metadataColumns?: string[]
+    useSourceLayout?: boolean
+    shipping?: { mode: 'as-line' | 'in-remarks'; lineName?: string }
+  }): Promise<void>
   saveTemplate(name: string): Promise<TemplateView | null>
   /** One value into one column of the selected rows (each becomes an edit, re-validated). */
   setCells(rows: number[], column: string, value: string): Promise<void>
@@ -85,7 +101,8 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
         if (mine !== ticket) return
         const previous = useAppStore.getState().view
         const previousPrep = get().view
-        if (previousPrep && previousPrep.prepId !== prep.prepId) void call('prepare.close', { prepId: previousPrep.prepId }).catch(() => undefined)
+        if (previousPrep && previousPrep.prepId !== prep.prepId)
+          void call('prepare.close', { prepId: previousPrep.prepId }).catch(() => undefined)
         set((s) => ({ view: prep, workbookId: workbook.sessionId, busy: false, version: s.version + 1 }))
         useAppStore.setState({ view: workbook, opening: null, error: null })
         if (previous) void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)

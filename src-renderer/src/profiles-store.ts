@@ -1,7 +1,13 @@
 // Connections screen state (zustand). The renderer never holds a saved token: it sends one once and gets { saved, last4 } back.
 import { create } from 'zustand'
 import type {
-  ApiError, ConnectionCheckView, MethodArgs, ProfileListView, ProfileView, ShoplineChoice, ShoplineOptionsView
+  ApiError,
+  ConnectionCheckView,
+  MethodArgs,
+  ProfileListView,
+  ProfileView,
+  ShoplineChoice,
+  ShoplineOptionsView
 } from '../../src-main/ipc/contract'
 import { asApiError, call } from './api'
 
@@ -89,7 +95,12 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => {
 
     saveShopline(profile, choice) {
       return act('shopline', () =>
-        call('profiles.save', { id: profile.id, name: profile.name, destination: profile.destination, shopline: choice })
+        call('profiles.save', {
+          id: profile.id,
+          name: profile.name,
+          destination: profile.destination,
+          shopline: choice
+        })
       )
     },
 

@@ -2,7 +2,14 @@
 // The token never reaches the renderer: a profile is named by id, and main fetches the token itself.
 import { create } from 'zustand'
 import type {
-  ApiError, OrderDockEvent, ProfileView, PushJobView, PushOptionsView, PushPlanView, PushProgressView, PushStatusView
+  ApiError,
+  OrderDockEvent,
+  ProfileView,
+  PushJobView,
+  PushOptionsView,
+  PushPlanView,
+  PushProgressView,
+  PushStatusView
 } from '../../src-main/ipc/contract'
 import { asApiError, call, onEvent } from './api'
 
@@ -62,7 +69,8 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
   async function follow(jobId: string): Promise<void> {
     set({ jobId, progress: null, status: null, exported: null })
     const status = await call('push.status', { jobId })
-    if (get().jobId === jobId) set((s) => ({ status, progress: s.progress ?? status.progress, resultsVersion: s.resultsVersion + 1 }))
+    if (get().jobId === jobId)
+      set((s) => ({ status, progress: s.progress ?? status.progress, resultsVersion: s.resultsVersion + 1 }))
   }
 
   return {
@@ -85,14 +93,23 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
 
     async show(prepId, file, preferred) {
       const same = get().prepId === prepId
-      set({ open: true, prepId, file, error: null, ...(same ? {} : { jobId: null, progress: null, status: null, plan: null, options: {} }) })
+      set({
+        open: true,
+        prepId,
+        file,
+        error: null,
+        ...(same ? {} : { jobId: null, progress: null, status: null, plan: null, options: {} })
+      })
       try {
         const list = await call('profiles.list', {})
         // the built-in Rehearsal profile first, then the user's own
         const profiles = [...list.profiles].sort((a, b) => Number(b.builtIn) - Number(a.builtIn))
         const current = preferred ?? get().profileId
         set({ profiles, profileId: profiles.some((p) => p.id === current) ? current : (profiles[0]?.id ?? null) })
-        void call('push.jobs', {}).then((jobs) => set({ unfinished: jobs.filter((j) => j.resumable) }), () => undefined)
+        void call('push.jobs', {}).then(
+          (jobs) => set({ unfinished: jobs.filter((j) => j.resumable) }),
+          () => undefined
+        )
         await get().refreshPlan()
       } catch (error) {
         set({ error: asApiError(error) })

@@ -1,6 +1,13 @@
 // App state (zustand): what is open, what is loading, what went wrong. All data comes from the main process through call().
 import { create } from 'zustand'
-import type { ApiError, AppInfo, Localized, OrderDockEvent, SampleInfo, WorkbookView } from '../../src-main/ipc/contract'
+import type {
+  ApiError,
+  AppInfo,
+  Localized,
+  OrderDockEvent,
+  SampleInfo,
+  WorkbookView
+} from '../../src-main/ipc/contract'
 import { asApiError, call, onEvent } from './api'
 
 /** Same default cap as the reader: refuse before copying a huge file into memory. */
@@ -72,10 +79,18 @@ export const useAppStore = create<AppState>()((set, get) => {
 
     async openFile(file) {
       if (file.size > MAX_FILE_BYTES) {
-        set({ error: { code: 'too_large', file: file.name, message: `${file.name}: ${file.size} bytes (limit ${MAX_FILE_BYTES})` } })
+        set({
+          error: {
+            code: 'too_large',
+            file: file.name,
+            message: `${file.name}: ${file.size} bytes (limit ${MAX_FILE_BYTES})`
+          }
+        })
         return
       }
-      await open(file.name, async () => call('workbook.open', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))
+      await open(file.name, async () =>
+        call('workbook.open', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
+      )
     },
 
     openSample: (name) => open(name, () => call('samples.open', { name })),
@@ -88,7 +103,8 @@ export const useAppStore = create<AppState>()((set, get) => {
         const previous = get().view
         latestTicket++
         set({ view, opening: null, error: null })
-        if (previous && previous.sessionId !== view.sessionId) void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
+        if (previous && previous.sessionId !== view.sessionId)
+          void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
       } catch (error) {
         set({ opening: null, error: asApiError(error) })
       }
@@ -131,7 +147,8 @@ export function handleEvent(event: OrderDockEvent, setLanguage: (language: 'zh-T
       latestTicket++
       const previous = getState().view
       setState({ view: event.view, opening: null, error: null })
-      if (previous && previous.sessionId !== event.view.sessionId) void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
+      if (previous && previous.sessionId !== event.view.sessionId)
+        void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
       break
     }
     case 'workbook.open-failed':

@@ -1,7 +1,20 @@
 // Deterministic order-export workbooks for benchmarks: 12 realistic columns, compressed and with a shared-strings table, as Excel writes them.
 import * as XLSX from 'xlsx'
 
-export const ORDER_COLUMNS = ['訂單編號', '客戶Email', '客戶姓名', '金額', '幣別', '付款狀態', '付款方式', '付款時間', '週期', '電話', '商品名稱', '備註'] as const
+export const ORDER_COLUMNS = [
+  '訂單編號',
+  '客戶Email',
+  '客戶姓名',
+  '金額',
+  '幣別',
+  '付款狀態',
+  '付款方式',
+  '付款時間',
+  '週期',
+  '電話',
+  '商品名稱',
+  '備註'
+] as const
 
 const SURNAMES = ['王', '陳', '林', '張', '李', '黃', '吳', '劉', '蔡', '楊', '許', '鄭']
 const GIVEN = ['小明', '美麗', '志豪', '雅婷', '建宏', '怡君', '宗翰', '佳穎', '承恩', '淑芬', '家豪', '雅雯']
@@ -27,7 +40,9 @@ export function makeOrdersWorkbook(rows: number): Buffer {
       { t: 's', v: 'TWD' },
       { t: 's', v: paid ? '已付款' : '待付款' },
       { t: 's', v: i % 3 === 0 ? '信用卡' : i % 3 === 1 ? 'ATM' : '超商代碼' },
-      paid ? { t: 'n', v: BASE_SERIAL + (i % 365) + Math.round(next() * 1440) / 1440, z: 'yyyy/m/d hh:mm' } : { t: 'z' },
+      paid
+        ? { t: 'n', v: BASE_SERIAL + (i % 365) + Math.round(next() * 1440) / 1440, z: 'yyyy/m/d hh:mm' }
+        : { t: 'z' },
       { t: 's', v: i % 4 === 0 ? '年繳' : '月繳' },
       { t: 's', v: `09${String(10000000 + ((person * 7919) % 89999999)).padStart(8, '0')}` },
       { t: 's', v: PRODUCTS[i % PRODUCTS.length] },
@@ -35,7 +50,10 @@ export function makeOrdersWorkbook(rows: number): Buffer {
     ]
     data.push(cells)
   }
-  const ws: XLSX.WorkSheet = { '!data': data, '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows, c: ORDER_COLUMNS.length - 1 } }) }
+  const ws: XLSX.WorkSheet = {
+    '!data': data,
+    '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows, c: ORDER_COLUMNS.length - 1 } })
+  }
   const wb = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(wb, ws, '訂單')
   wb.Props = { CreatedDate: new Date(Date.UTC(2026, 0, 1)) }

@@ -19,19 +19,36 @@ function records(): PreparedRecord[] {
     row: i + 2,
     rows: [i + 2],
     valid: true,
-    payload: { order_no: `P-${String(i + 1).padStart(4, '0')}`, amount: '990.00', customer_email: `p${i}@example.com`, status: 'paid', paid_at: '2025-11-30T02:15:00Z' }
+    payload: {
+      order_no: `P-${String(i + 1).padStart(4, '0')}`,
+      amount: '990.00',
+      customer_email: `p${i}@example.com`,
+      status: 'paid',
+      paid_at: '2025-11-30T02:15:00Z'
+    }
   }))
 }
 
 async function run(label: string, minIntervalMs: number | undefined): Promise<boolean> {
-  const sb = await startSandbox({ port: 0, zangshoRatePerMinute: LIMIT, zangshoWindowMs: WINDOW_MS, zangshoResetHeader: false })
+  const sb = await startSandbox({
+    port: 0,
+    zangshoRatePerMinute: LIMIT,
+    zangshoWindowMs: WINDOW_MS,
+    zangshoResetHeader: false
+  })
   const dir = mkdtempSync(join(tmpdir(), 'orderdock-pacing-'))
   const target = getTarget('zangsho.orders')!
   const started = Date.now()
   try {
     const res = await startJob({
       records: records(),
-      options: { target: 'zangsho.orders', transport: target.transport, baseUrl: sb.zangshoBaseUrl, batchSize: BATCH_SIZE, ...(minIntervalMs === undefined ? {} : { minIntervalMs }) },
+      options: {
+        target: 'zangsho.orders',
+        transport: target.transport,
+        baseUrl: sb.zangshoBaseUrl,
+        batchSize: BATCH_SIZE,
+        ...(minIntervalMs === undefined ? {} : { minIntervalMs })
+      },
       env: { fetch: globalThis.fetch, token: 'rehearsal', journalDir: dir }
     }).done
     const elapsedS = (Date.now() - started) / 1000
@@ -40,7 +57,9 @@ async function run(label: string, minIntervalMs: number | undefined): Promise<bo
     const windows = Math.ceil(elapsedS / (WINDOW_MS / 1000))
     const ratio = elapsedS / FLOOR_S
     const ok = res.summary.created === BATCHES * BATCH_SIZE && ratio <= 2 && limited.length <= windows
-    console.log(`${label}: ${BATCHES} batches in ${elapsedS.toFixed(2)} s · floor ${FLOOR_S} s · ratio ${ratio.toFixed(2)} (goal ≤ 2.00) · 429s ${limited.length} over ${windows} windows · ${ok ? 'OK' : 'FAIL'}`)
+    console.log(
+      `${label}: ${BATCHES} batches in ${elapsedS.toFixed(2)} s · floor ${FLOOR_S} s · ratio ${ratio.toFixed(2)} (goal ≤ 2.00) · 429s ${limited.length} over ${windows} windows · ${ok ? 'OK' : 'FAIL'}`
+    )
     return ok
   } finally {
     await sb.close()

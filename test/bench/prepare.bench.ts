@@ -31,7 +31,11 @@ const CASES: Case[] = [
   { settings: { target: 'zangsho.orders', timezone: 'Asia/Taipei' } },
   // One line per order here: the file's 金額 column is the line price (auto-mapping reads it as the order total).
   {
-    settings: { target: 'shopline.orders', timezone: 'Asia/Taipei', shopline: { deliveryOptionId: 'd', paymentMethodId: 'p' } },
+    settings: {
+      target: 'shopline.orders',
+      timezone: 'Asia/Taipei',
+      shopline: { deliveryOptionId: 'd', paymentMethodId: 'p' }
+    },
     adjust: (m) => {
       m['items.item_price'] = { column: '金額' }
       delete m.order_total
@@ -48,7 +52,7 @@ function prepare(sheet: SheetTable, c: Case): Preparation {
 function editTimes(p: Preparation, sheet: SheetTable): number[] {
   // Change the amount of a random row; every 5th edit also its order number (touches the duplicate index / groups).
   let seed = 7
-  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296)
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296
   const out: number[] = []
   for (let i = 0; i < EDITS; i++) {
     const row = sheet.rows[Math.floor(rand() * sheet.rows.length)]
@@ -96,15 +100,23 @@ for (let run = 0; run < RUNS; run++) {
   if (run === RUNS - 1) last = { sheet: read.table, preps: kept }
 }
 
-console.log(`${ROWS.toLocaleString('en')} rows × 12 columns: read ${median(reads).toFixed(0)} ms (median of ${RUNS}; each run: read, then prepare)`)
+console.log(
+  `${ROWS.toLocaleString('en')} rows × 12 columns: read ${median(reads).toFixed(0)} ms (median of ${RUNS}; each run: read, then prepare)`
+)
 CASES.forEach((c, i) => {
   const p = last!.preps[i]
   const s = p.summary()
   const edits = editTimes(p, last!.sheet)
   const ratio = median(ratios[i])
-  console.log(`${c.settings.target}: ${s.rows} rows → ${s.valid + s.invalid} records (${s.valid} valid, ${s.invalid} invalid, ${s.warnings} warnings)`)
+  console.log(
+    `${c.settings.target}: ${s.rows} rows → ${s.valid + s.invalid} records (${s.valid} valid, ${s.invalid} invalid, ${s.warnings} warnings)`
+  )
   console.log(`  map + normalize + validate:  ${median(preps[i]).toFixed(0)} ms`)
-  console.log(`  ratio to the file's read:    ${ratio.toFixed(2)} (runs: ${ratios[i].map((r) => r.toFixed(2)).join(', ')})   goal ≤ 0.30 ${ratio <= 0.3 ? 'OK' : 'MISSED'}`)
-  console.log(`  re-validate after one edit:  median ${median(edits).toFixed(3)} ms, max ${Math.max(...edits).toFixed(1)} ms over ${EDITS} edits   goal ≤ 5 ms ${median(edits) <= 5 ? 'OK' : 'MISSED'}`)
+  console.log(
+    `  ratio to the file's read:    ${ratio.toFixed(2)} (runs: ${ratios[i].map((r) => r.toFixed(2)).join(', ')})   goal ≤ 0.30 ${ratio <= 0.3 ? 'OK' : 'MISSED'}`
+  )
+  console.log(
+    `  re-validate after one edit:  median ${median(edits).toFixed(3)} ms, max ${Math.max(...edits).toFixed(1)} ms over ${EDITS} edits   goal ≤ 5 ms ${median(edits) <= 5 ? 'OK' : 'MISSED'}`
+  )
 })
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)

@@ -16,7 +16,15 @@ function records(): PreparedRecord[] {
     row: i + 2,
     rows: [i + 2],
     valid: true,
-    payload: { order_no: `B-${String(i + 1).padStart(5, '0')}`, amount: `${(1000 + i).toFixed(0)}.00`, customer_email: `b${i % 400}@example.com`, customer_name: `客戶 ${i % 400}`, status: 'paid', currency: 'TWD', paid_at: '2025-11-30T02:15:00Z' }
+    payload: {
+      order_no: `B-${String(i + 1).padStart(5, '0')}`,
+      amount: `${(1000 + i).toFixed(0)}.00`,
+      customer_email: `b${i % 400}@example.com`,
+      customer_name: `客戶 ${i % 400}`,
+      status: 'paid',
+      currency: 'TWD',
+      paid_at: '2025-11-30T02:15:00Z'
+    }
   }))
 }
 
@@ -49,12 +57,31 @@ async function run(label: string, faults: string | undefined, seed = 42) {
   const actualS = (last - first) / 1000
   const faulted = log.filter((r) => r.fault && r.fault !== 'slow').length
   const http429 = log.filter((r) => r.status === 429 && r.fault !== 'storm').length
-  console.log(`\n[${label}] ${ROWS} rows, ${batches} batches, limit ${RATE_PER_MINUTE}/min, faults: ${faults ?? 'none'} (seed ${seed})`)
-  console.log(`  requests sent ${res.requests.sent}, retried ${res.requests.retried}, faulted ${faulted} (${((100 * faulted) / log.length).toFixed(1)}%), 429 from the limiter ${http429}`)
-  console.log(`  achieved request rate ${achieved.toFixed(3)}/s ÷ allowed ${ALLOWED_PER_SECOND}/s = ${(achieved / ALLOWED_PER_SECOND).toFixed(3)}`)
-  console.log(`  efficiency (ideal ${idealS.toFixed(1)} s ÷ actual ${actualS.toFixed(1)} s) = ${(idealS / actualS).toFixed(3)}; job wall time ${elapsedS.toFixed(1)} s`)
-  console.log(`  server state: ${orders.length} orders; lost ${lost}, duplicated ${duplicated}; results created ${res.summary.created}, failed ${res.summary.failed}`)
-  return { faulted, requests: log.length, ratio: achieved / ALLOWED_PER_SECOND, efficiency: idealS / actualS, http429, lost, duplicated, created: res.summary.created }
+  console.log(
+    `\n[${label}] ${ROWS} rows, ${batches} batches, limit ${RATE_PER_MINUTE}/min, faults: ${faults ?? 'none'} (seed ${seed})`
+  )
+  console.log(
+    `  requests sent ${res.requests.sent}, retried ${res.requests.retried}, faulted ${faulted} (${((100 * faulted) / log.length).toFixed(1)}%), 429 from the limiter ${http429}`
+  )
+  console.log(
+    `  achieved request rate ${achieved.toFixed(3)}/s ÷ allowed ${ALLOWED_PER_SECOND}/s = ${(achieved / ALLOWED_PER_SECOND).toFixed(3)}`
+  )
+  console.log(
+    `  efficiency (ideal ${idealS.toFixed(1)} s ÷ actual ${actualS.toFixed(1)} s) = ${(idealS / actualS).toFixed(3)}; job wall time ${elapsedS.toFixed(1)} s`
+  )
+  console.log(
+    `  server state: ${orders.length} orders; lost ${lost}, duplicated ${duplicated}; results created ${res.summary.created}, failed ${res.summary.failed}`
+  )
+  return {
+    faulted,
+    requests: log.length,
+    ratio: achieved / ALLOWED_PER_SECOND,
+    efficiency: idealS / actualS,
+    http429,
+    lost,
+    duplicated,
+    created: res.summary.created
+  }
 }
 
 const clean = await run('clean', undefined)
@@ -68,13 +95,21 @@ const faulty = {
   created: Math.min(...runs.map((r) => r.created))
 }
 const faultShare = runs.reduce((n, r) => n + r.faulted, 0) / runs.reduce((n, r) => n + r.requests, 0)
-console.log(`\nfaulted runs: ${(100 * faultShare).toFixed(1)}% of all requests faulted; efficiency mean ${faulty.efficiency.toFixed(3)}, worst ${Math.min(...runs.map((r) => r.efficiency)).toFixed(3)} (${runs.map((r) => r.efficiency.toFixed(3)).join(', ')})`)
+console.log(
+  `\nfaulted runs: ${(100 * faultShare).toFixed(1)}% of all requests faulted; efficiency mean ${faulty.efficiency.toFixed(3)}, worst ${Math.min(...runs.map((r) => r.efficiency)).toFixed(3)} (${runs.map((r) => r.efficiency.toFixed(3)).join(', ')})`
+)
 const checks = [
   [`clean: rate ratio ${clean.ratio.toFixed(3)} ≥ 0.95`, clean.ratio >= 0.95],
   [`clean: zero 429s (${clean.http429})`, clean.http429 === 0],
-  [`faulted: zero lost (${faulty.lost}) and zero duplicated (${faulty.duplicated})`, faulty.lost === 0 && faulty.duplicated === 0],
+  [
+    `faulted: zero lost (${faulty.lost}) and zero duplicated (${faulty.duplicated})`,
+    faulty.lost === 0 && faulty.duplicated === 0
+  ],
   [`faulted: mean efficiency ${faulty.efficiency.toFixed(3)} ≥ 0.8`, faulty.efficiency >= 0.8],
-  [`every row reported created (${clean.created}, ${faulty.created})`, clean.created === ROWS && faulty.created === ROWS]
+  [
+    `every row reported created (${clean.created}, ${faulty.created})`,
+    clean.created === ROWS && faulty.created === ROWS
+  ]
 ] as const
 console.log('')
 for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`)

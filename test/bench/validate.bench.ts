@@ -46,7 +46,8 @@ function timed(cmd: string, args: string[]): Measured {
   const num = (re: RegExp) => Number(re.exec(res.stderr)?.[1] ?? NaN)
   const rssKb = num(/Maximum resident set size \(kbytes\): (\d+)/)
   const cpu = (num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/)) * 1000
-  if (res.status !== 0 && res.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed (${res.status}): ${res.stderr.slice(-400)}`)
+  if (res.status !== 0 && res.status !== 1)
+    throw new Error(`${cmd} ${args.join(' ')} failed (${res.status}): ${res.stderr.slice(-400)}`)
   return { wall, cpu, rssKb, stdout }
 }
 
@@ -61,16 +62,23 @@ async function firstRowsChild(path: string): Promise<void> {
   const w0 = performance.now()
   let first = 0
   let validated = 0
-  const r = await openWorkbookCompact({ path }, {}, {}, {
-    onHead: (head) => {
-      const { mapping } = autoMap(TARGETS['zangsho.orders'], head.headers)
-      const p = createPreparation(head, { target: 'zangsho.orders', timezone: 'Asia/Taipei', mapping })
-      validated = p.summary().rows
-      first = performance.now() - w0
+  const r = await openWorkbookCompact(
+    { path },
+    {},
+    {},
+    {
+      onHead: (head) => {
+        const { mapping } = autoMap(TARGETS['zangsho.orders'], head.headers)
+        const p = createPreparation(head, { target: 'zangsho.orders', timezone: 'Asia/Taipei', mapping })
+        validated = p.summary().rows
+        first = performance.now() - w0
+      }
     }
-  })
+  )
   if (!r.ok) throw new Error(r.error.message)
-  process.stdout.write(`first=${Math.round(first)} validated=${validated} all=${Math.round(performance.now() - w0)} modules=${Math.round(loaded)}\n`)
+  process.stdout.write(
+    `first=${Math.round(first)} validated=${validated} all=${Math.round(performance.now() - w0)} modules=${Math.round(loaded)}\n`
+  )
 }
 
 function main() {
@@ -82,26 +90,41 @@ function main() {
   for (let i = 0; i < RUNS; i++) {
     // alternate the order so neither side always runs first on a busy machine
     const runBare = () => bare.push(timed(process.execPath, ['--input-type=module', '-e', BARE, path]))
-    const runValidate = () => validate.push(timed(process.execPath, [CLI, 'validate', path, '--target', 'zangsho.orders', '--json']))
+    const runValidate = () =>
+      validate.push(timed(process.execPath, [CLI, 'validate', path, '--target', 'zangsho.orders', '--json']))
     for (const run of i % 2 ? [runValidate, runBare] : [runBare, runValidate]) run()
     const f = timed(process.execPath, ['--import', 'tsx', self, '--first', path])
     const m = /first=(\d+) validated=(\d+)/.exec(f.stdout)
     if (!m || Number(m[2]) !== 100) throw new Error(`first-rows child: ${f.stdout}`)
     first.push({ first: Number(m[1]), bareRead: Number(/read=(\d+)/.exec(bare[bare.length - 1].stdout)![1]) })
   }
-  const summary = JSON.parse(validate[0].stdout.slice(0, 2000).replace(/,"issues".*$/s, '}')) as { summary: { rows: number } }
+  const summary = JSON.parse(validate[0].stdout.slice(0, 2000).replace(/,"issues".*$/s, '}')) as {
+    summary: { rows: number }
+  }
   if (summary.summary.rows !== 100_000) throw new Error(`validate saw ${summary.summary.rows} rows`)
   const ratios = bare.map((b, i) => validate[i].wall / b.wall)
   const cpuRatios = bare.map((b, i) => validate[i].cpu / b.cpu)
   const firstRatios = first.map((f) => f.first / f.bareRead)
   const rss = Math.max(...validate.map((v) => v.rssKb)) / 1024
   const ok = (good: boolean) => (good ? 'OK' : 'MISSED')
-  console.log(`100,000 rows × 12 columns xlsx, ${RUNS} interleaved runs, each in a fresh process (median of per-run ratios):`)
-  console.log(`  bare SheetJS (node, XLSX.read dense + sheet_to_json), with process start: ${s(median(bare.map((b) => b.wall)))} wall, ${s(median(bare.map((b) => b.cpu)))} CPU, ${(median(bare.map((b) => b.rssKb)) / 1024).toFixed(0)} MB peak RSS`)
-  console.log(`  node out/cli/cli.js validate --json, with process start:           ${s(median(validate.map((v) => v.wall)))} wall, ${s(median(validate.map((v) => v.cpu)))} CPU`)
-  console.log(`  validate ÷ bare read (wall): ${median(ratios).toFixed(2)}   goal ≤ 1.00 ${ok(median(ratios) <= 1)}   (CPU ratio ${median(cpuRatios).toFixed(2)})`)
-  console.log(`  first 100 validated rows (worker head + prepare, from start of work): ${median(first.map((f) => f.first))} ms ÷ bare read ${median(first.map((f) => f.bareRead))} ms = ${median(firstRatios).toFixed(3)}   goal ≤ 0.10 ${ok(median(firstRatios) <= 0.1)}`)
-  console.log(`  peak RSS of the validate process (max of runs): ${rss.toFixed(0)} MB   goal ≤ 300 MB ${ok(rss <= 300)}`)
+  console.log(
+    `100,000 rows × 12 columns xlsx, ${RUNS} interleaved runs, each in a fresh process (median of per-run ratios):`
+  )
+  console.log(
+    `  bare SheetJS (node, XLSX.read dense + sheet_to_json), with process start: ${s(median(bare.map((b) => b.wall)))} wall, ${s(median(bare.map((b) => b.cpu)))} CPU, ${(median(bare.map((b) => b.rssKb)) / 1024).toFixed(0)} MB peak RSS`
+  )
+  console.log(
+    `  node out/cli/cli.js validate --json, with process start:           ${s(median(validate.map((v) => v.wall)))} wall, ${s(median(validate.map((v) => v.cpu)))} CPU`
+  )
+  console.log(
+    `  validate ÷ bare read (wall): ${median(ratios).toFixed(2)}   goal ≤ 1.00 ${ok(median(ratios) <= 1)}   (CPU ratio ${median(cpuRatios).toFixed(2)})`
+  )
+  console.log(
+    `  first 100 validated rows (worker head + prepare, from start of work): ${median(first.map((f) => f.first))} ms ÷ bare read ${median(first.map((f) => f.bareRead))} ms = ${median(firstRatios).toFixed(3)}   goal ≤ 0.10 ${ok(median(firstRatios) <= 0.1)}`
+  )
+  console.log(
+    `  peak RSS of the validate process (max of runs): ${rss.toFixed(0)} MB   goal ≤ 300 MB ${ok(rss <= 300)}`
+  )
 }
 
 if (process.argv[2] === '--first') await firstRowsChild(process.argv[3])

@@ -46,7 +46,10 @@ function file100k(): string {
 
 /** A fresh process that reads once and prints its peak RSS (and time): the figure a validate process would see. */
 function child(mode: string, path: string): { rss: number; ms: number; rows: number } {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  const res = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20
+  })
   const m = /rows=(\d+) ms=(\d+) cpu=\d+ maxRSS=(\d+)/.exec(res.stdout)
   if (!m) throw new Error(`child ${mode} failed: ${res.stdout} ${res.stderr}`)
   return { rows: Number(m[1]), ms: Number(m[2]), rss: Number(m[3]) }
@@ -73,7 +76,9 @@ async function runChild(mode: string, path: string) {
     rows = r.table.rows.length
   }
   const c = process.cpuUsage(c0)
-  process.stdout.write(`rows=${rows} ms=${Math.round(performance.now() - t0)} cpu=${Math.round((c.user + c.system) / 1000)} maxRSS=${process.resourceUsage().maxRSS}\n`)
+  process.stdout.write(
+    `rows=${rows} ms=${Math.round(performance.now() - t0)} cpu=${Math.round((c.user + c.system) / 1000)} maxRSS=${process.resourceUsage().maxRSS}\n`
+  )
 }
 
 async function main() {
@@ -88,7 +93,8 @@ async function bench100k() {
   const check = await readWorkbook(name, bytes)
   const reference = readWorkbookBytes(name, bytes)
   if (!check.ok || !reference.ok || check.table.rows.length !== 100_000) throw new Error('bench file misread')
-  if (JSON.stringify(check.table) !== JSON.stringify(reference.table)) throw new Error('streaming and SheetJS tables differ on the bench file')
+  if (JSON.stringify(check.table) !== JSON.stringify(reference.table))
+    throw new Error('streaming and SheetJS tables differ on the bench file')
 
   const t: Record<string, number[]> = { bare: [], saxes: [], htmlparser2: [], sheetjs: [], preview: [] }
   const runs: [string, () => unknown][] = [
@@ -109,7 +115,12 @@ async function bench100k() {
   // through the worker, as the app reads: time to the first chunk of rows, and to the whole table
   const w0 = performance.now()
   let firstChunk = 0
-  const viaWorker = await openWorkbookCompact({ path }, {}, {}, { onChunk: () => (firstChunk ||= performance.now() - w0) })
+  const viaWorker = await openWorkbookCompact(
+    { path },
+    {},
+    {},
+    { onChunk: () => (firstChunk ||= performance.now() - w0) }
+  )
   const workerAll = performance.now() - w0
   const bareWall = await (async () => {
     const t0 = performance.now()
@@ -118,28 +129,43 @@ async function bench100k() {
   })()
   if (!viaWorker.ok) throw new Error(viaWorker.error.message)
 
-  console.log(`100,000 rows × 12 columns (${(bytes.length / 1048576).toFixed(1)} MB xlsx), median of ${RUNS}, CPU time (user + system), all in this one run:`)
+  console.log(
+    `100,000 rows × 12 columns (${(bytes.length / 1048576).toFixed(1)} MB xlsx), median of ${RUNS}, CPU time (user + system), all in this one run:`
+  )
   console.log(`  bare XLSX.read(dense) + sheet_to_json:  ${ms(bare)}`)
   console.log(`  XML parser candidates (streaming reader, full table):`)
   console.log(`    saxes 6.0.0:        ${ms(median(t.saxes))}   ratio to bare ${(median(t.saxes) / bare).toFixed(2)}`)
-  console.log(`    htmlparser2 12.0.0: ${ms(median(t.htmlparser2))}   ratio to bare ${(median(t.htmlparser2) / bare).toFixed(2)}`)
-  console.log(`  previous SheetJS-based reader:          ${ms(median(t.sheetjs))}   ratio to bare ${(median(t.sheetjs) / bare).toFixed(2)}`)
+  console.log(
+    `    htmlparser2 12.0.0: ${ms(median(t.htmlparser2))}   ratio to bare ${(median(t.htmlparser2) / bare).toFixed(2)}`
+  )
+  console.log(
+    `  previous SheetJS-based reader:          ${ms(median(t.sheetjs))}   ratio to bare ${(median(t.sheetjs) / bare).toFixed(2)}`
+  )
   const chosen = median(t[DEFAULT_XML_PARSER])
-  console.log(`  streaming read (${DEFAULT_XML_PARSER}, the one in use) ÷ bare read: ${(chosen / bare).toFixed(2)}   goal ≤ 1.00 ${chosen <= bare ? 'OK' : 'MISSED'}`)
-  console.log(`  first 100 rows (streaming preview) ÷ bare: ${(median(t.preview) / bare).toFixed(3)} (${ms(median(t.preview))})   goal ≤ 0.10 ${median(t.preview) <= bare * 0.1 ? 'OK' : 'MISSED'}`)
-  console.log(`  through the worker (wall clock): first chunk of rows at ${ms(firstChunk)}, whole table at ${ms(workerAll)}; a bare read just after took ${ms(bareWall)} wall`)
+  console.log(
+    `  streaming read (${DEFAULT_XML_PARSER}, the one in use) ÷ bare read: ${(chosen / bare).toFixed(2)}   goal ≤ 1.00 ${chosen <= bare ? 'OK' : 'MISSED'}`
+  )
+  console.log(
+    `  first 100 rows (streaming preview) ÷ bare: ${(median(t.preview) / bare).toFixed(3)} (${ms(median(t.preview))})   goal ≤ 0.10 ${median(t.preview) <= bare * 0.1 ? 'OK' : 'MISSED'}`
+  )
+  console.log(
+    `  through the worker (wall clock): first chunk of rows at ${ms(firstChunk)}, whole table at ${ms(workerAll)}; a bare read just after took ${ms(bareWall)} wall`
+  )
 
   console.log(`  peak RSS of one read in a fresh process, and its wall time (goal for a validate process ≤ 300 MB):`)
   for (const mode of ['bare', 'sheetjs', 'saxes', 'htmlparser2', 'worker']) {
     const r = child(mode, path)
     const label = mode === 'worker' ? 'worker + compact rows (as the app/CLI)' : mode
-    console.log(`    ${label.padEnd(40)} ${mb(r.rss).padStart(7)}  ${ms(r.ms).padStart(8)}${mode === 'worker' ? `   ${r.rss / 1024 <= 300 ? 'OK' : 'MISSED'}` : ''}`)
+    console.log(
+      `    ${label.padEnd(40)} ${mb(r.rss).padStart(7)}  ${ms(r.ms).padStart(8)}${mode === 'worker' ? `   ${r.rss / 1024 <= 300 ? 'OK' : 'MISSED'}` : ''}`
+    )
   }
-
 }
 
 async function benchBig() {
-  console.log(`${BIG_ROWS.toLocaleString('en')} rows × 12 columns through the worker (heap cap ${DEFAULT_LIMITS.maxHeapMb} MB; timeout raised to 900 s), fresh process each, wall time:`)
+  console.log(
+    `${BIG_ROWS.toLocaleString('en')} rows × 12 columns through the worker (heap cap ${DEFAULT_LIMITS.maxHeapMb} MB; timeout raised to 900 s), fresh process each, wall time:`
+  )
   const tg = performance.now()
   const xlsxPath = await bigXlsx(CACHE, BIG_ROWS)
   const csvPath = await bigCsv(CACHE, BIG_ROWS)
@@ -149,7 +175,9 @@ async function benchBig() {
     const size = (readFileSync(p).length / 1048576).toFixed(0)
     try {
       const r = child('worker-big', p)
-      console.log(`  ${p.endsWith('.csv') ? 'CSV ' : 'xlsx'} (${size} MB): ${r.rows.toLocaleString('en')} rows in ${ms(r.ms)}, peak RSS ${mb(r.rss)}`)
+      console.log(
+        `  ${p.endsWith('.csv') ? 'CSV ' : 'xlsx'} (${size} MB): ${r.rows.toLocaleString('en')} rows in ${ms(r.ms)}, peak RSS ${mb(r.rss)}`
+      )
     } catch (err) {
       console.log(`  ${p} FAILED: ${(err as Error).message.slice(0, 300)}`)
     }

@@ -9,7 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const ROOT = resolve(__dirname, '../..')
 const CLI = join(ROOT, 'out/cli/cli.js')
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> }
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  bin: Record<string, string>
+  scripts: Record<string, string>
+}
 
 // loaded with --import before the CLI: reports every worker the process starts, and whether tsx was ever loaded
 const WATCH = `import { createRequire, syncBuiltinESMExports } from 'node:module'

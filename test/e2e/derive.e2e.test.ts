@@ -20,13 +20,17 @@ afterAll(async () => {
 })
 
 async function dropText(name: string, text: string): Promise<void> {
-  await app.page.evaluate(({ name, text }) => {
-    const transfer = new DataTransfer()
-    transfer.items.add(new File([text], name))
-    const zone = document.querySelector('[data-testid="drop-zone"]')
-    if (!zone) throw new Error('no drop zone')
-    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
-  }, { name, text })
+  await app.page.evaluate(
+    ({ name, text }) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([text], name))
+      const zone = document.querySelector('[data-testid="drop-zone"]')
+      if (!zone) throw new Error('no drop zone')
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
+    },
+    { name, text }
+  )
 }
 
 const SHEET = [
@@ -53,7 +57,9 @@ describe('derived fields on the mapping screen', () => {
 
     const mrr = page.getByTestId('derived-mrr')
     await mrr.locator('.derived-samples li').first().waitFor()
-    expect(await mrr.locator('.derived-rule').innerText()).toBe('「每次授權金額」 ÷ 每期月數（「週期單位」 × 「週期數」），四捨五入到小數 2 位')
+    expect(await mrr.locator('.derived-rule').innerText()).toBe(
+      '「每次授權金額」 ÷ 每期月數（「週期單位」 × 「週期數」），四捨五入到小數 2 位'
+    )
     expect(await mrr.locator('.derived-samples li').allInnerTexts()).toEqual([
       '第 2 列：2,970 ÷ 3（季繳）= 990.00',
       '第 3 列：11,990 ÷ 12（年繳）= 999.17',
@@ -63,7 +69,10 @@ describe('derived fields on the mapping screen', () => {
     await cycle.locator('.derived-samples li').first().waitFor()
     expect(await cycle.locator('.derived-samples li').first().innerText()).toBe('第 2 列：月 × 3 → quarterly')
     expect(await page.getByTestId('map-billing_cycle').inputValue()).toBe('\u0000derive')
-    await page.getByTestId('summary').getByText(/2 筆可匯入/).waitFor()
+    await page
+      .getByTestId('summary')
+      .getByText(/2 筆可匯入/)
+      .waitFor()
     await page.locator('[data-testid="rows-grid"] [data-row="4"].has-error').waitFor()
     await app.screenshot('40-derived-fields.png')
     expect(app.problems).toEqual([])

@@ -2,7 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, type AppPage } from './harness/app-page'
 
-declare const document: { querySelector(selector: string): { textContent: string | null; dispatchEvent(event: DragEvent): boolean } | null }
+declare const document: {
+  querySelector(selector: string): { textContent: string | null; dispatchEvent(event: DragEvent): boolean } | null
+}
 declare class DataTransfer {
   items: { add(file: File): void }
 }
@@ -19,10 +21,17 @@ afterAll(async () => {
 })
 
 // row 4 breaks amy's chain (990 → 1490, then 1200 → 690); row 5 has no type and is derived from the sign
-const CSV = ['客戶 Email,事件類型,事件發生時間,變更前金額,變更後金額', 'amy@example.com,新訂閱,2025/01/05 10:00,0,990', 'amy@example.com,升級,2025/03/01 10:00,990,1490', 'amy@example.com,降級,2025/06/01 10:00,1200,690', 'bo@example.com,,2025/02/01 10:00,500,800'].join('\n') + '\n'
+const CSV =
+  [
+    '客戶 Email,事件類型,事件發生時間,變更前金額,變更後金額',
+    'amy@example.com,新訂閱,2025/01/05 10:00,0,990',
+    'amy@example.com,升級,2025/03/01 10:00,990,1490',
+    'amy@example.com,降級,2025/06/01 10:00,1200,690',
+    'bo@example.com,,2025/02/01 10:00,500,800'
+  ].join('\n') + '\n'
 
 describe('subscription events', () => {
-  it('shows the inferred-facts notice, derives the event type, and warns where a customer\'s chain breaks', async () => {
+  it("shows the inferred-facts notice, derives the event type, and warns where a customer's chain breaks", async () => {
     const { page } = app
     await page.getByTestId('drop-zone').waitFor()
     await page.evaluate((text) => {
@@ -30,7 +39,8 @@ describe('subscription events', () => {
       transfer.items.add(new File([text], '訂閱事件.csv'))
       const zone = document.querySelector('[data-testid="drop-zone"]')
       if (!zone) throw new Error('no drop zone')
-      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
     }, CSV)
     await page.getByTestId('start-target').selectOption('zangsho.subscription_events')
     await page.getByTestId('start-prepare').click()

@@ -15,7 +15,10 @@ let page: Page
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: false })
 const row = (n: number) => page.locator(`[data-testid="rows-grid"] [data-row="${n}"]`)
 const chipShows = (pattern: string) =>
-  page.waitForFunction((source) => new RegExp(source).test(document.querySelector('[data-testid="chip-errors"]')?.textContent ?? ''), pattern)
+  page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('[data-testid="chip-errors"]')?.textContent ?? ''),
+    pattern
+  )
 
 async function openCsv(name: string, text: string): Promise<void> {
   const file = join(app.harness.dataDir, name)
@@ -38,7 +41,13 @@ afterAll(async () => {
 
 describe('fix in Excel and bring it back', () => {
   it('exports the error rows, re-opens the fixed copy into the same session, shows the summary, applies it', async () => {
-    const csv = ['訂單編號,金額,Email,付款狀態', 'A1,100,a@example.com,已付款', 'A2,abc,b@example.com,已付款', 'A3,300,c@example.com,已付款', 'A4,xyz,d@example.com,已付款']
+    const csv = [
+      '訂單編號,金額,Email,付款狀態',
+      'A1,100,a@example.com,已付款',
+      'A2,abc,b@example.com,已付款',
+      'A3,300,c@example.com,已付款',
+      'A4,xyz,d@example.com,已付款'
+    ]
     await openCsv('fix-me.csv', csv.join('\n'))
     await chipShows('^2 列有錯誤$')
     await page.getByTestId('mapping-confirm').click()
@@ -55,7 +64,11 @@ describe('fix in Excel and bring it back', () => {
     const book = XLSX.read(readFileSync(path as string))
     const sheet = book.Sheets[book.SheetNames[0]]
     const aoa = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 })
-    expect(aoa.map((r) => r.slice(0, 3))).toEqual([['原始列號', '訂單編號', '金額'], [3, 'A2', 'abc'], [5, 'A4', 'xyz']])
+    expect(aoa.map((r) => r.slice(0, 3))).toEqual([
+      ['原始列號', '訂單編號', '金額'],
+      [3, 'A2', 'abc'],
+      [5, 'A4', 'xyz']
+    ])
     expect(String(aoa[1][5])).toMatch(/金額/)
     sheet.C2 = { t: 'n', v: 250 }
     sheet.A3 = { t: 's', v: '' }
@@ -86,10 +99,17 @@ describe('fix in Excel and bring it back', () => {
 
 describe('the grid gets the room', () => {
   it('on 10,000 rows: the sticky bar and 匯入 stay in view, the problem column stays visible, row numbers fit 7 digits', async () => {
-    await page.getByRole('button', { name: '返回' }).first().click().catch(() => undefined)
+    await page
+      .getByRole('button', { name: '返回' })
+      .first()
+      .click()
+      .catch(() => undefined)
     const notes = Array.from({ length: 8 }, (_, i) => `備註${i + 1}`)
     const lines = [`訂單編號,Email,金額,付款狀態,${notes.join(',')}`]
-    for (let i = 1; i <= 10_000; i++) lines.push(`B${i},u${i}@example.com,${i % 500 === 0 ? 'bad' : 100 + i},已付款,${notes.map((n) => `${n}-${i}`).join(',')}`)
+    for (let i = 1; i <= 10_000; i++)
+      lines.push(
+        `B${i},u${i}@example.com,${i % 500 === 0 ? 'bad' : 100 + i},已付款,${notes.map((n) => `${n}-${i}`).join(',')}`
+      )
     await openCsv('big.csv', lines.join('\n'))
     await chipShows('^20 列有錯誤$')
     const gridBefore = await page.getByTestId('rows-grid').boundingBox()
@@ -102,21 +122,27 @@ describe('the grid gets the room', () => {
 
     // scroll the page and the grid to the bottom
     await page.evaluate('window.scrollTo(0, document.body.scrollHeight)')
-    await page.evaluate(`(() => { const g = document.querySelector('[data-testid="rows-grid"]'); g.scrollTop = g.scrollHeight })()`)
+    await page.evaluate(
+      `(() => { const g = document.querySelector('[data-testid="rows-grid"]'); g.scrollTop = g.scrollHeight })()`
+    )
     await row(10_001).waitFor()
     const inView = async (testId: string) =>
-      page.evaluate(`(() => { const r = document.querySelector('[data-testid="${testId}"]').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0 })()`)
+      page.evaluate(
+        `(() => { const r = document.querySelector('[data-testid="${testId}"]').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0 })()`
+      )
     expect(await inView('review-bar')).toBe(true)
     expect(await inView('push-open')).toBe(true)
     expect(await inView('chip-errors')).toBe(true)
 
     // sideways: the problem column stays at the grid's right edge
-    await page.evaluate(`(() => { const g = document.querySelector('[data-testid="rows-grid"]'); g.scrollLeft = 400 })()`)
-    const issues = await page.evaluate(`(() => {
+    await page.evaluate(
+      `(() => { const g = document.querySelector('[data-testid="rows-grid"]'); g.scrollLeft = 400 })()`
+    )
+    const issues = (await page.evaluate(`(() => {
       const g = document.querySelector('[data-testid="rows-grid"]').getBoundingClientRect()
       const c = document.querySelector('[data-testid="rows-grid"] [data-row="10001"] .issues-cell').getBoundingClientRect()
       return { gridRight: g.right, cellRight: c.right, cellLeft: c.left, gridLeft: g.left }
-    })()`) as { gridRight: number; cellRight: number; cellLeft: number; gridLeft: number }
+    })()`)) as { gridRight: number; cellRight: number; cellLeft: number; gridLeft: number }
     expect(issues.cellRight).toBeLessThanOrEqual(issues.gridRight)
     expect(issues.cellRight).toBeGreaterThan(issues.gridRight - 30)
     expect(issues.cellLeft).toBeGreaterThan(issues.gridLeft)

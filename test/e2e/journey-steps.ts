@@ -24,7 +24,9 @@ export async function openPushScreen(page: Page): Promise<number> {
   await page.getByTestId('push-open').click()
   await page.getByTestId('push-screen').waitFor()
   // the profile list arrives after the screen opens: wait for a choice
-  await page.waitForFunction(() => Boolean((document.querySelector('[data-testid="push-profile"]') as HTMLSelectElement | null)?.value))
+  await page.waitForFunction(() =>
+    Boolean((document.querySelector('[data-testid="push-profile"]') as HTMLSelectElement | null)?.value)
+  )
   await page.getByTestId('push-plan').waitFor()
   return Number((await page.getByTestId('plan-valid').innerText()).match(/\d+/)?.[0])
 }

@@ -7,20 +7,46 @@ import { SHOPEE_HEADERS } from '../../src-main/core/sources/layouts/shopee'
 
 // Browser-side globals used inside page.evaluate (the Node tsconfig has no DOM lib, on purpose).
 declare const document: { querySelector(selector: string): { dispatchEvent(event: DragEvent): boolean } | null }
-declare class DataTransfer { items: { add(file: File): void } }
-declare class DragEvent { constructor(type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: DataTransfer }) }
+declare class DataTransfer {
+  items: { add(file: File): void }
+}
+declare class DragEvent {
+  constructor(type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: DataTransfer })
+}
 
 let app: AppPage
 
 const row = (values: Record<string, string>) => SHOPEE_HEADERS.map((h) => values[h] ?? '').join(',')
-const order = (no: string, phone: string) => row({ 訂單編號: no, 訂單狀態: '已完成', 買家帳號: `buyer${no}`, 買家總支付金額: '990', 付款方式: '信用卡/金融卡', 買家付款時間: '2024-01-01 10:01', 收件者電話: phone })
-const CSV = [SHOPEE_HEADERS.join(','), order('A1', '0912-345-678'), order('A2', '+886 922 111 222'), order('A3', '0933000111'), order('A4', '0900000000')].join('\n')
+const order = (no: string, phone: string) =>
+  row({
+    訂單編號: no,
+    訂單狀態: '已完成',
+    買家帳號: `buyer${no}`,
+    買家總支付金額: '990',
+    付款方式: '信用卡/金融卡',
+    買家付款時間: '2024-01-01 10:01',
+    收件者電話: phone
+  })
+const CSV = [
+  SHOPEE_HEADERS.join(','),
+  order('A1', '0912-345-678'),
+  order('A2', '+886 922 111 222'),
+  order('A3', '0933000111'),
+  order('A4', '0900000000')
+].join('\n')
 
 function customersXlsx(): Buffer {
   const wb = XLSX.utils.book_new()
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([
-    ['姓名', '手機', 'Email'], ['王小明', 912345678, 'ming@example.com'], ['陳大華', '0922111222', 'hua@example.com'], ['林一', '0933 000 111', 'lin@example.com']
-  ]), '顧客')
+  XLSX.utils.book_append_sheet(
+    wb,
+    XLSX.utils.aoa_to_sheet([
+      ['姓名', '手機', 'Email'],
+      ['王小明', 912345678, 'ming@example.com'],
+      ['陳大華', '0922111222', 'hua@example.com'],
+      ['林一', '0933 000 111', 'lin@example.com']
+    ]),
+    '顧客'
+  )
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer
 }
 
@@ -40,7 +66,8 @@ describe('a lookup from the mapping screen', () => {
         transfer.items.add(new File([text], 'Order.all.20240101_20240131.csv'))
         const zone = document.querySelector('[data-testid="drop-zone"]')
         if (!zone) throw new Error('no drop zone')
-        for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
       },
       { text: CSV }
     )
@@ -59,7 +86,11 @@ describe('a lookup from the mapping screen', () => {
     await issue.getByText('這個檔案沒有客戶 Email', { exact: false }).waitFor()
 
     await page.getByTestId('lookup-open-customer_email').click()
-    await page.getByTestId('lookup-file').setInputFiles({ name: 'customers.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: customersXlsx() })
+    await page.getByTestId('lookup-file').setInputFiles({
+      name: 'customers.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: customersXlsx()
+    })
     await page.getByTestId('lookup-key').waitFor()
     expect(await page.getByTestId('lookup-key').inputValue()).toBe('手機')
     expect(await page.getByTestId('lookup-value').inputValue()).toBe('Email')
@@ -79,7 +110,9 @@ describe('a lookup from the mapping screen', () => {
     await keyCell.waitFor()
     expect(await page.locator('[data-testid="rows-grid"] [data-row]').count()).toBe(1)
     expect(await keyCell.getAttribute('class')).toContain('cell-error')
-    expect(await keyCell.getAttribute('title')).toContain('第 5 列「收件者電話」欄的「0900000000」在 customers.xlsx（「手機」欄）找不到')
+    expect(await keyCell.getAttribute('title')).toContain(
+      '第 5 列「收件者電話」欄的「0900000000」在 customers.xlsx（「手機」欄）找不到'
+    )
     await page.getByTestId('filter-all').click()
     // 排除找不到的列: that row leaves the import
     await page.getByTestId('lookup-exclude').click()

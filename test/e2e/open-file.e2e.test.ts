@@ -85,8 +85,12 @@ describe('opening a file', () => {
     await page.getByTestId('drop-zone').getByText('把檔案拖曳到這裡').waitFor()
     await expect(page.getByTestId('open-button').innerText()).resolves.toBe('選擇檔案…')
     await page.getByTestId('sample').first().waitFor()
-    const names = await page.getByTestId('sample').evaluateAll((items) => items.map((item) => item.getAttribute('data-name')))
-    expect(names).toEqual(expect.arrayContaining(['訂單匯出-範例.xlsx', '訂單-big5.csv', 'orders-en.csv', 'customers.xlsx']))
+    const names = await page
+      .getByTestId('sample')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-name')))
+    expect(names).toEqual(
+      expect.arrayContaining(['訂單匯出-範例.xlsx', '訂單-big5.csv', 'orders-en.csv', 'customers.xlsx'])
+    )
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-TW')
     await shot('01-open-screen.png')
   })
@@ -112,7 +116,9 @@ describe('opening a file', () => {
 
   it('switches the text encoding with a live preview', async () => {
     await page.getByTestId('encoding-picker').selectOption('windows-1252')
-    await page.waitForFunction(() => !document.querySelector('[data-testid="preview-table"] thead')?.textContent?.includes('訂單編號'))
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="preview-table"] thead')?.textContent?.includes('訂單編號')
+    )
     await page.getByTestId('encoding-picker').selectOption('big5')
     await page.locator('[data-testid="preview-table"] thead th', { hasText: '訂單編號' }).waitFor()
   })
@@ -131,15 +137,24 @@ describe('opening a file', () => {
     await shot('03-xlsx-title-rows.png')
 
     await sheetPicker.selectOption('說明')
-    await page.waitForFunction(() => !document.querySelector('[data-testid="preview-table"] thead')?.textContent?.includes('訂單編號'))
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="preview-table"] thead')?.textContent?.includes('訂單編號')
+    )
     expect(await sheetPicker.inputValue()).toBe('說明')
 
     await sheetPicker.selectOption('訂單')
     await page.locator('[data-testid="preview-table"] thead th', { hasText: '訂單編號' }).waitFor()
-    const firstDataRow = await page.locator('[data-testid="preview-table"] tbody tr').first().locator('td').first().innerText()
+    const firstDataRow = await page
+      .locator('[data-testid="preview-table"] tbody tr')
+      .first()
+      .locator('td')
+      .first()
+      .innerText()
 
     await page.getByTestId('header-row-picker').selectOption('4')
-    await page.waitForFunction(() => document.querySelector('[data-testid="preview-table"] thead th')?.textContent === '4')
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="preview-table"] thead th')?.textContent === '4'
+    )
     const headers = await headerTexts()
     expect(headers[1]).toBe(firstDataRow)
     expect(headers).not.toContain('訂單編號')
@@ -171,7 +186,9 @@ describe('opening a file', () => {
     await page.evaluate((data) => {
       const transfer = new DataTransfer()
       transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], '發票.xlsx'))
-      document.querySelector('[data-testid="drop-zone"]')?.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }))
+      document
+        .querySelector('[data-testid="drop-zone"]')
+        ?.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }))
     }, fake.toString('base64'))
     const alert = page.getByRole('alert')
     await alert.waitFor()

@@ -18,7 +18,10 @@ afterAll(async () => {
 const summary = () => app.page.getByTestId('summary').innerText()
 /** Waits until the summary chips match `pattern` (a function, not a string: the strict CSP forbids eval). */
 const summaryShows = (pattern: string) =>
-  app.page.waitForFunction((source) => new RegExp(source).test(document.querySelector('[data-testid="summary"]')?.textContent ?? ''), pattern)
+  app.page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('[data-testid="summary"]')?.textContent ?? ''),
+    pattern
+  )
 
 describe('preparing an import', () => {
   it('maps the Big5 sample to 帳獸 orders automatically, with confidence and value matches', async () => {
@@ -91,7 +94,11 @@ describe('preparing an import', () => {
   it('changes the time zone and saves the mapping as a template', async () => {
     const { page } = app
     await page.getByTestId('timezone').selectOption('Asia/Tokyo')
-    await page.waitForFunction(() => (document.querySelector('[data-testid="timezone"]') as unknown as { value: string } | null)?.value === 'Asia/Tokyo')
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="timezone"]') as unknown as { value: string } | null)?.value ===
+        'Asia/Tokyo'
+    )
     await page.getByTestId('template-name').fill('官網訂單')
     await page.getByTestId('template-save').click()
     await page.getByText('已套用範本「官網訂單」', { exact: false }).waitFor()
@@ -102,7 +109,11 @@ describe('preparing an import', () => {
     await row.waitFor()
     await row.locator('input').fill('官網訂單 2026')
     await row.getByRole('button', { name: '改名' }).click()
-    await page.waitForFunction(() => (document.querySelector('[data-testid="template-row"] input') as unknown as { value: string } | null)?.value === '官網訂單 2026')
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="template-row"] input') as unknown as { value: string } | null)?.value ===
+        '官網訂單 2026'
+    )
     await page.getByTestId('template-row').getByRole('button', { name: '刪除' }).click()
     await page.getByText('還沒有儲存的範本。').waitFor()
   })

@@ -9,10 +9,15 @@ import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
 import type { Harness } from './harness/server'
 
 // The harness builds the services without a keychain (= the OS one, which a headless box lacks); hand it an in-memory one.
-const keychain = await vi.hoisted(async () => (await import('../../src-main/core/credentials/keychain')).memoryKeychain())
+const keychain = await vi.hoisted(async () =>
+  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
+)
 vi.mock('../../src-main/services', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src-main/services')>()
-  return { ...real, createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain }) }
+  return {
+    ...real,
+    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
+  }
 })
 
 const GOOD = 'zs_e2e_GoodToken_7Hq2Lm4821'
@@ -126,7 +131,10 @@ describe('the connections screen', () => {
     await page.locator('[data-testid="profile-item"][data-id="rehearsal"]').click()
     await page.getByTestId('test-connection').click()
     await page.locator('[data-testid="connection-result"][data-kind="ok"]').waitFor()
-    await page.getByTestId('rehearsal-url').getByText(/執行中：http:\/\/127\.0\.0\.1:\d+/).waitFor()
+    await page
+      .getByTestId('rehearsal-url')
+      .getByText(/執行中：http:\/\/127\.0\.0\.1:\d+/)
+      .waitFor()
 
     await page.getByTestId('shopline-load').click()
     await page.getByTestId('shopline-explanation').waitFor()

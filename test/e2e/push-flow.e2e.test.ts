@@ -14,17 +14,28 @@ import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
 import type { Harness } from './harness/server'
 
 // The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
-const keychain = await vi.hoisted(async () => (await import('../../src-main/core/credentials/keychain')).memoryKeychain())
+const keychain = await vi.hoisted(async () =>
+  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
+)
 vi.mock('../../src-main/services', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src-main/services')>()
-  return { ...real, createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain }) }
+  return {
+    ...real,
+    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
+  }
 })
 
 // 80 orders over four months, two currencies; amounts typed the way shops do (thousands separators, one decimal)
 const ROWS = Array.from({ length: 80 }, (_, k) => {
   const i = k + 1
   const amount = i % 7 === 0 ? `1,${String(100 + i).padStart(3, '0')}` : `${((i * 37) % 900) + 100}.5`
-  return { orderNo: `KB-${1000 + i}`, amount, currency: i % 10 === 0 ? 'USD' : 'TWD', month: `2026-0${1 + (i % 4)}`, day: 1 + (i % 27) }
+  return {
+    orderNo: `KB-${1000 + i}`,
+    amount,
+    currency: i % 10 === 0 ? 'USD' : 'TWD',
+    month: `2026-0${1 + (i % 4)}`,
+    day: 1 + (i % 27)
+  }
 })
 const BATCH = 10
 
@@ -42,11 +53,14 @@ async function service<T>(method: string, args: unknown): Promise<T> {
   return result.value as T
 }
 
-const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null)
+const focused = () =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null)
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name) })
 
 async function expectFocus(testId: string): Promise<void> {
-  await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId, { timeout: 10_000 }).catch(() => undefined)
+  await page
+    .waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId, { timeout: 10_000 })
+    .catch(() => undefined)
   expect(await focused()).toBe(testId)
 }
 
@@ -57,14 +71,32 @@ async function expectAxeClean(screen: string): Promise<void> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orderdock-flow-'))
   file = join(dir, '鍵盤訂單.csv')
-  const lines = ['訂單編號,金額,Email,狀態,幣別,付款時間', ...ROWS.map((r, k) => `${r.orderNo},"${r.amount}",buyer${k}@example.com,paid,${r.currency},${r.month}-${String(r.day).padStart(2, '0')} 10:00`)]
+  const lines = [
+    '訂單編號,金額,Email,狀態,幣別,付款時間',
+    ...ROWS.map(
+      (r, k) =>
+        `${r.orderNo},"${r.amount}",buyer${k}@example.com,paid,${r.currency},${r.month}-${String(r.day).padStart(2, '0')} 10:00`
+    )
+  ]
   writeFileSync(file, lines.join('\n'))
   shop = await startSandbox({ port: 0, tokens: { zs_e2e_Flow_Token_4410: { api: 'zangsho' } } })
-  app = await openAppPage({ timeoutMs: 30_000, beforeLoad: (p) => p.on('websocket', (s) => s.on('framesent', (f) => frames.push(String(f.payload)))) })
+  app = await openAppPage({
+    timeoutMs: 30_000,
+    beforeLoad: (p) => p.on('websocket', (s) => s.on('framesent', (f) => frames.push(String(f.payload))))
+  })
   ;({ page, harness } = app)
   // Rehearsal in small batches, so the push lasts long enough to pause; and one real connection to offer afterwards
-  await service('profiles.save', { id: 'rehearsal', name: '彩排', destination: 'rehearsal', pacing: { batchSize: BATCH, minIntervalMs: 600 } })
-  const real = await service<{ id: string }>('profiles.save', { name: '我的帳獸', destination: 'zangsho', baseUrl: shop.zangshoBaseUrl })
+  await service('profiles.save', {
+    id: 'rehearsal',
+    name: '彩排',
+    destination: 'rehearsal',
+    pacing: { batchSize: BATCH, minIntervalMs: 600 }
+  })
+  const real = await service<{ id: string }>('profiles.save', {
+    name: '我的帳獸',
+    destination: 'zangsho',
+    baseUrl: shop.zangshoBaseUrl
+  })
   await service('profiles.setToken', { id: real.id, token: 'zs_e2e_Flow_Token_4410' })
 })
 
@@ -109,18 +141,36 @@ describe('keyboard only, from the drop zone to the results, axe clean on every s
     await summary.waitFor()
     expect(Number(await page.getByTestId('summary-rows').getAttribute('data-value'))).toBe(ROWS.length)
     expect(Number(await page.getByTestId('summary-requests').getAttribute('data-value'))).toBe(ROWS.length / BATCH)
-    expect(Number(await page.getByTestId('summary-duration').getAttribute('data-value'))).toBe((ROWS.length / BATCH - 1) * 600)
-    const total = (currency: string) => ROWS.filter((r) => r.currency === currency).reduce((s, r) => s.plus(r.amount.replace(/,/g, '')), new Decimal(0))
+    expect(Number(await page.getByTestId('summary-duration').getAttribute('data-value'))).toBe(
+      (ROWS.length / BATCH - 1) * 600
+    )
+    const total = (currency: string) =>
+      ROWS.filter((r) => r.currency === currency).reduce((s, r) => s.plus(r.amount.replace(/,/g, '')), new Decimal(0))
     const currencies = page.getByTestId('summary-currencies').locator('li')
-    expect(await currencies.evaluateAll((els) => els.map((e) => [e.getAttribute('data-currency'), e.getAttribute('data-total')]))).toEqual([
+    expect(
+      await currencies.evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-currency'), e.getAttribute('data-total')])
+      )
+    ).toEqual([
       ['TWD', total('TWD').toFixed(2)],
       ['USD', total('USD').toFixed(2)]
     ])
     // grouped for the eye: "TWD 38,480.00"
-    expect(await currencies.first().innerText()).toContain(total('TWD').toNumber().toLocaleString('en-US', { minimumFractionDigits: 2 }))
-    const bars = await page.getByTestId('month-bar').evaluateAll((els) => els.map((e) => [e.getAttribute('data-month'), e.getAttribute('data-total')]))
+    expect(await currencies.first().innerText()).toContain(
+      total('TWD').toNumber().toLocaleString('en-US', { minimumFractionDigits: 2 })
+    )
+    const bars = await page
+      .getByTestId('month-bar')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-month'), e.getAttribute('data-total')]))
     const months = [...new Set(ROWS.map((r) => r.month))].sort()
-    expect(bars).toEqual(months.map((m) => [m, ROWS.filter((r) => r.month === m && r.currency === 'TWD').reduce((s, r) => s.plus(r.amount.replace(/,/g, '')), new Decimal(0)).toFixed(2)]))
+    expect(bars).toEqual(
+      months.map((m) => [
+        m,
+        ROWS.filter((r) => r.month === m && r.currency === 'TWD')
+          .reduce((s, r) => s.plus(r.amount.replace(/,/g, '')), new Decimal(0))
+          .toFixed(2)
+      ])
+    )
   })
 
   it('push dialog: a real modal; focus on Start, Tab never leaves it, Esc closes it and focus returns to 匯入', async () => {
@@ -128,7 +178,9 @@ describe('keyboard only, from the drop zone to the results, axe clean on every s
     for (const key of ['Tab', 'Shift+Tab']) {
       for (let i = 0; i < 30; i++) {
         await page.keyboard.press(key)
-        expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="push-screen"]')))).toBe(true)
+        expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="push-screen"]')))).toBe(
+          true
+        )
       }
     }
     await expectAxeClean('push dialog')
@@ -148,16 +200,24 @@ describe('keyboard only, from the drop zone to the results, axe clean on every s
     await page.keyboard.press('Enter')
     await page.getByTestId('push-progress').waitFor()
     await expectFocus('push-pause')
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="push-eta"]')?.getAttribute('data-eta')) > 0)
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="push-eta"]')?.getAttribute('data-eta')) > 0
+    )
     await expectAxeClean('progress')
     await page.keyboard.press('Enter')
     await page.locator('[data-testid="push-progress"][data-state="paused"]').waitFor()
     expect(await page.getByTestId('push-progress-title').innerText()).toBe('已暫停')
     await expectFocus('push-resume')
-    const before = { eta: await page.getByTestId('push-eta').innerText(), rate: await page.getByTestId('push-rate').innerText() }
+    const before = {
+      eta: await page.getByTestId('push-eta').innerText(),
+      rate: await page.getByTestId('push-rate').innerText()
+    }
     expect(before.eta).toContain('暫停中不倒數')
     await page.waitForTimeout(1500)
-    expect({ eta: await page.getByTestId('push-eta').innerText(), rate: await page.getByTestId('push-rate').innerText() }).toEqual(before)
+    expect({
+      eta: await page.getByTestId('push-eta').innerText(),
+      rate: await page.getByTestId('push-rate').innerText()
+    }).toEqual(before)
     expect(await page.getByTestId('push-paused-note').isVisible()).toBe(true)
     await expectAxeClean('progress (paused)')
     await shot('flow-05-paused.png')
@@ -172,9 +232,16 @@ describe('keyboard only, from the drop zone to the results, axe clean on every s
     expect(await same.innerText()).toBe('把同樣的資料匯入到「我的帳獸」')
     await expectFocus('push-same-rows')
     await page.getByTestId('result-row').first().waitFor()
-    const rows = await page.getByTestId('result-row').evaluateAll((els) =>
-      els.slice(0, 10).map((e) => [Number(e.getAttribute('data-row')), e.querySelector('[data-testid="result-key"]')?.textContent ?? ''])
-    )
+    const rows = await page
+      .getByTestId('result-row')
+      .evaluateAll((els) =>
+        els
+          .slice(0, 10)
+          .map((e) => [
+            Number(e.getAttribute('data-row')),
+            e.querySelector('[data-testid="result-key"]')?.textContent ?? ''
+          ])
+      )
     expect(rows.length).toBeGreaterThan(0)
     // sheet row n (the header is row 1) is the file's (n-1)th order
     for (const [row, key] of rows) expect(key).toBe(ROWS[(row as number) - 2].orderNo)
@@ -230,7 +297,9 @@ describe('keyboard only, from the drop zone to the results, axe clean on every s
     await expectFocus('profiles-close')
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press('Tab')
-      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="profiles-screen"]')))).toBe(true)
+      expect(
+        await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="profiles-screen"]')))
+      ).toBe(true)
     }
     await expectAxeClean('profiles')
     await shot('flow-08-profiles.png')

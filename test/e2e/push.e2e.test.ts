@@ -8,14 +8,27 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { dispatch } from '../../src-main/services/dispatch'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
-import { exportReportXlsx, JOURNEY_SAMPLE, mapForTarget, openPushScreen, openSample, pushAndWait, showCreatedResults } from './journey-steps'
+import {
+  exportReportXlsx,
+  JOURNEY_SAMPLE,
+  mapForTarget,
+  openPushScreen,
+  openSample,
+  pushAndWait,
+  showCreatedResults
+} from './journey-steps'
 import type { Harness } from './harness/server'
 
 // The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
-const keychain = await vi.hoisted(async () => (await import('../../src-main/core/credentials/keychain')).memoryKeychain())
+const keychain = await vi.hoisted(async () =>
+  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
+)
 vi.mock('../../src-main/services', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src-main/services')>()
-  return { ...real, createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain }) }
+  return {
+    ...real,
+    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
+  }
 })
 
 const SAMPLE = JOURNEY_SAMPLE
@@ -39,7 +52,8 @@ beforeAll(async () => {
   shop = await startSandbox({ port: 0, tokens: { [GOOD]: { api: 'zangsho' } } })
   app = await openAppPage({
     timeoutMs: 30_000,
-    beforeLoad: (p) => p.on('websocket', (socket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))))
+    beforeLoad: (p) =>
+      p.on('websocket', (socket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))))
   })
   ;({ page, harness, problems } = app)
 })
@@ -84,7 +98,10 @@ describe('pushing from the app', () => {
     await page.getByTestId('option-single').click()
     await page.getByTestId('conflict-update').waitFor()
     await page.getByTestId('option-with-customers').click()
-    await page.getByTestId('push-plan').getByText(/其中先建立 \d+ 位客戶/).waitFor()
+    await page
+      .getByTestId('push-plan')
+      .getByText(/其中先建立 \d+ 位客戶/)
+      .waitFor()
     expect(await page.getByTestId('option-with-customers').locator('input').isChecked()).toBe(true)
   })
 
@@ -97,7 +114,12 @@ describe('pushing from the app', () => {
         const bar = document.querySelector('[data-testid="push-bar"]')
         const value = bar?.getAttribute('aria-valuenow')
         if (value && seen[seen.length - 1] !== value) seen.push(value)
-      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] })
+      }).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['aria-valuenow']
+      })
     })
     expect(await pushAndWait(page)).toBe('finished')
     await shot('push-02-progress.png')
@@ -142,7 +164,11 @@ describe('pushing from the app', () => {
   })
 
   it('a refused token stops the push with a plain message; after fixing it, the same push resumes', async () => {
-    const profile = await service<{ id: string }>('profiles.save', { name: '我的帳獸', destination: 'zangsho', baseUrl: shop.zangshoBaseUrl })
+    const profile = await service<{ id: string }>('profiles.save', {
+      name: '我的帳獸',
+      destination: 'zangsho',
+      baseUrl: shop.zangshoBaseUrl
+    })
     await service('profiles.setToken', { id: profile.id, token: REVOKED })
     // opening the screen again lists the profiles again
     await page.getByTestId('push-close').click()

@@ -8,10 +8,15 @@ import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { dispatch } from '../../src-main/services/dispatch'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
 
-const keychain = await vi.hoisted(async () => (await import('../../src-main/core/credentials/keychain')).memoryKeychain())
+const keychain = await vi.hoisted(async () =>
+  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
+)
 vi.mock('../../src-main/services', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src-main/services')>()
-  return { ...real, createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain }) }
+  return {
+    ...real,
+    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
+  }
 })
 
 declare const document: { querySelector(selector: string): { textContent: string | null } | null }
@@ -32,10 +37,17 @@ let page: Page
 let shop: Sandbox
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true })
 const waitText = (testId: string, pattern: string) =>
-  page.waitForFunction(([id, source]) => new RegExp(source).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''), [testId, pattern] as const)
+  page.waitForFunction(
+    ([id, source]) => new RegExp(source).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
+    [testId, pattern] as const
+  )
 
 async function service<T>(method: string, args: unknown): Promise<T> {
-  const result = (await dispatch(app.harness.services.methods, method, args)) as { ok: boolean; value?: T; error?: unknown }
+  const result = (await dispatch(app.harness.services.methods, method, args)) as {
+    ok: boolean
+    value?: T
+    error?: unknown
+  }
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`)
   return result.value as T
 }
@@ -83,7 +95,11 @@ describe('constants', () => {
   })
 
   it('the pushed orders: refunded_at only on the refunded one, names kept where given', async () => {
-    const profile = await service<{ id: string }>('profiles.save', { name: '帳獸', destination: 'zangsho', baseUrl: shop.zangshoBaseUrl })
+    const profile = await service<{ id: string }>('profiles.save', {
+      name: '帳獸',
+      destination: 'zangsho',
+      baseUrl: shop.zangshoBaseUrl
+    })
     await service('profiles.setToken', { id: profile.id, token: TOKEN })
     await page.getByTestId('push-open').click()
     await page.getByTestId('push-profile').selectOption(profile.id)
@@ -96,13 +112,18 @@ describe('constants', () => {
     await page.getByTestId('push-close').click()
     // the name goes to the order's customer (帳獸 makes one per e-mail)
     const names = new Map(shop.state.customers.map((c) => [c.email, c.name]))
-    expect([names.get('a@example.com'), names.get('b@example.com'), names.get('f@example.com')]).toEqual(['王小明', '匿名', '林美'])
+    expect([names.get('a@example.com'), names.get('b@example.com'), names.get('f@example.com')]).toEqual([
+      '王小明',
+      '匿名',
+      '林美'
+    ])
   })
 
   it('"set a value on the selected rows": click, shift-click, ctrl-click, select all; set, exclude, include', async () => {
     const select = (n: number, modifiers: ('Shift' | 'Control')[] = []) =>
       page.locator(`[data-testid="rows-grid"] [data-row="${n}"] [data-testid="row-select"]`).click({ modifiers })
-    const name = (n: number) => page.locator(`[data-testid="rows-grid"] [data-row="${n}"] [data-column="姓名"]`).innerText()
+    const name = (n: number) =>
+      page.locator(`[data-testid="rows-grid"] [data-row="${n}"] [data-column="姓名"]`).innerText()
     await select(4)
     await select(6, ['Shift'])
     await waitText('selection-count', '^已選 3 列$')
@@ -110,13 +131,27 @@ describe('constants', () => {
     await waitText('selection-count', '^已選 4 列$')
     await select(5, ['Control'])
     await waitText('selection-count', '^已選 3 列$')
-    expect(await page.locator('[data-testid="rows-grid"] .grid-row.is-selected').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')))).toEqual(['2', '4', '6'])
+    expect(
+      await page
+        .locator('[data-testid="rows-grid"] .grid-row.is-selected')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')))
+    ).toEqual(['2', '4', '6'])
     await page.getByTestId('selection-column').selectOption('姓名')
     await page.getByTestId('selection-value').fill('團購')
     expect(await page.getByTestId('selection-set').innerText()).toBe('設定到所選的 3 列')
     await page.getByTestId('selection-set').click()
-    await page.waitForFunction(() => document.querySelector('[data-testid="rows-grid"] [data-row="6"] [data-column="姓名"]')?.textContent === '團購')
-    expect([await name(2), await name(3), await name(4), await name(5), await name(6), await name(7)]).toEqual(['團購', '匿名', '團購', '匿名', '團購', '林美']) // the grid shows what will be sent: empty names take the constant
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="rows-grid"] [data-row="6"] [data-column="姓名"]')?.textContent === '團購'
+    )
+    expect([await name(2), await name(3), await name(4), await name(5), await name(6), await name(7)]).toEqual([
+      '團購',
+      '匿名',
+      '團購',
+      '匿名',
+      '團購',
+      '林美'
+    ]) // the grid shows what will be sent: empty names take the constant
     await page.getByTestId('selection-exclude').click()
     await waitText('chip-valid', '^3 筆可匯入$')
     await page.getByTestId('selection-include').click()

@@ -7,8 +7,14 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
 
-declare const document: { querySelector(selector: string): { textContent: string | null } | null; activeElement: Element | null }
-interface Element { getAttribute(name: string): string | null; closest(selector: string): Element | null }
+declare const document: {
+  querySelector(selector: string): { textContent: string | null } | null
+  activeElement: Element | null
+}
+interface Element {
+  getAttribute(name: string): string | null
+  closest(selector: string): Element | null
+}
 
 const CSV = [
   '訂單編號,Email,金額,狀態,付款時間',
@@ -24,12 +30,26 @@ let app: AppPage
 let page: Page
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true })
 const waitText = (testId: string, pattern: string) =>
-  page.waitForFunction(([id, source]) => new RegExp(source).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''), [testId, pattern] as const)
+  page.waitForFunction(
+    ([id, source]) => new RegExp(source).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
+    [testId, pattern] as const
+  )
 const group = (code: string) => page.locator(`[data-testid="issue-group"][data-code="${code}"]`)
 const errorGroups = () =>
-  page.locator('[data-testid="issue-group"].is-error').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-code')}@${e.getAttribute('data-column')}=${e.querySelector('[data-testid="issue-count"]')?.textContent}`))
-const gridRows = () => page.locator('[data-testid="rows-grid"] .grid-row[data-row]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))))
-const cell = (row: number, column: string) => page.locator(`[data-testid="rows-grid"] [data-row="${row}"] [data-column="${column}"]`)
+  page
+    .locator('[data-testid="issue-group"].is-error')
+    .evaluateAll((els) =>
+      els.map(
+        (e) =>
+          `${e.getAttribute('data-code')}@${e.getAttribute('data-column')}=${e.querySelector('[data-testid="issue-count"]')?.textContent}`
+      )
+    )
+const gridRows = () =>
+  page
+    .locator('[data-testid="rows-grid"] .grid-row[data-row]')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))))
+const cell = (row: number, column: string) =>
+  page.locator(`[data-testid="rows-grid"] [data-row="${row}"] [data-column="${column}"]`)
 const focused = () =>
   page.evaluate(() => {
     const el = document.activeElement
@@ -53,7 +73,11 @@ describe('review and fix', () => {
     await page.getByTestId('start-target').selectOption('zangsho.orders')
     await page.getByTestId('start-prepare').click()
     await group('money_invalid').waitFor()
-    expect((await errorGroups()).sort()).toEqual(['email_invalid@Email=2', 'money_invalid@金額=2', 'value_unmatched@狀態=1'])
+    expect((await errorGroups()).sort()).toEqual([
+      'email_invalid@Email=2',
+      'money_invalid@金額=2',
+      'value_unmatched@狀態=1'
+    ])
     expect(await page.getByTestId('keys-hint').innerText()).toContain('F8')
     await shot('review-fix-01-issues-panel.png')
   })
@@ -111,7 +135,11 @@ describe('review and fix', () => {
     await page.getByTestId('replace-apply').click()
     await waitText('replace-done', '已取代 2 個儲存格')
     // the grid shows what will be sent (1990.00), the typed text with "show original"
-    await page.waitForFunction(() => document.querySelector('[data-testid="rows-grid"] [data-row="5"] [data-column="金額"]')?.textContent === '300.00')
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="rows-grid"] [data-row="5"] [data-column="金額"]')?.textContent ===
+        '300.00'
+    )
     expect(await cell(6, '金額').innerText()).toBe('400.00')
     await group('money_invalid').waitFor({ state: 'detached' })
     expect(await errorGroups()).toEqual([])
@@ -120,18 +148,31 @@ describe('review and fix', () => {
 
   it('shows normalized values: money with decimals, times in the zone, enum labels with the code; the original on toggle', async () => {
     expect(await cell(2, '金額').innerText()).toBe('100.00')
-    expect(await cell(2, '金額').locator('[data-testid="cell-normalized"]').getAttribute('title')).toBe('試算表原本是：100')
+    expect(await cell(2, '金額').locator('[data-testid="cell-normalized"]').getAttribute('title')).toBe(
+      '試算表原本是：100'
+    )
     expect(await cell(2, '付款時間').innerText()).toBe('2026-01-02 10:00')
-    expect(await cell(2, '狀態').locator('[data-testid="cell-normalized"]').evaluate((e) => e.textContent)).toBe('已付款paid')
+    expect(
+      await cell(2, '狀態')
+        .locator('[data-testid="cell-normalized"]')
+        .evaluate((e) => e.textContent)
+    ).toBe('已付款paid')
     expect(await cell(2, '狀態').locator('.enum-code').innerText()).toBe('paid')
     expect(await cell(6, '狀態').locator('.enum-code').innerText()).toBe('pending') // 不明, matched to pending
     await shot('review-fix-04-normalized.png')
     await page.getByTestId('show-original').check()
-    await page.waitForFunction(() => document.querySelector('[data-testid="rows-grid"] [data-row="2"] [data-column="金額"]')?.textContent === '100')
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="rows-grid"] [data-row="2"] [data-column="金額"]')?.textContent === '100'
+    )
     expect(await cell(6, '狀態').innerText()).toBe('不明')
     expect(await cell(5, '金額').innerText()).toBe('300')
     await page.getByTestId('show-original').uncheck()
-    await page.waitForFunction(() => document.querySelector('[data-testid="rows-grid"] [data-row="2"] [data-column="金額"]')?.textContent === '100.00')
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="rows-grid"] [data-row="2"] [data-column="金額"]')?.textContent ===
+        '100.00'
+    )
   })
 
   it('duplicates: keep the first of each, exclude the rest', async () => {

@@ -15,7 +15,10 @@ let page: Page
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true })
 const row = (n: number) => page.locator(`[data-testid="rows-grid"] [data-row="${n}"]`)
 const chipShows = (pattern: string) =>
-  page.waitForFunction((source) => new RegExp(source).test(document.querySelector('[data-testid="chip-errors"]')?.textContent ?? ''), pattern)
+  page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('[data-testid="chip-errors"]')?.textContent ?? ''),
+    pattern
+  )
 
 async function openCsv(name: string, text: string): Promise<void> {
   const file = join(app.harness.dataDir, name)
@@ -46,7 +49,10 @@ afterAll(async () => {
 describe('the grid matches the current validation', () => {
   it('fixing one row of an order whose rows disagree clears the other row too, without switching the filter', async () => {
     // rows 2 and 3 share order A-1, so they are one order; their e-mails disagree, which row 3 is flagged for
-    await openCsv('duplicates.csv', ['訂單編號,Email,金額', 'A-1,a@example.com,100', 'A-1,b@example.com,100', 'A-3,c@example.com,300'].join('\n'))
+    await openCsv(
+      'duplicates.csv',
+      ['訂單編號,Email,金額', 'A-1,a@example.com,100', 'A-1,b@example.com,100', 'A-3,c@example.com,300'].join('\n')
+    )
     await row(3).and(page.locator('.has-error')).waitFor()
     expect(await row(3).locator('.issues-cell').innerText()).toContain('A-1')
     await editCell(2, 'Email', 'b@example.com')
@@ -82,7 +88,10 @@ describe('memory', () => {
     }
     const files = [0, 1, 2, 3].map((f) => {
       const lines = ['訂單編號,Email,金額,狀態,付款時間']
-      for (let i = 0; i < 50_000; i++) lines.push(`F${f}-${i},buyer${i}@example.com,${(i % 997) + 1}.50,已付款,2026-01-${String((i % 28) + 1).padStart(2, '0')} 10:00`)
+      for (let i = 0; i < 50_000; i++)
+        lines.push(
+          `F${f}-${i},buyer${i}@example.com,${(i % 997) + 1}.50,已付款,2026-01-${String((i % 28) + 1).padStart(2, '0')} 10:00`
+        )
       return { name: `big-${f}.csv`, text: lines.join('\n') }
     })
     await page.getByRole('button', { name: '回到預覽' }).click()
@@ -99,7 +108,9 @@ describe('memory', () => {
     await page.getByTestId('drop-zone').waitFor()
     const end = await settle()
     const mb = (n: number) => Math.round(n / 1024 / 1024)
-    console.info(`rss start ${mb(start.rss)} MB, while open ${seen.map(mb).join('/')} MB, end ${mb(end.rss)} MB; heapUsed ${mb(start.heapUsed)} → ${mb(end.heapUsed)} MB`)
+    console.info(
+      `rss start ${mb(start.rss)} MB, while open ${seen.map(mb).join('/')} MB, end ${mb(end.rss)} MB; heapUsed ${mb(start.heapUsed)} → ${mb(end.heapUsed)} MB`
+    )
     await shot('review-11-memory-after.png')
     expect(end.rss - start.rss).toBeLessThan(50 * 1024 * 1024)
     expect(end.heapUsed - start.heapUsed).toBeLessThan(30 * 1024 * 1024)

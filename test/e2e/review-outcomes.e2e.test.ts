@@ -8,10 +8,15 @@ import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { dispatch } from '../../src-main/services/dispatch'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
 
-const keychain = await vi.hoisted(async () => (await import('../../src-main/core/credentials/keychain')).memoryKeychain())
+const keychain = await vi.hoisted(async () =>
+  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
+)
 vi.mock('../../src-main/services', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src-main/services')>()
-  return { ...real, createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain }) }
+  return {
+    ...real,
+    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
+  }
 })
 
 declare const document: { querySelector(selector: string): { textContent: string | null } | null }
@@ -24,7 +29,11 @@ let shop: Sandbox
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name) })
 
 async function service<T>(method: string, args: unknown): Promise<T> {
-  const result = (await dispatch(app.harness.services.methods, method, args)) as { ok: boolean; value?: T; error?: unknown }
+  const result = (await dispatch(app.harness.services.methods, method, args)) as {
+    ok: boolean
+    value?: T
+    error?: unknown
+  }
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`)
   return result.value as T
 }
@@ -43,7 +52,12 @@ afterAll(async () => {
 describe('a cancelled push', () => {
   it('ends with the unsent rows as 未送出, neutral, with no raw code and no English', async () => {
     // a slow, real 帳獸 (sandbox): 5 rows a batch, 400 ms between requests, so the cancel lands mid-push
-    const profile = await service<{ id: string }>('profiles.save', { name: '慢速帳獸', destination: 'zangsho', baseUrl: shop.zangshoBaseUrl, pacing: { batchSize: 5, minIntervalMs: 400 } })
+    const profile = await service<{ id: string }>('profiles.save', {
+      name: '慢速帳獸',
+      destination: 'zangsho',
+      baseUrl: shop.zangshoBaseUrl,
+      pacing: { batchSize: 5, minIntervalMs: 400 }
+    })
     await service('profiles.setToken', { id: profile.id, token: TOKEN })
     const lines = ['訂單編號,Email,金額']
     for (let i = 1; i <= ROWS; i++) lines.push(`C-${i},buyer${i}@example.com,${100 + i}`)
@@ -57,7 +71,9 @@ describe('a cancelled push', () => {
     await page.getByTestId('push-profile').selectOption(profile.id)
     await page.getByTestId('push-plan').getByText('慢速帳獸').waitFor()
     await page.getByTestId('push-start').click()
-    await page.waitForFunction(() => /^[1-9]/.test(document.querySelector('[data-testid="push-done"]')?.textContent ?? ''))
+    await page.waitForFunction(() =>
+      /^[1-9]/.test(document.querySelector('[data-testid="push-done"]')?.textContent ?? '')
+    )
     await page.getByTestId('push-cancel').click()
     await page.locator('[data-testid="push-ended"][data-state="cancelled"]').waitFor()
 

@@ -8,10 +8,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
 
 // The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
-const keychain = await vi.hoisted(async () => (await import('../../src-main/core/credentials/keychain')).memoryKeychain())
+const keychain = await vi.hoisted(async () =>
+  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
+)
 vi.mock('../../src-main/services', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src-main/services')>()
-  return { ...real, createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain }) }
+  return {
+    ...real,
+    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
+  }
 })
 
 declare const document: { querySelector(selector: string): { textContent: string | null } | null }
@@ -31,7 +36,10 @@ const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name), 
 const chip = (id: string) => page.getByTestId(id).innerText()
 const rowsShown = () => page.locator('[data-testid="rows-grid"] [data-row]').count()
 const waitText = (testId: string, pattern: string) =>
-  page.waitForFunction(([id, source]) => new RegExp(source).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''), [testId, pattern] as const)
+  page.waitForFunction(
+    ([id, source]) => new RegExp(source).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
+    [testId, pattern] as const
+  )
 
 beforeAll(async () => {
   app = await openAppPage({ timeoutMs: 30_000 })

@@ -5,16 +5,36 @@ import { SHOPEE_HEADERS } from '../../src-main/core/sources/layouts/shopee'
 
 // Browser-side globals used inside page.evaluate (the Node tsconfig has no DOM lib, on purpose).
 declare const document: { querySelector(selector: string): { dispatchEvent(event: DragEvent): boolean } | null }
-declare class DataTransfer { items: { add(file: File): void } }
-declare class DragEvent { constructor(type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: DataTransfer }) }
+declare class DataTransfer {
+  items: { add(file: File): void }
+}
+declare class DragEvent {
+  constructor(type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: DataTransfer })
+}
 
 let app: AppPage
 
 const row = (values: Record<string, string>) => SHOPEE_HEADERS.map((h) => values[h] ?? '').join(',')
 const CSV = [
   SHOPEE_HEADERS.join(','),
-  row({ 訂單編號: '240101ABCD', 訂單狀態: '已完成', 買家帳號: 'ming88', 買家總支付金額: '1990', 付款方式: '信用卡/金融卡', 商品名稱: '茶葉', 數量: '1' }),
-  row({ 訂單編號: '240101EFGH', 訂單狀態: '待出貨', 買家帳號: 'hua77', 買家總支付金額: '990', 付款方式: '貨到付款', 商品名稱: '茶壺', 數量: '1' })
+  row({
+    訂單編號: '240101ABCD',
+    訂單狀態: '已完成',
+    買家帳號: 'ming88',
+    買家總支付金額: '1990',
+    付款方式: '信用卡/金融卡',
+    商品名稱: '茶葉',
+    數量: '1'
+  }),
+  row({
+    訂單編號: '240101EFGH',
+    訂單狀態: '待出貨',
+    買家帳號: 'hua77',
+    買家總支付金額: '990',
+    付款方式: '貨到付款',
+    商品名稱: '茶壺',
+    數量: '1'
+  })
 ].join('\n')
 
 beforeAll(async () => {
@@ -33,7 +53,8 @@ describe('a recognized export on the mapping screen', () => {
         transfer.items.add(new File([text], 'Order.all.20240101_20240131.csv'))
         const zone = document.querySelector('[data-testid="drop-zone"]')
         if (!zone) throw new Error('no drop zone')
-        for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
       },
       { text: CSV }
     )
@@ -43,7 +64,9 @@ describe('a recognized export on the mapping screen', () => {
     await banner.getByText('已辨識：蝦皮 訂單匯出').waitFor()
     expect(await page.getByTestId('map-amount').inputValue()).toBe('買家總支付金額')
     expect(await banner.innerText()).toContain('蝦皮匯出檔沒有買家 Email')
-    expect(await page.locator('tr[data-field="amount"] .confidence-cell .badge').getAttribute('title')).toBe('依「蝦皮 訂單匯出」的格式對應')
+    expect(await page.locator('tr[data-field="amount"] .confidence-cell .badge').getAttribute('title')).toBe(
+      '依「蝦皮 訂單匯出」的格式對應'
+    )
     await app.screenshot('15-source-recognized.png')
 
     await page.getByTestId('source-off').click()

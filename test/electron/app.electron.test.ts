@@ -6,7 +6,14 @@ import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { METHOD_NAMES } from '../../src-main/ipc/contract'
-import { exportReportXlsx, mapForTarget, openPushScreen, openSample, pushAndWait, showCreatedResults } from '../e2e/journey-steps'
+import {
+  exportReportXlsx,
+  mapForTarget,
+  openPushScreen,
+  openSample,
+  pushAndWait,
+  showCreatedResults
+} from '../e2e/journey-steps'
 import { electronUnavailable, launchApp, packagedExecutable, TEST_PACKAGE_DIR, type RunningApp } from './launch'
 
 const unavailable = electronUnavailable()
@@ -72,7 +79,13 @@ for (const variant of variants) {
           origin: location.origin
         }
       })
-      expect(seen).toMatchObject({ require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined', electron: 'undefined' })
+      expect(seen).toMatchObject({
+        require: 'undefined',
+        process: 'undefined',
+        module: 'undefined',
+        ipcRenderer: 'undefined',
+        electron: 'undefined'
+      })
       expect(seen.invokeSource).toMatch(/\[native code\]/)
       expect(seen.invokeSource).not.toContain('ipcRenderer')
       expect(seen.origin).toBe('app://orderdock')
@@ -81,7 +94,11 @@ for (const variant of variants) {
     it('window.orderdock exposes exactly the contract: invoke and on, nothing else, and refuses unknown methods', async () => {
       const { page } = running
       const shape = await page.evaluate(async () => {
-        const bridge = (window as unknown as { orderdock: Record<string, unknown> & { invoke(m: string, a: unknown): Promise<unknown> } }).orderdock
+        const bridge = (
+          window as unknown as {
+            orderdock: Record<string, unknown> & { invoke(m: string, a: unknown): Promise<unknown> }
+          }
+        ).orderdock
         return {
           keys: Object.keys(bridge).sort(),
           types: Object.values(bridge).map((v) => typeof v),
@@ -110,7 +127,11 @@ for (const variant of variants) {
           evalBlocked = true
         }
         await new Promise((r) => setTimeout(r, 100))
-        return { inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, evalBlocked, violations }
+        return {
+          inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+          evalBlocked,
+          violations
+        }
       })
       expect(result.inlineRan).toBe(false)
       expect(result.evalBlocked).toBe(true)
@@ -142,7 +163,9 @@ for (const variant of variants) {
       expect(await showCreatedResults(page)).toBeGreaterThan(0)
       expect(await exportReportXlsx(page)).toBe(reportPath)
       expect(existsSync(reportPath)).toBe(true)
-      const table = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(reportPath)).Sheets.Results, { header: 1 })
+      const table = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(reportPath)).Sheets.Results, {
+        header: 1
+      })
       const outcome = (table[0] as string[]).indexOf('匯入結果')
       expect(table.slice(1).filter((r) => r[outcome] === '已新增')).toHaveLength(valid)
     })

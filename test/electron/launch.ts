@@ -46,16 +46,23 @@ export interface RunningApp {
 export async function launchApp(options: { packaged?: string; reportPath: string }): Promise<RunningApp> {
   const userData = mkdtempSync(join(tmpdir(), 'orderdock-electron-'))
   const app = await _electron.launch({
-    ...(options.packaged ? { executablePath: options.packaged, args: [`--user-data-dir=${userData}`] } : { args: [ROOT, `--user-data-dir=${userData}`] }),
+    ...(options.packaged
+      ? { executablePath: options.packaged, args: [`--user-data-dir=${userData}`] }
+      : { args: [ROOT, `--user-data-dir=${userData}`] }),
     cwd: ROOT,
     env: { ...process.env, ORDERDOCK_AUTO_UPDATE: '0' },
     timeout: 60_000
   })
   await app.evaluate(({ dialog }, reportPath) => {
     // the push report's "Save as…" dialog: answer with a path the test chose
-    dialog.showSaveDialog = (async () => ({ canceled: false, filePath: reportPath })) as unknown as typeof dialog.showSaveDialog
+    dialog.showSaveDialog = (async () => ({
+      canceled: false,
+      filePath: reportPath
+    })) as unknown as typeof dialog.showSaveDialog
     const load = (process as unknown as { getBuiltinModule(id: string): Record<string, unknown> }).getBuiltinModule
-    const threads = load('node:worker_threads') as { Worker: new (entry: unknown, options?: { eval?: boolean }) => unknown }
+    const threads = load('node:worker_threads') as {
+      Worker: new (entry: unknown, options?: { eval?: boolean }) => unknown
+    }
     const seen: string[] = []
     ;(globalThis as unknown as { __orderdockWorkers: string[] }).__orderdockWorkers = seen
     const Original = threads.Worker
@@ -75,7 +82,8 @@ export async function launchApp(options: { packaged?: string; reportPath: string
     app,
     page,
     userData,
-    workerEntries: () => app.evaluate(() => [...(globalThis as unknown as { __orderdockWorkers: string[] }).__orderdockWorkers]),
+    workerEntries: () =>
+      app.evaluate(() => [...(globalThis as unknown as { __orderdockWorkers: string[] }).__orderdockWorkers]),
     async close() {
       await app.close().catch(() => undefined)
       rmSync(userData, { recursive: true, force: true })

@@ -11,12 +11,19 @@ const dir = mkdtempSync(join(tmpdir(), 'orderdock-errors-out-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const validate = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), 'validate', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), 'validate', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000
+  })
 
 describe('validate --errors-out', () => {
   it('writes only the rows with errors, with sheet row and English messages; a formula-looking value stays a string', () => {
     const csv = join(dir, 'orders.csv')
-    writeFileSync(csv, '訂單編號,金額,Email,付款狀態\nA1,100,a@example.com,已付款\n=HYPERLINK("x"),abc,b@example.com,已付款\n')
+    writeFileSync(
+      csv,
+      '訂單編號,金額,Email,付款狀態\nA1,100,a@example.com,已付款\n=HYPERLINK("x"),abc,b@example.com,已付款\n'
+    )
     const out = join(dir, 'errors.xlsx')
     const run = validate(csv, '--target', 'zangsho.orders', '--lang', 'en', '--errors-out', out)
     expect(run.status).toBe(1)

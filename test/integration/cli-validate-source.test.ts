@@ -9,12 +9,17 @@ const ROOT = resolve(__dirname, '..', '..')
 
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), 'validate', ...args], { cwd: ROOT })
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), 'validate', ...args], {
+      cwd: ROOT
+    })
     let stdout = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
     const timer = setTimeout(() => child.kill('SIGKILL'), 50_000)
     child.on('error', fail)
-    child.on('close', (code) => { clearTimeout(timer); done({ code, stdout }) })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      done({ code, stdout })
+    })
   })
 }
 
@@ -22,11 +27,14 @@ let dir: string
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'orderdock-source-'))
   // A SHOPLINE 訂單報表 as merchants download it: 電郵 for e-mail, the gateway after the method, "-" for nothing.
-  writeFileSync(join(dir, 'shopline.csv'), [
-    '訂單號碼,訂單日期,訂單狀態,付款狀態,送貨狀態,顧客,電郵,付款方式,訂單合計,貨幣,訂單備註',
-    '20240101001,2024-01-01 10:00,已確認,已付款,已發貨,王小明,ming@example.com,信用卡（SHOPLINE Payments）,"NT$1,990",TWD,-',
-    '20240101002,2024-01-01 11:00,已確認,未付款,-,陳大華,hua@example.com,ATM 虛擬帳號,990,TWD,無'
-  ].join('\n'))
+  writeFileSync(
+    join(dir, 'shopline.csv'),
+    [
+      '訂單號碼,訂單日期,訂單狀態,付款狀態,送貨狀態,顧客,電郵,付款方式,訂單合計,貨幣,訂單備註',
+      '20240101001,2024-01-01 10:00,已確認,已付款,已發貨,王小明,ming@example.com,信用卡（SHOPLINE Payments）,"NT$1,990",TWD,-',
+      '20240101002,2024-01-01 11:00,已確認,未付款,-,陳大華,hua@example.com,ATM 虛擬帳號,990,TWD,無'
+    ].join('\n')
+  )
   writeFileSync(join(dir, 'plain.csv'), ['訂單編號,金額,Email', 'A1,100,a@example.com'].join('\n'))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -42,8 +50,10 @@ describe('validate --json source', () => {
     expect(run.code).toBe(0)
   })
 
-  it('--no-source-layout: source null, mapping from the headers\' words', async () => {
-    const out = JSON.parse((await cli(join(dir, 'shopline.csv'), '--target', 'zangsho.orders', '--no-source-layout', '--json')).stdout)
+  it("--no-source-layout: source null, mapping from the headers' words", async () => {
+    const out = JSON.parse(
+      (await cli(join(dir, 'shopline.csv'), '--target', 'zangsho.orders', '--no-source-layout', '--json')).stdout
+    )
     expect(out.source).toBeNull()
     expect(out.mapping.customer_email).toEqual({ column: '電郵' }) // the synonyms know 電郵 too
   })

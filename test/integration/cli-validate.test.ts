@@ -18,7 +18,9 @@ interface Run {
 
 function cli(...args: string[]): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), 'validate', ...args], { cwd: ROOT })
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), 'validate', ...args], {
+      cwd: ROOT
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -64,8 +66,14 @@ beforeAll(() => {
     file('orders.csv'),
     'Order No.,Customer Email,Amount,Status,Note\nE1,a@example.com,100,Paid,"two\nlines"\nE2,b@example.com,200,Pending,\n\nE3,c@example.com,abc,Pending,\n'
   )
-  writeFileSync(file('good.csv'), 'order_no,customer_email,amount,status,paid_at\nG1,g1@example.com,"1,990",pending,\nG2,g2@example.com,990,paid,2026-01-09T08:00:00+08:00\n')
-  writeFileSync(file('big5.csv'), iconv.encode('訂單編號,客戶姓名,Email,金額,付款狀態\r\nB1,張雅婷,yating@example.com,"1,990",待付款\r\n', 'cp950'))
+  writeFileSync(
+    file('good.csv'),
+    'order_no,customer_email,amount,status,paid_at\nG1,g1@example.com,"1,990",pending,\nG2,g2@example.com,990,paid,2026-01-09T08:00:00+08:00\n'
+  )
+  writeFileSync(
+    file('big5.csv'),
+    iconv.encode('訂單編號,客戶姓名,Email,金額,付款狀態\r\nB1,張雅婷,yating@example.com,"1,990",待付款\r\n', 'cp950')
+  )
   writeFileSync(file('bad-mapping.json'), JSON.stringify({ order_no: '訂單編號' }))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -75,16 +83,45 @@ describe('validate --json', () => {
     const run = await cli(file('orders.xlsx'), '--target', 'zangsho.orders', '--json')
     expect(run.code).toBe(1)
     const out = json(run)
-    expect(Object.keys(out)).toEqual(['file', 'sheet', 'headerRow', 'encoding', 'target', 'source', 'timezone', 'mapping', 'summary', 'issues', 'records'])
-    expect(out).toMatchObject({ file: file('orders.xlsx'), sheet: '訂單', headerRow: 3, encoding: null, target: 'zangsho.orders', timezone: 'Asia/Taipei' })
-    expect(out.mapping).toMatchObject({ order_no: { column: '訂單編號' }, customer_email: { column: '客戶Email' }, amount: { column: '金額' } })
+    expect(Object.keys(out)).toEqual([
+      'file',
+      'sheet',
+      'headerRow',
+      'encoding',
+      'target',
+      'source',
+      'timezone',
+      'mapping',
+      'summary',
+      'issues',
+      'records'
+    ])
+    expect(out).toMatchObject({
+      file: file('orders.xlsx'),
+      sheet: '訂單',
+      headerRow: 3,
+      encoding: null,
+      target: 'zangsho.orders',
+      timezone: 'Asia/Taipei'
+    })
+    expect(out.mapping).toMatchObject({
+      order_no: { column: '訂單編號' },
+      customer_email: { column: '客戶Email' },
+      amount: { column: '金額' }
+    })
     expect(out.summary).toEqual({ rows: 3, valid: 2, invalid: 1, warnings: 0 })
     expect(out.records.map((r: { row: number; rows: number[]; valid: boolean }) => [r.row, r.rows, r.valid])).toEqual([
       [4, [4], true],
       [5, [5], true],
       [6, [6], false]
     ])
-    expect(out.records[0].payload).toMatchObject({ order_no: 'A001', amount: '1990.00', status: 'paid', payment_method: 'credit_card', paid_at: '2026-01-09T00:00:00Z' })
+    expect(out.records[0].payload).toMatchObject({
+      order_no: 'A001',
+      amount: '1990.00',
+      status: 'paid',
+      payment_method: 'credit_card',
+      paid_at: '2026-01-09T00:00:00Z'
+    })
     const emailIssue = out.issues.find((i: { field: string }) => i.field === 'customer_email')
     expect(emailIssue).toMatchObject({ row: 6, column: '客戶Email', severity: 'error' })
     expect(Object.keys(emailIssue)).toEqual(['row', 'field', 'column', 'severity', 'code', 'message'])
@@ -99,12 +136,18 @@ describe('validate --json', () => {
     expect(out.timezone).toBe('Asia/Tokyo')
     expect(out.summary.rows).toBe(3)
     expect(out.records.map((r: { row: number }) => r.row)).toEqual([2, 4, 6])
-    expect(out.issues.filter((i: { severity: string }) => i.severity === 'error').map((i: { row: number; field: string }) => [i.row, i.field])).toEqual([[6, 'amount']])
+    expect(
+      out.issues
+        .filter((i: { severity: string }) => i.severity === 'error')
+        .map((i: { row: number; field: string }) => [i.row, i.field])
+    ).toEqual([[6, 'amount']])
     expect(out.issues.some((i: { row: number }) => i.row === 5)).toBe(false)
 
     const mapping = { ...out.mapping, currency: { constant: 'TWD' } }
     writeFileSync(file('mapping.json'), JSON.stringify(mapping))
-    const second = json(await cli(file('orders.csv'), '--target', 'zangsho.orders', '--json', '--mapping', file('mapping.json')))
+    const second = json(
+      await cli(file('orders.csv'), '--target', 'zangsho.orders', '--json', '--mapping', file('mapping.json'))
+    )
     expect(second.mapping).toEqual(mapping)
     expect(second.records[0].payload.currency).toBe('TWD')
   })
@@ -124,16 +167,28 @@ describe('validate --json', () => {
     expect(b.records[0].payload).toMatchObject({ order_no: 'B1', customer_name: '張雅婷', amount: '1990.00' })
   }, 120_000)
 
-  it.skipIf(!hasPublicSamples)('groups SHOPLINE line items of the real Shopify export (rows lists every source row)', async () => {
-    const run = await cli(`${PUBLIC_SAMPLES_DIR}/shopify-orders-export.csv`, '--target', 'shopline.orders', '--json', '--delivery-option-id', 'd1', '--payment-method-id', 'p1')
-    const out = json(run)
-    expect([0, 1]).toContain(run.code)
-    expect(out.headerRow).toBe(1)
-    const multi = out.records.find((r: { rows: number[] }) => r.rows.length > 1)
-    expect(multi).toBeDefined()
-    expect(multi.row).toBe(multi.rows[0])
-    expect(out.records.length).toBeLessThan(40)
-  })
+  it.skipIf(!hasPublicSamples)(
+    'groups SHOPLINE line items of the real Shopify export (rows lists every source row)',
+    async () => {
+      const run = await cli(
+        `${PUBLIC_SAMPLES_DIR}/shopify-orders-export.csv`,
+        '--target',
+        'shopline.orders',
+        '--json',
+        '--delivery-option-id',
+        'd1',
+        '--payment-method-id',
+        'p1'
+      )
+      const out = json(run)
+      expect([0, 1]).toContain(run.code)
+      expect(out.headerRow).toBe(1)
+      const multi = out.records.find((r: { rows: number[] }) => r.rows.length > 1)
+      expect(multi).toBeDefined()
+      expect(multi.row).toBe(multi.rows[0])
+      expect(out.records.length).toBeLessThan(40)
+    }
+  )
 })
 
 describe('validate usage and file errors (exit 2)', () => {
@@ -158,7 +213,17 @@ describe('validate usage and file errors (exit 2)', () => {
   }, 180_000)
 
   it('a readable summary and issue table without --json, in zh-TW on request', async () => {
-    const run = await cli(file('orders.xlsx'), '--target', 'zangsho.orders', '--lang', 'zh-TW', '--sheet', '訂單', '--header-row', '3')
+    const run = await cli(
+      file('orders.xlsx'),
+      '--target',
+      'zangsho.orders',
+      '--lang',
+      'zh-TW',
+      '--sheet',
+      '訂單',
+      '--header-row',
+      '3'
+    )
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('共 3 列：2 筆可匯入，1 筆有錯誤')
     expect(run.stdout).toMatch(/\n6\s+錯誤\s+customer_email\s+客戶Email/)

@@ -21,14 +21,25 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function cli(argv: string[], stdin = '', keychain: Keychain = kc): Promise<{ code: number; out: string; err: string }> {
+async function cli(
+  argv: string[],
+  stdin = '',
+  keychain: Keychain = kc
+): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough()
   const stderr = new PassThrough()
   let out = ''
   let err = ''
   stdout.on('data', (c) => (out += c))
   stderr.on('data', (c) => (err += c))
-  const deps: ProfileCliDeps = { stdin: Readable.from([stdin]), stdout, stderr, env: { ORDERDOCK_DATA_DIR: dir }, keychain, fetch }
+  const deps: ProfileCliDeps = {
+    stdin: Readable.from([stdin]),
+    stdout,
+    stderr,
+    env: { ORDERDOCK_DATA_DIR: dir },
+    keychain,
+    fetch
+  }
   const code = await runProfileCli(argv, deps)
   return { code, out, err }
 }
@@ -36,7 +47,15 @@ async function cli(argv: string[], stdin = '', keychain: Keychain = kc): Promise
 describe('orderdock profile', () => {
   it('add → set-token from stdin → list shows only …last4 → test against the sandbox → remove', async () => {
     sandbox = await startSandbox({ tokens: { 'zh-secret-token-Q7R8': { api: 'zangsho' } } })
-    const add = await cli(['add', '--name', '我的帳獸', '--destination', 'zangsho', '--base-url', sandbox.zangshoBaseUrl])
+    const add = await cli([
+      'add',
+      '--name',
+      '我的帳獸',
+      '--destination',
+      'zangsho',
+      '--base-url',
+      sandbox.zangshoBaseUrl
+    ])
     expect(add.code).toBe(0)
     expect(add.out).toContain('我的帳獸')
     const set = await cli(['set-token', '我的帳獸'], 'zh-secret-token-Q7R8\n')
@@ -94,13 +113,27 @@ describe('orderdock profile', () => {
     const o = await cli(['options', 'S', '--json'])
     expect(o.code).toBe(0)
     const parsed = JSON.parse(o.out)
-    expect(parsed.deliveryOptions.find((d: { usable: boolean }) => d.usable).id).toBe(shoplineSeed.HISTORICAL_DELIVERY_ID)
+    expect(parsed.deliveryOptions.find((d: { usable: boolean }) => d.usable).id).toBe(
+      shoplineSeed.HISTORICAL_DELIVERY_ID
+    )
     const text = await cli(['options', 'S'])
     expect(text.out).toContain(`✓ ${shoplineSeed.IMPORTED_PAYMENT_ID}`)
-    const set = await cli(['set', 'S', '--delivery-option-id', shoplineSeed.HISTORICAL_DELIVERY_ID, '--payment-method-id', shoplineSeed.IMPORTED_PAYMENT_ID, '--max-rps', '3'])
+    const set = await cli([
+      'set',
+      'S',
+      '--delivery-option-id',
+      shoplineSeed.HISTORICAL_DELIVERY_ID,
+      '--payment-method-id',
+      shoplineSeed.IMPORTED_PAYMENT_ID,
+      '--max-rps',
+      '3'
+    ])
     expect(set.code).toBe(0)
     const row = JSON.parse((await cli(['list', '--json'])).out)[1]
-    expect(row.shopline).toEqual({ deliveryOptionId: shoplineSeed.HISTORICAL_DELIVERY_ID, paymentMethodId: shoplineSeed.IMPORTED_PAYMENT_ID })
+    expect(row.shopline).toEqual({
+      deliveryOptionId: shoplineSeed.HISTORICAL_DELIVERY_ID,
+      paymentMethodId: shoplineSeed.IMPORTED_PAYMENT_ID
+    })
     expect(row.pacing).toEqual({ maxRequestsPerSecond: 3 })
   })
 
@@ -117,10 +150,18 @@ describe('orderdock profile', () => {
 
   it('with the keychain unavailable, list still works and says so; set-token fails with exit 1', async () => {
     const broken: Keychain = {
-      getPassword: async () => { throw new KeychainUnavailableError('no Secret Service') },
-      setPassword: async () => { throw new KeychainUnavailableError('no Secret Service') },
-      deletePassword: async () => { throw new KeychainUnavailableError('no Secret Service') },
-      findCredentials: async () => { throw new KeychainUnavailableError('no Secret Service') }
+      getPassword: async () => {
+        throw new KeychainUnavailableError('no Secret Service')
+      },
+      setPassword: async () => {
+        throw new KeychainUnavailableError('no Secret Service')
+      },
+      deletePassword: async () => {
+        throw new KeychainUnavailableError('no Secret Service')
+      },
+      findCredentials: async () => {
+        throw new KeychainUnavailableError('no Secret Service')
+      }
     }
     await cli(['add', '--name', 'A', '--destination', 'zangsho'], '', broken)
     const list = await cli(['list'], '', broken)

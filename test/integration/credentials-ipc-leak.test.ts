@@ -22,7 +22,11 @@ type Handler = (event: unknown, args: unknown) => Promise<unknown>
 function fakeWindow(services: OrderDockServices) {
   const handlers = new Map<string, Handler>()
   const sent: unknown[] = []
-  registerIpc({ handle: (ch: string, h: Handler) => void handlers.set(ch, h), removeHandler: () => undefined } as never, services, () => APP_URL)
+  registerIpc(
+    { handle: (ch: string, h: Handler) => void handlers.set(ch, h), removeHandler: () => undefined } as never,
+    services,
+    () => APP_URL
+  )
   forwardEvents(services, { send: (_ch: string, e: unknown) => void sent.push(e), isDestroyed: () => false } as never)
   const invoke = async (method: string, args: unknown) => {
     const h = handlers.get(methodChannel(method as never))
@@ -50,12 +54,31 @@ describe('IPC leak test (profiles)', () => {
     const zSandbox: Sandbox = await startSandbox({ tokens: { [token]: { api: 'zangsho' } } })
     const sSandbox: Sandbox = await startSandbox({ tokens: { [token]: { api: 'shopline' } } })
     const dataDir = await mkdtemp(join(tmpdir(), 'orderdock-ipc-leak-'))
-    const services = createServices({ dataDir, fetch, now: () => new Date(), resourcesDir: resolve('resources'), keychain: memoryKeychain() })
-    cleanups.push(() => zSandbox.close(), () => sSandbox.close(), () => rm(dataDir, { recursive: true, force: true }), async () => services.dispose?.())
+    const services = createServices({
+      dataDir,
+      fetch,
+      now: () => new Date(),
+      resourcesDir: resolve('resources'),
+      keychain: memoryKeychain()
+    })
+    cleanups.push(
+      () => zSandbox.close(),
+      () => sSandbox.close(),
+      () => rm(dataDir, { recursive: true, force: true }),
+      async () => services.dispose?.()
+    )
     const win = fakeWindow(services)
 
-    const z = await win.invoke('profiles.save', { name: '帳獸', destination: 'zangsho', baseUrl: zSandbox.zangshoBaseUrl })
-    const s = await win.invoke('profiles.save', { name: 'SHOPLINE', destination: 'shopline', baseUrl: sSandbox.shoplineBaseUrl })
+    const z = await win.invoke('profiles.save', {
+      name: '帳獸',
+      destination: 'zangsho',
+      baseUrl: zSandbox.zangshoBaseUrl
+    })
+    const s = await win.invoke('profiles.save', {
+      name: 'SHOPLINE',
+      destination: 'shopline',
+      baseUrl: sSandbox.shoplineBaseUrl
+    })
     expect([z.ok, s.ok]).toEqual([true, true])
     const zid = z.value!.id as string
     const sid = s.value!.id as string
@@ -67,10 +90,22 @@ describe('IPC leak test (profiles)', () => {
     expect((await win.invoke('profiles.shoplineOptions', { id: sid })).value).toMatchObject({ ok: true })
     await win.invoke('profiles.list', {})
     // failures too: the server refuses the token (401), the server is gone (unreachable)
-    await win.invoke('profiles.save', { id: zid, name: '帳獸', destination: 'zangsho', baseUrl: `${sSandbox.url}/zangsho/v1`, token })
+    await win.invoke('profiles.save', {
+      id: zid,
+      name: '帳獸',
+      destination: 'zangsho',
+      baseUrl: `${sSandbox.url}/zangsho/v1`,
+      token
+    })
     expect((await win.invoke('profiles.test', { id: zid })).value).toMatchObject({ ok: false, kind: 'unauthorized' })
     await zSandbox.close()
-    await win.invoke('profiles.save', { id: zid, name: '帳獸', destination: 'zangsho', baseUrl: zSandbox.zangshoBaseUrl, token })
+    await win.invoke('profiles.save', {
+      id: zid,
+      name: '帳獸',
+      destination: 'zangsho',
+      baseUrl: zSandbox.zangshoBaseUrl,
+      token
+    })
     expect((await win.invoke('profiles.test', { id: zid })).value).toMatchObject({ ok: false, kind: 'unreachable' })
     await win.invoke('profiles.deleteToken', { id: sid })
     await win.invoke('profiles.remove', { id: zid })
@@ -79,7 +114,8 @@ describe('IPC leak test (profiles)', () => {
     const everything = JSON.stringify(win.sent)
     expect(everything).toContain(token.slice(-4))
     const masked = everything.replaceAll(token.slice(-4), '____')
-    for (const form of [token, token.slice(0, token.length / 2), Buffer.from(token).toString('base64')]) expect(masked).not.toContain(form)
+    for (const form of [token, token.slice(0, token.length / 2), Buffer.from(token).toString('base64')])
+      expect(masked).not.toContain(form)
     for (const text of await filesUnder(dataDir)) expect(text).not.toContain(token.slice(0, token.length / 2))
   })
 })

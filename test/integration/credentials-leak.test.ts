@@ -47,7 +47,7 @@ async function allText(dir: string): Promise<Map<string, string>> {
       const book = XLSX.read(await readFile(path))
       out.set(path, book.SheetNames.map((s) => XLSX.utils.sheet_to_csv(book.Sheets[s])).join('\n'))
     } else {
-      out.set(path, await readFile(path, 'latin1') + (await readFile(path, 'utf8')))
+      out.set(path, (await readFile(path, 'latin1')) + (await readFile(path, 'utf8')))
     }
   }
   return out
@@ -59,7 +59,8 @@ function forms(token: string): string[] {
 }
 
 function expectNoToken(where: string, text: string, token: string): void {
-  for (const f of forms(token)) expect(text.includes(f), `${where} contains the token (${f === token ? 'as is' : 'encoded'})`).toBe(false)
+  for (const f of forms(token))
+    expect(text.includes(f), `${where} contains the token (${f === token ? 'as is' : 'encoded'})`).toBe(false)
 }
 
 describe('the token leaks nowhere', () => {
@@ -70,7 +71,12 @@ describe('the token leaks nowhere', () => {
       tokens: { [token]: { api: 'zangsho' }, 'limited-token-0001': { api: 'zangsho', abilities: ['customers:read'] } }
     })
     const store = createProfileStore(dataDir, memoryKeychain())
-    const p = await store.add({ name: '正式帳獸', destination: 'zangsho', baseUrl: sandbox.zangshoBaseUrl, timezone: 'Asia/Taipei' })
+    const p = await store.add({
+      name: '正式帳獸',
+      destination: 'zangsho',
+      baseUrl: sandbox.zangshoBaseUrl,
+      timezone: 'Asia/Taipei'
+    })
     await store.setToken(p.id, token)
     const settings = await resolvePushProfile(store, p.id, 'zangsho')
     expect(settings.token).toBe(token)
@@ -85,18 +91,32 @@ describe('the token leaks nowhere', () => {
 
     // a push that meets 401 (token revoked) and 403 (ability missing) stops with a plain message
     const revoked = await startSandbox({ tokens: { 'someone-else-0000': { api: 'zangsho' } } })
-    const stopped401 = await startJob({ records, options: jobOptions('zangsho.orders', `${revoked.url}/zangsho/v1`), env }).done
+    const stopped401 = await startJob({
+      records,
+      options: jobOptions('zangsho.orders', `${revoked.url}/zangsho/v1`),
+      env
+    }).done
     await revoked.close()
     expect(stopped401.status).toBe('stopped')
     await store.setToken(p.id, 'limited-token-0001')
     const limited = await resolvePushProfile(store, p.id, 'zangsho')
-    const stopped403 = await startJob({ records, options: jobOptions('zangsho.orders', limited.baseUrl), env: { ...env, token: limited.token } }).done
+    const stopped403 = await startJob({
+      records,
+      options: jobOptions('zangsho.orders', limited.baseUrl),
+      env: { ...env, token: limited.token }
+    }).done
     expect(stopped403.status).toBe('stopped')
     expect(JSON.stringify(stopped403.stopMessage)).toContain('orders:write')
     await store.setToken(p.id, token)
 
     // reports as the app writes them
-    const source = { headers: ['order_no'], rows: records.map((r) => ({ rowNumber: r.row, cells: [{ t: 's' as const, v: String(r.payload.order_no), w: String(r.payload.order_no) }] })) }
+    const source = {
+      headers: ['order_no'],
+      rows: records.map((r) => ({
+        rowNumber: r.row,
+        cells: [{ t: 's' as const, v: String(r.payload.order_no), w: String(r.payload.order_no) }]
+      }))
+    }
     await writeReport(join(dataDir, 'report.csv'), buildReport(source, result.results))
     await writeReport(join(dataDir, 'report.xlsx'), buildReport(source, stopped401.results, { language: 'zh-TW' }))
 

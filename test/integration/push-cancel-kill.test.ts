@@ -24,7 +24,11 @@ const STATUSES = ['執行中', '已取消', '停用', '執行完成', '終止', 
 /** An ECPay-style list: 6 subscriptions, rows 3–6 ended on the 1st–4th of June 2025 at 10:30 Taipei time. */
 function historyCsv(): string {
   const lines = ['Email,每月金額,週期,開始日期,本期開始,方案,訂閱狀態,取消時間']
-  STATUSES.forEach((s, i) => lines.push(`member${i}@example.com,"NT$${990 + i}",月繳,2025/1/${i + 1},2025/5/${i + 1},Pro,${s},${s === '執行中' ? '' : `2025/6/${i} 10:30`}`))
+  STATUSES.forEach((s, i) =>
+    lines.push(
+      `member${i}@example.com,"NT$${990 + i}",月繳,2025/1/${i + 1},2025/5/${i + 1},Pro,${s},${s === '執行中' ? '' : `2025/6/${i} 10:30`}`
+    )
+  )
   const path = join(tmp.dir, 'subscriptions.csv')
   writeFileSync(path, lines.join('\n') + '\n')
   return path
@@ -40,8 +44,24 @@ describe('push CLI: cancelled subscriptions survive kill -9 between create and c
   it('kill -9 while a cancel is in flight, then --resume: one subscription per row, each cancelled once with its original date', async () => {
     const file = historyCsv()
     const jobs = join(tmp.dir, 'jobs')
-    const argv = [file, '--target', 'zangsho.subscriptions', '--base-url', sb.zangshoBaseUrl, '--token-env', 'TOK', '--min-interval-ms', '400', '--journal-dir', jobs, '--json']
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'push', ...argv], { env: { ...process.env, TOK: 'rehearsal' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const argv = [
+      file,
+      '--target',
+      'zangsho.subscriptions',
+      '--base-url',
+      sb.zangshoBaseUrl,
+      '--token-env',
+      'TOK',
+      '--min-interval-ms',
+      '400',
+      '--journal-dir',
+      jobs,
+      '--json'
+    ]
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'push', ...argv], {
+      env: { ...process.env, TOK: 'rehearsal' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     const exited = new Promise<NodeJS.Signals | null>((res) => proc.on('exit', (_code, signal) => res(signal)))
     // The creates landed: from now on every write answers 10 s late, after it is committed.
     await until(() => sb.state.subscriptions.length === 6)
@@ -55,17 +75,29 @@ describe('push CLI: cancelled subscriptions survive kill -9 between create and c
 
     const [journal] = readdirSync(jobs).filter((n) => n.endsWith('.jsonl'))
     let out = ''
-    const code = await runPush(['--resume', journal.replace(/\.jsonl$/, ''), '--token-env', 'TOK', '--journal-dir', jobs, '--json'], {
-      env: { TOK: 'rehearsal' }, fetch: globalThis.fetch, stdout: { write: (s: string) => (out += s) }, stderr: { write: () => undefined }, signals: { on: () => undefined, off: () => undefined }
-    })
+    const code = await runPush(
+      ['--resume', journal.replace(/\.jsonl$/, ''), '--token-env', 'TOK', '--journal-dir', jobs, '--json'],
+      {
+        env: { TOK: 'rehearsal' },
+        fetch: globalThis.fetch,
+        stdout: { write: (s: string) => (out += s) },
+        stderr: { write: () => undefined },
+        signals: { on: () => undefined, off: () => undefined }
+      }
+    )
     expect(code).toBe(0)
-    const got = JSON.parse(out) as { summary: Record<string, number>; results: { row: number; outcome: string; id: number; reason: string | null; message: string }[] }
+    const got = JSON.parse(out) as {
+      summary: Record<string, number>
+      results: { row: number; outcome: string; id: number; reason: string | null; message: string }[]
+    }
     expect(got.summary).toMatchObject({ total: 6, created: 6, failed: 0, unknown: 0 })
 
     const subs = sb.state.subscriptions
     expect(subs).toHaveLength(6)
     expect(new Set(subs.map((s) => s.customer_id)).size).toBe(6)
-    expect(sb.state.requestLog.filter((r) => r.method === 'POST' && r.path.endsWith('/subscriptions/batch'))).toHaveLength(1)
+    expect(
+      sb.state.requestLog.filter((r) => r.method === 'POST' && r.path.endsWith('/subscriptions/batch'))
+    ).toHaveLength(1)
     const puts = sb.state.requestLog.filter((r) => r.method === 'PUT').map((r) => r.path)
     expect(puts).toHaveLength(4)
     expect(new Set(puts).size).toBe(4)
@@ -90,9 +122,30 @@ describe('push CLI: cancelled subscriptions survive kill -9 between create and c
   it('the plain summary counts the rows created, then cancelled; the report has outcome created and reason cancelled', async () => {
     const file = historyCsv()
     let out = ''
-    const code = await runPush([file, '--target', 'zangsho.subscriptions', '--base-url', sb.zangshoBaseUrl, '--token-env', 'TOK', '--min-interval-ms', '0', '--journal-dir', join(tmp.dir, 'j'), '--report', join(tmp.dir, 'r.csv')], {
-      env: { TOK: 'rehearsal' }, fetch: globalThis.fetch, stdout: { write: (s: string) => (out += s) }, stderr: { write: () => undefined }, signals: { on: () => undefined, off: () => undefined }
-    })
+    const code = await runPush(
+      [
+        file,
+        '--target',
+        'zangsho.subscriptions',
+        '--base-url',
+        sb.zangshoBaseUrl,
+        '--token-env',
+        'TOK',
+        '--min-interval-ms',
+        '0',
+        '--journal-dir',
+        join(tmp.dir, 'j'),
+        '--report',
+        join(tmp.dir, 'r.csv')
+      ],
+      {
+        env: { TOK: 'rehearsal' },
+        fetch: globalThis.fetch,
+        stdout: { write: (s: string) => (out += s) },
+        stderr: { write: () => undefined },
+        signals: { on: () => undefined, off: () => undefined }
+      }
+    )
     expect(code).toBe(0)
     expect(out).toContain('of which created, then cancelled: 4')
     const report = readFileSync(join(tmp.dir, 'r.csv'), 'utf8')

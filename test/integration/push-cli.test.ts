@@ -19,7 +19,10 @@ afterEach(async () => {
 
 function ordersCsv(n: number): string {
   const lines = ['訂單編號,金額,Email,姓名,狀態,付款時間']
-  for (let i = 1; i <= n; i++) lines.push(`K-${String(i).padStart(4, '0')},"NT$${1000 + i}",buyer${i % 13}@example.com,客戶${i % 13},已付款,2025/11/30 10:15`)
+  for (let i = 1; i <= n; i++)
+    lines.push(
+      `K-${String(i).padStart(4, '0')},"NT$${1000 + i}",buyer${i % 13}@example.com,客戶${i % 13},已付款,2025/11/30 10:15`
+    )
   const path = join(tmp.dir, 'orders.csv')
   writeFileSync(path, lines.join('\n') + '\n')
   return path
@@ -39,10 +42,15 @@ async function inProcess(argv: string[], env: NodeJS.ProcessEnv = { TOK: 'rehear
 }
 
 function child(argv: string[]) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'push', ...argv], { env: { ...process.env, TOK: 'rehearsal' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'push', ...argv], {
+    env: { ...process.env, TOK: 'rehearsal' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let out = ''
   proc.stdout.on('data', (d) => (out += d))
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: () => string }>((res) => proc.on('exit', (code, signal) => res({ code, signal, out: () => out })))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: () => string }>((res) =>
+    proc.on('exit', (code, signal) => res({ code, signal, out: () => out }))
+  )
   return { proc, exited }
 }
 
@@ -57,10 +65,27 @@ const core = (rs: Row[]) => rs.map(({ row, outcome, id, reason }) => ({ row, out
 describe('push CLI', () => {
   it('kill -9 mid-job, then --resume, gives the results of an uninterrupted run', async () => {
     const file = ordersCsv(200)
-    const common = ['--target', 'zangsho.orders', '--token-env', 'TOK', '--batch-size', '10', '--min-interval-ms', '120', '--json']
+    const common = [
+      '--target',
+      'zangsho.orders',
+      '--token-env',
+      'TOK',
+      '--batch-size',
+      '10',
+      '--min-interval-ms',
+      '120',
+      '--json'
+    ]
     const clean = await sandbox()
     sandboxes.push(clean)
-    const baseline = await inProcess([file, ...common, '--base-url', clean.zangshoBaseUrl, '--journal-dir', join(tmp.dir, 'jobs-a')])
+    const baseline = await inProcess([
+      file,
+      ...common,
+      '--base-url',
+      clean.zangshoBaseUrl,
+      '--journal-dir',
+      join(tmp.dir, 'jobs-a')
+    ])
     expect(baseline.code).toBe(0)
     const expected = JSON.parse(baseline.out)
     expect(expected.summary.created).toBe(200)
@@ -93,7 +118,22 @@ describe('push CLI', () => {
     const sb = await sandbox()
     sandboxes.push(sb)
     const jobs = join(tmp.dir, 'jobs')
-    const { proc, exited } = child([file, '--target', 'zangsho.orders', '--base-url', sb.zangshoBaseUrl, '--token-env', 'TOK', '--batch-size', '10', '--min-interval-ms', '150', '--journal-dir', jobs, '--json'])
+    const { proc, exited } = child([
+      file,
+      '--target',
+      'zangsho.orders',
+      '--base-url',
+      sb.zangshoBaseUrl,
+      '--token-env',
+      'TOK',
+      '--batch-size',
+      '10',
+      '--min-interval-ms',
+      '150',
+      '--journal-dir',
+      jobs,
+      '--json'
+    ])
     await until(() => sb.state.orders.length >= 30)
     proc.kill('SIGINT')
     const stopped = await exited
@@ -111,16 +151,46 @@ describe('push CLI', () => {
 
   it('usage errors exit 2 with a reason; an unknown row outcome exits 1', async () => {
     const file = ordersCsv(3)
-    expect((await inProcess([file, '--base-url', 'https://x.example/v1', '--token-env', 'TOK'])).err).toMatch(/--target is required/)
-    const http = await inProcess([file, '--target', 'zangsho.orders', '--base-url', 'http://api.example.com/v1', '--token-env', 'TOK'])
+    expect((await inProcess([file, '--base-url', 'https://x.example/v1', '--token-env', 'TOK'])).err).toMatch(
+      /--target is required/
+    )
+    const http = await inProcess([
+      file,
+      '--target',
+      'zangsho.orders',
+      '--base-url',
+      'http://api.example.com/v1',
+      '--token-env',
+      'TOK'
+    ])
     expect(http.code).toBe(2)
     expect(http.err).toMatch(/https/)
-    const noToken = await inProcess([file, '--target', 'zangsho.orders', '--base-url', 'https://x.example/v1', '--token-env', 'NOPE'])
+    const noToken = await inProcess([
+      file,
+      '--target',
+      'zangsho.orders',
+      '--base-url',
+      'https://x.example/v1',
+      '--token-env',
+      'NOPE'
+    ])
     expect(noToken.code).toBe(2)
     expect(noToken.err).toMatch(/NOPE is empty/)
     expect((await inProcess([file, '--target', 'zangsho.orders', '--on-conflict', 'merge'])).code).toBe(2)
     expect((await inProcess([file, '--target', 'zangsho.orders', '--bogus'])).code).toBe(2)
-    expect((await inProcess([join(tmp.dir, 'missing.csv'), '--target', 'zangsho.orders', '--base-url', 'https://x.example/v1', '--token-env', 'TOK'])).code).toBe(2)
+    expect(
+      (
+        await inProcess([
+          join(tmp.dir, 'missing.csv'),
+          '--target',
+          'zangsho.orders',
+          '--base-url',
+          'https://x.example/v1',
+          '--token-env',
+          'TOK'
+        ])
+      ).code
+    ).toBe(2)
   })
 
   it('--profile rehearsal needs no token; a real profile without a saved token is a usage error', async () => {
@@ -128,7 +198,21 @@ describe('push CLI', () => {
     sandboxes.push(sb)
     const file = ordersCsv(4)
     const env = { ORDERDOCK_DATA_DIR: join(tmp.dir, 'data') }
-    const ok = await inProcess([file, '--target', 'zangsho.orders', '--profile', 'rehearsal', '--base-url', sb.zangshoBaseUrl, '--min-interval-ms', '0', '--json'], env)
+    const ok = await inProcess(
+      [
+        file,
+        '--target',
+        'zangsho.orders',
+        '--profile',
+        'rehearsal',
+        '--base-url',
+        sb.zangshoBaseUrl,
+        '--min-interval-ms',
+        '0',
+        '--json'
+      ],
+      env
+    )
     expect(ok.code).toBe(0)
     expect(JSON.parse(ok.out).summary.created).toBe(4)
     expect(readdirSync(join(tmp.dir, 'data', 'jobs'))).toHaveLength(1)
@@ -141,11 +225,50 @@ describe('push CLI', () => {
     const sb = await sandbox()
     sandboxes.push(sb)
     const file = ordersCsv(3)
-    await inProcess([file, '--target', 'zangsho.orders', '--base-url', sb.zangshoBaseUrl, '--token-env', 'TOK', '--journal-dir', join(tmp.dir, 'j'), '--min-interval-ms', '0'])
-    const again = await inProcess([file, '--target', 'zangsho.orders', '--base-url', sb.zangshoBaseUrl, '--token-env', 'TOK', '--journal-dir', join(tmp.dir, 'j'), '--on-conflict', 'skip', '--report', join(tmp.dir, 'r.xlsx')])
+    await inProcess([
+      file,
+      '--target',
+      'zangsho.orders',
+      '--base-url',
+      sb.zangshoBaseUrl,
+      '--token-env',
+      'TOK',
+      '--journal-dir',
+      join(tmp.dir, 'j'),
+      '--min-interval-ms',
+      '0'
+    ])
+    const again = await inProcess([
+      file,
+      '--target',
+      'zangsho.orders',
+      '--base-url',
+      sb.zangshoBaseUrl,
+      '--token-env',
+      'TOK',
+      '--journal-dir',
+      join(tmp.dir, 'j'),
+      '--on-conflict',
+      'skip',
+      '--report',
+      join(tmp.dir, 'r.xlsx')
+    ])
     expect(again.code).toBe(0)
     expect(again.out).toMatch(/skipped 3/)
-    const bad = await inProcess([file, '--target', 'zangsho.orders', '--base-url', sb.zangshoBaseUrl, '--token-env', 'BAD', '--journal-dir', join(tmp.dir, 'j')], { BAD: 'wrong-token' })
+    const bad = await inProcess(
+      [
+        file,
+        '--target',
+        'zangsho.orders',
+        '--base-url',
+        sb.zangshoBaseUrl,
+        '--token-env',
+        'BAD',
+        '--journal-dir',
+        join(tmp.dir, 'j')
+      ],
+      { BAD: 'wrong-token' }
+    )
     expect(bad.code).toBe(1)
     expect(bad.out).toMatch(/401/)
     expect(bad.out + bad.err).not.toContain('wrong-token')

@@ -66,7 +66,12 @@ const destinations: Destination[] = [
     batchSize: 5,
     baseUrl: (sb) => sb.zangshoBaseUrl,
     serverRows: (sb, records) =>
-      new Map(records.map((r) => [r.row, sb.state.orders.filter((o) => o.order_no === r.payload.order_no).map((o) => String(o.id))]))
+      new Map(
+        records.map((r) => [
+          r.row,
+          sb.state.orders.filter((o) => o.order_no === r.payload.order_no).map((o) => String(o.id))
+        ])
+      )
   },
   {
     name: 'SHOPLINE single',
@@ -87,7 +92,10 @@ const tally: Record<string, { runs: number; duplicated: number; lost: number; re
 
 afterAll(() => {
   // The figures for the issue's closing note (rerun: npx vitest run test/integration/push-disk-full.test.ts).
-  for (const [name, t] of Object.entries(tally)) console.log(`disk-full ${name}: ${t.runs} runs, ${t.duplicated} duplicated, ${t.lost} lost, ${t.reportMismatches} report rows differing from the server`)
+  for (const [name, t] of Object.entries(tally))
+    console.log(
+      `disk-full ${name}: ${t.runs} runs, ${t.duplicated} duplicated, ${t.lost} lost, ${t.reportMismatches} report rows differing from the server`
+    )
 })
 
 /** How many journal appends a clean job makes: every one of them is a position to fail at. */
@@ -97,10 +105,20 @@ async function cleanAppendCount(d: Destination): Promise<number> {
   let count = 0
   const counting: OpenJournalFile = async (path, flags, mode) => {
     const fh = await open(path, flags, mode)
-    return { stat: () => fh.stat(), close: () => fh.close(), truncate: (l) => fh.truncate(l), sync: () => fh.sync(), write: (b, o, l) => (o === 0 && count++, fh.write(b, o, l)) }
+    return {
+      stat: () => fh.stat(),
+      close: () => fh.close(),
+      truncate: (l) => fh.truncate(l),
+      sync: () => fh.sync(),
+      write: (b, o, l) => (o === 0 && count++, fh.write(b, o, l))
+    }
   }
   try {
-    const r = await startJob({ records: d.records(), options: jobOptions(d.target, d.baseUrl(sb), { batchSize: d.batchSize, minIntervalMs: 0 }), env: testEnv(tmp.dir, { openJournalFile: counting, reconcileDelayMs: 0 }) }).done
+    const r = await startJob({
+      records: d.records(),
+      options: jobOptions(d.target, d.baseUrl(sb), { batchSize: d.batchSize, minIntervalMs: 0 }),
+      env: testEnv(tmp.dir, { openJournalFile: counting, reconcileDelayMs: 0 })
+    }).done
     expect(r.status).toBe('finished')
     return count
   } finally {
@@ -118,7 +136,10 @@ async function runAt(d: Destination, at: number, mode: Mode): Promise<void> {
   try {
     let first: JobResult | Error
     try {
-      first = await startJob({ ...base, env: testEnv(tmp.dir, { openJournalFile: faultyOpen(at, mode), reconcileDelayMs: 0 }) }).done
+      first = await startJob({
+        ...base,
+        env: testEnv(tmp.dir, { openJournalFile: faultyOpen(at, mode), reconcileDelayMs: 0 })
+      }).done
     } catch (e) {
       first = e as Error
     }
@@ -154,7 +175,13 @@ async function runAt(d: Destination, at: number, mode: Mode): Promise<void> {
       if (reported.outcome !== 'created' || ids.length !== 1 || String(reported.id) !== ids[0]) t.reportMismatches++
     }
     expect({ at, mode, ...t }).toMatchObject({ duplicated: 0, lost: 0, reportMismatches: 0 })
-    expect(final.summary).toMatchObject({ total: records.length, created: records.length, updated: 0, failed: 0, unknown: 0 })
+    expect(final.summary).toMatchObject({
+      total: records.length,
+      created: records.length,
+      updated: 0,
+      failed: 0,
+      unknown: 0
+    })
   } finally {
     await sb.close()
     tmp.cleanup()
@@ -165,6 +192,7 @@ describe.each(destinations)('disk full while pushing to $name', (d) => {
   it('short writes, ENOSPC and failed fsync at every journal position: each row on the server exactly once, report = server', async () => {
     const positions = await cleanAppendCount(d)
     expect(positions).toBeGreaterThan(5)
-    for (const mode of ['short', 'enospc', 'fsync'] as const) for (let at = 0; at < positions; at++) await runAt(d, at, mode)
+    for (const mode of ['short', 'enospc', 'fsync'] as const)
+      for (let at = 0; at < positions; at++) await runAt(d, at, mode)
   }, 120_000)
 })

@@ -35,7 +35,19 @@ function eventRecords(): PreparedRecord[] {
     CUSTOMERS.forEach((email, c) => {
       const row = out.length + 2
       const change = (Number(s.new) - Number(s.old)).toFixed(2)
-      out.push({ row, rows: [row], valid: true, payload: { customer_email: email, event_type: s.type, occurred_at: `2025-${s.month}-1${c}T0${k}:30:00Z`, amount_change: change, old_amount: s.old, new_amount: s.new } })
+      out.push({
+        row,
+        rows: [row],
+        valid: true,
+        payload: {
+          customer_email: email,
+          event_type: s.type,
+          occurred_at: `2025-${s.month}-1${c}T0${k}:30:00Z`,
+          amount_change: change,
+          old_amount: s.old,
+          new_amount: s.new
+        }
+      })
     })
   )
   return out
@@ -48,9 +60,15 @@ function expectOneEventPerRow(sb: Sandbox, records: PreparedRecord[]): void {
   expect(events).toHaveLength(records.length)
   for (const r of records) {
     const id = customers.find((c) => c.email === r.payload.customer_email)!.id
-    const same = events.filter((e) => e.customer_id === id && e.event_type === r.payload.event_type && e.occurred_at === r.payload.occurred_at)
+    const same = events.filter(
+      (e) => e.customer_id === id && e.event_type === r.payload.event_type && e.occurred_at === r.payload.occurred_at
+    )
     expect(same, `row ${r.row}`).toHaveLength(1)
-    expect(same[0]).toMatchObject({ old_amount: r.payload.old_amount, new_amount: r.payload.new_amount, amount_change: r.payload.amount_change })
+    expect(same[0]).toMatchObject({
+      old_amount: r.payload.old_amount,
+      new_amount: r.payload.new_amount,
+      amount_change: r.payload.amount_change
+    })
   }
   for (const c of customers) {
     const mine = events.filter((e) => e.customer_id === c.id)
@@ -89,16 +107,28 @@ describe('subscription events push', () => {
   it('an event in flight when the job stops is unknown, and resume finds it in the list instead of sending it again', async () => {
     await seedCustomers(bed.sb)
     const records = eventRecords()
-    const handle = startJob({ records, options: jobOptions('zangsho.subscription_events', bed.sb.zangshoBaseUrl), env: testEnv(bed.tmp.dir, { fetch: hangOnPost(4) }) })
-    for (let i = 0; i < 300 && bed.sb.state.subscriptionEvents.length < 4; i++) await new Promise((r) => setTimeout(r, 10))
+    const handle = startJob({
+      records,
+      options: jobOptions('zangsho.subscription_events', bed.sb.zangshoBaseUrl),
+      env: testEnv(bed.tmp.dir, { fetch: hangOnPost(4) })
+    })
+    for (let i = 0; i < 300 && bed.sb.state.subscriptionEvents.length < 4; i++)
+      await new Promise((r) => setTimeout(r, 10))
     handle.cancel({ abortInFlight: true })
     const stopped = await handle.done
     expect(stopped.summary).toMatchObject({ created: 3, unknown: 1 })
     expect(stopped.results.find((r) => r.outcome === 'unknown')?.reason).toBe('interrupted')
-    const resumed = await startJob({ records, options: jobOptions('zangsho.subscription_events', bed.sb.zangshoBaseUrl), env: testEnv(bed.tmp.dir), resumeJobId: stopped.jobId }).done
+    const resumed = await startJob({
+      records,
+      options: jobOptions('zangsho.subscription_events', bed.sb.zangshoBaseUrl),
+      env: testEnv(bed.tmp.dir),
+      resumeJobId: stopped.jobId
+    }).done
     expect(resumed.summary).toMatchObject({ created: 12, unknown: 0 })
     // 4 in the first run, 8 after: the one in flight was found, not resent
-    expect(bed.sb.state.requestLog.filter((r) => r.method === 'POST' && r.path.endsWith('/subscriptions/events'))).toHaveLength(12)
+    expect(
+      bed.sb.state.requestLog.filter((r) => r.method === 'POST' && r.path.endsWith('/subscriptions/events'))
+    ).toHaveLength(12)
     expectOneEventPerRow(bed.sb, records)
   })
 
@@ -106,13 +136,20 @@ describe('subscription events push', () => {
     await seedCustomers(bed.sb)
     bed.sb.setFaults('drop=0.35')
     const records = eventRecords()
-    const res = await startJob({ records, options: jobOptions('zangsho.subscription_events', bed.sb.zangshoBaseUrl), env: testEnv(bed.tmp.dir) }).done
+    const res = await startJob({
+      records,
+      options: jobOptions('zangsho.subscription_events', bed.sb.zangshoBaseUrl),
+      env: testEnv(bed.tmp.dir)
+    }).done
     expect(res.status).toBe('finished')
     expect(res.summary).toMatchObject({ total: 12, created: 12, unknown: 0, failed: 0 })
     const dropped = bed.sb.state.requestLog.filter((r) => r.fault === 'drop')
     expect(dropped.length).toBeGreaterThan(0)
     // each dropped create was checked through the list, never blindly resent
-    expect(bed.sb.state.requestLog.filter((r) => r.method === 'GET' && r.path.startsWith('/zangsho/v1/subscriptions/events')).length).toBeGreaterThanOrEqual(dropped.length)
+    expect(
+      bed.sb.state.requestLog.filter((r) => r.method === 'GET' && r.path.startsWith('/zangsho/v1/subscriptions/events'))
+        .length
+    ).toBeGreaterThanOrEqual(dropped.length)
     expectOneEventPerRow(bed.sb, records)
     expect(res.results.map((r) => r.id).sort()).toEqual(bed.sb.state.subscriptionEvents.map((e) => e.id).sort())
   })
@@ -123,8 +160,24 @@ describe('subscription events push', () => {
     const records = eventRecords()
     const file = eventsCsv(bed.tmp.dir, records)
     const jobs = join(bed.tmp.dir, 'jobs')
-    const args = ['--target', 'zangsho.subscription_events', '--token-env', 'TOK', '--min-interval-ms', '250', '--journal-dir', jobs, '--timezone', 'UTC', '--json']
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'push', file, ...args, '--base-url', bed.sb.zangshoBaseUrl], { env: { ...process.env, TOK: 'rehearsal' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const args = [
+      '--target',
+      'zangsho.subscription_events',
+      '--token-env',
+      'TOK',
+      '--min-interval-ms',
+      '250',
+      '--journal-dir',
+      jobs,
+      '--timezone',
+      'UTC',
+      '--json'
+    ]
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/cli.ts', 'push', file, ...args, '--base-url', bed.sb.zangshoBaseUrl],
+      { env: { ...process.env, TOK: 'rehearsal' }, stdio: ['ignore', 'pipe', 'pipe'] }
+    )
     const exited = new Promise<NodeJS.Signals | null>((res) => proc.on('exit', (_c, signal) => res(signal)))
     const end = Date.now() + 60_000
     while (bed.sb.state.subscriptionEvents.length < 5 && Date.now() < end) await new Promise((r) => setTimeout(r, 10))
@@ -133,9 +186,16 @@ describe('subscription events push', () => {
     expect(bed.sb.state.subscriptionEvents.length).toBeLessThan(12)
     const [journal] = readdirSync(jobs).filter((f) => f.endsWith('.jsonl'))
     let out = ''
-    const code = await runPush(['--resume', journal.replace(/\.jsonl$/, ''), '--token-env', 'TOK', '--journal-dir', jobs, '--json'], {
-      env: { TOK: 'rehearsal' }, fetch: globalThis.fetch, stdout: { write: (s: string) => (out += s) }, stderr: { write: () => undefined }, signals: { on: () => undefined, off: () => undefined }
-    })
+    const code = await runPush(
+      ['--resume', journal.replace(/\.jsonl$/, ''), '--token-env', 'TOK', '--journal-dir', jobs, '--json'],
+      {
+        env: { TOK: 'rehearsal' },
+        fetch: globalThis.fetch,
+        stdout: { write: (s: string) => (out += s) },
+        stderr: { write: () => undefined },
+        signals: { on: () => undefined, off: () => undefined }
+      }
+    )
     const got = JSON.parse(out)
     expect(got.summary).toMatchObject({ total: 12, created: 12, unknown: 0, failed: 0 })
     expect(code).toBe(0)
@@ -145,20 +205,27 @@ describe('subscription events push', () => {
   it.each([
     ['404', '/subscription-events'],
     ['405', '/subscriptions']
-  ])('a %s on the first create stops the job, says how to change the path, and sends nothing else', async (status, path) => {
-    await seedCustomers(bed.sb)
-    const before = bed.sb.state.requestLog.length
-    const records = eventRecords()
-    const options = jobOptions('zangsho.subscription_events', bed.sb.zangshoBaseUrl)
-    const res = await startJob({ records, options: { ...options, transport: { ...options.transport, path } }, env: testEnv(bed.tmp.dir) }).done
-    expect(res.status).toBe('stopped')
-    expect(res.stopMessage?.en).toContain(`HTTP ${status}`)
-    expect(res.stopMessage?.en).toMatch(/not where the documents suggest.*Subscription events path/)
-    expect(res.stopMessage?.['zh-TW']).toContain('訂閱事件路徑')
-    const sent = bed.sb.state.requestLog.slice(before)
-    expect(sent).toHaveLength(1)
-    expect(sent[0]).toMatchObject({ method: 'POST', status: Number(status) })
-    expect(res.summary).toMatchObject({ created: 0, unknown: 0 })
-    expect(bed.sb.state.subscriptionEvents).toHaveLength(0)
-  })
+  ])(
+    'a %s on the first create stops the job, says how to change the path, and sends nothing else',
+    async (status, path) => {
+      await seedCustomers(bed.sb)
+      const before = bed.sb.state.requestLog.length
+      const records = eventRecords()
+      const options = jobOptions('zangsho.subscription_events', bed.sb.zangshoBaseUrl)
+      const res = await startJob({
+        records,
+        options: { ...options, transport: { ...options.transport, path } },
+        env: testEnv(bed.tmp.dir)
+      }).done
+      expect(res.status).toBe('stopped')
+      expect(res.stopMessage?.en).toContain(`HTTP ${status}`)
+      expect(res.stopMessage?.en).toMatch(/not where the documents suggest.*Subscription events path/)
+      expect(res.stopMessage?.['zh-TW']).toContain('訂閱事件路徑')
+      const sent = bed.sb.state.requestLog.slice(before)
+      expect(sent).toHaveLength(1)
+      expect(sent[0]).toMatchObject({ method: 'POST', status: Number(status) })
+      expect(res.summary).toMatchObject({ created: 0, unknown: 0 })
+      expect(bed.sb.state.subscriptionEvents).toHaveLength(0)
+    }
+  )
 })

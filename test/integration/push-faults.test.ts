@@ -18,7 +18,11 @@ describe('faults', () => {
   it('5xx and drop-after-commit lose no row and duplicate none; rows created by a lost attempt are reported created', async () => {
     sb = await sandbox({ faults: '5xx=0.25,drop=0.25', seed: 7 })
     const records = orderRecords(250)
-    const res = await startJob({ records, options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { batchSize: 25 }), env: testEnv(tmp.dir, { maxAttempts: 10 }) }).done
+    const res = await startJob({
+      records,
+      options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { batchSize: 25 }),
+      env: testEnv(tmp.dir, { maxAttempts: 10 })
+    }).done
     const log = sb.state.requestLog
     expect(log.some((r) => r.fault === '5xx')).toBe(true)
     expect(log.some((r) => r.fault === 'drop')).toBe(true)
@@ -34,7 +38,11 @@ describe('faults', () => {
 
   it('webhooks mode (--single): a dropped answer is replayed by the idempotency key, never duplicated', async () => {
     sb = await sandbox({ faults: 'drop=0.3', seed: 3 })
-    const res = await startJob({ records: orderRecords(20), options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { single: true }), env: testEnv(tmp.dir, { maxAttempts: 10 }) }).done
+    const res = await startJob({
+      records: orderRecords(20),
+      options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { single: true }),
+      env: testEnv(tmp.dir, { maxAttempts: 10 })
+    }).done
     expect(sb.state.requestLog.filter((r) => r.fault === 'drop').length).toBeGreaterThan(0)
     expect(res.summary).toMatchObject({ created: 20, failed: 0 })
     expect(sb.state.orders).toHaveLength(20)
@@ -42,7 +50,11 @@ describe('faults', () => {
     expect(posts.every((p) => /^[0-9a-f]{40}$/.test(p.headers['x-idempotency-key'] ?? ''))).toBe(true)
     // a new job over the same rows: every order exists already → skipped, not failed
     sb.setFaults(null)
-    const again = await startJob({ records: orderRecords(20), options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { single: true }), env: testEnv(tmp.dir) }).done
+    const again = await startJob({
+      records: orderRecords(20),
+      options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { single: true }),
+      env: testEnv(tmp.dir)
+    }).done
     expect(again.summary).toMatchObject({ skipped: 20, failed: 0 })
     expect(again.results[0]).toMatchObject({ reason: 'duplicate_order_no' })
     expect(sb.state.orders).toHaveLength(20)
@@ -51,7 +63,11 @@ describe('faults', () => {
   it('never retries another 4xx: a whole-batch 422 fails its rows once', async () => {
     sb = await sandbox()
     const records = orderRecords(3)
-    const res = await startJob({ records, options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { onConflict: 'merge' as never }), env: testEnv(tmp.dir) }).done
+    const res = await startJob({
+      records,
+      options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { onConflict: 'merge' as never }),
+      env: testEnv(tmp.dir)
+    }).done
     expect(sb.state.requestLog).toHaveLength(1)
     expect(res.summary.failed).toBe(3)
     expect(res.results[0]).toMatchObject({ reason: 'validation_error' })
@@ -76,7 +92,11 @@ describe('faults', () => {
       return new Response(await res.text(), { status: res.status, headers })
     }
     let firstAt = Date.now()
-    const res = await startJob({ records: orderRecords(5), options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { batchSize: 1, minIntervalMs: 0 }), env: testEnv(tmp.dir, { fetch: fetchWithJump }) }).done
+    const res = await startJob({
+      records: orderRecords(5),
+      options: jobOptions('zangsho.orders', sb.zangshoBaseUrl, { batchSize: 1, minIntervalMs: 0 }),
+      env: testEnv(tmp.dir, { fetch: fetchWithJump })
+    }).done
     expect(res.summary.created).toBe(5)
     expect(res.requests.rateLimited).toBe(1)
     const log = sb.state.requestLog
@@ -88,7 +108,11 @@ describe('faults', () => {
 
   it('stops on 401, keeps the journal, and names the problem', async () => {
     sb = await sandbox()
-    const res = await startJob({ records: orderRecords(3), options: jobOptions('zangsho.orders', sb.zangshoBaseUrl), env: testEnv(tmp.dir, { token: 'wrong' }) }).done
+    const res = await startJob({
+      records: orderRecords(3),
+      options: jobOptions('zangsho.orders', sb.zangshoBaseUrl),
+      env: testEnv(tmp.dir, { token: 'wrong' })
+    }).done
     expect(res.status).toBe('stopped')
     expect(res.stopMessage?.en).toMatch(/401/)
     expect(res.results.every((r) => r.outcome === 'not_sent' && r.reason === 'not_sent')).toBe(true)
@@ -98,7 +122,12 @@ describe('faults', () => {
     const { journalPath } = await import('../../src-main/core/upload')
     expect(readFileSync(journalPath(tmp.dir, res.jobId), 'utf8')).not.toContain('wrong')
     // resume with the right token finishes the same job
-    const resumed = await startJob({ records: orderRecords(3), options: jobOptions('zangsho.orders', sb.zangshoBaseUrl), env: testEnv(tmp.dir), resumeJobId: res.jobId }).done
+    const resumed = await startJob({
+      records: orderRecords(3),
+      options: jobOptions('zangsho.orders', sb.zangshoBaseUrl),
+      env: testEnv(tmp.dir),
+      resumeJobId: res.jobId
+    }).done
     expect(resumed).toMatchObject({ jobId: res.jobId, status: 'finished', summary: { created: 3 } })
   })
 
@@ -107,19 +136,32 @@ describe('faults', () => {
     const url = gone.zangshoBaseUrl
     const port = Number(new URL(url).port)
     await gone.close()
-    const res = await startJob({ records: orderRecords(30), options: jobOptions('zangsho.orders', url, { batchSize: 10 }), env: testEnv(tmp.dir, { maxAttempts: 3 }) }).done
+    const res = await startJob({
+      records: orderRecords(30),
+      options: jobOptions('zangsho.orders', url, { batchSize: 10 }),
+      env: testEnv(tmp.dir, { maxAttempts: 3 })
+    }).done
     expect(res.status).toBe('stopped')
     expect(res.stopMessage?.en).toMatch(/ECONNREFUSED|reach/)
     expect(res.requests.sent).toBe(3)
     expect(res.results.every((r) => r.outcome === 'not_sent' && r.reason === 'not_sent')).toBe(true)
     sb = await sandbox({ port })
-    const resumed = await startJob({ records: orderRecords(30), options: jobOptions('zangsho.orders', url), env: testEnv(tmp.dir), resumeJobId: res.jobId }).done
+    const resumed = await startJob({
+      records: orderRecords(30),
+      options: jobOptions('zangsho.orders', url),
+      env: testEnv(tmp.dir),
+      resumeJobId: res.jobId
+    }).done
     expect(resumed.summary.created).toBe(30)
     expect(sb.state.orders).toHaveLength(30)
   })
 
   it('refuses plain http off loopback', async () => {
-    const res = startJob({ records: orderRecords(1), options: jobOptions('zangsho.orders', 'http://api.example.com/v1'), env: testEnv(tmp.dir) }).done
+    const res = startJob({
+      records: orderRecords(1),
+      options: jobOptions('zangsho.orders', 'http://api.example.com/v1'),
+      env: testEnv(tmp.dir)
+    }).done
     await expect(res).rejects.toThrow(/https/)
   })
 })

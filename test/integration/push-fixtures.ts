@@ -14,7 +14,10 @@ import { HISTORICAL_DELIVERY_ID, IMPORTED_PAYMENT_ID } from '../../src-main/sand
 export { HISTORICAL_DELIVERY_ID, IMPORTED_PAYMENT_ID }
 
 /** n order records, rows 2..n+1 (row 1 is the header), emails repeating every `customers` rows. */
-export function orderRecords(n: number, opts: { prefix?: string; customers?: number; invalidRows?: number[] } = {}): PreparedRecord[] {
+export function orderRecords(
+  n: number,
+  opts: { prefix?: string; customers?: number; invalidRows?: number[] } = {}
+): PreparedRecord[] {
   const prefix = opts.prefix ?? 'ORD'
   const customers = opts.customers ?? n
   return Array.from({ length: n }, (_, i) => {
@@ -41,7 +44,14 @@ export function subscriptionRecords(n: number): PreparedRecord[] {
     row: i + 2,
     rows: [i + 2],
     valid: true,
-    payload: { customer_email: `Sub${i}@Example.com`, mrr: '990.00', billing_cycle: 'monthly', started_at: '2025-01-01T00:00:00Z', current_period_start: '2025-11-01T00:00:00Z', plan_name: 'Pro' }
+    payload: {
+      customer_email: `Sub${i}@Example.com`,
+      mrr: '990.00',
+      billing_cycle: 'monthly',
+      started_at: '2025-01-01T00:00:00Z',
+      current_period_start: '2025-11-01T00:00:00Z',
+      plan_name: 'Pro'
+    }
   }))
 }
 
@@ -60,8 +70,23 @@ export function shoplineRecords(n: number, email = (i: number) => `sl${i}@exampl
         subtotal: 600 + i,
         total: 600 + i,
         order_remarks: `Imported from legacy #${i}`,
-        delivery_address: { country_code: 'TW', country: '台灣', city: '台北市', address_1: '光復北路 1 號', recipient_name: `顧客 ${i}`, recipient_phone: '0911000111' },
-        items: [{ item_type: 'CustomProduct', item_price: 600 + i, quantity: 1, total: 600 + i, item_data: { name: '舊商品', price: String(600 + i) } }]
+        delivery_address: {
+          country_code: 'TW',
+          country: '台灣',
+          city: '台北市',
+          address_1: '光復北路 1 號',
+          recipient_name: `顧客 ${i}`,
+          recipient_phone: '0911000111'
+        },
+        items: [
+          {
+            item_type: 'CustomProduct',
+            item_price: 600 + i,
+            quantity: 1,
+            total: 600 + i,
+            item_data: { name: '舊商品', price: String(600 + i) }
+          }
+        ]
       },
       is_registering_as_member: false,
       is_inventory_fulfillment: false,
@@ -81,7 +106,16 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 export function testEnv(journalDir: string, extra: Partial<JobEnvironment> = {}): JobEnvironment {
-  return { fetch: globalThis.fetch, token: 'rehearsal', journalDir, backoffBaseMs: 20, backoffCapMs: 200, reconcileDelayMs: 50, requestTimeoutMs: 5000, ...extra }
+  return {
+    fetch: globalThis.fetch,
+    token: 'rehearsal',
+    journalDir,
+    backoffBaseMs: 20,
+    backoffCapMs: 200,
+    reconcileDelayMs: 50,
+    requestTimeoutMs: 5000,
+    ...extra
+  }
 }
 
 export async function sandbox(opts: SandboxOptions = {}): Promise<Sandbox> {

@@ -25,7 +25,10 @@ describe('shopline.orders', () => {
     }
     const res = await startJob({
       records,
-      options: jobOptions('shopline.orders', sb.shoplineBaseUrl, { deliveryOptionId: '64d000000000000000000001', paymentMethodId: '64e000000000000000000001' }),
+      options: jobOptions('shopline.orders', sb.shoplineBaseUrl, {
+        deliveryOptionId: '64d000000000000000000001',
+        paymentMethodId: '64e000000000000000000001'
+      }),
       env: testEnv(tmp.dir)
     }).done
     expect(res.summary).toMatchObject({ created: 3, failed: 0 })
@@ -36,7 +39,11 @@ describe('shopline.orders', () => {
 
   it('an answer lost after commit is found by order search, not sent again', async () => {
     sb = await sandbox({ faults: 'drop=0.5', seed: 11 })
-    const res = await startJob({ records: shoplineRecords(8), options: jobOptions('shopline.orders', sb.shoplineBaseUrl), env: testEnv(tmp.dir) }).done
+    const res = await startJob({
+      records: shoplineRecords(8),
+      options: jobOptions('shopline.orders', sb.shoplineBaseUrl),
+      env: testEnv(tmp.dir)
+    }).done
     const drops = sb.state.requestLog.filter((r) => r.fault === 'drop')
     expect(drops.length).toBeGreaterThan(0)
     expect(sb.state.requestLog.some((r) => r.path.includes('/orders/search'))).toBe(true)
@@ -49,7 +56,11 @@ describe('shopline.orders', () => {
 
   it('5xx before commit: search finds nothing, the order is sent again exactly once', async () => {
     sb = await sandbox({ faults: '5xx=0.5', seed: 5 })
-    const res = await startJob({ records: shoplineRecords(6), options: jobOptions('shopline.orders', sb.shoplineBaseUrl), env: testEnv(tmp.dir) }).done
+    const res = await startJob({
+      records: shoplineRecords(6),
+      options: jobOptions('shopline.orders', sb.shoplineBaseUrl),
+      env: testEnv(tmp.dir)
+    }).done
     expect(sb.state.requestLog.some((r) => r.fault === '5xx')).toBe(true)
     expect(sb.state.shoplineOrders).toHaveLength(6)
     expect(res.summary.created).toBe(6)
@@ -61,7 +72,13 @@ describe('shopline.orders', () => {
     const records = shoplineRecords(2, () => 'same@example.com')
     ;(records[1].payload.order as Record<string, unknown>).total = 600
     ;(records[1].payload.order as Record<string, unknown>).subtotal = 600
-    ;((records[1].payload.order as Record<string, unknown>).items as Record<string, unknown>[])[0] = { item_type: 'CustomProduct', item_price: 600, quantity: 1, total: 600, item_data: { name: '舊商品', price: '600' } }
+    ;((records[1].payload.order as Record<string, unknown>).items as Record<string, unknown>[])[0] = {
+      item_type: 'CustomProduct',
+      item_price: 600,
+      quantity: 1,
+      total: 600,
+      item_data: { name: '舊商品', price: '600' }
+    }
     // a third order of this customer with the same total, made outside the job just before it
     sb.setFaults(null)
     const outside = await fetch(`${sb.shoplineBaseUrl}/orders`, {
@@ -71,7 +88,11 @@ describe('shopline.orders', () => {
     })
     expect(outside.status).toBe(200)
     sb.setFaults('drop=1')
-    const res = await startJob({ records, options: jobOptions('shopline.orders', sb.shoplineBaseUrl), env: testEnv(tmp.dir) }).done
+    const res = await startJob({
+      records,
+      options: jobOptions('shopline.orders', sb.shoplineBaseUrl),
+      env: testEnv(tmp.dir)
+    }).done
     expect(res.results[0]).toMatchObject({ outcome: 'unknown' })
     expect(res.results[0].message).toContain(UNKNOWN_MESSAGE)
     // never resent: one POST per row
@@ -81,7 +102,11 @@ describe('shopline.orders', () => {
 
   it('paces under SHOPLINE limits by default (≤ 3 requests/s)', async () => {
     sb = await sandbox()
-    await startJob({ records: shoplineRecords(5), options: { ...jobOptions('shopline.orders', sb.shoplineBaseUrl), minIntervalMs: undefined }, env: testEnv(tmp.dir) }).done
+    await startJob({
+      records: shoplineRecords(5),
+      options: { ...jobOptions('shopline.orders', sb.shoplineBaseUrl), minIntervalMs: undefined },
+      env: testEnv(tmp.dir)
+    }).done
     const times = sb.state.requestLog.map((r) => r.time)
     // measured at the server, so allow a little transit jitter per request, but the average gap must hold
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(250)

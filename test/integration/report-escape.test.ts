@@ -14,7 +14,18 @@ beforeEach(() => {
 })
 afterEach(() => tmp.cleanup())
 
-const HIDDEN = [' =1+1', '\u00a0=1+1', '\n=1+1', '  \t=cmd', '\u3000=1', '＝1+1', '＋1', '－1', '＠SUM(A1)', ' +886912345678']
+const HIDDEN = [
+  ' =1+1',
+  '\u00a0=1+1',
+  '\n=1+1',
+  '  \t=cmd',
+  '\u3000=1',
+  '＝1+1',
+  '＋1',
+  '－1',
+  '＠SUM(A1)',
+  ' +886912345678'
+]
 
 describe('CSV escaping', () => {
   it('escapes a formula behind spaces, NBSP or a line break, and the full-width ＝＋－＠', () => {
@@ -29,7 +40,15 @@ describe('CSV escaping', () => {
 
 describe('xlsx text', () => {
   it('keeps the exact text as string cells, never a formula, never an apostrophe', async () => {
-    const texts = ['+886912345678', '=HYPERLINK("http://evil","x")', '-2+3', '@SUM(A1)', '＝1', ' =1', "'already quoted"]
+    const texts = [
+      '+886912345678',
+      '=HYPERLINK("http://evil","x")',
+      '-2+3',
+      '@SUM(A1)',
+      '＝1',
+      ' =1',
+      "'already quoted"
+    ]
     const s = (w: string): Cell => ({ t: 's', v: w, w })
     const source: ReportSource = { headers: ['電話'], rows: texts.map((t, i) => ({ rowNumber: i + 2, cells: [s(t)] })) }
     const path = join(tmp.dir, 'r.xlsx')
@@ -45,7 +64,9 @@ describe('xlsx text', () => {
     })
     // and in the file itself: no <f> element anywhere
     const zip = XLSX.CFB.read(bytes, { type: 'buffer' })
-    const sheets = zip.FullPaths.map((p: string, i: number) => [p, zip.FileIndex[i]] as const).filter(([p]: readonly [string, unknown]) => /worksheets\/sheet\d*\.xml$/.test(p))
+    const sheets = zip.FullPaths.map((p: string, i: number) => [p, zip.FileIndex[i]] as const).filter(
+      ([p]: readonly [string, unknown]) => /worksheets\/sheet\d*\.xml$/.test(p)
+    )
     expect(sheets.length).toBe(1)
     expect(Buffer.from(sheets[0][1].content as Uint8Array).toString('utf8')).not.toMatch(/<f[ >]/)
   })

@@ -24,7 +24,14 @@ const source: ReportSource = {
 const results: RowResult[] = [
   { row: 2, rows: [2], outcome: 'created', id: 17, reason: null, message: null },
   { row: 3, rows: [3], outcome: 'failed', id: null, reason: 'validation_error', message: '=amount 格式錯誤' },
-  { row: 4, rows: [4, 5], outcome: 'unknown', id: null, reason: 'unknown', message: 'unknown: check SHOPLINE before retrying' }
+  {
+    row: 4,
+    rows: [4, 5],
+    outcome: 'unknown',
+    id: null,
+    reason: 'unknown',
+    message: 'unknown: check SHOPLINE before retrying'
+  }
 ]
 
 let tmp: ReturnType<typeof tempDir>

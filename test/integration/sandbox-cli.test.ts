@@ -9,7 +9,9 @@ afterEach(() => {
 })
 
 function startCli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'sandbox', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'sandbox', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   children.push(child)
   let out = ''
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
@@ -33,23 +35,30 @@ function startCli(args: string[]) {
 }
 
 describe('orderdock sandbox CLI', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('serves with the given limits and faults, then stops on %s with exit code 0', async (signal) => {
-    const cli = startCli(['--port', '0', '--rate-limit', '2/min', '--faults', '5xx=1', '--seed', '3'])
-    const [, zangsho] = await cli.waitFor(/帳獸 \(Zangsho\) base URL: (http:\/\/127\.0\.0\.1:\d+\/zangsho\/v1)/)
-    const [, shopline] = await cli.waitFor(/SHOPLINE base URL: +(http:\/\/127\.0\.0\.1:\d+\/shopline\/v1)/)
-    expect(cli.output()).toMatch(/token: +rehearsal/)
-    const auth = { Authorization: 'Bearer rehearsal', 'Content-Type': 'application/json' }
-    const read = await fetch(`${zangsho}/customers`, { headers: auth })
-    expect(read.headers.get('x-ratelimit-limit')).toBe('2')
-    const write = await fetch(`${zangsho}/customers/batch`, { method: 'POST', headers: auth, body: JSON.stringify({ customers: [{ email: 'a@example.com' }] }) })
-    expect(write.status).toBeGreaterThanOrEqual(500)
-    expect((await fetch(`${zangsho}/customers`, { headers: auth })).status).toBe(429)
-    expect((await fetch(`${shopline}/payments`, { headers: auth })).status).toBe(200)
-    await cli.waitFor(/POST \/zangsho\/v1\/customers\/batch → 5\d\d \[fault: 5xx\]/)
-    cli.child.kill(signal)
-    expect(await cli.exited).toBe(0)
-    expect(cli.output()).toContain('rehearsal server stopped')
-  })
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'serves with the given limits and faults, then stops on %s with exit code 0',
+    async (signal) => {
+      const cli = startCli(['--port', '0', '--rate-limit', '2/min', '--faults', '5xx=1', '--seed', '3'])
+      const [, zangsho] = await cli.waitFor(/帳獸 \(Zangsho\) base URL: (http:\/\/127\.0\.0\.1:\d+\/zangsho\/v1)/)
+      const [, shopline] = await cli.waitFor(/SHOPLINE base URL: +(http:\/\/127\.0\.0\.1:\d+\/shopline\/v1)/)
+      expect(cli.output()).toMatch(/token: +rehearsal/)
+      const auth = { Authorization: 'Bearer rehearsal', 'Content-Type': 'application/json' }
+      const read = await fetch(`${zangsho}/customers`, { headers: auth })
+      expect(read.headers.get('x-ratelimit-limit')).toBe('2')
+      const write = await fetch(`${zangsho}/customers/batch`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ customers: [{ email: 'a@example.com' }] })
+      })
+      expect(write.status).toBeGreaterThanOrEqual(500)
+      expect((await fetch(`${zangsho}/customers`, { headers: auth })).status).toBe(429)
+      expect((await fetch(`${shopline}/payments`, { headers: auth })).status).toBe(200)
+      await cli.waitFor(/POST \/zangsho\/v1\/customers\/batch → 5\d\d \[fault: 5xx\]/)
+      cli.child.kill(signal)
+      expect(await cli.exited).toBe(0)
+      expect(cli.output()).toContain('rehearsal server stopped')
+    }
+  )
 
   it('answers usage errors with exit code 2 and a message', async () => {
     const errors: string[] = []

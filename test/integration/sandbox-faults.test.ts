@@ -17,19 +17,31 @@ type Answer = { status: number; headers: Headers; json: unknown } | { dropped: t
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   try {
-    const res = await fetch(url, { method: 'POST', headers: { Authorization: 'Bearer rehearsal', 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer rehearsal', 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body)
+    })
     return { status: res.status, headers: res.headers, json: await res.json() }
   } catch {
     return { dropped: true }
   }
 }
 
-const batch = (n: number) => ({ orders: [{ order_no: `F-${n}`, amount: '100.00', customer_email: `f${n}@example.com` }] })
+const batch = (n: number) => ({
+  orders: [{ order_no: `F-${n}`, amount: '100.00', customer_email: `f${n}@example.com` }]
+})
 const shoplineOrder = {
   order: {
-    delivery_option_id: shoplineSeed.HISTORICAL_DELIVERY_ID, payment_method_id: shoplineSeed.IMPORTED_PAYMENT_ID, subtotal: 100, total: 100,
-    customer_email: 'f@example.com', delivery_address: { recipient_name: 'F' },
-    items: [{ item_type: 'CustomProduct', item_price: 100, quantity: 1, total: 100, item_data: { name: 'F', price: '100' } }]
+    delivery_option_id: shoplineSeed.HISTORICAL_DELIVERY_ID,
+    payment_method_id: shoplineSeed.IMPORTED_PAYMENT_ID,
+    subtotal: 100,
+    total: 100,
+    customer_email: 'f@example.com',
+    delivery_address: { recipient_name: 'F' },
+    items: [
+      { item_type: 'CustomProduct', item_price: 100, quantity: 1, total: 100, item_data: { name: 'F', price: '100' } }
+    ]
   }
 }
 

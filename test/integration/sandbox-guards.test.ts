@@ -12,11 +12,25 @@ beforeAll(async () => {
 afterAll(() => sb.close())
 
 /** A raw HTTP request, so the Host header can be anything (fetch would not let us set it). */
-function send(path: string, opts: { method?: string; body?: string; host?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; json: unknown }> {
+function send(
+  path: string,
+  opts: { method?: string; body?: string; host?: string; headers?: Record<string, string> } = {}
+): Promise<{ status: number; json: unknown }> {
   const url = new URL(sb.url)
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: url.port, path, method: opts.method ?? 'POST', headers: { Authorization: 'Bearer rehearsal', 'Content-Type': 'application/json', Host: opts.host ?? url.host, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        path,
+        method: opts.method ?? 'POST',
+        headers: {
+          Authorization: 'Bearer rehearsal',
+          'Content-Type': 'application/json',
+          Host: opts.host ?? url.host,
+          ...opts.headers
+        }
+      },
       (res) => {
         let text = ''
         res.on('data', (d) => (text += d))
@@ -30,7 +44,9 @@ function send(path: string, opts: { method?: string; body?: string; host?: strin
 
 describe('sandbox guards', () => {
   it.each(['__proto__', 'constructor', 'prototype'])('a %s field gets 422, not 500, in both APIs', async (key) => {
-    const z = await send('/zangsho/v1/orders/batch', { body: `{"orders":[{"order_no":"P1","amount":"1.00","${key}":{"x":1}}]}` })
+    const z = await send('/zangsho/v1/orders/batch', {
+      body: `{"orders":[{"order_no":"P1","amount":"1.00","${key}":{"x":1}}]}`
+    })
     expect(z.status).toBe(422)
     expect(JSON.stringify(z.json)).toContain(key)
     const s = await send('/shopline/v1/orders', { body: `{"order":{"${key}":{"toString":1}}}` })
@@ -43,7 +59,13 @@ describe('sandbox guards', () => {
     const r = await send('/zangsho/v1/orders/batch', { body: `{"orders":${deep}}` })
     expect(r).toMatchObject({ status: 400, json: { message: expect.stringMatching(/nested/) } })
     // a bracket inside a string does not count
-    expect((await send('/zangsho/v1/orders/batch', { body: JSON.stringify({ orders: [{ order_no: '['.repeat(500), amount: '1' }] }) })).status).not.toBe(400)
+    expect(
+      (
+        await send('/zangsho/v1/orders/batch', {
+          body: JSON.stringify({ orders: [{ order_no: '['.repeat(500), amount: '1' }] })
+        })
+      ).status
+    ).not.toBe(400)
   })
 
   it('a Host that is not loopback is refused (DNS rebinding)', async () => {

@@ -28,7 +28,12 @@ describe('robustness', () => {
   })
 
   it('a body without a JSON content type arrives as no fields (as Laravel reads it)', async () => {
-    const res = await raw('POST', `${sb.zangshoBaseUrl}/customers/batch`, JSON.stringify({ customers: [{ email: 'a@example.com' }] }), { 'Content-Type': 'text/plain' })
+    const res = await raw(
+      'POST',
+      `${sb.zangshoBaseUrl}/customers/batch`,
+      JSON.stringify({ customers: [{ email: 'a@example.com' }] }),
+      { 'Content-Type': 'text/plain' }
+    )
     expect(res).toMatchObject({ status: 422, json: { errors: { customers: ['customers 欄位為必填'] } } })
   })
 
@@ -50,8 +55,21 @@ describe('robustness', () => {
   })
 
   it('item shapes that are not objects fail per item without breaking the batch', async () => {
-    const res = await raw('POST', `${sb.zangshoBaseUrl}/orders/batch`, JSON.stringify({ orders: [null, 'ORD-1', [], { order_no: 'OK-1', amount: '1', customer_email: 'ok@example.com' }] }), { 'Content-Type': 'application/json' })
+    const res = await raw(
+      'POST',
+      `${sb.zangshoBaseUrl}/orders/batch`,
+      JSON.stringify({
+        orders: [null, 'ORD-1', [], { order_no: 'OK-1', amount: '1', customer_email: 'ok@example.com' }]
+      }),
+      { 'Content-Type': 'application/json' }
+    )
     expect(res.json.data).toMatchObject({ total: 4, created: 1, failed: 3 })
-    expect(res.json.data.results.failed.map((f: { index: number; identifier: unknown }) => [f.index, f.identifier])).toEqual([[0, null], [1, null], [2, null]])
+    expect(
+      res.json.data.results.failed.map((f: { index: number; identifier: unknown }) => [f.index, f.identifier])
+    ).toEqual([
+      [0, null],
+      [1, null],
+      [2, null]
+    ])
   })
 })

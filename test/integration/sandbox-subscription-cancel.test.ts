@@ -22,7 +22,16 @@ async function oneSubscription(s: Sandbox): Promise<number> {
   const c = await call('POST', `${s.zangshoBaseUrl}/customers/batch`, { customers: [{ email: 'a@example.com' }] })
   const customerId = c.json.data.results.created[0].id
   const b = await call('POST', `${s.zangshoBaseUrl}/subscriptions/batch`, {
-    subscriptions: [{ customer_id: customerId, mrr: '990.00', billing_cycle: 'monthly', started_at: '2025-01-01T00:00:00Z', current_period_start: '2025-06-01T00:00:00Z', plan_name: 'Pro' }]
+    subscriptions: [
+      {
+        customer_id: customerId,
+        mrr: '990.00',
+        billing_cycle: 'monthly',
+        started_at: '2025-01-01T00:00:00Z',
+        current_period_start: '2025-06-01T00:00:00Z',
+        plan_name: 'Pro'
+      }
+    ]
   })
   return b.json.data.results.created[0].id
 }
@@ -32,13 +41,31 @@ describe('帳獸 subscription cancel', () => {
     const now = Date.parse('2026-11-29T12:00:00Z')
     sb = await startSandbox({ now: () => now })
     const id = await oneSubscription(sb)
-    const res = await call('PUT', `${sb.zangshoBaseUrl}/subscriptions/${id}/cancel`, { cancelled_at: '2025-06-15T02:30:00Z', reason: 'no_longer_needed' })
+    const res = await call('PUT', `${sb.zangshoBaseUrl}/subscriptions/${id}/cancel`, {
+      cancelled_at: '2025-06-15T02:30:00Z',
+      reason: 'no_longer_needed'
+    })
     expect(res.status).toBe(200)
     expect(res.json.data).toMatchObject({ id, status: 'cancelled', cancelled_at: '2025-06-15T02:30:00Z' })
-    expect((await call('GET', `${sb.zangshoBaseUrl}/subscriptions/${id}`)).json.data).toMatchObject({ status: 'cancelled', cancelled_at: '2025-06-15T02:30:00Z' })
-    expect(sb.state.cancelEvents).toEqual([expect.objectContaining({ event_type: 'cancel', customer_id: 1, occurred_at: '2025-06-15T02:30:00Z', old_amount: '990.00', new_amount: '0.00', amount_change: '-990.00', reason: 'no_longer_needed' })])
+    expect((await call('GET', `${sb.zangshoBaseUrl}/subscriptions/${id}`)).json.data).toMatchObject({
+      status: 'cancelled',
+      cancelled_at: '2025-06-15T02:30:00Z'
+    })
+    expect(sb.state.cancelEvents).toEqual([
+      expect.objectContaining({
+        event_type: 'cancel',
+        customer_id: 1,
+        occurred_at: '2025-06-15T02:30:00Z',
+        old_amount: '990.00',
+        new_amount: '0.00',
+        amount_change: '-990.00',
+        reason: 'no_longer_needed'
+      })
+    ])
     // a second cancel is refused (inferred), and leaves the first date and a single event
-    const again = await call('PUT', `${sb.zangshoBaseUrl}/subscriptions/${id}/cancel`, { cancelled_at: '2026-01-01T00:00:00Z' })
+    const again = await call('PUT', `${sb.zangshoBaseUrl}/subscriptions/${id}/cancel`, {
+      cancelled_at: '2026-01-01T00:00:00Z'
+    })
     expect(again.status).toBe(422)
     expect(sb.state.subscriptions[0].cancelled_at).toBe('2025-06-15T02:30:00Z')
     expect(sb.state.cancelEvents).toHaveLength(1)

@@ -28,7 +28,13 @@ beforeAll(async () => {
     const auth = String(req.headers.authorization ?? '')
     const status = req.method === 'GET' ? 400 : 422
     res.writeHead(status, { 'Content-Type': 'application/json', 'X-Echo': encodeURIComponent(auth) })
-    res.end(JSON.stringify({ message: `Bad request. You sent ${auth} (url form ${encodeURIComponent(auth)})`, errors: { [auth]: [auth] }, headers: req.headers }))
+    res.end(
+      JSON.stringify({
+        message: `Bad request. You sent ${auth} (url form ${encodeURIComponent(auth)})`,
+        errors: { [auth]: [auth] },
+        headers: req.headers
+      })
+    )
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
   const a = server.address()
@@ -60,17 +66,36 @@ describe('one redactor for the token', () => {
       expectClean('results + events', JSON.stringify([result, events]))
 
       const csv = join(tmp.dir, 'orders.csv')
-      writeFileSync(csv, '訂單編號,金額,Email,姓名,狀態,付款時間\nK-1,"NT$100",a@example.com,客戶,已付款,2025/11/30 10:15\n')
+      writeFileSync(
+        csv,
+        '訂單編號,金額,Email,姓名,狀態,付款時間\nK-1,"NT$100",a@example.com,客戶,已付款,2025/11/30 10:15\n'
+      )
       for (const mode of [['--json'], []]) {
         let out = ''
         let err = ''
-        const code = await runPush([csv, '--target', 'zangsho.orders', '--base-url', base, '--token-env', 'TOK', '--journal-dir', tmp.dir, '--report', join(tmp.dir, `r${mode.length}.csv`), ...mode], {
-          env: { TOK: token },
-          fetch: globalThis.fetch,
-          stdout: { write: (s: string) => (out += s) },
-          stderr: { write: (s: string) => (err += s) },
-          signals: { on: () => undefined, off: () => undefined }
-        })
+        const code = await runPush(
+          [
+            csv,
+            '--target',
+            'zangsho.orders',
+            '--base-url',
+            base,
+            '--token-env',
+            'TOK',
+            '--journal-dir',
+            tmp.dir,
+            '--report',
+            join(tmp.dir, `r${mode.length}.csv`),
+            ...mode
+          ],
+          {
+            env: { TOK: token },
+            fetch: globalThis.fetch,
+            stdout: { write: (s: string) => (out += s) },
+            stderr: { write: (s: string) => (err += s) },
+            signals: { on: () => undefined, off: () => undefined }
+          }
+        )
         expect(code).toBe(1)
         expect(out).toContain(REDACTED)
         expectClean('CLI stdout/stderr', out + err)
@@ -78,7 +103,13 @@ describe('one redactor for the token', () => {
       for (const name of readdirSync(tmp.dir)) expectClean(name, readFileSync(join(tmp.dir, name), 'utf8'))
       expect(readdirSync(tmp.dir).filter((n) => n.endsWith('.jsonl')).length).toBe(3)
 
-      const profile = { id: 'p1', name: 'echo', destination: 'zangsho', baseUrl: base, timezone: 'Asia/Taipei' } as Profile
+      const profile = {
+        id: 'p1',
+        name: 'echo',
+        destination: 'zangsho',
+        baseUrl: base,
+        timezone: 'Asia/Taipei'
+      } as Profile
       const conn = await testConnection(profile, token, fetch)
       expect(conn.ok).toBe(false)
       expectClean('connection test', JSON.stringify(conn))
@@ -96,7 +127,13 @@ describe('one redactor for the token', () => {
     const text = JSON.stringify(describeNetworkFailure(failure!.error)) + String((failure!.error as Error).message)
     expect(text).toContain('invalid header value')
     expect(text).not.toContain('crlf-secret-')
-    const profile = { id: 'p1', name: 'echo', destination: 'zangsho', baseUrl: base, timezone: 'Asia/Taipei' } as Profile
+    const profile = {
+      id: 'p1',
+      name: 'echo',
+      destination: 'zangsho',
+      baseUrl: base,
+      timezone: 'Asia/Taipei'
+    } as Profile
     expect(JSON.stringify(await testConnection(profile, bad, fetch))).not.toContain('crlf-secret-')
   })
 })

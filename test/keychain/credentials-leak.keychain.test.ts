@@ -51,7 +51,12 @@ async function allText(dir: string): Promise<Map<string, string>> {
 }
 
 function expectNoToken(where: string, text: string, token: string): void {
-  for (const f of [token, Buffer.from(token).toString('base64'), encodeURIComponent(token), token.slice(0, token.length / 2)]) {
+  for (const f of [
+    token,
+    Buffer.from(token).toString('base64'),
+    encodeURIComponent(token),
+    token.slice(0, token.length / 2)
+  ]) {
     expect(text.includes(f), `${where} contains the token${f === token ? '' : ' (encoded or partly)'}`).toBe(false)
   }
 }
@@ -60,14 +65,26 @@ describe('leak test: profile set-token + push --profile on the real keychain', (
   it('the token is only in the keychain', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'orderdock-leak-kc-'))
     const work = await mkdtemp(join(tmpdir(), 'orderdock-leak-work-'))
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }), () => rm(work, { recursive: true, force: true }))
+    cleanups.push(
+      () => rm(dataDir, { recursive: true, force: true }),
+      () => rm(work, { recursive: true, force: true })
+    )
     const token = `lk_${randomBytes(24).toString('hex')}`
-    const sandbox: Sandbox = await startSandbox({ zangshoRatePerMinute: 100_000, tokens: { [token]: { api: 'zangsho' } } })
+    const sandbox: Sandbox = await startSandbox({
+      zangshoRatePerMinute: 100_000,
+      tokens: { [token]: { api: 'zangsho' } }
+    })
     const revoked: Sandbox = await startSandbox({ tokens: { 'someone-else-000': { api: 'zangsho' } } })
-    cleanups.push(() => sandbox.close(), () => revoked.close())
+    cleanups.push(
+      () => sandbox.close(),
+      () => revoked.close()
+    )
 
     const lines = ['訂單編號,金額,Email,姓名,狀態,付款時間']
-    for (let i = 1; i <= 120; i++) lines.push(`L-${String(i).padStart(4, '0')},"NT$${1000 + i}",buyer${i % 7}@example.com,客戶${i % 7},已付款,2025/11/30 10:15`)
+    for (let i = 1; i <= 120; i++)
+      lines.push(
+        `L-${String(i).padStart(4, '0')},"NT$${1000 + i}",buyer${i % 7}@example.com,客戶${i % 7},已付款,2025/11/30 10:15`
+      )
     const file = join(work, 'orders.csv')
     await writeFile(file, lines.join('\n') + '\n')
 
@@ -77,7 +94,20 @@ describe('leak test: profile set-token + push --profile on the real keychain', (
       outputs.push(r.out, r.err)
       return r
     }
-    expect((await run(['profile', 'add', '--name', 'Leak', '--destination', 'zangsho', '--base-url', sandbox.zangshoBaseUrl])).code).toBe(0)
+    expect(
+      (
+        await run([
+          'profile',
+          'add',
+          '--name',
+          'Leak',
+          '--destination',
+          'zangsho',
+          '--base-url',
+          sandbox.zangshoBaseUrl
+        ])
+      ).code
+    ).toBe(0)
     expect((await run(['profile', 'set-token', 'Leak'], `${token}\n`)).code).toBe(0)
     const id = JSON.parse((await run(['profile', 'list', '--json'])).out)[1].id as string
     cleanups.push(() => kc.deletePassword(KEYCHAIN_SERVICE, id))
@@ -88,7 +118,16 @@ describe('leak test: profile set-token + push --profile on the real keychain', (
     const full = await run(['push', file, ...common, '--report', join(dataDir, 'report.xlsx')])
     expect(full.code, full.err).toBe(0)
     expect(sandbox.state.orders).toHaveLength(120)
-    const json = await run(['push', file, ...common, '--on-conflict', 'update', '--json', '--report', join(dataDir, 'report.csv')])
+    const json = await run([
+      'push',
+      file,
+      ...common,
+      '--on-conflict',
+      'update',
+      '--json',
+      '--report',
+      join(dataDir, 'report.csv')
+    ])
     expect(JSON.parse(json.out).summary.updated).toBe(120)
     const stopped = await run(['push', file, ...common, '--base-url', revoked.zangshoBaseUrl])
     expect(stopped.code).toBe(1)

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { systemKeychain } from '../../src-main/core/credentials/keychain'
-import type { ConnectionCheckView, ProfileListView, ProfileTokenView, ProfileView, Result } from '../../src-main/ipc/contract'
+import type {
+  ConnectionCheckView,
+  ProfileListView,
+  ProfileTokenView,
+  ProfileView,
+  Result
+} from '../../src-main/ipc/contract'
 import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { createServices, type OrderDockServices } from '../../src-main/services'
 import { dispatch } from '../../src-main/services/dispatch'
@@ -36,12 +42,25 @@ afterAll(async () => {
 })
 
 it('round-trips a token through the OS keychain without it ever coming back', async () => {
-  const p = await value<ProfileView>('profiles.save', { name: 'Keychain', destination: 'zangsho', baseUrl: sandbox.zangshoBaseUrl })
-  expect(await value<ProfileTokenView>('profiles.setToken', { id: p.id, token: TOKEN })).toEqual({ saved: true, last4: 'Abc9' })
+  const p = await value<ProfileView>('profiles.save', {
+    name: 'Keychain',
+    destination: 'zangsho',
+    baseUrl: sandbox.zangshoBaseUrl
+  })
+  expect(await value<ProfileTokenView>('profiles.setToken', { id: p.id, token: TOKEN })).toEqual({
+    saved: true,
+    last4: 'Abc9'
+  })
   expect(await systemKeychain().getPassword('OrderDock', p.id)).toBe(TOKEN)
   expect(await value<ConnectionCheckView>('profiles.test', { id: p.id })).toMatchObject({ ok: true, kind: 'ok' })
-  expect(await value<ProfileTokenView>('profiles.setToken', { id: p.id, token: OTHER })).toEqual({ saved: true, last4: 'Zz77' })
-  expect(await value<ConnectionCheckView>('profiles.test', { id: p.id })).toMatchObject({ ok: false, kind: 'unauthorized' })
+  expect(await value<ProfileTokenView>('profiles.setToken', { id: p.id, token: OTHER })).toEqual({
+    saved: true,
+    last4: 'Zz77'
+  })
+  expect(await value<ConnectionCheckView>('profiles.test', { id: p.id })).toMatchObject({
+    ok: false,
+    kind: 'unauthorized'
+  })
   const listed = (await value<ProfileListView>('profiles.list', {})).profiles.find((x) => x.id === p.id)
   expect(listed?.token).toEqual({ saved: true, last4: 'Zz77' })
   await value('profiles.remove', { id: p.id })

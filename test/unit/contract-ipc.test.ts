@@ -1,6 +1,13 @@
 // The preload exposes exactly the contract, main registers exactly the contract, and every call is zod-checked.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { EVENT_CHANNEL, METHOD_NAMES, methodArgs, methodChannel, type OrderDockBridge, type OrderDockEvent } from '../../src-main/ipc/contract'
+import {
+  EVENT_CHANNEL,
+  METHOD_NAMES,
+  methodArgs,
+  methodChannel,
+  type OrderDockBridge,
+  type OrderDockEvent
+} from '../../src-main/ipc/contract'
 import { forwardEvents, registerIpc } from '../../src-main/ipc/register'
 import { dispatch } from '../../src-main/services/dispatch'
 import { ServiceError } from '../../src-main/services/errors'
@@ -34,7 +41,13 @@ beforeAll(async () => {
 })
 
 function fakeServices(methods: Partial<ServiceMethods> = {}): OrderDockServices {
-  return { methods: methods as ServiceMethods, onEvent: () => () => undefined, openFromOs: async () => undefined, emit: () => undefined, isBusy: () => false }
+  return {
+    methods: methods as ServiceMethods,
+    onEvent: () => () => undefined,
+    openFromOs: async () => undefined,
+    emit: () => undefined,
+    isBusy: () => false
+  }
 }
 
 describe('the contract', () => {
@@ -52,7 +65,11 @@ describe('preload', () => {
 
   it('reaches exactly the channels main registers: one per contract method', async () => {
     const handled: string[] = []
-    registerIpc({ handle: (channel: string) => void handled.push(channel), removeHandler: () => undefined }, fakeServices(), () => 'file:///app/index.html')
+    registerIpc(
+      { handle: (channel: string) => void handled.push(channel), removeHandler: () => undefined },
+      fakeServices(),
+      () => 'file:///app/index.html'
+    )
     electron.invoke.mockClear()
     for (const method of METHOD_NAMES) await bridge.invoke(method, {} as never)
     const reached = electron.invoke.mock.calls.map((call) => call[0])
@@ -100,7 +117,15 @@ describe('register + dispatch', () => {
     const preview = vi.fn(async () => ({}) as never)
     const { map } = handlers({ 'workbook.preview': preview })
     const call = map.get(methodChannel('workbook.preview'))!
-    for (const bad of [{}, { sessionId: '' }, { sessionId: 'a', headerRow: 0 }, { sessionId: 'a', headerRow: 1.5 }, { sessionId: 'a', extra: true }, null, 'x']) {
+    for (const bad of [
+      {},
+      { sessionId: '' },
+      { sessionId: 'a', headerRow: 0 },
+      { sessionId: 'a', headerRow: 1.5 },
+      { sessionId: 'a', extra: true },
+      null,
+      'x'
+    ]) {
       expect(await call(trusted, bad)).toMatchObject({ ok: false, error: { code: 'bad_args' } })
     }
     expect(preview).not.toHaveBeenCalled()
@@ -112,8 +137,14 @@ describe('register + dispatch', () => {
     const open = vi.fn(async (_args: unknown) => ({}) as never)
     const { map } = handlers({ 'workbook.open': open })
     const call = map.get(methodChannel('workbook.open'))!
-    expect(await call(trusted, { name: 'a.csv', bytes: 'not bytes' })).toMatchObject({ ok: false, error: { code: 'bad_args' } })
-    expect(await call(trusted, { name: 'a.csv', bytes: new Uint8Array([97]), path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'bad_args' } })
+    expect(await call(trusted, { name: 'a.csv', bytes: 'not bytes' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_args' }
+    })
+    expect(await call(trusted, { name: 'a.csv', bytes: new Uint8Array([97]), path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_args' }
+    })
     expect(await call(trusted, { name: 'a.csv', bytes: new Uint8Array([97, 10]) })).toEqual({ ok: true, value: {} })
     expect(await call(trusted, { name: 'b.csv', bytes: new Uint8Array([98]).buffer })).toEqual({ ok: true, value: {} })
     expect(open.mock.calls[1][0]).toEqual({ name: 'b.csv', bytes: new Uint8Array([98]) })
@@ -121,14 +152,29 @@ describe('register + dispatch', () => {
 
   it('turns thrown errors into typed { code, message } without stacks', async () => {
     const typed = await dispatch(
-      { 'app.info': async () => { throw new ServiceError('not_found', 'gone', 'a.csv') } } as unknown as ServiceMethods,
+      {
+        'app.info': async () => {
+          throw new ServiceError('not_found', 'gone', 'a.csv')
+        }
+      } as unknown as ServiceMethods,
       'app.info',
       {}
     )
     expect(typed).toEqual({ ok: false, error: { code: 'not_found', message: 'gone', file: 'a.csv' } })
-    const unexpected = await dispatch({ 'app.info': async () => { throw new TypeError('boom') } } as unknown as ServiceMethods, 'app.info', {})
+    const unexpected = await dispatch(
+      {
+        'app.info': async () => {
+          throw new TypeError('boom')
+        }
+      } as unknown as ServiceMethods,
+      'app.info',
+      {}
+    )
     expect(unexpected).toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error: boom' } })
-    expect(await dispatch({} as ServiceMethods, 'fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    expect(await dispatch({} as ServiceMethods, 'fs.readFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' }
+    })
   })
 
   it('removes every handler it registered', () => {
@@ -140,7 +186,10 @@ describe('register + dispatch', () => {
 
   it('forwards service events to the window on the one event channel', () => {
     let listener: ((event: OrderDockEvent) => void) | undefined
-    const services = { ...fakeServices(), onEvent: (l: (event: OrderDockEvent) => void) => ((listener = l), () => undefined) }
+    const services = {
+      ...fakeServices(),
+      onEvent: (l: (event: OrderDockEvent) => void) => ((listener = l), () => undefined)
+    }
     const sent: unknown[][] = []
     forwardEvents(services, { send: (...args: unknown[]) => void sent.push(args), isDestroyed: () => false })
     listener!({ type: 'workbook.opening', file: 'a.csv' })

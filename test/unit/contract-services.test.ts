@@ -15,14 +15,21 @@ let services: OrderDockServices
 const events: OrderDockEvent[] = []
 
 const HEADER = '訂單編號,客戶姓名,金額'
-const csvRows = (n: number) => Array.from({ length: n }, (_, i) => `A${String(i + 1).padStart(4, '0')},陳美麗${i + 1},${100 + i}`)
+const csvRows = (n: number) =>
+  Array.from({ length: n }, (_, i) => `A${String(i + 1).padStart(4, '0')},陳美麗${i + 1},${100 + i}`)
 
 function twoSheetWorkbook(): Uint8Array {
   const book = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['說明'], ['請在「訂單」工作表填寫資料']]), '說明')
   XLSX.utils.book_append_sheet(
     book,
-    XLSX.utils.aoa_to_sheet([['訂單匯出報表'], ['匯出時間 2026/01/09'], ['訂單編號', '客戶姓名', '金額'], ['B001', '王小明', 990], ['B002', '林志豪', 1990]]),
+    XLSX.utils.aoa_to_sheet([
+      ['訂單匯出報表'],
+      ['匯出時間 2026/01/09'],
+      ['訂單編號', '客戶姓名', '金額'],
+      ['B001', '王小明', 990],
+      ['B002', '林志豪', 1990]
+    ]),
     '訂單'
   )
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array
@@ -42,11 +49,21 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'orderdock-services-'))
   resourcesDir = join(root, 'resources')
   mkdirSync(join(resourcesDir, 'samples', 'nested.csv'), { recursive: true })
-  writeFileSync(join(resourcesDir, 'samples', '訂單-big5.csv'), iconv.encode([HEADER, ...csvRows(3)].join('\r\n') + '\r\n', 'big5'))
+  writeFileSync(
+    join(resourcesDir, 'samples', '訂單-big5.csv'),
+    iconv.encode([HEADER, ...csvRows(3)].join('\r\n') + '\r\n', 'big5')
+  )
   writeFileSync(join(resourcesDir, 'samples', 'two-sheets.xlsx'), twoSheetWorkbook())
   writeFileSync(join(resourcesDir, 'samples', 'README.txt'), 'not a spreadsheet')
   writeFileSync(join(root, 'secret.csv'), 'a,b\n1,2\n')
-  services = createServices({ dataDir: join(root, 'data'), fetch, now: () => new Date(), resourcesDir, appVersion: '1.2.3', platform: 'linux' })
+  services = createServices({
+    dataDir: join(root, 'data'),
+    fetch,
+    now: () => new Date(),
+    resourcesDir,
+    appVersion: '1.2.3',
+    platform: 'linux'
+  })
   services.onEvent((event) => events.push(event))
 })
 
@@ -54,7 +71,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 describe('app.info and language', () => {
   it('reports the app and that there is no native dialog without a picker', async () => {
-    expect(await value('app.info', {})).toEqual({ name: 'OrderDock', version: '1.2.3', platform: 'linux', canPickFiles: false, language: 'zh-TW' })
+    expect(await value('app.info', {})).toEqual({
+      name: 'OrderDock',
+      version: '1.2.3',
+      platform: 'linux',
+      canPickFiles: false,
+      language: 'zh-TW'
+    })
     expect(await value('app.setLanguage', { language: 'en' })).toEqual({ language: 'en' })
     expect(await value('app.info', {})).toMatchObject({ language: 'en' })
     expect(await call('app.setLanguage', { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'bad_args' } })
@@ -66,7 +89,10 @@ describe('samples', () => {
   it('lists only spreadsheet files, known samples first with descriptions in both languages', async () => {
     const samples = await value<SampleInfo[]>('samples.list', {})
     expect(samples.map((s) => s.name)).toEqual(['訂單-big5.csv', 'two-sheets.xlsx'])
-    expect(samples[0]).toMatchObject({ format: 'csv', description: { 'zh-TW': expect.stringContaining('Big5'), en: expect.stringContaining('Big5') } })
+    expect(samples[0]).toMatchObject({
+      format: 'csv',
+      description: { 'zh-TW': expect.stringContaining('Big5'), en: expect.stringContaining('Big5') }
+    })
     expect(samples[0].bytes).toBeGreaterThan(0)
   })
 
@@ -83,28 +109,47 @@ describe('workbook.open, preview and pages', () => {
   it('opens dropped Big5 bytes with Chinese headers and names, and offers the encodings', async () => {
     const bytes = iconv.encode([HEADER, ...csvRows(5)].join('\n'), 'big5')
     const view = await value<WorkbookView>('workbook.open', { name: '訂單.csv', bytes })
-    expect(view).toMatchObject({ format: 'csv', encoding: 'big5', delimiter: ',', headerRow: 1, headers: ['訂單編號', '客戶姓名', '金額'] })
+    expect(view).toMatchObject({
+      format: 'csv',
+      encoding: 'big5',
+      delimiter: ',',
+      headerRow: 1,
+      headers: ['訂單編號', '客戶姓名', '金額']
+    })
     expect(view.preview.map((row) => row.rowNumber)).toEqual([2, 3, 4, 5, 6])
     expect(view.preview[0].cells.map((cell) => cell.w)).toEqual(['A0001', '陳美麗1', '100'])
-    expect(view.encodings.map((e) => e.id)).toEqual(expect.arrayContaining(['utf-8', 'big5', 'shift_jis', 'gb18030', 'windows-1252']))
+    expect(view.encodings.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['utf-8', 'big5', 'shift_jis', 'gb18030', 'windows-1252'])
+    )
     expect(view.encodings.find((e) => e.id === 'big5')?.label['zh-TW']).toContain('Big5')
   })
 
   it('re-reads live with another encoding, and back', async () => {
     const bytes = iconv.encode([HEADER, ...csvRows(2)].join('\n'), 'big5')
     const view = await value<WorkbookView>('workbook.open', { name: 'enc.csv', bytes })
-    const asLatin = await value<WorkbookView>('workbook.preview', { sessionId: view.sessionId, encoding: 'windows-1252' })
+    const asLatin = await value<WorkbookView>('workbook.preview', {
+      sessionId: view.sessionId,
+      encoding: 'windows-1252'
+    })
     expect(asLatin.encoding).toBe('windows-1252')
     expect(asLatin.headers[0]).not.toBe('訂單編號')
     const back = await value<WorkbookView>('workbook.preview', { sessionId: view.sessionId, encoding: 'big5' })
     expect(back.headers[0]).toBe('訂單編號')
-    expect(await call('workbook.preview', { sessionId: view.sessionId, encoding: 'klingon' })).toMatchObject({ ok: false, error: { code: 'bad_encoding' } })
+    expect(await call('workbook.preview', { sessionId: view.sessionId, encoding: 'klingon' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_encoding' }
+    })
   })
 
   it('picks the data sheet under its title rows, switches sheet and header row', async () => {
     const view = await value<WorkbookView>('samples.open', { name: 'two-sheets.xlsx' })
     expect(view.sheets.map((s) => s.name)).toEqual(['說明', '訂單'])
-    expect(view).toMatchObject({ sheet: '訂單', headerRow: 3, headers: ['訂單編號', '客戶姓名', '金額'], encodings: [] })
+    expect(view).toMatchObject({
+      sheet: '訂單',
+      headerRow: 3,
+      headers: ['訂單編號', '客戶姓名', '金額'],
+      encodings: []
+    })
     expect(view.preview[0]).toMatchObject({ rowNumber: 4 })
     const other = await value<WorkbookView>('workbook.preview', { sessionId: view.sessionId, sheet: '說明' })
     expect(other.sheet).toBe('說明')
@@ -115,7 +160,10 @@ describe('workbook.open, preview and pages', () => {
     expect(row4.headerRow).toBe(4)
     expect(row4.headers).toEqual(['B001', '王小明', '990'])
     expect(row4.preview.map((r) => r.rowNumber)).toEqual([5])
-    expect(await call('workbook.preview', { sessionId: view.sessionId, sheet: '不存在' })).toMatchObject({ ok: false, error: { code: 'bad_sheet' } })
+    expect(await call('workbook.preview', { sessionId: view.sessionId, sheet: '不存在' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_sheet' }
+    })
   })
 
   it('pages rows past the preview with Excel row numbers and the true total', async () => {
@@ -127,13 +175,22 @@ describe('workbook.open, preview and pages', () => {
     expect(page.rows).toHaveLength(50)
     expect(page.rows[0]).toMatchObject({ rowNumber: 202 })
     expect(page.rows[0].cells[0].w).toBe('A0201')
-    expect(await call('rows.page', { sessionId: view.sessionId, offset: 0, limit: 5000 })).toMatchObject({ ok: false, error: { code: 'bad_args' } })
+    expect(await call('rows.page', { sessionId: view.sessionId, offset: 0, limit: 5000 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_args' }
+    })
   })
 
   it('closes sessions, after which pages are refused with a clear code', async () => {
-    const view = await value<WorkbookView>('workbook.open', { name: 'c.csv', bytes: new TextEncoder().encode('a,b\n1,2\n') })
+    const view = await value<WorkbookView>('workbook.open', {
+      name: 'c.csv',
+      bytes: new TextEncoder().encode('a,b\n1,2\n')
+    })
     expect(await value('workbook.close', { sessionId: view.sessionId })).toEqual({ closed: true })
-    expect(await call('rows.page', { sessionId: view.sessionId, offset: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'no_session' } })
+    expect(await call('rows.page', { sessionId: view.sessionId, offset: 0, limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'no_session' }
+    })
   })
 
   it('reports a bad file as a typed error in both languages, naming the file', async () => {
@@ -145,11 +202,17 @@ describe('workbook.open, preview and pages', () => {
     expect(result.error.file).toContain('invoice.xlsx')
     expect(result.error.messages?.['zh-TW']).toContain('invoice.xlsx')
     expect(result.error.messages?.en).toContain('invoice.xlsx')
-    expect(await call('workbook.open', { name: 'empty.csv', bytes: new Uint8Array(0) })).toMatchObject({ ok: false, error: { code: 'empty' } })
+    expect(await call('workbook.open', { name: 'empty.csv', bytes: new Uint8Array(0) })).toMatchObject({
+      ok: false,
+      error: { code: 'empty' }
+    })
   })
 
   it('never opens a path the user did not choose through the OS', async () => {
-    expect(await call('workbook.open', { path: join(root, 'secret.csv') })).toMatchObject({ ok: false, error: { code: 'path_not_allowed' } })
+    expect(await call('workbook.open', { path: join(root, 'secret.csv') })).toMatchObject({
+      ok: false,
+      error: { code: 'path_not_allowed' }
+    })
   })
 })
 
@@ -172,14 +235,32 @@ describe('files handed over by the OS', () => {
 
   it('dialog.open uses the injected picker and grants the chosen path', async () => {
     const picked = join(root, 'secret.csv')
-    const withPicker = createServices({ dataDir: root, fetch, now: () => new Date(), resourcesDir, pickFile: async () => picked })
+    const withPicker = createServices({
+      dataDir: root,
+      fetch,
+      now: () => new Date(),
+      resourcesDir,
+      pickFile: async () => picked
+    })
     const seen: OrderDockEvent[] = []
     withPicker.onEvent((event) => seen.push(event))
-    expect(await dispatch(withPicker.methods, 'app.info', {})).toMatchObject({ ok: true, value: { canPickFiles: true } })
-    expect(await dispatch(withPicker.methods, 'dialog.open', {})).toMatchObject({ ok: true, value: { headers: ['a', 'b'] } })
+    expect(await dispatch(withPicker.methods, 'app.info', {})).toMatchObject({
+      ok: true,
+      value: { canPickFiles: true }
+    })
+    expect(await dispatch(withPicker.methods, 'dialog.open', {})).toMatchObject({
+      ok: true,
+      value: { headers: ['a', 'b'] }
+    })
     expect(seen).toEqual([{ type: 'workbook.opening', file: 'secret.csv' }])
     expect(await dispatch(withPicker.methods, 'workbook.open', { path: picked })).toMatchObject({ ok: true })
-    const cancelled = createServices({ dataDir: root, fetch, now: () => new Date(), resourcesDir, pickFile: async () => null })
+    const cancelled = createServices({
+      dataDir: root,
+      fetch,
+      now: () => new Date(),
+      resourcesDir,
+      pickFile: async () => null
+    })
     expect(await dispatch(cancelled.methods, 'dialog.open', {})).toEqual({ ok: true, value: null })
   })
 })

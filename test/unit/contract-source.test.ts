@@ -12,11 +12,34 @@ import { SHOPEE_HEADERS } from '../../src-main/core/sources/layouts/shopee'
 let root: string
 let services: OrderDockServices
 
-const row = (values: Record<string, string>) => SHOPEE_HEADERS.map((h) => values[h] ?? '').map((v) => (v.includes(',') ? `"${v}"` : v)).join(',')
+const row = (values: Record<string, string>) =>
+  SHOPEE_HEADERS.map((h) => values[h] ?? '')
+    .map((v) => (v.includes(',') ? `"${v}"` : v))
+    .join(',')
 const CSV = [
   SHOPEE_HEADERS.join(','),
-  row({ 訂單編號: '240101ABCD', 訂單狀態: '已完成', 買家帳號: 'ming88', 訂單成立日期: '2024-01-01 10:00', 買家總支付金額: '1,990', 付款方式: '信用卡/金融卡', 買家付款時間: '2024-01-01 10:01', 商品名稱: '茶葉', 數量: '1' }),
-  row({ 訂單編號: '240101EFGH', 訂單狀態: '待出貨', 買家帳號: 'hua77', 訂單成立日期: '2024-01-01 11:00', 買家總支付金額: '990', 付款方式: '貨到付款', 買家付款時間: '-', 商品名稱: '茶壺', 數量: '1' })
+  row({
+    訂單編號: '240101ABCD',
+    訂單狀態: '已完成',
+    買家帳號: 'ming88',
+    訂單成立日期: '2024-01-01 10:00',
+    買家總支付金額: '1,990',
+    付款方式: '信用卡/金融卡',
+    買家付款時間: '2024-01-01 10:01',
+    商品名稱: '茶葉',
+    數量: '1'
+  }),
+  row({
+    訂單編號: '240101EFGH',
+    訂單狀態: '待出貨',
+    買家帳號: 'hua77',
+    訂單成立日期: '2024-01-01 11:00',
+    買家總支付金額: '990',
+    付款方式: '貨到付款',
+    買家付款時間: '-',
+    商品名稱: '茶壺',
+    數量: '1'
+  })
 ].join('\n')
 
 async function value<T>(method: string, args: unknown): Promise<T> {
@@ -27,7 +50,12 @@ async function value<T>(method: string, args: unknown): Promise<T> {
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'orderdock-source-'))
-  services = createServices({ dataDir: join(root, 'data'), fetch, now: () => new Date('2026-01-09T00:00:00Z'), resourcesDir: join(root, 'resources') })
+  services = createServices({
+    dataDir: join(root, 'data'),
+    fetch,
+    now: () => new Date('2026-01-09T00:00:00Z'),
+    resourcesDir: join(root, 'resources')
+  })
 })
 afterAll(async () => {
   await services.dispose?.()
@@ -35,21 +63,29 @@ afterAll(async () => {
 })
 
 async function start(): Promise<PrepareView> {
-  const view = await value<WorkbookView>('workbook.open', { name: 'Order.all.20240101_20240131.csv', bytes: new TextEncoder().encode(CSV) })
+  const view = await value<WorkbookView>('workbook.open', {
+    name: 'Order.all.20240101_20240131.csv',
+    bytes: new TextEncoder().encode(CSV)
+  })
   return value<PrepareView>('prepare.start', { sessionId: view.sessionId, target: 'zangsho.orders' })
 }
 
 describe('a recognized export over the contract', () => {
   it('says what it recognized, maps by the layout, rates those fields as from the layout', async () => {
     const prep = await start()
-    expect(prep.source).toMatchObject({ id: 'shopee.orders', label: { 'zh-TW': '蝦皮 訂單匯出', en: 'Shopee order export' } })
+    expect(prep.source).toMatchObject({
+      id: 'shopee.orders',
+      label: { 'zh-TW': '蝦皮 訂單匯出', en: 'Shopee order export' }
+    })
     // what the export never has is said once, with the fix
     expect(prep.source?.lacks.map((l) => l.field)).toEqual(['customer_email'])
     expect(prep.source?.lacks[0].why['zh-TW']).toContain('沒有買家 Email')
     expect(prep.useSourceLayout).toBe(true)
     expect(prep.mapping).toMatchObject({
-      order_no: { column: '訂單編號' }, amount: { column: '買家總支付金額' },
-      payment_method: { column: '付款方式' }, paid_at: { column: '買家付款時間' },
+      order_no: { column: '訂單編號' },
+      amount: { column: '買家總支付金額' },
+      payment_method: { column: '付款方式' },
+      paid_at: { column: '買家付款時間' },
       // Shopee's status is read together with the payment method (待出貨 + 貨到付款 is still unpaid)
       status: { derive: { kind: 'status_by_payment', statusColumn: '訂單狀態', paymentColumn: '付款方式' } }
     })
@@ -59,7 +95,7 @@ describe('a recognized export over the contract', () => {
     expect(payment.values.find((v) => v.value === '貨到付款')?.match).toBeNull()
   })
 
-  it('turning recognition off maps from the headers\' words, and on again restores the layout', async () => {
+  it("turning recognition off maps from the headers' words, and on again restores the layout", async () => {
     const prep = await start()
     const off = await value<PrepareView>('prepare.setOptions', { prepId: prep.prepId, useSourceLayout: false })
     expect(off.source).toBeNull()
@@ -71,7 +107,10 @@ describe('a recognized export over the contract', () => {
 
   it('a saved template for this header layout wins over the recognized layout', async () => {
     const first = await start()
-    await value('prepare.setMapping', { prepId: first.prepId, mapping: { ...first.mapping, amount: { column: '商品總價' } } })
+    await value('prepare.setMapping', {
+      prepId: first.prepId,
+      mapping: { ...first.mapping, amount: { column: '商品總價' } }
+    })
     await value('templates.save', { prepId: first.prepId, name: '我的蝦皮' })
     const second = await start()
     expect(second.template?.name).toBe('我的蝦皮')

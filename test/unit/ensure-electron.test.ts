@@ -26,7 +26,8 @@ afterAll(() => {
 function fakeElectronDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'orderdock-electron-'))
   temps.push(dir)
-  for (const file of ['package.json', 'install.js', 'checksums.json']) copyFileSync(join(REAL_ELECTRON, file), join(dir, file))
+  for (const file of ['package.json', 'install.js', 'checksums.json'])
+    copyFileSync(join(REAL_ELECTRON, file), join(dir, file))
   return dir
 }
 
@@ -119,7 +120,8 @@ describe('ensureElectron with an injected installer', () => {
 
   it('a failed download gives one message: what happened, the mirror, proxy and cache fixes, no stack', () => {
     const dir = fakeElectronDir()
-    const output = 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13\n    at async FetchDownloader.download (file:///x.js:46:30)'
+    const output =
+      'TypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13\n    at async FetchDownloader.download (file:///x.js:46:30)'
     const install = vi.fn(() => ({ status: 1, output }))
     const env = { XDG_CACHE_HOME: '/home/me/.cache' }
     expect(ensure.ensureElectron({ electronDir: dir, env, install, ...io })).toBe(1)
@@ -137,7 +139,9 @@ describe('ensureElectron with an injected installer', () => {
   it('knows @electron/get’s cache folder on each platform, and electron_config_cache wins', () => {
     expect(ensure.electronCacheDir({}, 'linux', '/home/a')).toBe(join('/home/a', '.cache', 'electron'))
     expect(ensure.electronCacheDir({}, 'darwin', '/Users/a')).toBe(join('/Users/a', 'Library', 'Caches', 'electron'))
-    expect(ensure.electronCacheDir({ LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\U')).toBe(join('C:\\L', 'electron', 'Cache'))
+    expect(ensure.electronCacheDir({ LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\U')).toBe(
+      join('C:\\L', 'electron', 'Cache')
+    )
     expect(ensure.electronCacheDir({ electron_config_cache: '/c' }, 'linux', '/h')).toBe('/c')
   })
 })
@@ -153,7 +157,8 @@ describe('the script with Electron’s real installer against a loopback ELECTRO
     server = createServer((req, res) => {
       requests.push(req.url ?? '')
       if (req.url === `/v${VERSION}/${platformFile}`) return void res.end(archive)
-      if (req.url === `/v${VERSION}/SHASUMS256.txt`) return void res.end(`${createHash('sha256').update(archive).digest('hex')} *${platformFile}\n`)
+      if (req.url === `/v${VERSION}/SHASUMS256.txt`)
+        return void res.end(`${createHash('sha256').update(archive).digest('hex')} *${platformFile}\n`)
       res.statusCode = 404
       res.end('not here')
     })
@@ -164,7 +169,10 @@ describe('the script with Electron’s real installer against a loopback ELECTRO
   afterAll(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())))
 
   // async: the loopback mirror answers from this same process
-  const run = (dir: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> => {
+  const run = (
+    dir: string,
+    env: Record<string, string>
+  ): Promise<{ status: number | null; stdout: string; stderr: string }> => {
     const cache = mkdtempSync(join(tmpdir(), 'orderdock-electron-cache-'))
     temps.push(cache)
     const child = spawn(process.execPath, [SCRIPT, '--electron-dir', dir], {
@@ -185,22 +193,25 @@ describe('the script with Electron’s real installer against a loopback ELECTRO
     return new Promise((done) => child.on('close', (status) => done({ status, stdout, stderr })))
   }
 
-  it.runIf(process.platform === 'linux' && process.arch === 'x64')('downloads from the mirror, writes path.txt, then skips on the next run', async () => {
-    await start()
-    const dir = fakeElectronDir()
-    const first = await run(dir, { ELECTRON_MIRROR: mirror, electron_use_remote_checksums: '1' })
-    expect(first.stderr).toBe('')
-    expect(first.status).toBe(0)
-    expect(first.stdout).toContain('is not downloaded yet')
-    expect(readFileSync(join(dir, 'path.txt'), 'utf8')).toBe('electron')
-    expect(readFileSync(join(dir, 'dist', 'electron'), 'utf8')).toBe('fake electron binary')
-    expect(requests).toContain(`/v${VERSION}/${platformFile}`)
-    const count = requests.length
-    const second = await run(dir, { ELECTRON_MIRROR: mirror })
-    expect(second.status).toBe(0)
-    expect(second.stdout).toBe('')
-    expect(requests).toHaveLength(count)
-  })
+  it.runIf(process.platform === 'linux' && process.arch === 'x64')(
+    'downloads from the mirror, writes path.txt, then skips on the next run',
+    async () => {
+      await start()
+      const dir = fakeElectronDir()
+      const first = await run(dir, { ELECTRON_MIRROR: mirror, electron_use_remote_checksums: '1' })
+      expect(first.stderr).toBe('')
+      expect(first.status).toBe(0)
+      expect(first.stdout).toContain('is not downloaded yet')
+      expect(readFileSync(join(dir, 'path.txt'), 'utf8')).toBe('electron')
+      expect(readFileSync(join(dir, 'dist', 'electron'), 'utf8')).toBe('fake electron binary')
+      expect(requests).toContain(`/v${VERSION}/${platformFile}`)
+      const count = requests.length
+      const second = await run(dir, { ELECTRON_MIRROR: mirror })
+      expect(second.status).toBe(0)
+      expect(second.stdout).toBe('')
+      expect(requests).toHaveLength(count)
+    }
+  )
 
   it('offline (nothing listens at the mirror): exit 1, one message, no stack trace', async () => {
     const dir = fakeElectronDir()

@@ -6,7 +6,10 @@ import { installNumberFormat } from '../../src-renderer/src/i18n/number-format'
 async function instance(install: boolean) {
   const i18n = i18next.createInstance()
   await i18n.init({
-    resources: { 'zh-TW': { translation: { rows: '共 {{count, number}} 列（{{total, number}}）' } }, en: { translation: { rows: '{{count, number}} rows ({{total, number}})' } } },
+    resources: {
+      'zh-TW': { translation: { rows: '共 {{count, number}} 列（{{total, number}}）' } },
+      en: { translation: { rows: '{{count, number}} rows ({{total, number}})' } }
+    },
     lng: 'zh-TW',
     interpolation: { escapeValue: false }
   })
@@ -22,7 +25,9 @@ describe('number format', () => {
     const ours = await instance(true)
     for (const count of [0, 7, 1234, 50_000, 1_234_567.5]) {
       for (const lng of ['zh-TW', 'en']) {
-        expect(ours.t('rows', { count, total: count * 3, lng })).toBe(builtIn.t('rows', { count, total: count * 3, lng }))
+        expect(ours.t('rows', { count, total: count * 3, lng })).toBe(
+          builtIn.t('rows', { count, total: count * 3, lng })
+        )
       }
     }
     expect(ours.t('rows', { count: 50_000, total: 1234, lng: 'en' })).toBe('50,000 rows (1,234)')

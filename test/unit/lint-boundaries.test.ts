@@ -16,9 +16,15 @@ async function ruleIds(file: string, code: string): Promise<string[]> {
 
 describe('renderer → src-main: types only', () => {
   it('refuses a value import and allows `import type`', async () => {
-    const value = await ruleIds('src-renderer/src/boundary-probe.ts', "import { METHOD_NAMES } from '../../src-main/ipc/contract'\nexport const n = METHOD_NAMES.length\n")
+    const value = await ruleIds(
+      'src-renderer/src/boundary-probe.ts',
+      "import { METHOD_NAMES } from '../../src-main/ipc/contract'\nexport const n = METHOD_NAMES.length\n"
+    )
     expect(value).toContain('@typescript-eslint/no-restricted-imports')
-    const types = await ruleIds('src-renderer/src/boundary-probe.ts', "import type { ApiError } from '../../src-main/ipc/contract'\nexport type E = ApiError\n")
+    const types = await ruleIds(
+      'src-renderer/src/boundary-probe.ts',
+      "import type { ApiError } from '../../src-main/ipc/contract'\nexport type E = ApiError\n"
+    )
     expect(types).toEqual([])
   })
 })
@@ -34,27 +40,44 @@ describe('core/ → services, ipc, app, cli: nothing, not even types', () => {
   })
 
   it('core importing core is fine', async () => {
-    expect(await ruleIds('src-main/core/workbook/boundary-probe.ts', "import type { ReadLimits } from './types'\nexport type L = ReadLimits\n")).toEqual([])
+    expect(
+      await ruleIds(
+        'src-main/core/workbook/boundary-probe.ts',
+        "import type { ReadLimits } from './types'\nexport type L = ReadLimits\n"
+      )
+    ).toEqual([])
   })
 })
 
 describe('import cycles', () => {
   it('a value cycle is reported by import-x/no-cycle and orderdock/no-import-cycle', async () => {
     // contract.ts re-exports channels.ts, so channels.ts importing contract.ts closes a loop
-    const ids = await ruleIds('src-main/ipc/channels.ts', "import { LANGUAGES } from './contract'\nexport const all = LANGUAGES\n")
+    const ids = await ruleIds(
+      'src-main/ipc/channels.ts',
+      "import { LANGUAGES } from './contract'\nexport const all = LANGUAGES\n"
+    )
     expect(ids).toContain('import-x/no-cycle')
     expect(ids).toContain('orderdock/no-import-cycle')
   })
 
   it('a type-only cycle (the old contract ↔ profiles-contract one) is reported by orderdock/no-import-cycle', async () => {
-    const ids = await ruleIds('src-main/ipc/profiles-contract.ts', "import type { ApiError } from './contract'\nexport type E = ApiError\n")
+    const ids = await ruleIds(
+      'src-main/ipc/profiles-contract.ts',
+      "import type { ApiError } from './contract'\nexport type E = ApiError\n"
+    )
     expect(ids).not.toContain('import-x/no-cycle')
     expect(ids).toContain('orderdock/no-import-cycle')
   })
 
   it('the contract modules share their types through shared-contract.ts and form no cycle', () => {
     const ipc = (name: string) => resolve(ROOT, 'src-main/ipc', name)
-    for (const name of ['prepare-contract.ts', 'profiles-contract.ts', 'push-contract.ts', 'shared-contract.ts', 'channels.ts']) {
+    for (const name of [
+      'prepare-contract.ts',
+      'profiles-contract.ts',
+      'push-contract.ts',
+      'shared-contract.ts',
+      'channels.ts'
+    ]) {
       expect(pathBack(ipc(name), ipc('contract.ts')), name).toBeNull()
     }
     expect(localImports(ipc('profiles-contract.ts'))).toContain(ipc('shared-contract.ts'))
@@ -63,7 +86,10 @@ describe('import cycles', () => {
 
   it('finds type imports, re-exports and dynamic imports but not commented-out ones', () => {
     const file = resolve(ROOT, 'src-main/ipc/probe.ts')
-    const found = localImports(file, "import type { A } from './contract'\nexport * from './channels'\nconst m = import('./register')\n// import { x } from './push-contract'\n")
+    const found = localImports(
+      file,
+      "import type { A } from './contract'\nexport * from './channels'\nconst m = import('./register')\n// import { x } from './push-contract'\n"
+    )
     expect(found.map((p: string) => p.slice(ROOT.length + 1).replaceAll('\\', '/')).sort()).toEqual([
       'src-main/ipc/channels.ts',
       'src-main/ipc/contract.ts',

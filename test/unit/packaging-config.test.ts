@@ -7,7 +7,9 @@ import type { Configuration } from 'electron-builder'
 import { ROOT, loadBuilderConfig, packedBy, readJson, repoFiles, unpackedBy } from './packaging-support'
 
 const config = loadBuilderConfig()
-const pkg = readJson<{ productName: string; version: string; main: string; dependencies: Record<string, string> }>('package.json')
+const pkg = readJson<{ productName: string; version: string; main: string; dependencies: Record<string, string> }>(
+  'package.json'
+)
 const schema = readJson<object>('node_modules/app-builder-lib/scheme.json')
 
 // the options electron-builder validates with, minus coerceTypes: a string where a boolean belongs is a mistake here
@@ -18,7 +20,8 @@ function validate(candidate: unknown): string[] {
 }
 
 type TargetList = Array<{ target: string; arch: string[] }>
-const targets = (platform: { target?: unknown } | null | undefined): TargetList => (platform?.target ?? []) as TargetList
+const targets = (platform: { target?: unknown } | null | undefined): TargetList =>
+  (platform?.target ?? []) as TargetList
 
 describe('electron-builder.yml', () => {
   it('is valid against app-builder-lib/scheme.json', () => {
@@ -40,13 +43,37 @@ describe('electron-builder.yml', () => {
 
   it('packs the build output and package.json, and leaves sources, tests and configs out', () => {
     const packed = packedBy(config.files as string[])
-    const built = ['out/main/index.js', 'out/main/parse.worker.js', 'out/preload/preload.cjs', 'out/renderer/index.html', 'out/renderer/assets/index.js']
+    const built = [
+      'out/main/index.js',
+      'out/main/parse.worker.js',
+      'out/preload/preload.cjs',
+      'out/renderer/index.html',
+      'out/renderer/assets/index.js'
+    ]
     for (const file of [...built, 'package.json']) expect(packed(file), file).toBe(true)
     const leftOut = [
-      'src-main/index.ts', 'src-main/cli.ts', 'src-main/core/workbook/types.ts', 'src-renderer/index.html', 'test/unit/packaging-config.test.ts',
-      'tsconfig.json', 'tsconfig.node.json', 'tsconfig.web.json', 'electron.vite.config.ts', 'vitest.config.ts', 'eslint.config.js',
-      '.ci/run', 'scripts/make-icons.mjs', 'scripts/after-pack.cjs', '.github/workflows/release.yml', 'README.md', 'ARCHITECTURE.md',
-      'docs/anything.md', 'electron-builder.yml', 'package-lock.json', 'resources/icons/icon.png', 'out/main/index.js.map'
+      'src-main/index.ts',
+      'src-main/cli.ts',
+      'src-main/core/workbook/types.ts',
+      'src-renderer/index.html',
+      'test/unit/packaging-config.test.ts',
+      'tsconfig.json',
+      'tsconfig.node.json',
+      'tsconfig.web.json',
+      'electron.vite.config.ts',
+      'vitest.config.ts',
+      'eslint.config.js',
+      '.ci/run',
+      'scripts/make-icons.mjs',
+      'scripts/after-pack.cjs',
+      '.github/workflows/release.yml',
+      'README.md',
+      'ARCHITECTURE.md',
+      'docs/anything.md',
+      'electron-builder.yml',
+      'package-lock.json',
+      'resources/icons/icon.png',
+      'out/main/index.js.map'
     ]
     for (const file of leftOut) expect(packed(file), file).toBe(false)
     // and over the real tree: whatever exists today, only out/** and package.json get in
@@ -62,14 +89,29 @@ describe('electron-builder.yml', () => {
 
   it('unpacks the keyring native binary for every platform, and nothing else', () => {
     const unpacked = unpackedBy(config.asarUnpack as string[])
-    const keyring = readJson<{ optionalDependencies: Record<string, string> }>('node_modules/@napi-rs/keyring/package.json')
+    const keyring = readJson<{ optionalDependencies: Record<string, string> }>(
+      'node_modules/@napi-rs/keyring/package.json'
+    )
     const platformPackages = Object.keys(keyring.optionalDependencies)
-    expect(platformPackages).toEqual(expect.arrayContaining(['@napi-rs/keyring-win32-x64-msvc', '@napi-rs/keyring-win32-arm64-msvc', '@napi-rs/keyring-darwin-x64', '@napi-rs/keyring-darwin-arm64']))
+    expect(platformPackages).toEqual(
+      expect.arrayContaining([
+        '@napi-rs/keyring-win32-x64-msvc',
+        '@napi-rs/keyring-win32-arm64-msvc',
+        '@napi-rs/keyring-darwin-x64',
+        '@napi-rs/keyring-darwin-arm64'
+      ])
+    )
     for (const name of platformPackages) {
       const file = `node_modules/${name}/keyring.${name.replace('@napi-rs/keyring-', '')}.node`
       expect(unpacked(file), file).toBe(true)
     }
-    for (const file of ['node_modules/@napi-rs/keyring/index.js', 'node_modules/@napi-rs/keyring/keytar.js', 'out/main/parse.worker.js', 'out/main/index.js', 'node_modules/xlsx/xlsx.mjs']) {
+    for (const file of [
+      'node_modules/@napi-rs/keyring/index.js',
+      'node_modules/@napi-rs/keyring/keytar.js',
+      'out/main/parse.worker.js',
+      'out/main/index.js',
+      'node_modules/xlsx/xlsx.mjs'
+    ]) {
       expect(unpacked(file), file).toBe(false)
     }
   })
@@ -77,7 +119,9 @@ describe('electron-builder.yml', () => {
   it('needs no native rebuild: the installed keyring is an N-API prebuilt binary with nothing to compile', () => {
     expect(config.npmRebuild).toBe(false)
     const platformDirs = readdirSync(join(ROOT, 'node_modules/@napi-rs')).filter((d) => d.startsWith('keyring-'))
-    const binaries = platformDirs.flatMap((d) => readdirSync(join(ROOT, 'node_modules/@napi-rs', d)).filter((f) => f.endsWith('.node')))
+    const binaries = platformDirs.flatMap((d) =>
+      readdirSync(join(ROOT, 'node_modules/@napi-rs', d)).filter((f) => f.endsWith('.node'))
+    )
     expect(binaries.length).toBeGreaterThan(0)
     expect(existsSync(join(ROOT, 'node_modules/@napi-rs/keyring/binding.gyp'))).toBe(false)
     expect(pkg.dependencies['@napi-rs/keyring']).toBeDefined()
@@ -123,7 +167,12 @@ describe('electron-builder.yml', () => {
   })
 
   it('macOS: offers Open With for xlsx, xls and csv as a viewer, never as the default app', () => {
-    const associations = config.mac!.fileAssociations as Array<{ ext: string; name: string; role: string; rank: string }>
+    const associations = config.mac!.fileAssociations as Array<{
+      ext: string
+      name: string
+      role: string
+      rank: string
+    }>
     expect(associations.map((a) => a.ext)).toEqual(['xlsx', 'xls', 'csv'])
     for (const a of associations) {
       expect(a).toMatchObject({ role: 'Viewer', rank: 'Alternate' })
@@ -141,7 +190,8 @@ describe('electron-builder.yml', () => {
       xls: 'application/vnd.ms-excel',
       csv: 'text/csv'
     })
-    for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(existsSync(join(ROOT, linux.icon as string, `${size}x${size}.png`))).toBe(true)
+    for (const size of [16, 32, 48, 64, 128, 256, 512])
+      expect(existsSync(join(ROOT, linux.icon as string, `${size}x${size}.png`))).toBe(true)
   })
 
   it('runs the fuse and notarization hooks from files that exist, and publishes drafts to GitHub', () => {

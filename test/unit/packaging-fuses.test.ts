@@ -16,7 +16,11 @@ const DEFAULT_WIRE = '101100011'
 
 /** A stand-in Electron binary: filler bytes around the fuse sentinel, wire version 1 and the default wire. */
 function fakeElectronBinary(path: string): void {
-  const wire = Buffer.concat([Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE, 'latin1')])
+  const wire = Buffer.concat([
+    Buffer.from(SENTINEL, 'latin1'),
+    Buffer.from([1, DEFAULT_WIRE.length]),
+    Buffer.from(DEFAULT_WIRE, 'latin1')
+  ])
   mkdirSync(join(path, '..'), { recursive: true })
   writeFileSync(path, Buffer.concat([Buffer.alloc(4096, 0x90), wire, Buffer.alloc(4096, 0x90)]))
 }
@@ -72,7 +76,9 @@ describe('the binary the fuses go into', () => {
     expect(electronBinaryPath({ ...base, platform: 'linux' })).toBe(join('release', 'x', 'orderdock'))
     expect(() => electronBinaryPath({ ...base, platform: 'aix' })).toThrow(/aix/)
     // on macOS the wire lives in the framework, which @electron/fuses finds from the bundle path
-    expect(fuses.pathToFuseFile(join('/r', 'OrderDock.app'))).toBe(join('/r', 'OrderDock.app', 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework'))
+    expect(fuses.pathToFuseFile(join('/r', 'OrderDock.app'))).toBe(
+      join('/r', 'OrderDock.app', 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework')
+    )
   })
 })
 
@@ -80,7 +86,11 @@ describe('afterPack', () => {
   const cases = [
     { platform: 'linux', arch: 1, file: 'orderdock' },
     { platform: 'win32', arch: 3, file: 'OrderDock.exe' },
-    { platform: 'darwin', arch: 1, file: join('OrderDock.app', 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework') }
+    {
+      platform: 'darwin',
+      arch: 1,
+      file: join('OrderDock.app', 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework')
+    }
   ]
   for (const { platform, arch, file } of cases) {
     it(`flips the fuse wire of a packed ${platform} app`, async () => {
@@ -94,7 +104,10 @@ describe('afterPack', () => {
         appOutDir,
         electronPlatformName: platform,
         arch,
-        packager: { appInfo: { productFilename: 'OrderDock' }, ...(platform === 'linux' ? { executableName: 'orderdock' } : {}) }
+        packager: {
+          appInfo: { productFilename: 'OrderDock' },
+          ...(platform === 'linux' ? { executableName: 'orderdock' } : {})
+        }
       })
 
       const wire = await fuses.getCurrentFuseWire(platform === 'darwin' ? join(appOutDir, 'OrderDock.app') : binary)
@@ -118,7 +131,12 @@ describe('afterPack', () => {
     dirs.push(appOutDir)
     writeFileSync(join(appOutDir, 'orderdock'), Buffer.alloc(1024))
     await expect(
-      afterPack({ appOutDir, electronPlatformName: 'linux', arch: 1, packager: { appInfo: { productFilename: 'OrderDock' }, executableName: 'orderdock' } })
+      afterPack({
+        appOutDir,
+        electronPlatformName: 'linux',
+        arch: 1,
+        packager: { appInfo: { productFilename: 'OrderDock' }, executableName: 'orderdock' }
+      })
     ).rejects.toThrow(/sentinel/)
   })
 })

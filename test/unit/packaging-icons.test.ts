@@ -49,7 +49,12 @@ function alphaAt(png: { width: number; raw: Buffer }, x: number, y: number): num
       const b = prev[i]
       const c = i >= 4 ? prev[i - 4] : 0
       const p = a + b - c
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c
       const pred = [0, a, b, (a + b) >> 1, paeth][filter]
       row[i] = (line[i] + pred) & 0xff
     }
@@ -62,11 +67,14 @@ function alphaAt(png: { width: number; raw: Buffer }, x: number, y: number): num
 function scanlinesOf(bytes: Buffer): string[] {
   const pngs: Buffer[] = []
   if (bytes.toString('latin1', 0, 4) === 'icns') {
-    for (let at = 8; at < bytes.length; at += bytes.readUInt32BE(at + 4)) pngs.push(bytes.subarray(at + 8, at + bytes.readUInt32BE(at + 4)))
+    for (let at = 8; at < bytes.length; at += bytes.readUInt32BE(at + 4))
+      pngs.push(bytes.subarray(at + 8, at + bytes.readUInt32BE(at + 4)))
   } else if (bytes.readUInt32BE(0) === 0x00000100) {
     for (let i = 0; i < bytes.readUInt16LE(4); i++) {
       const entry = 6 + i * 16
-      pngs.push(bytes.subarray(bytes.readUInt32LE(entry + 12), bytes.readUInt32LE(entry + 12) + bytes.readUInt32LE(entry + 8)))
+      pngs.push(
+        bytes.subarray(bytes.readUInt32LE(entry + 12), bytes.readUInt32LE(entry + 12) + bytes.readUInt32LE(entry + 8))
+      )
     }
   } else pngs.push(bytes)
   return pngs.map((png) => readPng(png).raw.toString('base64'))
@@ -74,7 +82,11 @@ function scanlinesOf(bytes: Buffer): string[] {
 
 describe('app icons', () => {
   it('the 1024, 512 and 256 PNGs are square RGBA images of the logo (transparent corners, opaque middle)', () => {
-    for (const [file, size] of [['icon.png', 1024], ['icon-512.png', 512], ['icon-256.png', 256]] as const) {
+    for (const [file, size] of [
+      ['icon.png', 1024],
+      ['icon-512.png', 512],
+      ['icon-256.png', 256]
+    ] as const) {
       const png = readPng(readFileSync(join(ICONS, file)))
       expect([png.width, png.height]).toEqual([size, size])
       expect(alphaAt(png, 2, 2)).toBe(0)
@@ -105,7 +117,7 @@ describe('app icons', () => {
     expect(icns.toString('latin1', 0, 4)).toBe('icns')
     expect(icns.readUInt32BE(4)).toBe(icns.length)
     const chunks: Record<string, number> = {}
-    for (let at = 8; at < icns.length; ) {
+    for (let at = 8; at < icns.length;) {
       const type = icns.toString('latin1', at, at + 4)
       const length = icns.readUInt32BE(at + 4)
       chunks[type] = readPng(icns.subarray(at + 8, at + length)).width
@@ -118,9 +130,17 @@ describe('app icons', () => {
     const out = mkdtempSync(join(tmpdir(), 'orderdock-icons-'))
     try {
       execFileSync(process.execPath, [join(ROOT, 'scripts', 'make-icons.mjs'), out], { stdio: 'pipe' })
-      const files = ['icon.png', 'icon-512.png', 'icon-256.png', 'icon.ico', 'icon.icns', ...readdirSync(join(ICONS, 'png')).map((f) => join('png', f))]
+      const files = [
+        'icon.png',
+        'icon-512.png',
+        'icon-256.png',
+        'icon.ico',
+        'icon.icns',
+        ...readdirSync(join(ICONS, 'png')).map((f) => join('png', f))
+      ]
       // compared as decoded scanlines: zlib builds may compress the same pixels to different bytes
-      for (const file of files) expect(scanlinesOf(readFileSync(join(out, file))), file).toEqual(scanlinesOf(readFileSync(join(ICONS, file))))
+      for (const file of files)
+        expect(scanlinesOf(readFileSync(join(out, file))), file).toEqual(scanlinesOf(readFileSync(join(ICONS, file))))
     } finally {
       rmSync(out, { recursive: true, force: true })
     }

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest'
 import afterSign from '../../scripts/notarize.cjs'
 
 const { notarizeApp, notarizeCredentialsFromEnv } = afterSign
-const macContext = { appOutDir: join('release', 'mac-arm64'), electronPlatformName: 'darwin', packager: { appInfo: { productFilename: 'OrderDock' } } }
+const macContext = {
+  appOutDir: join('release', 'mac-arm64'),
+  electronPlatformName: 'darwin',
+  packager: { appInfo: { productFilename: 'OrderDock' } }
+}
 
 describe('notarization credentials from the environment', () => {
   it('uses an App Store Connect API key first, then an Apple ID, then a keychain profile', () => {
@@ -18,7 +22,9 @@ describe('notarization credentials from the environment', () => {
       kind: 'appleId',
       options: { appleId: 'dev@example.com', appleIdPassword: 'abcd-efgh', teamId: 'TEAM123' }
     })
-    expect(notarizeCredentialsFromEnv({ APPLE_KEYCHAIN_PROFILE: 'orderdock', APPLE_KEYCHAIN: 'build.keychain' })).toEqual({
+    expect(
+      notarizeCredentialsFromEnv({ APPLE_KEYCHAIN_PROFILE: 'orderdock', APPLE_KEYCHAIN: 'build.keychain' })
+    ).toEqual({
       kind: 'keychain',
       options: { keychainProfile: 'orderdock', keychain: 'build.keychain' }
     })
@@ -27,8 +33,12 @@ describe('notarization credentials from the environment', () => {
   it('treats a partial set or empty secrets (a fork without secrets) as no credentials', () => {
     expect(notarizeCredentialsFromEnv({}).kind).toBe('none')
     expect(notarizeCredentialsFromEnv({ APPLE_ID: 'dev@example.com', APPLE_TEAM_ID: 'TEAM123' }).kind).toBe('none')
-    expect(notarizeCredentialsFromEnv({ APPLE_ID: '', APPLE_APP_SPECIFIC_PASSWORD: '', APPLE_TEAM_ID: '' }).kind).toBe('none')
-    expect(notarizeCredentialsFromEnv({ APPLE_API_KEY: 'k', APPLE_API_KEY_ID: ' ', APPLE_API_ISSUER: 'i' }).kind).toBe('none')
+    expect(notarizeCredentialsFromEnv({ APPLE_ID: '', APPLE_APP_SPECIFIC_PASSWORD: '', APPLE_TEAM_ID: '' }).kind).toBe(
+      'none'
+    )
+    expect(notarizeCredentialsFromEnv({ APPLE_API_KEY: 'k', APPLE_API_KEY_ID: ' ', APPLE_API_ISSUER: 'i' }).kind).toBe(
+      'none'
+    )
   })
 })
 
@@ -41,7 +51,12 @@ describe('the afterSign hook', () => {
     })
     expect(result).toBe('notarized')
     expect(calls).toEqual([
-      { appPath: join('release', 'mac-arm64', 'OrderDock.app'), appleId: 'dev@example.com', appleIdPassword: 'abcd-efgh', teamId: 'TEAM123' }
+      {
+        appPath: join('release', 'mac-arm64', 'OrderDock.app'),
+        appleId: 'dev@example.com',
+        appleIdPassword: 'abcd-efgh',
+        teamId: 'TEAM123'
+      }
     ])
   })
 
@@ -56,15 +71,19 @@ describe('the afterSign hook', () => {
 
   it('does nothing for Windows and Linux builds', async () => {
     const env = { APPLE_ID: 'a', APPLE_APP_SPECIFIC_PASSWORD: 'b', APPLE_TEAM_ID: 'c' }
-    expect(await notarizeApp({ ...macContext, electronPlatformName: 'win32' }, env, async () => {
-      throw new Error('must not run')
-    })).toBe('not-mac')
+    expect(
+      await notarizeApp({ ...macContext, electronPlatformName: 'win32' }, env, async () => {
+        throw new Error('must not run')
+      })
+    ).toBe('not-mac')
   })
 
   it('lets a notarization failure fail the build', async () => {
     const env = { APPLE_ID: 'a', APPLE_APP_SPECIFIC_PASSWORD: 'b', APPLE_TEAM_ID: 'c' }
-    await expect(notarizeApp(macContext, env, async () => {
-      throw new Error('Apple said: invalid credentials')
-    })).rejects.toThrow(/invalid credentials/)
+    await expect(
+      notarizeApp(macContext, env, async () => {
+        throw new Error('Apple said: invalid credentials')
+      })
+    ).rejects.toThrow(/invalid credentials/)
   })
 })

@@ -13,7 +13,10 @@ import { ROOT, readJson } from './packaging-support'
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 const pkg = readJson<{ version: string; main: string }>('package.json')
 
-interface AsarNode { files?: Record<string, AsarNode>; unpacked?: boolean }
+interface AsarNode {
+  files?: Record<string, AsarNode>
+  unpacked?: boolean
+}
 
 /** app.asar's header: a JSON string after 16 bytes of pickle sizes. */
 function asarHeader(asarPath: string): string {
@@ -41,7 +44,13 @@ function write(path: string, content: string | Buffer, mode?: number): void {
 
 /** Filler bytes around the fuse sentinel, wire version 1 and Electron's default 9-fuse wire. */
 const binaryWithFuseWire = (): Buffer =>
-  Buffer.concat([Buffer.alloc(2048), Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, 9]), Buffer.from('101100011', 'latin1'), Buffer.alloc(2048)])
+  Buffer.concat([
+    Buffer.alloc(2048),
+    Buffer.from(SENTINEL, 'latin1'),
+    Buffer.from([1, 9]),
+    Buffer.from('101100011', 'latin1'),
+    Buffer.alloc(2048)
+  ])
 
 const plist = (name: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict><key>CFBundleExecutable</key><string>${name}</string>` +
@@ -59,7 +68,12 @@ function fakeElectron(dir: string, platform: 'linux' | 'mac'): void {
   write(join(contents, 'MacOS', 'Electron'), 'stand-in', 0o755)
   write(join(contents, 'Frameworks', 'Electron Framework.framework', 'Electron Framework'), binaryWithFuseWire())
   write(join(contents, 'Resources', 'electron.icns'), 'stand-in')
-  for (const helper of ['Electron Helper', 'Electron Helper (Renderer)', 'Electron Helper (GPU)', 'Electron Helper (Plugin)']) {
+  for (const helper of [
+    'Electron Helper',
+    'Electron Helper (Renderer)',
+    'Electron Helper (GPU)',
+    'Electron Helper (Plugin)'
+  ]) {
     write(join(contents, 'Frameworks', `${helper}.app`, 'Contents', 'Info.plist'), plist(helper))
     write(join(contents, 'Frameworks', `${helper}.app`, 'Contents', 'MacOS', helper), 'stand-in', 0o755)
   }
@@ -70,11 +84,29 @@ async function pack(work: string, platform: 'linux' | 'mac'): Promise<string> {
   const project = join(work, platform)
   const electronDist = join(work, `electron-${platform}`)
   fakeElectron(electronDist, platform)
-  for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) cpSync(join(ROOT, file), join(project, file))
-  for (const dir of ['scripts', 'resources/icons', 'resources/installer.nsh', 'resources/entitlements.mac.plist']) cpSync(join(ROOT, dir), join(project, dir), { recursive: true })
+  for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml'])
+    cpSync(join(ROOT, file), join(project, file))
+  for (const dir of ['scripts', 'resources/icons', 'resources/installer.nsh', 'resources/entitlements.mac.plist'])
+    cpSync(join(ROOT, dir), join(project, dir), { recursive: true })
   write(join(project, 'resources', 'samples', '訂單-範例.csv'), '訂單編號,金額\nA001,"NT$1,990"\n')
-  for (const file of ['out/main/index.js', 'out/main/parse.worker.js', 'out/preload/preload.cjs', 'out/renderer/index.html']) write(join(project, file), '// built\n')
-  for (const file of ['src-main/index.ts', 'src-renderer/src/App.tsx', 'test/unit/a.test.ts', '.ci/run', 'tsconfig.json', 'electron.vite.config.ts', 'vitest.config.ts', 'README.md']) write(join(project, file), 'not for the package\n')
+  for (const file of [
+    'out/main/index.js',
+    'out/main/parse.worker.js',
+    'out/preload/preload.cjs',
+    'out/renderer/index.html'
+  ])
+    write(join(project, file), '// built\n')
+  for (const file of [
+    'src-main/index.ts',
+    'src-renderer/src/App.tsx',
+    'test/unit/a.test.ts',
+    '.ci/run',
+    'tsconfig.json',
+    'electron.vite.config.ts',
+    'vitest.config.ts',
+    'README.md'
+  ])
+    write(join(project, file), 'not for the package\n')
   // a real folder, not a symlink: npm sees packages behind a symlinked node_modules as links and calls their
   // optional platform packages (the keyring binary) extraneous. Hard links keep the copy quick.
   try {
@@ -82,9 +114,33 @@ async function pack(work: string, platform: 'linux' | 'mac'): Promise<string> {
   } catch {
     execFileSync('cp', ['-a', join(ROOT, 'node_modules'), join(project, 'node_modules')])
   }
-  const env = { ...process.env, CI: '', GH_TOKEN: '', GITHUB_TOKEN: '', CSC_LINK: '', APPLE_ID: '', APPLE_API_KEY: '', ELECTRON_BUILDER_CACHE: join(work, 'cache') }
-  const args = [join(ROOT, 'node_modules/electron-builder/cli.js'), `--${platform}`, 'dir', ...(platform === 'mac' ? ['--x64'] : []), '--publish', 'never', '--config', 'electron-builder.yml', `-c.electronDist=${electronDist}`]
-  await promisify(execFile)(process.execPath, args, { cwd: project, env, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 })
+  const env = {
+    ...process.env,
+    CI: '',
+    GH_TOKEN: '',
+    GITHUB_TOKEN: '',
+    CSC_LINK: '',
+    APPLE_ID: '',
+    APPLE_API_KEY: '',
+    ELECTRON_BUILDER_CACHE: join(work, 'cache')
+  }
+  const args = [
+    join(ROOT, 'node_modules/electron-builder/cli.js'),
+    `--${platform}`,
+    'dir',
+    ...(platform === 'mac' ? ['--x64'] : []),
+    '--publish',
+    'never',
+    '--config',
+    'electron-builder.yml',
+    `-c.electronDist=${electronDist}`
+  ]
+  await promisify(execFile)(process.execPath, args, {
+    cwd: project,
+    env,
+    timeout: 240_000,
+    maxBuffer: 16 * 1024 * 1024
+  })
   return join(project, 'release', platform === 'linux' ? 'linux-unpacked' : 'mac')
 }
 
@@ -109,15 +165,37 @@ describe.runIf(process.platform === 'linux')('electron-builder with the real con
 
   it('packs the built app and package.json, and no source, test or config file', () => {
     const appFiles = [...entries.keys()].filter((f) => !f.startsWith('node_modules/')).sort()
-    expect(appFiles).toEqual(['out/main/index.js', 'out/main/parse.worker.js', 'out/preload/preload.cjs', 'out/renderer/index.html', 'package.json'])
+    expect(appFiles).toEqual([
+      'out/main/index.js',
+      'out/main/parse.worker.js',
+      'out/preload/preload.cjs',
+      'out/renderer/index.html',
+      'package.json'
+    ])
     expect(entries.has(pkg.main.replace('./', ''))).toBe(true)
   })
 
   it('brings production dependencies only', () => {
-    const moduleOf = (f: string): string => f.split('/').slice(1, f.split('/')[1].startsWith('@') ? 3 : 2).join('/')
+    const moduleOf = (f: string): string =>
+      f
+        .split('/')
+        .slice(1, f.split('/')[1].startsWith('@') ? 3 : 2)
+        .join('/')
     const modules = new Set([...entries.keys()].filter((f) => f.startsWith('node_modules/')).map(moduleOf))
-    for (const dep of ['xlsx', 'decimal.js', 'iconv-lite', 'luxon', 'zod', 'electron-updater', '@napi-rs/keyring']) expect(modules.has(dep), dep).toBe(true)
-    for (const dev of ['electron', 'electron-builder', 'vitest', 'typescript', 'vite', 'playwright-core', '@electron/fuses', 'ajv', 'minimatch']) expect(modules.has(dev), dev).toBe(false)
+    for (const dep of ['xlsx', 'decimal.js', 'iconv-lite', 'luxon', 'zod', 'electron-updater', '@napi-rs/keyring'])
+      expect(modules.has(dep), dep).toBe(true)
+    for (const dev of [
+      'electron',
+      'electron-builder',
+      'vitest',
+      'typescript',
+      'vite',
+      'playwright-core',
+      '@electron/fuses',
+      'ajv',
+      'minimatch'
+    ])
+      expect(modules.has(dev), dev).toBe(false)
   })
 
   it('copies the sample spreadsheets to resources/samples, outside the archive', () => {
@@ -141,22 +219,47 @@ describe.runIf(process.platform === 'linux')('electron-builder with the real con
     const { FuseV1Options: F, FuseState: S } = fuses
     for (const binary of [join(linuxApp, 'orderdock'), macApp]) {
       const wire = await fuses.getCurrentFuseWire(binary)
-      expect([F.RunAsNode, F.EnableNodeOptionsEnvironmentVariable, F.EnableNodeCliInspectArguments].map((i) => wire[i]), binary).toEqual([S.DISABLE, S.DISABLE, S.DISABLE])
-      expect([F.OnlyLoadAppFromAsar, F.EnableEmbeddedAsarIntegrityValidation].map((i) => wire[i]), binary).toEqual([S.ENABLE, S.ENABLE])
+      expect(
+        [F.RunAsNode, F.EnableNodeOptionsEnvironmentVariable, F.EnableNodeCliInspectArguments].map((i) => wire[i]),
+        binary
+      ).toEqual([S.DISABLE, S.DISABLE, S.DISABLE])
+      expect(
+        [F.OnlyLoadAppFromAsar, F.EnableEmbeddedAsarIntegrityValidation].map((i) => wire[i]),
+        binary
+      ).toEqual([S.ENABLE, S.ENABLE])
     }
   })
 
   it('writes the macOS identity, Open With document types and the asar hash the integrity fuse checks', () => {
     const info = readFileSync(join(macApp, 'Contents', 'Info.plist'), 'utf8')
-    const value = (key: string): string | undefined => new RegExp(`<key>${key}</key>\\s*<string>([^<]*)</string>`).exec(info)?.[1]
+    const value = (key: string): string | undefined =>
+      new RegExp(`<key>${key}</key>\\s*<string>([^<]*)</string>`).exec(info)?.[1]
     expect(value('CFBundleIdentifier')).toBe('tw.orderdock.app')
     expect(value('CFBundleName')).toBe('OrderDock')
     expect(value('CFBundleShortVersionString')).toBe(pkg.version)
     expect(value('LSApplicationCategoryType')).toBe('public.app-category.business')
-    const types = [...info.matchAll(/<key>CFBundleTypeExtensions<\/key>\s*<array>\s*<string>(\w+)<\/string>[\s\S]*?<key>CFBundleTypeRole<\/key>\s*<string>(\w+)<\/string>\s*<key>LSHandlerRank<\/key>\s*<string>(\w+)<\/string>/g)]
-    expect(types.map((m) => [m[1], m[2], m[3]])).toEqual([['xlsx', 'Viewer', 'Alternate'], ['xls', 'Viewer', 'Alternate'], ['csv', 'Viewer', 'Alternate']])
-    const asarHash = createHash('sha256').update(asarHeader(join(macApp, 'Contents', 'Resources', 'app.asar'))).digest('hex')
-    expect(info).toMatch(new RegExp(`<key>Resources/app.asar</key>\\s*<dict>\\s*<key>algorithm</key>\\s*<string>SHA256</string>\\s*<key>hash</key>\\s*<string>${asarHash}</string>`))
-    expect(readFileSync(join(macApp, 'Contents', 'Resources', 'icon.icns')).equals(readFileSync(join(ROOT, 'resources', 'icons', 'icon.icns')))).toBe(true)
+    const types = [
+      ...info.matchAll(
+        /<key>CFBundleTypeExtensions<\/key>\s*<array>\s*<string>(\w+)<\/string>[\s\S]*?<key>CFBundleTypeRole<\/key>\s*<string>(\w+)<\/string>\s*<key>LSHandlerRank<\/key>\s*<string>(\w+)<\/string>/g
+      )
+    ]
+    expect(types.map((m) => [m[1], m[2], m[3]])).toEqual([
+      ['xlsx', 'Viewer', 'Alternate'],
+      ['xls', 'Viewer', 'Alternate'],
+      ['csv', 'Viewer', 'Alternate']
+    ])
+    const asarHash = createHash('sha256')
+      .update(asarHeader(join(macApp, 'Contents', 'Resources', 'app.asar')))
+      .digest('hex')
+    expect(info).toMatch(
+      new RegExp(
+        `<key>Resources/app.asar</key>\\s*<dict>\\s*<key>algorithm</key>\\s*<string>SHA256</string>\\s*<key>hash</key>\\s*<string>${asarHash}</string>`
+      )
+    )
+    expect(
+      readFileSync(join(macApp, 'Contents', 'Resources', 'icon.icns')).equals(
+        readFileSync(join(ROOT, 'resources', 'icons', 'icon.icns'))
+      )
+    ).toBe(true)
   })
 })

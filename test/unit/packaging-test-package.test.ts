@@ -20,7 +20,12 @@ async function packLinux(): Promise<Record<number, number>> {
   dirs.push(appOutDir)
   const wire = Buffer.concat([Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, 9]), Buffer.from('101100011', 'latin1')])
   writeFileSync(join(appOutDir, 'orderdock'), Buffer.concat([Buffer.alloc(512), wire, Buffer.alloc(512)]))
-  await afterPack({ appOutDir, electronPlatformName: 'linux', arch: 1, packager: { appInfo: { productFilename: 'OrderDock' }, executableName: 'orderdock' } })
+  await afterPack({
+    appOutDir,
+    electronPlatformName: 'linux',
+    arch: 1,
+    packager: { appInfo: { productFilename: 'OrderDock' }, executableName: 'orderdock' }
+  })
   return (await fuses.getCurrentFuseWire(join(appOutDir, 'orderdock'))) as unknown as Record<number, number>
 }
 
@@ -31,7 +36,12 @@ describe('the packaged test app', () => {
     process.env.ORDERDOCK_TEST_PACKAGE = '1'
     const test = await packLinux()
     expect(test[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.ENABLE)
-    for (const fuse of [FuseV1Options.RunAsNode, FuseV1Options.EnableNodeOptionsEnvironmentVariable, FuseV1Options.OnlyLoadAppFromAsar, FuseV1Options.EnableEmbeddedAsarIntegrityValidation]) {
+    for (const fuse of [
+      FuseV1Options.RunAsNode,
+      FuseV1Options.EnableNodeOptionsEnvironmentVariable,
+      FuseV1Options.OnlyLoadAppFromAsar,
+      FuseV1Options.EnableEmbeddedAsarIntegrityValidation
+    ]) {
       expect(test[fuse], String(fuse)).toBe(shipped[fuse])
     }
   })

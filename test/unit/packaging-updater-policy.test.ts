@@ -1,6 +1,11 @@
 // Auto-update decisions: opt-in, never in development, never a forced restart (least of all during a push).
 import { describe, expect, it } from 'vitest'
-import { decideUpdateCheck, reactToUpdaterEvent, UPDATER_SETTINGS, type UpdaterEvent } from '../../src-main/updater-policy'
+import {
+  decideUpdateCheck,
+  reactToUpdaterEvent,
+  UPDATER_SETTINGS,
+  type UpdaterEvent
+} from '../../src-main/updater-policy'
 
 describe('whether to check for updates', () => {
   const packaged = { enabled: true, isPackaged: true, platform: 'win32' as NodeJS.Platform }
@@ -8,7 +13,9 @@ describe('whether to check for updates', () => {
   it('checks in a packaged app the user opted in', () => {
     expect(decideUpdateCheck(packaged)).toEqual({ check: true })
     expect(decideUpdateCheck({ ...packaged, platform: 'darwin' })).toEqual({ check: true })
-    expect(decideUpdateCheck({ ...packaged, platform: 'linux', appImagePath: '/home/a/OrderDock.AppImage' })).toEqual({ check: true })
+    expect(decideUpdateCheck({ ...packaged, platform: 'linux', appImagePath: '/home/a/OrderDock.AppImage' })).toEqual({
+      check: true
+    })
   })
 
   it('is off unless the user opts in', () => {
@@ -17,7 +24,10 @@ describe('whether to check for updates', () => {
 
   it('is always off in development, even when opted in', () => {
     expect(decideUpdateCheck({ ...packaged, isPackaged: false })).toEqual({ check: false, reason: 'development-build' })
-    expect(decideUpdateCheck({ ...packaged, enabled: false, isPackaged: false })).toEqual({ check: false, reason: 'development-build' })
+    expect(decideUpdateCheck({ ...packaged, enabled: false, isPackaged: false })).toEqual({
+      check: false,
+      reason: 'development-build'
+    })
   })
 
   it('leaves a .deb install to the package manager (only the AppImage updates itself on Linux)', () => {
@@ -35,11 +45,17 @@ describe('reacting to updater events', () => {
   ]
 
   it('never restarts the app, busy or not', () => {
-    for (const event of events) for (const busy of [true, false]) expect(reactToUpdaterEvent(event, busy).restartNow).toBe(false)
+    for (const event of events)
+      for (const busy of [true, false]) expect(reactToUpdaterEvent(event, busy).restartNow).toBe(false)
   })
 
   it('downloads quietly and installs only when the user quits', () => {
-    expect(UPDATER_SETTINGS).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: true, allowPrerelease: false, allowDowngrade: false })
+    expect(UPDATER_SETTINGS).toMatchObject({
+      autoDownload: true,
+      autoInstallOnAppQuit: true,
+      allowPrerelease: false,
+      allowDowngrade: false
+    })
   })
 
   it('tells the user, in zh-TW and English, that an update is coming and when it installs', () => {
@@ -59,7 +75,9 @@ describe('reacting to updater events', () => {
   })
 
   it('stays quiet about checks that find nothing or fail (logged only)', () => {
-    for (const event of events.filter((e) => e.type === 'checking' || e.type === 'update-not-available' || e.type === 'error')) {
+    for (const event of events.filter(
+      (e) => e.type === 'checking' || e.type === 'update-not-available' || e.type === 'error'
+    )) {
       const reaction = reactToUpdaterEvent(event, false)
       expect(reaction.notice).toBeUndefined()
       expect(reaction.log).toMatch(/^update: /)

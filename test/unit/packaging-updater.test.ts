@@ -36,7 +36,8 @@ vi.mock('electron-updater', async () => {
 const { startAutoUpdater } = await import('../../src-main/updater')
 
 async function settle(): Promise<void> {
-  for (let i = 0; i < 200 && !fakeUpdater.calls.includes('checkForUpdates'); i++) await new Promise((r) => setTimeout(r, 5))
+  for (let i = 0; i < 200 && !fakeUpdater.calls.includes('checkForUpdates'); i++)
+    await new Promise((r) => setTimeout(r, 5))
 }
 
 describe('startAutoUpdater', () => {
@@ -65,7 +66,12 @@ describe('startAutoUpdater', () => {
     await settle()
     const updater = fakeUpdater.instance!
     expect(fakeUpdater.calls).toEqual(['checkForUpdates'])
-    expect(updater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: true, allowPrerelease: false, allowDowngrade: false })
+    expect(updater).toMatchObject({
+      autoDownload: true,
+      autoInstallOnAppQuit: true,
+      allowPrerelease: false,
+      allowDowngrade: false
+    })
 
     updater.emit('update-available', { version: '0.2.0' })
     busy = true

@@ -6,11 +6,31 @@ import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { ROOT, readJson } from './packaging-support'
 
-interface Step { name?: string; shell?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string }
-interface Job { defaults?: { run?: { shell?: string } }; 'runs-on': string; container?: string; strategy?: { matrix: Record<string, unknown> }; steps: Step[]; env?: Record<string, string> }
-interface Workflow { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
+interface Step {
+  name?: string
+  shell?: string
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+  env?: Record<string, string>
+  if?: string
+}
+interface Job {
+  defaults?: { run?: { shell?: string } }
+  'runs-on': string
+  container?: string
+  strategy?: { matrix: Record<string, unknown> }
+  steps: Step[]
+  env?: Record<string, string>
+}
+interface Workflow {
+  on: Record<string, unknown>
+  permissions?: Record<string, string>
+  jobs: Record<string, Job>
+}
 
-const workflow = (name: string): Workflow => load(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8')) as Workflow
+const workflow = (name: string): Workflow =>
+  load(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8')) as Workflow
 const pkg = readJson<{ scripts: Record<string, string> }>('package.json')
 const lock = readJson<{ packages: Record<string, { version: string }> }>('package-lock.json')
 
@@ -28,7 +48,9 @@ function expectRealElectronSteps(steps: Step[]): void {
   const ensure = index((s) => s.run === 'node scripts/ensure-electron.mjs', 'ensure-electron')
   const build = index((s) => s.run === 'npm run build', 'build')
   const pack = index((s) => s.run?.startsWith('npx electron-builder --dir') === true, 'packaged test app')
-  expect(steps[pack].run).toBe('npx electron-builder --dir --publish never --config electron-builder.yml -c.directories.output=release-test')
+  expect(steps[pack].run).toBe(
+    'npx electron-builder --dir --publish never --config electron-builder.yml -c.directories.output=release-test'
+  )
   expect(steps[pack].env).toMatchObject({ ORDERDOCK_TEST_PACKAGE: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' })
   expect(install).toBeLessThan(ensure)
   expect(ensure).toBeLessThan(build)
@@ -36,9 +58,15 @@ function expectRealElectronSteps(steps: Step[]): void {
 
   const linuxKeyring = steps[index((s) => s.run?.includes('gnome-keyring') === true, 'gnome-keyring')]
   expect(linuxKeyring.if).toBe("runner.os == 'Linux'")
-  const macKeychain = steps[index((s) => s.run?.includes('security create-keychain') === true, 'temporary macOS keychain')]
+  const macKeychain =
+    steps[index((s) => s.run?.includes('security create-keychain') === true, 'temporary macOS keychain')]
   expect(macKeychain.if).toBe("runner.os == 'macOS'")
-  for (const command of ['create-keychain -p', 'unlock-keychain -p', 'list-keychains -d user -s', 'default-keychain -d user -s']) {
+  for (const command of [
+    'create-keychain -p',
+    'unlock-keychain -p',
+    'list-keychains -d user -s',
+    'default-keychain -d user -s'
+  ]) {
     expect(macKeychain.run).toContain(`security ${command}`)
   }
   expect(macKeychain.run).toContain('$RUNNER_TEMP/')
@@ -54,8 +82,12 @@ function expectRealElectronSteps(steps: Step[]): void {
   }
   const keychain = index((s) => s.run === 'npm run test:keychain', 'keychain tests')
   expect(keychain).toBeGreaterThan(steps.indexOf(macKeychain))
-  expect(pkg.scripts['test:electron']).toBe('bash scripts/with-keyring.sh vitest run --config vitest.electron.config.ts')
-  expect(pkg.scripts['test:keychain']).toBe('bash scripts/with-keyring.sh vitest run --config vitest.keychain.config.ts')
+  expect(pkg.scripts['test:electron']).toBe(
+    'bash scripts/with-keyring.sh vitest run --config vitest.electron.config.ts'
+  )
+  expect(pkg.scripts['test:keychain']).toBe(
+    'bash scripts/with-keyring.sh vitest run --config vitest.keychain.config.ts'
+  )
 }
 
 describe('release.yml', () => {
@@ -70,7 +102,11 @@ describe('release.yml', () => {
   })
 
   it('builds on Windows, macOS and Ubuntu with Node 22 and npm ci, using the package.json dist scripts', () => {
-    expect(matrix.map((m) => [m.os, m.dist])).toEqual([['windows-latest', 'dist:win'], ['macos-latest', 'dist:mac'], ['ubuntu-latest', 'dist:linux']])
+    expect(matrix.map((m) => [m.os, m.dist])).toEqual([
+      ['windows-latest', 'dist:win'],
+      ['macos-latest', 'dist:mac'],
+      ['ubuntu-latest', 'dist:linux']
+    ])
     for (const m of matrix) expect(pkg.scripts[m.dist]).toMatch(/electron-builder .*--config electron-builder\.yml/)
     expect(job['runs-on']).toBe('${{ matrix.os }}')
     expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(22)
@@ -96,7 +132,10 @@ describe('release.yml', () => {
     expect(job.steps.indexOf(guard)).toBeLessThan(job.steps.indexOf(buildStep))
     const check = (ref: string): number => {
       const script = /node -e "(.*)"$/.exec(guard.run!)![1]
-      return spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, GITHUB_REF_NAME: ref } }).status ?? -1
+      return (
+        spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, GITHUB_REF_NAME: ref } })
+          .status ?? -1
+      )
     }
     expect(check(`v${readJson<{ version: string }>('package.json').version}`)).toBe(0)
     expect(check('v999.0.0')).toBe(1)
@@ -104,16 +143,23 @@ describe('release.yml', () => {
 
   it('runs the real-Electron suite on the packaged app and the real-keychain tests before anything is uploaded', () => {
     expectRealElectronSteps(job.steps)
-    for (const step of job.steps.filter((s) => /^npm run test:(electron|keychain)$/.test(s.run ?? ''))) expect(step.shell, step.run).toBe('bash')
-    const lastTest = Math.max(...job.steps.map((s, i) => (/npm run test:(electron|keychain)/.test(s.run ?? '') ? i : -1)))
+    for (const step of job.steps.filter((s) => /^npm run test:(electron|keychain)$/.test(s.run ?? '')))
+      expect(step.shell, step.run).toBe('bash')
+    const lastTest = Math.max(
+      ...job.steps.map((s, i) => (/npm run test:(electron|keychain)/.test(s.run ?? '') ? i : -1))
+    )
     expect(lastTest).toBeLessThan(job.steps.indexOf(buildStep))
     expect(job.steps.filter((s) => s.run?.includes('--publish always'))).toEqual([buildStep])
   })
 
   it('adds the second architecture keyring binary at the version the lockfile pins', () => {
     const pinned = lock.packages['node_modules/@napi-rs/keyring'].version
-    expect(matrix.find((m) => m.os === 'windows-latest')!['second-arch-native']).toBe(`@napi-rs/keyring-win32-arm64-msvc@${pinned}`)
-    expect(matrix.find((m) => m.os === 'macos-latest')!['second-arch-native']).toBe(`@napi-rs/keyring-darwin-x64@${pinned}`)
+    expect(matrix.find((m) => m.os === 'windows-latest')!['second-arch-native']).toBe(
+      `@napi-rs/keyring-win32-arm64-msvc@${pinned}`
+    )
+    expect(matrix.find((m) => m.os === 'macos-latest')!['second-arch-native']).toBe(
+      `@napi-rs/keyring-darwin-x64@${pinned}`
+    )
   })
 })
 

@@ -12,7 +12,13 @@ import { dispatch } from '../../src-main/services/dispatch'
 let root: string
 let services: OrderDockServices
 
-const CSV = ['訂單編號,金額,Email,付款狀態', 'P1,100,a@example.com,constructor', 'P2,100,b@example.com,toString', 'P3,100,c@example.com,__proto__', 'P4,100,d@example.com,hasOwnProperty'].join('\n')
+const CSV = [
+  '訂單編號,金額,Email,付款狀態',
+  'P1,100,a@example.com,constructor',
+  'P2,100,b@example.com,toString',
+  'P3,100,c@example.com,__proto__',
+  'P4,100,d@example.com,hasOwnProperty'
+].join('\n')
 
 /** What ipcMain.handle does to a result before the renderer sees it. */
 async function cloned<T>(method: string, args: unknown): Promise<T> {
@@ -24,7 +30,12 @@ async function cloned<T>(method: string, args: unknown): Promise<T> {
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'orderdock-proto-'))
-  services = createServices({ dataDir: join(root, 'data'), fetch, now: () => new Date('2026-01-09T00:00:00Z'), resourcesDir: join(root, 'resources') })
+  services = createServices({
+    dataDir: join(root, 'data'),
+    fetch,
+    now: () => new Date('2026-01-09T00:00:00Z'),
+    resourcesDir: join(root, 'resources')
+  })
 })
 afterAll(async () => {
   await services.dispose?.()
@@ -37,11 +48,30 @@ describe('prototype names as cell values', () => {
     const prep = await cloned<PrepareView>('prepare.start', { sessionId: wb.sessionId, target: 'zangsho.orders' })
     const values = prep.valueLists.find((l) => l.field === 'status')!.values
     for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
-      expect(values.find((v) => v.value === name)).toEqual({ value: name, count: 1, suggested: null, match: null, chosen: false })
+      expect(values.find((v) => v.value === name)).toEqual({
+        value: name,
+        count: 1,
+        suggested: null,
+        match: null,
+        chosen: false
+      })
     }
-    const after = await cloned<PrepareView>('prepare.setValueMatch', { prepId: prep.prepId, field: 'status', value: '__proto__', match: 'paid' })
-    const again = await cloned<PrepareView>('prepare.setValueMatch', { prepId: prep.prepId, field: 'status', value: 'constructor', match: 'failed' })
-    expect(after.valueLists[0].values.find((v) => v.value === '__proto__')).toMatchObject({ match: 'paid', chosen: true })
+    const after = await cloned<PrepareView>('prepare.setValueMatch', {
+      prepId: prep.prepId,
+      field: 'status',
+      value: '__proto__',
+      match: 'paid'
+    })
+    const again = await cloned<PrepareView>('prepare.setValueMatch', {
+      prepId: prep.prepId,
+      field: 'status',
+      value: 'constructor',
+      match: 'failed'
+    })
+    expect(after.valueLists[0].values.find((v) => v.value === '__proto__')).toMatchObject({
+      match: 'paid',
+      chosen: true
+    })
     const list = again.valueLists.find((l) => l.field === 'status')!.values
     expect(list.find((v) => v.value === '__proto__')).toMatchObject({ match: 'paid', chosen: true })
     expect(list.find((v) => v.value === 'constructor')).toMatchObject({ match: 'failed', chosen: true })

@@ -34,7 +34,13 @@ async function value<T>(method: string, args: unknown): Promise<T> {
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'orderdock-preview-'))
-  services = createServices({ dataDir: join(root, 'data'), fetch, now: () => new Date(), resourcesDir: resolve(__dirname, '../../resources'), keychain: memoryKeychain() })
+  services = createServices({
+    dataDir: join(root, 'data'),
+    fetch,
+    now: () => new Date(),
+    resourcesDir: resolve(__dirname, '../../resources'),
+    keychain: memoryKeychain()
+  })
 })
 
 afterAll(async () => {
@@ -44,15 +50,40 @@ afterAll(async () => {
 
 describe('push.preview', () => {
   it('sums each currency with decimals, buckets months in the session zone and estimates time at the profile pace', async () => {
-    const csv = ['訂單編號,金額,Email,狀態,幣別,付款時間', ...ROWS.map(([no, amount, cur, at], i) => `${no},"${amount}",c${i}@example.com,${at ? 'paid' : 'pending'},${cur},${at}`)].join('\n')
-    const view = await value<{ sessionId: string }>('workbook.open', { name: 'preview.csv', bytes: new TextEncoder().encode(csv) })
-    const prep = await value<{ prepId: string; summary: { valid: number } }>('prepare.start', { sessionId: view.sessionId, target: 'zangsho.orders' })
+    const csv = [
+      '訂單編號,金額,Email,狀態,幣別,付款時間',
+      ...ROWS.map(
+        ([no, amount, cur, at], i) => `${no},"${amount}",c${i}@example.com,${at ? 'paid' : 'pending'},${cur},${at}`
+      )
+    ].join('\n')
+    const view = await value<{ sessionId: string }>('workbook.open', {
+      name: 'preview.csv',
+      bytes: new TextEncoder().encode(csv)
+    })
+    const prep = await value<{ prepId: string; summary: { valid: number } }>('prepare.start', {
+      sessionId: view.sessionId,
+      target: 'zangsho.orders'
+    })
     expect(prep.summary.valid).toBe(ROWS.length)
-    const profile = await value<{ id: string }>('profiles.save', { name: 'Pace', destination: 'zangsho', baseUrl: 'http://127.0.0.1:9/v1', pacing: { minIntervalMs: 500, batchSize: 2 } })
+    const profile = await value<{ id: string }>('profiles.save', {
+      name: 'Pace',
+      destination: 'zangsho',
+      baseUrl: 'http://127.0.0.1:9/v1',
+      pacing: { minIntervalMs: 500, batchSize: 2 }
+    })
     await value('profiles.setToken', { id: profile.id, token: 'zs_live_PreviewToken_1234' })
 
     const preview = await value<PushPreviewView>('push.preview', { prepId: prep.prepId, profileId: profile.id })
-    expect(preview).toMatchObject({ rows: 6, records: 6, batches: 3, requests: 3, minIntervalMs: 500, estimatedMs: 1000, undated: 1, hasAmounts: true })
+    expect(preview).toMatchObject({
+      rows: 6,
+      records: 6,
+      batches: 3,
+      requests: 3,
+      minIntervalMs: 500,
+      estimatedMs: 1000,
+      undated: 1,
+      hasAmounts: true
+    })
     const twd = ROWS.filter((r) => r[2] === 'TWD').reduce((sum, r) => sum.plus(r[1].replace(/,/g, '')), new Decimal(0))
     expect(preview.currencies).toEqual([
       { currency: 'TWD', total: twd.toFixed(2), records: 5 },
@@ -73,7 +104,12 @@ describe('push.preview', () => {
     expect(estimateDurationMs(1, 1000, [])).toBe(0)
     expect(estimateDurationMs(11, 1000, [])).toBe(10_000)
     // SHOPLINE: 334 ms apart would be 2001 requests in ~11 min, but 950 per 5 minutes makes it 2 full windows
-    expect(estimateDurationMs(2001, 334, [{ max: 18, windowMs: 1000 }, { max: 950, windowMs: 300_000 }])).toBe(668_000)
+    expect(
+      estimateDurationMs(2001, 334, [
+        { max: 18, windowMs: 1000 },
+        { max: 950, windowMs: 300_000 }
+      ])
+    ).toBe(668_000)
     expect(estimateDurationMs(3000, 100, [{ max: 950, windowMs: 300_000 }])).toBe(3 * 300_000)
     expect(estimateDurationMs(3000, 334, [{ max: 950, windowMs: 300_000 }])).toBe(2999 * 334)
   })
@@ -82,8 +118,18 @@ describe('push.preview', () => {
     expect(monthOf('2026-01-31T16:30:00Z', 'Asia/Taipei')).toBe('2026-02')
     expect(monthOf('2026-01-31T16:30:00Z', 'UTC')).toBe('2026-01')
     expect(monthOf('not a date', 'Asia/Taipei')).toBeNull()
-    const body = { order: { total: 1499.5, order_remarks: 'Original order no. 原訂單編號: S1 | Original order date 原訂單日期: 2026-04-02T01:00:00.000Z | gift' } }
-    expect(ShoplineOrdersTarget.amountOf?.(body)).toEqual({ amount: '1499.5', currency: null, date: '2026-04-02T01:00:00.000Z' })
+    const body = {
+      order: {
+        total: 1499.5,
+        order_remarks:
+          'Original order no. 原訂單編號: S1 | Original order date 原訂單日期: 2026-04-02T01:00:00.000Z | gift'
+      }
+    }
+    expect(ShoplineOrdersTarget.amountOf?.(body)).toEqual({
+      amount: '1499.5',
+      currency: null,
+      date: '2026-04-02T01:00:00.000Z'
+    })
   })
 })
 

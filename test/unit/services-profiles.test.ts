@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KeychainUnavailableError, memoryKeychain, type Keychain } from '../../src-main/core/credentials/keychain'
-import type { ConnectionCheckView, ProfileListView, ProfileTokenView, ProfileView, Result, ShoplineOptionsView } from '../../src-main/ipc/contract'
+import type {
+  ConnectionCheckView,
+  ProfileListView,
+  ProfileTokenView,
+  ProfileView,
+  Result,
+  ShoplineOptionsView
+} from '../../src-main/ipc/contract'
 import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { createServices, type OrderDockServices } from '../../src-main/services'
 import { dispatch } from '../../src-main/services/dispatch'
@@ -69,25 +76,45 @@ afterAll(async () => {
 describe('the built-in Rehearsal profile', () => {
   it('is listed first, needs no token, and has no address until it is used', async () => {
     const list = await value<ProfileListView>('profiles.list', {})
-    expect(list.profiles[0]).toMatchObject({ id: 'rehearsal', destination: 'rehearsal', builtIn: true, needsToken: false, baseUrl: '' })
+    expect(list.profiles[0]).toMatchObject({
+      id: 'rehearsal',
+      destination: 'rehearsal',
+      builtIn: true,
+      needsToken: false,
+      baseUrl: ''
+    })
     expect(list.profiles[0].token).toEqual({ saved: false, last4: null })
-    expect(list.defaults).toEqual({ baseUrls: { zangsho: 'https://api.zangsho.com/v1', shopline: 'https://open.shopline.io/v1' }, timezone: 'Asia/Taipei' })
+    expect(list.defaults).toEqual({
+      baseUrls: { zangsho: 'https://api.zangsho.com/v1', shopline: 'https://open.shopline.io/v1' },
+      timezone: 'Asia/Taipei'
+    })
   })
 
   it('starts the rehearsal server once on first use, and the connection check passes', async () => {
-    const [a, b] = await Promise.all([value<ConnectionCheckView>('profiles.test', { id: 'rehearsal' }), value<ConnectionCheckView>('profiles.test', { id: 'rehearsal' })])
+    const [a, b] = await Promise.all([
+      value<ConnectionCheckView>('profiles.test', { id: 'rehearsal' }),
+      value<ConnectionCheckView>('profiles.test', { id: 'rehearsal' })
+    ])
     expect(a).toMatchObject({ ok: true, kind: 'ok', status: 200 })
     expect(b.ok).toBe(true)
     expect(a.message['zh-TW']).toContain('連線正常')
     const url = (await value<ProfileListView>('profiles.list', {})).profiles[0].baseUrl
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    const health = await fetch(`${url}/shopline/v1/delivery_options`, { headers: { Authorization: 'Bearer rehearsal' } })
+    const health = await fetch(`${url}/shopline/v1/delivery_options`, {
+      headers: { Authorization: 'Bearer rehearsal' }
+    })
     expect(health.status).toBe(200)
   })
 
   it('cannot be removed, take a token, or point elsewhere', async () => {
-    expect(await call('profiles.remove', { id: 'rehearsal' })).toMatchObject({ ok: false, error: { code: 'profile_invalid.profile' } })
-    expect(await call('profiles.setToken', { id: 'rehearsal', token: 'abcdefgh' })).toMatchObject({ ok: false, error: { code: 'profile_invalid.token' } })
+    expect(await call('profiles.remove', { id: 'rehearsal' })).toMatchObject({
+      ok: false,
+      error: { code: 'profile_invalid.profile' }
+    })
+    expect(await call('profiles.setToken', { id: 'rehearsal', token: 'abcdefgh' })).toMatchObject({
+      ok: false,
+      error: { code: 'profile_invalid.token' }
+    })
     expect(await call('profiles.save', { id: 'rehearsal', name: 'R', destination: 'zangsho' })).toMatchObject({
       ok: false,
       error: { code: 'profile_invalid.destination' }
@@ -111,18 +138,35 @@ describe('the built-in Rehearsal profile', () => {
 
 describe('saving profiles', () => {
   it('requires HTTPS off loopback, a real IANA zone and a unique name, with zh-TW and English messages', async () => {
-    const http = await call('profiles.save', { name: '正式帳獸', destination: 'zangsho', baseUrl: 'http://api.zangsho.com/v1' })
+    const http = await call('profiles.save', {
+      name: '正式帳獸',
+      destination: 'zangsho',
+      baseUrl: 'http://api.zangsho.com/v1'
+    })
     expect(http).toMatchObject({ ok: false, error: { code: 'profile_invalid.baseUrl' } })
     if (!http.ok) expect(http.error.messages?.['zh-TW']).toContain('必須使用 HTTPS')
     const zone = await call('profiles.save', { name: '正式帳獸', destination: 'zangsho', timezone: 'Asia/Taipie' })
     expect(zone).toMatchObject({ ok: false, error: { code: 'profile_invalid.timezone' } })
     const saved = await value<ProfileView>('profiles.save', { name: '正式帳獸', destination: 'zangsho', baseUrl: '' })
-    expect(saved).toMatchObject({ baseUrl: 'https://api.zangsho.com/v1', timezone: 'Asia/Taipei', builtIn: false, needsToken: true })
+    expect(saved).toMatchObject({
+      baseUrl: 'https://api.zangsho.com/v1',
+      timezone: 'Asia/Taipei',
+      builtIn: false,
+      needsToken: true
+    })
     const dup = await call('profiles.save', { name: '正式帳獸'.toUpperCase(), destination: 'shopline' })
     expect(dup).toMatchObject({ ok: false, error: { code: 'profile_invalid.name' } })
-    const loopback = await value<ProfileView>('profiles.save', { id: saved.id, name: '正式帳獸', destination: 'zangsho', baseUrl: 'http://localhost:9/v1/' })
+    const loopback = await value<ProfileView>('profiles.save', {
+      id: saved.id,
+      name: '正式帳獸',
+      destination: 'zangsho',
+      baseUrl: 'http://localhost:9/v1/'
+    })
     expect(loopback.baseUrl).toBe('http://localhost:9/v1')
-    expect(await call('profiles.save', { name: 'x', destination: 'ftp' })).toMatchObject({ ok: false, error: { code: 'bad_args' } })
+    expect(await call('profiles.save', { name: 'x', destination: 'ftp' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_args' }
+    })
   })
 
   it('keeps pacing overrides, clears them with null, and keeps a SHOPLINE choice only for SHOPLINE', async () => {
@@ -132,13 +176,33 @@ describe('saving profiles', () => {
       pacing: { minIntervalMs: 250, batchSize: 20 },
       shopline: { deliveryOptionId: 'd1', deliveryOptionName: '匯入', paymentMethodId: 'p1' }
     })
-    expect(p).toMatchObject({ baseUrl: 'https://open.shopline.io/v1', pacing: { minIntervalMs: 250, batchSize: 20 }, shopline: { deliveryOptionId: 'd1' } })
-    const same = await value<ProfileView>('profiles.save', { id: p.id, name: 'Shop', destination: 'shopline', timezone: 'Asia/Tokyo' })
-    expect(same).toMatchObject({ timezone: 'Asia/Tokyo', pacing: { batchSize: 20 }, shopline: { paymentMethodId: 'p1' } })
-    const cleared = await value<ProfileView>('profiles.save', { id: p.id, name: 'Shop', destination: 'zangsho', pacing: null })
+    expect(p).toMatchObject({
+      baseUrl: 'https://open.shopline.io/v1',
+      pacing: { minIntervalMs: 250, batchSize: 20 },
+      shopline: { deliveryOptionId: 'd1' }
+    })
+    const same = await value<ProfileView>('profiles.save', {
+      id: p.id,
+      name: 'Shop',
+      destination: 'shopline',
+      timezone: 'Asia/Tokyo'
+    })
+    expect(same).toMatchObject({
+      timezone: 'Asia/Tokyo',
+      pacing: { batchSize: 20 },
+      shopline: { paymentMethodId: 'p1' }
+    })
+    const cleared = await value<ProfileView>('profiles.save', {
+      id: p.id,
+      name: 'Shop',
+      destination: 'zangsho',
+      pacing: null
+    })
     expect(cleared.pacing).toBeUndefined()
     expect(cleared.shopline).toBeUndefined()
-    expect(await call('profiles.save', { id: p.id, name: 'Shop', destination: 'zangsho', pacing: { batchSize: 101 } })).toMatchObject({
+    expect(
+      await call('profiles.save', { id: p.id, name: 'Shop', destination: 'zangsho', pacing: { batchSize: 101 } })
+    ).toMatchObject({
       ok: false,
       error: { code: 'bad_args' }
     })
@@ -150,11 +214,20 @@ describe('tokens and Test connection against a real 帳獸 rehearsal API', () =>
   let id: string
 
   it('saves a token into the keychain and shows only its last 4 characters', async () => {
-    id = (await value<ProfileView>('profiles.save', { name: '帳獸彩排', destination: 'zangsho', baseUrl: sandbox.zangshoBaseUrl })).id
+    id = (
+      await value<ProfileView>('profiles.save', {
+        name: '帳獸彩排',
+        destination: 'zangsho',
+        baseUrl: sandbox.zangshoBaseUrl
+      })
+    ).id
     const missing = await value<ConnectionCheckView>('profiles.test', { id })
     expect(missing).toMatchObject({ ok: false, kind: 'unauthorized' })
     expect(missing.message['zh-TW']).toContain('還沒有儲存權杖')
-    expect(await value<ProfileTokenView>('profiles.setToken', { id, token: `  Bearer ${GOOD}\n` })).toEqual({ saved: true, last4: '9X7Q' })
+    expect(await value<ProfileTokenView>('profiles.setToken', { id, token: `  Bearer ${GOOD}\n` })).toEqual({
+      saved: true,
+      last4: '9X7Q'
+    })
     expect(await keychain.getPassword('OrderDock', id)).toBe(GOOD)
     const listed = (await value<ProfileListView>('profiles.list', {})).profiles.find((p) => p.id === id)
     expect(listed?.token).toEqual({ saved: true, last4: '9X7Q' })
@@ -167,7 +240,10 @@ describe('tokens and Test connection against a real 帳獸 rehearsal API', () =>
   })
 
   it('reports 401 with where to get a new token when the token is wrong', async () => {
-    expect(await value<ProfileTokenView>('profiles.setToken', { id, token: WRONG })).toEqual({ saved: true, last4: '0000' })
+    expect(await value<ProfileTokenView>('profiles.setToken', { id, token: WRONG })).toEqual({
+      saved: true,
+      last4: '0000'
+    })
     const denied = await value<ConnectionCheckView>('profiles.test', { id })
     expect(denied).toMatchObject({ ok: false, kind: 'unauthorized', status: 401 })
     expect(denied.message['zh-TW']).toContain('「API 設定」')
@@ -183,7 +259,11 @@ describe('tokens and Test connection against a real 帳獸 rehearsal API', () =>
 
   it('reports an unreachable server plainly', async () => {
     const port = await closedPort()
-    const dead = await value<ProfileView>('profiles.save', { name: 'Dead', destination: 'zangsho', baseUrl: `http://127.0.0.1:${port}/v1` })
+    const dead = await value<ProfileView>('profiles.save', {
+      name: 'Dead',
+      destination: 'zangsho',
+      baseUrl: `http://127.0.0.1:${port}/v1`
+    })
     await value('profiles.setToken', { id: dead.id, token: GOOD })
     const result = await value<ConnectionCheckView>('profiles.test', { id: dead.id })
     expect(result).toMatchObject({ ok: false, kind: 'unreachable' })
@@ -205,7 +285,11 @@ describe('tokens and Test connection against a real 帳獸 rehearsal API', () =>
 
 describe('SHOPLINE options for a real profile', () => {
   it('fetches the shop’s lists with the saved token; a 帳獸 profile has none', async () => {
-    const shop = await value<ProfileView>('profiles.save', { name: 'SL', destination: 'shopline', baseUrl: sandbox.shoplineBaseUrl })
+    const shop = await value<ProfileView>('profiles.save', {
+      name: 'SL',
+      destination: 'shopline',
+      baseUrl: sandbox.shoplineBaseUrl
+    })
     const before = await value<ShoplineOptionsView>('profiles.shoplineOptions', { id: shop.id })
     expect(before).toMatchObject({ ok: false, failure: { kind: 'unauthorized' } })
     await value('profiles.setToken', { id: shop.id, token: SHOP })
@@ -218,7 +302,10 @@ describe('SHOPLINE options for a real profile', () => {
       failure: { kind: 'unauthorized', status: 401 }
     })
     const zs = await value<ProfileView>('profiles.save', { name: 'ZS', destination: 'zangsho' })
-    expect(await call('profiles.shoplineOptions', { id: zs.id })).toMatchObject({ ok: false, error: { code: 'profile_invalid.destination' } })
+    expect(await call('profiles.shoplineOptions', { id: zs.id })).toMatchObject({
+      ok: false,
+      error: { code: 'profile_invalid.destination' }
+    })
   })
 })
 
@@ -269,7 +356,13 @@ describe('keychain unavailable', () => {
 
 describe('dispose', () => {
   it('closes the rehearsal server the services started', async () => {
-    const svc = createServices({ dataDir: join(root, 'data-dispose'), fetch, now: () => new Date(), resourcesDir: root, keychain: memoryKeychain() })
+    const svc = createServices({
+      dataDir: join(root, 'data-dispose'),
+      fetch,
+      now: () => new Date(),
+      resourcesDir: root,
+      keychain: memoryKeychain()
+    })
     await value('profiles.test', { id: 'rehearsal' }, svc)
     const url = (await value<ProfileListView>('profiles.list', {}, svc)).profiles[0].baseUrl
     await svc.dispose?.()
@@ -280,15 +373,32 @@ describe('dispose', () => {
 
 describe('advanced: the subscription events path', () => {
   it('is saved, shown, cleared with an empty value, refused when not a path, and makes the connection test ask the events list', async () => {
-    const saved = await value<ProfileView>('profiles.save', { name: 'Events shop', destination: 'zangsho', baseUrl: sandbox.zangshoBaseUrl, eventsPath: '/subscription-events' })
+    const saved = await value<ProfileView>('profiles.save', {
+      name: 'Events shop',
+      destination: 'zangsho',
+      baseUrl: sandbox.zangshoBaseUrl,
+      eventsPath: '/subscription-events'
+    })
     expect(saved.eventsPath).toBe('/subscription-events')
     await value('profiles.setToken', { id: saved.id, token: GOOD })
     const check = await value<ConnectionCheckView>('profiles.test', { id: saved.id })
     expect(check.ok).toBe(true)
     expect(check.message.en).toContain('POST /subscription-events')
     expect(sandbox.state.requestLog.at(-1)?.path).toBe('/zangsho/v1/subscriptions/events?per_page=1')
-    expect(await call('profiles.save', { id: saved.id, name: 'Events shop', destination: 'zangsho', eventsPath: 'https://elsewhere' })).toMatchObject({ ok: false, error: { code: 'profile_invalid.advanced.eventsPath' } })
-    const cleared = await value<ProfileView>('profiles.save', { id: saved.id, name: 'Events shop', destination: 'zangsho', eventsPath: '' })
+    expect(
+      await call('profiles.save', {
+        id: saved.id,
+        name: 'Events shop',
+        destination: 'zangsho',
+        eventsPath: 'https://elsewhere'
+      })
+    ).toMatchObject({ ok: false, error: { code: 'profile_invalid.advanced.eventsPath' } })
+    const cleared = await value<ProfileView>('profiles.save', {
+      id: saved.id,
+      name: 'Events shop',
+      destination: 'zangsho',
+      eventsPath: ''
+    })
     expect(cleared.eventsPath).toBeUndefined()
     await value('profiles.remove', { id: saved.id })
   })

@@ -37,7 +37,11 @@ async function failure(method: string, args: unknown): Promise<{ code: string; m
 }
 
 /** Resolves with the first event matching, among those already received or still to come (bounded wait). */
-async function nextEvent<E extends OrderDockEvent>(match: (e: OrderDockEvent) => e is E, from = 0, timeoutMs = 30_000): Promise<E> {
+async function nextEvent<E extends OrderDockEvent>(
+  match: (e: OrderDockEvent) => e is E,
+  from = 0,
+  timeoutMs = 30_000
+): Promise<E> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const found = events.slice(from).find((x) => match(x.event))
@@ -47,18 +51,32 @@ async function nextEvent<E extends OrderDockEvent>(match: (e: OrderDockEvent) =>
   }
 }
 
-const finishedOf = (jobId: string) => (e: OrderDockEvent): e is Extract<OrderDockEvent, { type: 'push.finished' }> => e.type === 'push.finished' && e.jobId === jobId
-const stoppedOf = (jobId: string) => (e: OrderDockEvent): e is Extract<OrderDockEvent, { type: 'push.stopped' }> => e.type === 'push.stopped' && e.jobId === jobId
+const finishedOf =
+  (jobId: string) =>
+  (e: OrderDockEvent): e is Extract<OrderDockEvent, { type: 'push.finished' }> =>
+    e.type === 'push.finished' && e.jobId === jobId
+const stoppedOf =
+  (jobId: string) =>
+  (e: OrderDockEvent): e is Extract<OrderDockEvent, { type: 'push.stopped' }> =>
+    e.type === 'push.stopped' && e.jobId === jobId
 
 async function prepareSample(): Promise<string> {
   const view = await value<{ sessionId: string }>('samples.open', { name: 'orders-en.csv' })
-  const prep = await value<{ prepId: string; summary: { valid: number } }>('prepare.start', { sessionId: view.sessionId, target: 'zangsho.orders' })
+  const prep = await value<{ prepId: string; summary: { valid: number } }>('prepare.start', {
+    sessionId: view.sessionId,
+    target: 'zangsho.orders'
+  })
   expect(prep.summary.valid).toBe(20)
   return prep.prepId
 }
 
 async function addProfile(name: string, baseUrl: string, token: string): Promise<string> {
-  const profile = await value<{ id: string }>('profiles.save', { name, destination: 'zangsho', baseUrl, pacing: { minIntervalMs: 0, batchSize: 5 } })
+  const profile = await value<{ id: string }>('profiles.save', {
+    name,
+    destination: 'zangsho',
+    baseUrl,
+    pacing: { minIntervalMs: 0, batchSize: 5 }
+  })
   await value('profiles.setToken', { id: profile.id, token })
   return profile.id
 }
@@ -97,7 +115,11 @@ describe('push services', () => {
     expect(plan.conflictChoices.map((c) => c.value)).toEqual(['update', 'skip'])
     expect(plan.conflictChoices[0].explanation['zh-TW']).toContain('空白欄位不會清掉')
     expect(plan.blockers).toEqual([])
-    const withCustomers = await value<PushPlanView>('push.plan', { prepId, profileId, options: { withCustomers: true, onConflict: 'skip' } })
+    const withCustomers = await value<PushPlanView>('push.plan', {
+      prepId,
+      profileId,
+      options: { withCustomers: true, onConflict: 'skip' }
+    })
     expect(withCustomers.counts.customers).toBe(20)
     expect(withCustomers.counts.requests).toBe(4 + 4)
     expect(withCustomers.onConflict).toBe('skip')
@@ -139,8 +161,15 @@ describe('push services', () => {
   })
 
   it('lists the job from its journal and exports a report', async () => {
-    const jobs = await value<{ jobId: string; status: string; resumable: boolean; file: string | null }[]>('push.jobs', {})
-    expect(jobs.find((j) => j.jobId === jobId)).toMatchObject({ status: 'finished', resumable: false, file: 'orders-en.csv' })
+    const jobs = await value<{ jobId: string; status: string; resumable: boolean; file: string | null }[]>(
+      'push.jobs',
+      {}
+    )
+    expect(jobs.find((j) => j.jobId === jobId)).toMatchObject({
+      status: 'finished',
+      resumable: false,
+      file: 'orders-en.csv'
+    })
     const { path } = await value<{ path: string }>('push.exportReport', { jobId, format: 'csv' })
     expect(path.startsWith(join(root, 'data', 'reports'))).toBe(true)
     const csv = readFileSync(path, 'utf8')
@@ -162,7 +191,12 @@ describe('push services', () => {
     })
     try {
       const prep = await prepareSample()
-      await value('prepare.editCell', { prepId: prep, row: 3, column: 'Customer Name', value: '=HYPERLINK("http://x","y")' })
+      await value('prepare.editCell', {
+        prepId: prep,
+        row: 3,
+        column: 'Customer Name',
+        value: '=HYPERLINK("http://x","y")'
+      })
       const profile = await addProfile('帳獸不穩', faulty.zangshoBaseUrl, GOOD)
       const from = events.length
       const first = await value<{ jobId: string }>('push.start', { prepId: prep, profileId: profile, options: {} })
@@ -170,7 +204,12 @@ describe('push services', () => {
       // the job stopped at the 5xx: what never went out is "not sent", not failed
       expect(done.summary).toMatchObject({ created: 5 })
       expect(done.summary.failed + done.summary.notSent).toBe(15)
-      const failedPage = await value<PushResultsPage>('push.results', { jobId: first.jobId, offset: 0, limit: 100, filter: 'problems' })
+      const failedPage = await value<PushResultsPage>('push.results', {
+        jobId: first.jobId,
+        offset: 0,
+        limit: 100,
+        filter: 'problems'
+      })
       expect(faulty.state.orders).toHaveLength(20 - failedPage.total)
 
       faulty.setFaults(null)
@@ -181,7 +220,9 @@ describe('push services', () => {
       const merged = await nextEvent(finishedOf(retry.jobId), from2)
       expect(merged.summary).toMatchObject({ total: 20, created: 20, failed: 0 })
       // only the failed rows went out again: one batch per 5 of them, and no created row came back as "updated" (on_conflict update)
-      const batchPosts = faulty.state.requestLog.slice(logBefore).filter((e) => e.method === 'POST' && e.path.endsWith('/orders/batch'))
+      const batchPosts = faulty.state.requestLog
+        .slice(logBefore)
+        .filter((e) => e.method === 'POST' && e.path.endsWith('/orders/batch'))
       expect(batchPosts).toHaveLength(Math.ceil(failedPage.total / 5))
       const mergedPage = await value<PushResultsPage>('push.results', { jobId: retry.jobId, offset: 0, limit: 100 })
       const firstPage = await value<PushResultsPage>('push.results', { jobId: first.jobId, offset: 0, limit: 100 })
@@ -201,7 +242,10 @@ describe('push services', () => {
       // xlsx keeps the exact text as a string cell (never a formula, no apostrophe); CSV escapes it
       expect(rows[2][nameCol]).toBe('=HYPERLINK("http://x","y")')
       expect(sheet[XLSX.utils.encode_cell({ r: 2, c: nameCol })].f).toBeUndefined()
-      const csv = readFileSync((await value<{ path: string }>('push.exportReport', { jobId: retry.jobId, format: 'csv' })).path, 'utf8')
+      const csv = readFileSync(
+        (await value<{ path: string }>('push.exportReport', { jobId: retry.jobId, format: 'csv' })).path,
+        'utf8'
+      )
       expect(csv).toContain('"\'=HYPERLINK(""http://x"",""y"")"')
     } finally {
       await faulty.close()
@@ -214,7 +258,11 @@ describe('push services', () => {
     try {
       const profile = await addProfile('帳獸舊權杖', fresh.zangshoBaseUrl, WRONG)
       const from = events.length
-      const { jobId: stoppedId } = await value<{ jobId: string }>('push.start', { prepId: prep, profileId: profile, options: {} })
+      const { jobId: stoppedId } = await value<{ jobId: string }>('push.start', {
+        prepId: prep,
+        profileId: profile,
+        options: {}
+      })
       const stopped = await nextEvent(stoppedOf(stoppedId), from)
       expect(stopped.message['zh-TW']).toMatch(/權杖/)
       expect(stopped.message.en).toMatch(/token/i)
@@ -236,22 +284,41 @@ describe('push services', () => {
     }
   })
 
-  it('SHOPLINE: the profile\'s delivery option and payment method go into every order; the plan warns that dates are not kept', async () => {
+  it("SHOPLINE: the profile's delivery option and payment method go into every order; the plan warns that dates are not kept", async () => {
     const shop = await startSandbox({ port: 0, tokens: { [SHOP]: { api: 'shopline' } } })
     try {
       const view = await value<{ sessionId: string }>('samples.open', { name: 'orders-en.csv' })
-      const prep = await value<{ prepId: string; mapping: Record<string, unknown> }>('prepare.start', { sessionId: view.sessionId, target: 'shopline.orders' })
+      const prep = await value<{ prepId: string; mapping: Record<string, unknown> }>('prepare.start', {
+        sessionId: view.sessionId,
+        target: 'shopline.orders'
+      })
       await value('prepare.setMapping', {
         prepId: prep.prepId,
-        mapping: { ...prep.mapping, 'items.name': { constant: '年費方案' }, 'items.item_price': { column: 'Amount' }, order_date: { column: 'Paid At' } }
+        mapping: {
+          ...prep.mapping,
+          'items.name': { constant: '年費方案' },
+          'items.item_price': { column: 'Amount' },
+          order_date: { column: 'Paid At' }
+        }
       })
-      const profile = await value<{ id: string }>('profiles.save', { name: 'SHOPLINE 測試', destination: 'shopline', baseUrl: shop.shoplineBaseUrl, pacing: { minIntervalMs: 0 } })
+      const profile = await value<{ id: string }>('profiles.save', {
+        name: 'SHOPLINE 測試',
+        destination: 'shopline',
+        baseUrl: shop.shoplineBaseUrl,
+        pacing: { minIntervalMs: 0 }
+      })
       await value('profiles.setToken', { id: profile.id, token: SHOP })
       const before = await value<PushPlanView>('push.plan', { prepId: prep.prepId, profileId: profile.id })
       expect(before.blockers.map((b) => b.code)).toContain('shopline_choices')
       await value('profiles.save', {
-        id: profile.id, name: 'SHOPLINE 測試', destination: 'shopline', baseUrl: shop.shoplineBaseUrl,
-        shopline: { deliveryOptionId: shoplineSeed.HISTORICAL_DELIVERY_ID, paymentMethodId: shoplineSeed.IMPORTED_PAYMENT_ID }
+        id: profile.id,
+        name: 'SHOPLINE 測試',
+        destination: 'shopline',
+        baseUrl: shop.shoplineBaseUrl,
+        shopline: {
+          deliveryOptionId: shoplineSeed.HISTORICAL_DELIVERY_ID,
+          paymentMethodId: shoplineSeed.IMPORTED_PAYMENT_ID
+        }
       })
       const plan = await value<PushPlanView>('push.plan', { prepId: prep.prepId, profileId: profile.id })
       expect(plan.blockers).toEqual([])
@@ -259,7 +326,10 @@ describe('push services', () => {
       expect(plan.onConflict).toBeNull()
       expect(plan.warnings.map((w) => w.code)).toContain('shopline_order_date_not_kept')
       const from = events.length
-      const { jobId: slJob } = await value<{ jobId: string }>('push.start', { prepId: prep.prepId, profileId: profile.id })
+      const { jobId: slJob } = await value<{ jobId: string }>('push.start', {
+        prepId: prep.prepId,
+        profileId: profile.id
+      })
       const done = await nextEvent(finishedOf(slJob), from, 60_000)
       expect(done.summary).toMatchObject({ created: 20, failed: 0, unknown: 0 })
       expect(shop.state.shoplineOrders).toHaveLength(20)
@@ -274,19 +344,37 @@ describe('push services', () => {
     try {
       const profile = await addProfile('帳獸重開', fresh.zangshoBaseUrl, WRONG)
       const from = events.length
-      const { jobId: stoppedId } = await value<{ jobId: string }>('push.start', { prepId: prep, profileId: profile, options: { onConflict: 'skip' } })
+      const { jobId: stoppedId } = await value<{ jobId: string }>('push.start', {
+        prepId: prep,
+        profileId: profile,
+        options: { onConflict: 'skip' }
+      })
       await nextEvent(stoppedOf(stoppedId), from)
       await value('profiles.setToken', { id: profile, token: GOOD })
       // a second app on the same data dir: nothing in memory, only journals and saved preparations
-      const restarted = createServices({ dataDir: join(root, 'data'), fetch, now: () => new Date(), resourcesDir: join(repo, 'resources'), keychain })
+      const restarted = createServices({
+        dataDir: join(root, 'data'),
+        fetch,
+        now: () => new Date(),
+        resourcesDir: join(repo, 'resources'),
+        keychain
+      })
       const seen: OrderDockEvent[] = []
       restarted.onEvent((e) => seen.push(e))
       try {
-        const listed = (await dispatch(restarted.methods, 'push.jobs', {})) as Result<{ jobId: string; resumable: boolean; status: string }[]>
-        expect(listed.ok && listed.value.find((j) => j.jobId === stoppedId)).toMatchObject({ resumable: true, status: 'stopped' })
-        const resumed = (await dispatch(restarted.methods, 'push.resumeJob', { jobId: stoppedId })) as Result<{ jobId: string }>
+        const listed = (await dispatch(restarted.methods, 'push.jobs', {})) as Result<
+          { jobId: string; resumable: boolean; status: string }[]
+        >
+        expect(listed.ok && listed.value.find((j) => j.jobId === stoppedId)).toMatchObject({
+          resumable: true,
+          status: 'stopped'
+        })
+        const resumed = (await dispatch(restarted.methods, 'push.resumeJob', { jobId: stoppedId })) as Result<{
+          jobId: string
+        }>
         expect(resumed.ok).toBe(true)
-        for (let i = 0; i < 600 && !seen.some((e) => e.type === 'push.finished'); i++) await new Promise((r) => setTimeout(r, 50))
+        for (let i = 0; i < 600 && !seen.some((e) => e.type === 'push.finished'); i++)
+          await new Promise((r) => setTimeout(r, 50))
         const finished = seen.find((e) => e.type === 'push.finished')
         expect(finished).toMatchObject({ jobId: stoppedId, state: 'finished', summary: { created: 20, failed: 0 } })
         expect(fresh.state.orders).toHaveLength(20)

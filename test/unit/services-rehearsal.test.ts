@@ -15,7 +15,9 @@ describe('createRehearsalServer', () => {
     expect(starts).toBe(1)
     expect(new Set(urls).size).toBe(1)
     expect(server.url()).toBe(urls[0])
-    const res = await fetch(`${urls[0]}/zangsho/v1/customers?per_page=1`, { headers: { Authorization: 'Bearer rehearsal' } })
+    const res = await fetch(`${urls[0]}/zangsho/v1/customers?per_page=1`, {
+      headers: { Authorization: 'Bearer rehearsal' }
+    })
     expect(res.status).toBe(200)
     await server.close()
     expect(server.url()).toBeNull()

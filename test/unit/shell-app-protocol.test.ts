@@ -39,10 +39,16 @@ describe('resolveRendererPath', () => {
   it('maps app:// paths to files inside the renderer folder', () => {
     expect(resolveRendererPath(APP_URL, renderer)).toBe(join(renderer, 'index.html'))
     expect(resolveRendererPath('app://orderdock/', renderer)).toBe(join(renderer, 'index.html'))
-    expect(resolveRendererPath('app://orderdock/assets/index-abc.js?v=1#x', renderer)).toBe(join(renderer, 'assets', 'index-abc.js'))
-    expect(resolveRendererPath('app://orderdock/assets/%E8%A1%A8%E5%96%AE.css', renderer)).toBe(join(renderer, 'assets', '表單.css'))
+    expect(resolveRendererPath('app://orderdock/assets/index-abc.js?v=1#x', renderer)).toBe(
+      join(renderer, 'assets', 'index-abc.js')
+    )
+    expect(resolveRendererPath('app://orderdock/assets/%E8%A1%A8%E5%96%AE.css', renderer)).toBe(
+      join(renderer, 'assets', '表單.css')
+    )
     // a dot segment that stays inside is normalised, not refused
-    expect(resolveRendererPath('app://orderdock/assets/./index-abc.js', renderer)).toBe(join(renderer, 'assets', 'index-abc.js'))
+    expect(resolveRendererPath('app://orderdock/assets/./index-abc.js', renderer)).toBe(
+      join(renderer, 'assets', 'index-abc.js')
+    )
   })
 
   it('refuses every way out of the renderer folder, other hosts and other schemes', () => {
@@ -101,7 +107,13 @@ describe('navigation guard and sender check for app://', () => {
   it('allow only the app document (any hash or query), nothing else on the scheme', () => {
     expect(shouldBlockNavigation(`${APP_URL}#/push`, APP_URL)).toBe(false)
     expect(shouldBlockNavigation(`${APP_URL}?lang=en`, APP_URL)).toBe(false)
-    for (const url of ['app://orderdock/other.html', 'app://evil/index.html', 'app://user@orderdock/index.html', 'file:///index.html', 'https://orderdock/index.html']) {
+    for (const url of [
+      'app://orderdock/other.html',
+      'app://evil/index.html',
+      'app://user@orderdock/index.html',
+      'file:///index.html',
+      'https://orderdock/index.html'
+    ]) {
       expect(shouldBlockNavigation(url, APP_URL), url).toBe(true)
       expect(isTrustedSender(url, APP_URL), url).toBe(false)
     }

@@ -7,7 +7,15 @@ import {
 } from '../../src-main/app/window-options'
 
 const directives = (policy: string): Map<string, string> =>
-  new Map(policy.split(';').map((d) => d.trim().split(/\s+(.*)/s).slice(0, 2) as [string, string]))
+  new Map(
+    policy.split(';').map(
+      (d) =>
+        d
+          .trim()
+          .split(/\s+(.*)/s)
+          .slice(0, 2) as [string, string]
+    )
+  )
 
 describe('the dev-server CSP (npm run dev only)', () => {
   it('loosens only scripts, styles and the HMR socket; everything else stays strict', () => {
@@ -24,7 +32,9 @@ describe('the dev-server CSP (npm run dev only)', () => {
 
   it('is used only when Electron loads the dev server URL', () => {
     const index = readFileSync('src-main/index.ts', 'utf8')
-    expect(index).toMatch(/hardenSession\(session\.defaultSession, devServerUrl \? DEV_SERVER_CONTENT_SECURITY_POLICY : undefined\)/)
+    expect(index).toMatch(
+      /hardenSession\(session\.defaultSession, devServerUrl \? DEV_SERVER_CONTENT_SECURITY_POLICY : undefined\)/
+    )
     expect(index).toMatch(/const devServerUrl = !app\.isPackaged \? process\.env\.ELECTRON_RENDERER_URL : undefined/)
   })
 

@@ -99,7 +99,8 @@ vi.mock('electron', () => {
     net: { fetch: vi.fn() },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privilegedSchemes.push(...schemes),
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, handler)
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        fake.protocolHandlers.set(scheme, handler)
     },
     session: {
       defaultSession: {
@@ -136,12 +137,18 @@ describe('the window index.ts builds', () => {
   })
 
   it('registers app:// as a standard, secure scheme before ready, and serves only the renderer folder with the CSP', async () => {
-    expect(fake.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    expect(fake.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }
+    ])
     const handler = fake.protocolHandlers.get('app')!
     expect(handler).toBeTypeOf('function')
     // index.ts runs from src-main/ in this test, so its renderer folder is <repo>/renderer: absent, hence 404 here;
     // what matters is that a traversal is refused before any read and every answer carries the strict CSP
-    for (const url of ['app://orderdock/../../etc/passwd', 'app://orderdock/%2e%2e%2f%2e%2e%2fetc%2fpasswd', 'app://evil/index.html']) {
+    for (const url of [
+      'app://orderdock/../../etc/passwd',
+      'app://orderdock/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      'app://evil/index.html'
+    ]) {
       const response = await handler(new Request(url))
       expect(response.status, url).toBe(404)
       expect(response.headers.get('Content-Security-Policy')).toBe(options.CONTENT_SECURITY_POLICY)
@@ -183,7 +190,13 @@ describe('the window index.ts builds', () => {
 
   it('blocks navigation and redirects away from the app page', () => {
     for (const name of ['will-navigate', 'will-redirect']) {
-      for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///tmp/other/index.html', 'app://orderdock/other.html', 'app://evil/index.html']) {
+      for (const url of [
+        'https://evil.example/',
+        'file:///etc/passwd',
+        'file:///tmp/other/index.html',
+        'app://orderdock/other.html',
+        'app://evil/index.html'
+      ]) {
         const event = navigationEvent(url)
         win.webContents.emit(name, event, url)
         expect(event.preventDefault, `${name} ${url}`).toHaveBeenCalled()
@@ -210,7 +223,14 @@ describe('the window index.ts builds', () => {
   })
 
   it('denies every permission request and check', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen'
+    ]) {
       const callback = vi.fn()
       fake.permissionRequest!({}, permission, callback, {})
       expect(callback).toHaveBeenCalledWith(false)
@@ -273,7 +293,8 @@ describe('index.html', () => {
   })
 })
 
-const ELECTRON_IMPORT = /(?:from\s*['"]electron(?:\/[^'"]*)?['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)|import\s*['"]electron['"])/
+const ELECTRON_IMPORT =
+  /(?:from\s*['"]electron(?:\/[^'"]*)?['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)|import\s*['"]electron['"])/
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -285,10 +306,21 @@ function sourceFiles(dir: string): string[] {
 
 describe('src-main/core stays Electron-free', () => {
   it('recognises every way of importing electron', () => {
-    for (const line of ["import { app } from 'electron'", 'import type { App } from "electron"', "const e = require('electron')", "await import('electron')", "import 'electron'", "export { net } from 'electron/main'"]) {
+    for (const line of [
+      "import { app } from 'electron'",
+      'import type { App } from "electron"',
+      "const e = require('electron')",
+      "await import('electron')",
+      "import 'electron'",
+      "export { net } from 'electron/main'"
+    ]) {
       expect(ELECTRON_IMPORT.test(line), line).toBe(true)
     }
-    for (const line of ["import { x } from 'electron-updater'", "// electron is not used here", "import { y } from './electronish'"]) {
+    for (const line of [
+      "import { x } from 'electron-updater'",
+      '// electron is not used here',
+      "import { y } from './electronish'"
+    ]) {
       expect(ELECTRON_IMPORT.test(line), line).toBe(false)
     }
   })
@@ -301,7 +333,9 @@ describe('src-main/core stays Electron-free', () => {
   })
 
   it('the services the harness runs are Electron-free too', () => {
-    const offenders = sourceFiles(join(repo, 'src-main/services')).filter((file) => ELECTRON_IMPORT.test(readFileSync(file, 'utf8')))
+    const offenders = sourceFiles(join(repo, 'src-main/services')).filter((file) =>
+      ELECTRON_IMPORT.test(readFileSync(file, 'utf8'))
+    )
     expect(offenders).toEqual([])
   })
 })

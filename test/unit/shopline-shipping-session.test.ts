@@ -8,7 +8,13 @@ import { createServices, type OrderDockServices } from '../../src-main/services'
 import { dispatch } from '../../src-main/services/dispatch'
 
 const root = mkdtempSync(join(tmpdir(), 'orderdock-shipping-'))
-const make = () => createServices({ dataDir: join(root, 'data'), fetch, now: () => new Date('2026-01-09T00:00:00Z'), resourcesDir: join(root, 'resources') })
+const make = () =>
+  createServices({
+    dataDir: join(root, 'data'),
+    fetch,
+    now: () => new Date('2026-01-09T00:00:00Z'),
+    resourcesDir: join(root, 'resources')
+  })
 let services: OrderDockServices = make()
 
 async function call<T>(method: string, args: unknown): Promise<Result<T>> {
@@ -32,10 +38,19 @@ describe('shipping choice', () => {
     const prep = await value<PrepareView>('prepare.start', { sessionId: wb.sessionId, target: 'shopline.orders' })
     expect(prep.shipping).toEqual({ mode: 'as-line' })
     expect(prep.mapping).toMatchObject({ shipping_fee: { column: '運費' } })
-    const set = await value<PrepareView>('prepare.setOptions', { prepId: prep.prepId, shipping: { mode: 'in-remarks' } })
+    const set = await value<PrepareView>('prepare.setOptions', {
+      prepId: prep.prepId,
+      shipping: { mode: 'in-remarks' }
+    })
     expect(set.shipping).toEqual({ mode: 'in-remarks' })
-    expect(await call('prepare.setOptions', { prepId: prep.prepId, shipping: { mode: 'both' } })).toMatchObject({ ok: false, error: { code: 'bad_args' } })
-    await value<PrepareView>('prepare.setOptions', { prepId: prep.prepId, shipping: { mode: 'as-line', lineName: '宅配運費' } })
+    expect(await call('prepare.setOptions', { prepId: prep.prepId, shipping: { mode: 'both' } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_args' }
+    })
+    await value<PrepareView>('prepare.setOptions', {
+      prepId: prep.prepId,
+      shipping: { mode: 'as-line', lineName: '宅配運費' }
+    })
     await services.dispose?.()
     services = make()
     const restored = await value<{ prep: PrepareView }>('sessions.restore', { id: prep.prepId })

@@ -10,11 +10,21 @@ afterEach(async () => {
   await sb?.close()
   sb = null
 })
-const zangsho = (baseUrl: string, advanced?: Profile['advanced']): Profile => ({ id: 'z', name: 'Z', destination: 'zangsho', baseUrl, timezone: 'Asia/Taipei', ...(advanced ? { advanced } : {}) })
+const zangsho = (baseUrl: string, advanced?: Profile['advanced']): Profile => ({
+  id: 'z',
+  name: 'Z',
+  destination: 'zangsho',
+  baseUrl,
+  timezone: 'Asia/Taipei',
+  ...(advanced ? { advanced } : {})
+})
 
 describe('connection test for subscription events', () => {
   it('asks the events list when asked, or when the profile sets an events path; reports a token that cannot read it', async () => {
-    sb = await startSandbox({ port: 0, tokens: { full: { api: 'zangsho' }, noevents: { api: 'zangsho', abilities: ['customers:read'] } } })
+    sb = await startSandbox({
+      port: 0,
+      tokens: { full: { api: 'zangsho' }, noevents: { api: 'zangsho', abilities: ['customers:read'] } }
+    })
     const plain = await testConnection(zangsho(sb.zangshoBaseUrl), 'full', fetch)
     expect(plain.ok).toBe(true)
     expect(sb.state.requestLog.map((r) => r.path)).toEqual(['/zangsho/v1/customers?per_page=1'])
@@ -24,7 +34,11 @@ describe('connection test for subscription events', () => {
     expect(asked.message.en).toContain('POST /subscriptions/events')
     expect(sb.state.requestLog.at(-1)?.path).toBe('/zangsho/v1/subscriptions/events?per_page=1')
 
-    const moved = await testConnection(zangsho(sb.zangshoBaseUrl, { eventsPath: '/subscription-events' }), 'full', fetch)
+    const moved = await testConnection(
+      zangsho(sb.zangshoBaseUrl, { eventsPath: '/subscription-events' }),
+      'full',
+      fetch
+    )
     expect(moved.message['zh-TW']).toContain('POST /subscription-events')
 
     const denied = await testConnection(zangsho(sb.zangshoBaseUrl), 'noevents', fetch, { events: true })

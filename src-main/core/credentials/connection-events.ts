@@ -11,7 +11,13 @@ export function usedForEvents(profile: Profile, asked?: boolean): boolean {
 }
 
 /** After a good connection: GET the events list; a failure keeps the HTTP kind and says what it means for events. */
-export async function checkEventsList(profile: Profile, token: string | null, fetchFn: typeof globalThis.fetch, connected: ConnectionResult, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ConnectionResult> {
+export async function checkEventsList(
+  profile: Profile,
+  token: string | null,
+  fetchFn: typeof globalThis.fetch,
+  connected: ConnectionResult,
+  timeoutMs = DEFAULT_TIMEOUT_MS
+): Promise<ConnectionResult> {
   const got = await authedGet(profile, token ?? REHEARSAL_TOKEN, EVENTS_LIST_CHECK_PATH, fetchFn, timeoutMs)
   if (!got.ok) {
     const r = got.result

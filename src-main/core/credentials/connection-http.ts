@@ -1,5 +1,12 @@
 // One authenticated GET to a shop API, with every failure turned into a plain zh-TW/en result (never an exception).
-import { describeHttpFailure, describeNetworkFailure, requiredAbility, type Api, type FailureKind, type Msg } from './messages'
+import {
+  describeHttpFailure,
+  describeNetworkFailure,
+  requiredAbility,
+  type Api,
+  type FailureKind,
+  type Msg
+} from './messages'
 import { apiBaseUrl, type Profile } from './profile-schema'
 import { createRedactor } from './redact'
 
@@ -23,9 +30,7 @@ export function authHeaders(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}`, Accept: 'application/json', 'User-Agent': 'OrderDock' }
 }
 
-export type GetResult =
-  | { ok: true; status: number; body: unknown }
-  | { ok: false; result: ConnectionResult }
+export type GetResult = { ok: true; status: number; body: unknown } | { ok: false; result: ConnectionResult }
 
 /** GET base+path; every failure comes back as a ConnectionResult with a plain message, never an exception. */
 export async function authedGet(
@@ -72,7 +77,10 @@ export async function authedGet(
   }
   if (!res.ok) {
     const d = describeHttpFailure(res.status, body, api, requiredAbility(api, 'GET', path))
-    return { ok: false, result: { ok: false, kind: d.kind, message: d.message, status: res.status, ability: d.ability } }
+    return {
+      ok: false,
+      result: { ok: false, kind: d.kind, message: d.message, status: res.status, ability: d.ability }
+    }
   }
   if (body === null || typeof body !== 'object') {
     return httpError(res.status, {
@@ -82,7 +90,6 @@ export async function authedGet(
   }
   return { ok: true, status: res.status, body }
 }
-
 
 /** A failed GET that is not the server's own error status: a redirect, or an answer that is not API data. */
 function httpError(status: number, message: Msg): GetResult {

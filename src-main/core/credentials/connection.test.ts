@@ -11,15 +11,28 @@ afterEach(async () => {
 })
 
 const TOKEN = '7|goodtoken-abcdefghijkl'
-const zangsho = (baseUrl: string): Profile => ({ id: 'z', name: 'Z', destination: 'zangsho', baseUrl, timezone: 'Asia/Taipei' })
-const shopline = (baseUrl: string): Profile => ({ id: 's', name: 'S', destination: 'shopline', baseUrl, timezone: 'Asia/Taipei' })
+const zangsho = (baseUrl: string): Profile => ({
+  id: 'z',
+  name: 'Z',
+  destination: 'zangsho',
+  baseUrl,
+  timezone: 'Asia/Taipei'
+})
+const shopline = (baseUrl: string): Profile => ({
+  id: 's',
+  name: 'S',
+  destination: 'shopline',
+  baseUrl,
+  timezone: 'Asia/Taipei'
+})
 
 /** A fake 帳獸/SHOPLINE that checks the bearer token and can be told to misbehave. */
 function fakeApi(mode: 'ok' | 'forbidden' | 'limited' | 'html' | 'redirect' | 'server_error') {
   return startHttp((req, res) => {
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return json(res, 401, { message: 'Unauthenticated.' })
     if (mode === 'forbidden') return json(res, 403, { message: 'Invalid ability provided.' })
-    if (mode === 'limited') return json(res, 429, { error: 'Rate limit exceeded', code: 'RateLimitExceeded' }, { 'retry-after': '1' })
+    if (mode === 'limited')
+      return json(res, 429, { error: 'Rate limit exceeded', code: 'RateLimitExceeded' }, { 'retry-after': '1' })
     if (mode === 'html') {
       res.writeHead(200, { 'content-type': 'text/html' })
       return res.end('<html>shop front</html>')
@@ -42,7 +55,11 @@ describe('testConnection against a real local server', () => {
     expect(r.message['zh-TW']).toContain('42 位客戶')
     expect(running.seen).toHaveLength(1)
     expect(running.seen[0]).toMatchObject({ method: 'GET', url: '/v1/customers?per_page=1' })
-    expect(running.seen[0].headers).toMatchObject({ authorization: `Bearer ${TOKEN}`, accept: 'application/json', 'user-agent': 'OrderDock' })
+    expect(running.seen[0].headers).toMatchObject({
+      authorization: `Bearer ${TOKEN}`,
+      accept: 'application/json',
+      'user-agent': 'OrderDock'
+    })
   })
 
   it('SHOPLINE checks GET /delivery_options?per_page=1', async () => {
@@ -113,7 +130,13 @@ describe('testConnection against a real local server', () => {
   })
 })
 
-const rehearsal: Profile = { id: 'rehearsal', name: 'R', destination: 'rehearsal', baseUrl: '', timezone: 'Asia/Taipei' }
+const rehearsal: Profile = {
+  id: 'rehearsal',
+  name: 'R',
+  destination: 'rehearsal',
+  baseUrl: '',
+  timezone: 'Asia/Taipei'
+}
 
 describe('against the rehearsal server (startSandbox)', () => {
   let sandbox: Sandbox | null = null
@@ -146,7 +169,9 @@ describe('against the rehearsal server (startSandbox)', () => {
     const o = await listShoplineOptions(p, 'rehearsal', fetch)
     expect(o.deliveryOptions.filter((d) => d.usable).map((d) => d.id)).toEqual([shoplineSeed.HISTORICAL_DELIVERY_ID])
     expect(o.paymentMethods.filter((d) => d.usable).map((d) => d.id)).toEqual([shoplineSeed.IMPORTED_PAYMENT_ID])
-    expect(o.paymentMethods.find((m) => m.id === shoplineSeed.SHOPLINE_PAYMENTS_ID)?.why?.en).toContain('SHOPLINE Payments')
+    expect(o.paymentMethods.find((m) => m.id === shoplineSeed.SHOPLINE_PAYMENTS_ID)?.why?.en).toContain(
+      'SHOPLINE Payments'
+    )
     // the rehearsal profile reaches the SHOPLINE fake too
     const viaRoot = await listShoplineOptions({ ...rehearsal, baseUrl: sandbox.url }, 'rehearsal', fetch)
     expect(viaRoot.deliveryOptions.length).toBe(o.deliveryOptions.length)
@@ -155,9 +180,28 @@ describe('against the rehearsal server (startSandbox)', () => {
 
 describe('listShoplineOptions', () => {
   const delivery = [
-    { id: 'd-custom', status: 'active', region_type: 'custom', fee_type: 'flat', name_translations: { 'zh-hant': '歷史匯入', en: 'Import' }, excluded_payment_ids: ['p-spay'] },
-    { id: 'd-711', status: 'active', region_type: 'tw_711_nopay', fee_type: 'flat', name_translations: { 'zh-hant': '7-11 取貨' } },
-    { id: 'd-sl', status: 'active', region_type: 'custom', fee_type: 'sl_logistic', name_translations: { en: 'SL logistics' } },
+    {
+      id: 'd-custom',
+      status: 'active',
+      region_type: 'custom',
+      fee_type: 'flat',
+      name_translations: { 'zh-hant': '歷史匯入', en: 'Import' },
+      excluded_payment_ids: ['p-spay']
+    },
+    {
+      id: 'd-711',
+      status: 'active',
+      region_type: 'tw_711_nopay',
+      fee_type: 'flat',
+      name_translations: { 'zh-hant': '7-11 取貨' }
+    },
+    {
+      id: 'd-sl',
+      status: 'active',
+      region_type: 'custom',
+      fee_type: 'sl_logistic',
+      name_translations: { en: 'SL logistics' }
+    },
     { id: 'd-pickup', status: 'draft', region_type: 'store_pickup', name_translations: { 'zh-hant': '門市自取' } }
   ]
   const payments = [
@@ -173,16 +217,29 @@ describe('listShoplineOptions', () => {
       const page = Number(u.searchParams.get('page'))
       const list = u.pathname === '/v1/delivery_options' ? delivery : payments
       // two items per page, to prove paging
-      json(res, 200, { items: list.slice((page - 1) * 2, page * 2), pagination: { current_page: page, total_pages: Math.ceil(list.length / 2) } })
+      json(res, 200, {
+        items: list.slice((page - 1) * 2, page * 2),
+        pagination: { current_page: page, total_pages: Math.ceil(list.length / 2) }
+      })
     })
     const r = await listShoplineOptions(shopline(running.url), TOKEN, fetch)
-    expect(r.deliveryOptions.map((o) => [o.id, o.usable])).toEqual([['d-custom', true], ['d-711', false], ['d-sl', false], ['d-pickup', false]])
+    expect(r.deliveryOptions.map((o) => [o.id, o.usable])).toEqual([
+      ['d-custom', true],
+      ['d-711', false],
+      ['d-sl', false],
+      ['d-pickup', false]
+    ])
     expect(r.deliveryOptions[0]).toMatchObject({ name: '歷史匯入', kind: 'custom', excludes: ['p-spay'] })
     expect(r.deliveryOptions[1].why?.['zh-TW']).toContain('第三方物流')
     expect(r.deliveryOptions[2].why?.en).toContain('sl_logistic')
     expect(r.deliveryOptions[3]).toMatchObject({ name: '門市自取', status: 'draft' })
     expect(r.deliveryOptions[3].why?.['zh-TW']).toContain('內建')
-    expect(r.paymentMethods.map((o) => [o.id, o.usable])).toEqual([['p-custom', true], ['p-spay', false], ['p-bank', false], ['p-gw', false]])
+    expect(r.paymentMethods.map((o) => [o.id, o.usable])).toEqual([
+      ['p-custom', true],
+      ['p-spay', false],
+      ['p-bank', false],
+      ['p-gw', false]
+    ])
     expect(r.paymentMethods[1].why?.en).toContain('SHOPLINE Payments')
     expect(r.paymentMethods[2].why?.en).toContain('built-in SHOPLINE kind')
     expect(r.paymentMethods[3].why?.['zh-TW']).toContain('第三方金流')
@@ -192,7 +249,9 @@ describe('listShoplineOptions', () => {
 
   it('a 403 on the payments list throws ShoplineOptionsError naming payments:read', async () => {
     running = await startHttp((req, res) =>
-      req.url?.startsWith('/v1/payments') ? json(res, 403, {}) : json(res, 200, { items: [], pagination: { total_pages: 1 } })
+      req.url?.startsWith('/v1/payments')
+        ? json(res, 403, {})
+        : json(res, 200, { items: [], pagination: { total_pages: 1 } })
     )
     const err = await listShoplineOptions(shopline(running.url), TOKEN, fetch).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ShoplineOptionsError)

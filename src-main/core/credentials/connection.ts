@@ -60,7 +60,9 @@ export async function testConnection(
       en: `Connected: ${name} accepted the token${count !== null ? ` (${count} customers so far)` : ''}.`
     }
   }
-  return usedForEvents(profile, opts.events) ? checkEventsList(profile, token, fetchFn, connected, opts.timeoutMs) : connected
+  return usedForEvents(profile, opts.events)
+    ? checkEventsList(profile, token, fetchFn, connected, opts.timeoutMs)
+    : connected
 }
 
 export { listShoplineOptions, ShoplineOptionsError, judgeDelivery, judgePayment } from './shopline-options'

@@ -11,7 +11,9 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir({ XDG_DATA_HOME: '/data' }, 'linux', '/home/amy')).toBe('/data/OrderDock')
     expect(defaultDataDir({ XDG_DATA_HOME: 'relative' }, 'linux', '/home/amy')).toBe('/home/amy/.local/share/OrderDock')
     expect(defaultDataDir({}, 'darwin', '/Users/amy')).toBe('/Users/amy/Library/Application Support/OrderDock')
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\amy\\AppData\\Roaming' }, 'win32', 'C:\\Users\\amy')).toBe('C:\\Users\\amy\\AppData\\Roaming\\OrderDock')
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\amy\\AppData\\Roaming' }, 'win32', 'C:\\Users\\amy')).toBe(
+      'C:\\Users\\amy\\AppData\\Roaming\\OrderDock'
+    )
     expect(defaultDataDir({}, 'win32', 'C:\\Users\\amy')).toBe('C:\\Users\\amy\\AppData\\Roaming\\OrderDock')
   })
 })

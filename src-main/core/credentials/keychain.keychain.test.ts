@@ -44,7 +44,12 @@ describe('real keychain round trip', () => {
   it('the profile store keeps its tokens in the real keychain and nowhere in the data dir', async () => {
     const dir = await tmp()
     const store = createProfileStore(dir, kc)
-    const p = await store.add({ name: `KC ${randomUUID()}`, destination: 'zangsho', baseUrl: '', timezone: 'Asia/Taipei' })
+    const p = await store.add({
+      name: `KC ${randomUUID()}`,
+      destination: 'zangsho',
+      baseUrl: '',
+      timezone: 'Asia/Taipei'
+    })
     accounts.push(p.id)
     const token = `${randomBytes(16).toString('hex')}WXYZ`
     await store.setToken(p.id, token)
@@ -67,8 +72,11 @@ describe.runIf(process.platform === 'linux')('no Secret Service reachable', () =
     const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }
     delete env.DISPLAY
     const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) =>
-      execFile(process.execPath, ['--import', 'tsx', child, dir, token], { env, timeout: 60_000 }, (err, stdout, stderr) =>
-        err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve({ stdout, stderr })
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', child, dir, token],
+        { env, timeout: 60_000 },
+        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve({ stdout, stderr }))
       )
     )
     const out = JSON.parse(stdout)

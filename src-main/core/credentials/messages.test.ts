@@ -34,7 +34,12 @@ describe('describeHttpFailure', () => {
   })
 
   it('403 names the ability from the body when the server says it', () => {
-    const d = describeHttpFailure(403, { message: 'Invalid ability provided. Required: subscriptions:write' }, 'zangsho', 'orders:write')
+    const d = describeHttpFailure(
+      403,
+      { message: 'Invalid ability provided. Required: subscriptions:write' },
+      'zangsho',
+      'orders:write'
+    )
     expect(d.kind).toBe('forbidden')
     expect(d.ability).toBe('subscriptions:write')
     expect(d.message['zh-TW']).toContain('subscriptions:write')
@@ -42,7 +47,12 @@ describe('describeHttpFailure', () => {
   })
 
   it('403 falls back to the ability the endpoint needs', () => {
-    const d = describeHttpFailure(403, { message: 'This action is unauthorized.' }, 'zangsho', requiredAbility('zangsho', 'POST', '/v1/orders/batch'))
+    const d = describeHttpFailure(
+      403,
+      { message: 'This action is unauthorized.' },
+      'zangsho',
+      requiredAbility('zangsho', 'POST', '/v1/orders/batch')
+    )
     expect(d.ability).toBe('orders:write')
     expect(d.message['zh-TW']).toContain('「orders:write」')
   })
@@ -62,7 +72,11 @@ describe('describeHttpFailure', () => {
   })
 
   it('other statuses show the status and the body message readably (Laravel 422 shape)', () => {
-    const d = describeHttpFailure(422, { message: 'The given data was invalid.', errors: { email: ['email 欄位為必填'] } }, 'zangsho')
+    const d = describeHttpFailure(
+      422,
+      { message: 'The given data was invalid.', errors: { email: ['email 欄位為必填'] } },
+      'zangsho'
+    )
     expect(d.kind).toBe('http_error')
     expect(d.message['zh-TW']).toContain('HTTP 422')
     expect(d.message['zh-TW']).toContain('email: email 欄位為必填')
@@ -132,7 +146,9 @@ describe('describeNetworkFailure on real failures', () => {
   })
 
   it('ENOTFOUND inside a cause chain is unreachable', () => {
-    const err = new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND nope.invalid'), { code: 'ENOTFOUND' }) })
+    const err = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('getaddrinfo ENOTFOUND nope.invalid'), { code: 'ENOTFOUND' })
+    })
     const d = describeNetworkFailure(err)
     expect(d.kind).toBe('unreachable')
     expect(d.message.en).toContain('ENOTFOUND')

@@ -4,7 +4,8 @@ export interface Msg {
   en: string
 }
 
-export type FailureKind = 'unauthorized' | 'forbidden' | 'unreachable' | 'tls' | 'rate_limited' | 'http_error' | 'timeout'
+export type FailureKind =
+  'unauthorized' | 'forbidden' | 'unreachable' | 'tls' | 'rate_limited' | 'http_error' | 'timeout'
 export type Api = 'zangsho' | 'shopline'
 
 export interface FailureDescription {
@@ -19,7 +20,8 @@ const WHERE_TO_GET_TOKEN: Record<Api, Msg> = {
     en: 'Create a new token on the 「API 設定」 (API key management) page of your 帳獸 back office, then save it in this profile.'
   },
   shopline: {
-    'zh-TW': '請到 SHOPLINE 後台「設定 → 員工設定」，編輯 Open API 專用員工的「API Auth」分頁，重新產生權杖，再存入這個連線設定。',
+    'zh-TW':
+      '請到 SHOPLINE 後台「設定 → 員工設定」，編輯 Open API 專用員工的「API Auth」分頁，重新產生權杖，再存入這個連線設定。',
     en: "In the SHOPLINE admin open Settings → Staff Settings, edit the Open API staff member's API Auth tab, generate a new token, then save it in this profile."
   }
 }
@@ -135,11 +137,26 @@ export function describeHttpFailure(status: number, body: unknown, api: Api, abi
 }
 
 const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE',
-  'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EADDRNOTAVAIL'
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'EADDRNOTAVAIL'
 ])
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ESOCKETTIMEDOUT'])
-const TLS_CODE_RE = /^(CERT_|UNABLE_TO_(VERIFY|GET_ISSUER)|SELF_SIGNED|DEPTH_ZERO_SELF_SIGNED|ERR_TLS|ERR_SSL|ERR_OSSL|HOSTNAME_MISMATCH)/
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ESOCKETTIMEDOUT'
+])
+const TLS_CODE_RE =
+  /^(CERT_|UNABLE_TO_(VERIFY|GET_ISSUER)|SELF_SIGNED|DEPTH_ZERO_SELF_SIGNED|ERR_TLS|ERR_SSL|ERR_OSSL|HOSTNAME_MISMATCH)/
 
 interface ErrInfo {
   codes: string[]

@@ -12,12 +12,20 @@ export interface Profile {
   baseUrl: string
   timezone: string
   pacing?: { minIntervalMs?: number; batchSize?: number; maxRequestsPerSecond?: number }
-  shopline?: { deliveryOptionId: string; deliveryOptionName?: string; paymentMethodId: string; paymentMethodName?: string }
+  shopline?: {
+    deliveryOptionId: string
+    deliveryOptionName?: string
+    paymentMethodId: string
+    paymentMethodName?: string
+  }
   /** Advanced: eventsPath = where subscription events are created (inferred /subscriptions/events; the documents give no path). */
   advanced?: { eventsPath?: string }
 }
 
-export const DEFAULT_BASE_URLS = { zangsho: 'https://api.zangsho.com/v1', shopline: 'https://open.shopline.io/v1' } as const
+export const DEFAULT_BASE_URLS = {
+  zangsho: 'https://api.zangsho.com/v1',
+  shopline: 'https://open.shopline.io/v1'
+} as const
 export const DEFAULT_TIMEZONE = 'Asia/Taipei'
 export const REHEARSAL_PROFILE_ID = 'rehearsal'
 /** The sandbox accepts this token; the rehearsal profile needs none saved. */
@@ -61,7 +69,13 @@ export const profileSchema = z.object({
     .strict()
     .optional(),
   advanced: z
-    .object({ eventsPath: z.string().max(200).regex(/^\/[A-Za-z0-9/_.-]*$/, 'a path under the base URL such as /subscriptions/events').optional() })
+    .object({
+      eventsPath: z
+        .string()
+        .max(200)
+        .regex(/^\/[A-Za-z0-9/_.-]*$/, 'a path under the base URL such as /subscriptions/events')
+        .optional()
+    })
     .strict()
     .optional()
 })
@@ -120,7 +134,13 @@ export function checkTimezone(tz: string): string {
 
 /** The built-in rehearsal profile; its baseUrl is filled in by the app when it starts the sandbox. */
 export function rehearsalProfile(): Profile {
-  return { id: REHEARSAL_PROFILE_ID, name: '彩排 Rehearsal', destination: 'rehearsal', baseUrl: '', timezone: DEFAULT_TIMEZONE }
+  return {
+    id: REHEARSAL_PROFILE_ID,
+    name: '彩排 Rehearsal',
+    destination: 'rehearsal',
+    baseUrl: '',
+    timezone: DEFAULT_TIMEZONE
+  }
 }
 
 /**

@@ -3,8 +3,16 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
-  createProfileStore, memoryKeychain, cleanToken, tokenLast4, ProfileError, REHEARSAL_PROFILE_ID, DEFAULT_BASE_URLS,
-  KEYCHAIN_SERVICE, KeychainUnavailableError, type Keychain
+  createProfileStore,
+  memoryKeychain,
+  cleanToken,
+  tokenLast4,
+  ProfileError,
+  REHEARSAL_PROFILE_ID,
+  DEFAULT_BASE_URLS,
+  KEYCHAIN_SERVICE,
+  KeychainUnavailableError,
+  type Keychain
 } from './profiles'
 import { isLoopbackHost, normalizeBaseUrl } from './profile-schema'
 
@@ -39,7 +47,10 @@ describe('profile store', () => {
     expect(z.timezone).toBe('Asia/Taipei')
     expect(z.id).toMatch(/^[0-9a-f-]{36}$/)
     const s = await store.add({
-      name: 'Shop', destination: 'shopline', baseUrl: 'https://open.shopline.io/v1/', timezone: 'Asia/Hong_Kong',
+      name: 'Shop',
+      destination: 'shopline',
+      baseUrl: 'https://open.shopline.io/v1/',
+      timezone: 'Asia/Hong_Kong',
       pacing: { minIntervalMs: 400, maxRequestsPerSecond: 2 },
       shopline: { deliveryOptionId: 'd1', paymentMethodId: 'p1', paymentMethodName: '歷史匯入' }
     })
@@ -57,14 +68,21 @@ describe('profile store', () => {
   it('requires a unique name', async () => {
     const store = createProfileStore(dir, memoryKeychain())
     await store.add({ name: 'A', destination: 'zangsho', baseUrl: '', timezone: 'Asia/Taipei' })
-    await expect(store.add({ name: ' a ', destination: 'zangsho', baseUrl: '', timezone: 'Asia/Taipei' })).rejects.toThrow(/already exists/)
-    await expect(store.add({ name: '  ', destination: 'zangsho', baseUrl: '', timezone: 'Asia/Taipei' })).rejects.toThrow(/needs a name/)
-    await expect(store.add({ name: 'Rehearsal', destination: 'zangsho', baseUrl: '', timezone: 'Asia/Taipei', id: 'rehearsal' })).rejects.toThrow(/in use/)
+    await expect(
+      store.add({ name: ' a ', destination: 'zangsho', baseUrl: '', timezone: 'Asia/Taipei' })
+    ).rejects.toThrow(/already exists/)
+    await expect(
+      store.add({ name: '  ', destination: 'zangsho', baseUrl: '', timezone: 'Asia/Taipei' })
+    ).rejects.toThrow(/needs a name/)
+    await expect(
+      store.add({ name: 'Rehearsal', destination: 'zangsho', baseUrl: '', timezone: 'Asia/Taipei', id: 'rehearsal' })
+    ).rejects.toThrow(/in use/)
   })
 
   it('requires HTTPS for every non-loopback URL and a real IANA time zone', async () => {
     const store = createProfileStore(dir, memoryKeychain())
-    const bad = (baseUrl: string) => store.add({ name: `n${Math.random()}`, destination: 'zangsho', baseUrl, timezone: 'Asia/Taipei' })
+    const bad = (baseUrl: string) =>
+      store.add({ name: `n${Math.random()}`, destination: 'zangsho', baseUrl, timezone: 'Asia/Taipei' })
     await expect(bad('http://api.zangsho.com/v1')).rejects.toThrow(/must use HTTPS/)
     await expect(bad('http://10.0.0.5/v1')).rejects.toThrow(/must use HTTPS/)
     await expect(bad('http://128.0.0.1/v1')).rejects.toThrow(/must use HTTPS/)
@@ -73,11 +91,20 @@ describe('profile store', () => {
     await expect(bad('https://user:pw@api.zangsho.com/v1')).rejects.toThrow(/user name/)
     // plain http only for exactly localhost, 127.0.0.1 and [::1] (issue 12)
     await expect(bad('http://127.8.9.10/v1')).rejects.toThrow(/HTTPS/)
-    for (const ok of ['http://127.0.0.1:5000/v1', 'http://localhost:3000/v1', 'http://[::1]:8080/v1', 'https://shop.example.com/api/v1']) {
+    for (const ok of [
+      'http://127.0.0.1:5000/v1',
+      'http://localhost:3000/v1',
+      'http://[::1]:8080/v1',
+      'https://shop.example.com/api/v1'
+    ]) {
       await expect(bad(ok)).resolves.toMatchObject({ baseUrl: ok })
     }
-    await expect(store.add({ name: 'tz', destination: 'zangsho', baseUrl: '', timezone: 'Taipei/Nowhere' })).rejects.toThrow(/IANA/)
-    const err = await store.add({ name: 'x', destination: 'zangsho', baseUrl: 'http://shop.tw', timezone: 'UTC' }).catch((e: unknown) => e)
+    await expect(
+      store.add({ name: 'tz', destination: 'zangsho', baseUrl: '', timezone: 'Taipei/Nowhere' })
+    ).rejects.toThrow(/IANA/)
+    const err = await store
+      .add({ name: 'x', destination: 'zangsho', baseUrl: 'http://shop.tw', timezone: 'UTC' })
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ProfileError)
     expect((err as ProfileError).field).toBe('baseUrl')
     expect((err as ProfileError).userMessage['zh-TW']).toContain('HTTPS')
@@ -135,10 +162,18 @@ describe('profile store', () => {
 
   it('when the keychain is unavailable, setToken fails clearly and nothing is written anywhere', async () => {
     const broken: Keychain = {
-      getPassword: async () => { throw new KeychainUnavailableError('no Secret Service') },
-      setPassword: async () => { throw new KeychainUnavailableError('no Secret Service') },
-      deletePassword: async () => { throw new KeychainUnavailableError('no Secret Service') },
-      findCredentials: async () => { throw new KeychainUnavailableError('no Secret Service') }
+      getPassword: async () => {
+        throw new KeychainUnavailableError('no Secret Service')
+      },
+      setPassword: async () => {
+        throw new KeychainUnavailableError('no Secret Service')
+      },
+      deletePassword: async () => {
+        throw new KeychainUnavailableError('no Secret Service')
+      },
+      findCredentials: async () => {
+        throw new KeychainUnavailableError('no Secret Service')
+      }
     }
     const store = createProfileStore(dir, broken)
     const p = await store.add({ name: 'A', destination: 'zangsho', baseUrl: '', timezone: 'Asia/Taipei' })
@@ -172,7 +207,11 @@ describe('profile store', () => {
 
   it('concurrent adds do not lose each other', async () => {
     const store = createProfileStore(dir, memoryKeychain())
-    await Promise.all(Array.from({ length: 10 }, (_, i) => store.add({ name: `P${i}`, destination: 'zangsho', baseUrl: '', timezone: 'Asia/Taipei' })))
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store.add({ name: `P${i}`, destination: 'zangsho', baseUrl: '', timezone: 'Asia/Taipei' })
+      )
+    )
     expect((await createProfileStore(dir, memoryKeychain()).list()).length).toBe(11)
   })
 })

@@ -7,12 +7,28 @@ import { writeFileAtomic } from '../fs/atomic-write'
 import type { Msg } from './messages'
 import { KEYCHAIN_SERVICE, type Keychain } from './keychain'
 import {
-  DEFAULT_BASE_URLS, DEFAULT_TIMEZONE, REHEARSAL_PROFILE_ID, REHEARSAL_TOKEN, ProfileError, checkTimezone,
-  normalizeBaseUrl, profileSchema, profilesFileSchema, rehearsalProfile, type Profile, type ProfilesFile
+  DEFAULT_BASE_URLS,
+  DEFAULT_TIMEZONE,
+  REHEARSAL_PROFILE_ID,
+  REHEARSAL_TOKEN,
+  ProfileError,
+  checkTimezone,
+  normalizeBaseUrl,
+  profileSchema,
+  profilesFileSchema,
+  rehearsalProfile,
+  type Profile,
+  type ProfilesFile
 } from './profile-schema'
 
 export * from './profile-schema'
-export { KEYCHAIN_SERVICE, KeychainUnavailableError, isKeychainUnavailable, memoryKeychain, systemKeychain } from './keychain'
+export {
+  KEYCHAIN_SERVICE,
+  KeychainUnavailableError,
+  isKeychainUnavailable,
+  memoryKeychain,
+  systemKeychain
+} from './keychain'
 export type { Keychain } from './keychain'
 
 export const PROFILES_FILE = 'profiles.json'
@@ -164,7 +180,9 @@ export function createProfileStore(dataDir: string, keychain: Keychain): Profile
         en: `A profile named "${name}" already exists; choose another name.`
       })
     }
-    const rawUrl = candidate.baseUrl?.trim() || (candidate.destination === 'rehearsal' ? '' : DEFAULT_BASE_URLS[candidate.destination])
+    const rawUrl =
+      candidate.baseUrl?.trim() ||
+      (candidate.destination === 'rehearsal' ? '' : DEFAULT_BASE_URLS[candidate.destination])
     const baseUrl = rawUrl ? normalizeBaseUrl(rawUrl) : ''
     const timezone = checkTimezone(candidate.timezone || DEFAULT_TIMEZONE)
     const result = profileSchema.safeParse({ ...candidate, name, baseUrl, timezone })
@@ -210,9 +228,11 @@ export function createProfileStore(dataDir: string, keychain: Keychain): Profile
         const newToken = opts.token !== undefined ? cleanToken(opts.token) : undefined
         // A saved token belongs to the host it was made for: never let an edit carry it to another server.
         if (movesToken(profile, next)) {
-          if (newToken !== undefined && next.destination !== 'rehearsal') await keychain.setPassword(KEYCHAIN_SERVICE, profile.id, newToken)
+          if (newToken !== undefined && next.destination !== 'rehearsal')
+            await keychain.setPassword(KEYCHAIN_SERVICE, profile.id, newToken)
           else await keychain.deletePassword(KEYCHAIN_SERVICE, profile.id)
-        } else if (newToken !== undefined && next.destination !== 'rehearsal') await keychain.setPassword(KEYCHAIN_SERVICE, profile.id, newToken)
+        } else if (newToken !== undefined && next.destination !== 'rehearsal')
+          await keychain.setPassword(KEYCHAIN_SERVICE, profile.id, newToken)
         await save(profiles.map((p) => (p.id === profile.id ? next : p)))
         return next
       }),
@@ -221,7 +241,10 @@ export function createProfileStore(dataDir: string, keychain: Keychain): Profile
       serial(async () => {
         const { profiles, profile } = await mustFind(id)
         if (profile.id === REHEARSAL_PROFILE_ID) {
-          throw new ProfileError('profile', { 'zh-TW': '內建的彩排設定不能刪除。', en: 'The built-in rehearsal profile cannot be removed.' })
+          throw new ProfileError('profile', {
+            'zh-TW': '內建的彩排設定不能刪除。',
+            en: 'The built-in rehearsal profile cannot be removed.'
+          })
         }
         // Token first: if the keychain refuses, the profile stays so no token is orphaned silently.
         await keychain.deletePassword(KEYCHAIN_SERVICE, profile.id)
@@ -232,7 +255,10 @@ export function createProfileStore(dataDir: string, keychain: Keychain): Profile
       serial(async () => {
         const { profile } = await mustFind(id)
         if (profile.destination === 'rehearsal') {
-          throw new ProfileError('token', { 'zh-TW': '彩排設定不需要權杖。', en: 'A rehearsal profile needs no token.' })
+          throw new ProfileError('token', {
+            'zh-TW': '彩排設定不需要權杖。',
+            en: 'A rehearsal profile needs no token.'
+          })
         }
         await keychain.setPassword(KEYCHAIN_SERVICE, profile.id, cleanToken(token))
       }),

@@ -18,15 +18,23 @@ describe('resolvePushProfile', () => {
   it('gives the base URL, token, zone, pacing and SHOPLINE choices of a profile', async () => {
     const store = createProfileStore(dir, memoryKeychain())
     const p = await store.add({
-      name: 'S', destination: 'shopline', baseUrl: '', timezone: 'Asia/Hong_Kong',
+      name: 'S',
+      destination: 'shopline',
+      baseUrl: '',
+      timezone: 'Asia/Hong_Kong',
       pacing: { minIntervalMs: 100, maxRequestsPerSecond: 3, batchSize: 1 },
       shopline: { deliveryOptionId: 'd', paymentMethodId: 'p' }
     })
     await store.setToken(p.id, 'sl-token-abcdefgh')
     const s = await resolvePushProfile(store, 'S', 'shopline')
     expect(s).toMatchObject({
-      token: 'sl-token-abcdefgh', baseUrl: 'https://open.shopline.io/v1', timezone: 'Asia/Hong_Kong',
-      minIntervalMs: 334, batchSize: 1, deliveryOptionId: 'd', paymentMethodId: 'p'
+      token: 'sl-token-abcdefgh',
+      baseUrl: 'https://open.shopline.io/v1',
+      timezone: 'Asia/Hong_Kong',
+      minIntervalMs: 334,
+      batchSize: 1,
+      deliveryOptionId: 'd',
+      paymentMethodId: 'p'
     })
   })
 
@@ -70,7 +78,12 @@ describe('profilesForRenderer', () => {
     const view = await profilesForRenderer(store)
     expect(JSON.stringify(view)).not.toContain('renderer-must-never')
     expect(view.profiles[1].token).toEqual({ saved: true, last4: '9Z9Z' })
-    const broken: Keychain = { ...kc, getPassword: async () => { throw new KeychainUnavailableError('no Secret Service') } }
+    const broken: Keychain = {
+      ...kc,
+      getPassword: async () => {
+        throw new KeychainUnavailableError('no Secret Service')
+      }
+    }
     const v2 = await profilesForRenderer(createProfileStore(dir, broken))
     expect(v2.profiles[1].token).toMatchObject({ saved: false, last4: null })
     expect('unavailable' in v2.profiles[1].token && v2.profiles[1].token.unavailable.en).toContain('OS keychain')

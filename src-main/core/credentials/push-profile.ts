@@ -19,7 +19,10 @@ export interface PushSettings {
 }
 
 /** The store in the usual data dir with the real OS keychain (the CLI's and the app's default). */
-export function openProfileStore(env: NodeJS.ProcessEnv = process.env, keychain: Keychain = systemKeychain()): ProfileStore {
+export function openProfileStore(
+  env: NodeJS.ProcessEnv = process.env,
+  keychain: Keychain = systemKeychain()
+): ProfileStore {
   return createProfileStore(defaultDataDir(env), keychain)
 }
 
@@ -43,10 +46,14 @@ export async function resolvePushProfile(
 ): Promise<PushSettings> {
   const found = await store.get(nameOrId)
   if (!found) {
-    throw new ProfileError('profile', { 'zh-TW': `找不到連線設定「${nameOrId}」。`, en: `There is no profile "${nameOrId}".` })
+    throw new ProfileError('profile', {
+      'zh-TW': `找不到連線設定「${nameOrId}」。`,
+      en: `There is no profile "${nameOrId}".`
+    })
   }
   let profile = found
-  if (profile.destination === 'rehearsal' && !profile.baseUrl && opts.rehearsalUrl) profile = { ...profile, baseUrl: opts.rehearsalUrl }
+  if (profile.destination === 'rehearsal' && !profile.baseUrl && opts.rehearsalUrl)
+    profile = { ...profile, baseUrl: opts.rehearsalUrl }
   if (profile.destination !== 'rehearsal' && profile.destination !== api) {
     const names = { zangsho: '帳獸', shopline: 'SHOPLINE' }
     throw new ProfileError('destination', {

@@ -29,7 +29,9 @@ export type Redactor = {
 }
 
 export function createRedactor(tokens: (string | null | undefined)[]): Redactor {
-  const all = [...new Set(tokens.filter((t): t is string => typeof t === 'string' && t.trim().length >= 4).flatMap(forms))].sort((a, b) => b.length - a.length)
+  const all = [
+    ...new Set(tokens.filter((t): t is string => typeof t === 'string' && t.trim().length >= 4).flatMap(forms))
+  ].sort((a, b) => b.length - a.length)
   const text = (s: string): string => {
     if (all.length === 0 || typeof s !== 'string') return s
     let out = s
@@ -50,7 +52,10 @@ export function createRedactor(tokens: (string | null | undefined)[]): Redactor 
     if (e === null || typeof e !== 'object') return typeof e === 'string' ? text(e) : e
     if (depth > 6) return undefined
     const src = e as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; errors?: unknown }
-    const copy = new Error(typeof src.message === 'string' ? text(src.message) : '') as Error & { code?: unknown; errors?: unknown }
+    const copy = new Error(typeof src.message === 'string' ? text(src.message) : '') as Error & {
+      code?: unknown
+      errors?: unknown
+    }
     if (typeof src.name === 'string') copy.name = src.name
     if (src.code !== undefined) copy.code = typeof src.code === 'string' ? text(src.code) : src.code
     if (src.cause !== undefined) copy.cause = error(src.cause, depth + 1)

@@ -8,7 +8,9 @@ export type RendererTokenStatus = TokenStatus | { saved: false; last4: null; una
 export type RendererProfile = Profile & { token: RendererTokenStatus }
 
 /** Profiles for the UI (IPC): safe to send, the token itself is never read into this object. */
-export async function profilesForRenderer(store: ProfileStore): Promise<{ profiles: RendererProfile[]; problem: Msg | null }> {
+export async function profilesForRenderer(
+  store: ProfileStore
+): Promise<{ profiles: RendererProfile[]; problem: Msg | null }> {
   const profiles = await store.list()
   const out: RendererProfile[] = []
   for (const p of profiles) {

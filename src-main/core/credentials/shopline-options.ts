@@ -124,7 +124,14 @@ async function fetchAll(
 ): Promise<Item[]> {
   const items: Item[] = []
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const got = await authedGet(profile, token, `${path}?page=${page}&per_page=${PER_PAGE}`, fetchFn, DEFAULT_TIMEOUT_MS, 'shopline')
+    const got = await authedGet(
+      profile,
+      token,
+      `${path}?page=${page}&per_page=${PER_PAGE}`,
+      fetchFn,
+      DEFAULT_TIMEOUT_MS,
+      'shopline'
+    )
     if (!got.ok) throw new ShoplineOptionsError(got.result)
     const body = got.body as { items?: unknown; pagination?: { total_pages?: unknown } }
     const pageItems = Array.isArray(body.items) ? (body.items.filter((x) => x && typeof x === 'object') as Item[]) : []

@@ -17,7 +17,9 @@ const CONTAINMENT_MIN = 0.6
  * punctuation: "Order No." → "orderno", "訂單 編號" → "訂單編號", "訂單小計 (TWD)" → "訂單小計".
  */
 export function normalizeHeader(s: string): string {
-  return cleanHeader(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return cleanHeader(s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
 /** A recipient or line-item column loses this much when it competes for a buyer/order field (see column-side). */
@@ -41,7 +43,12 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (A.size + B.size)
 }
 
-interface Candidate { text: string; grams: Set<string>; score: number; reason: ColumnMatch['reason'] }
+interface Candidate {
+  text: string
+  grams: Set<string>
+  score: number
+  reason: ColumnMatch['reason']
+}
 
 const candidateCache = new WeakMap<FieldDef, Candidate[]>()
 
@@ -67,7 +74,10 @@ function candidatesOf(field: FieldDef): Candidate[] {
 }
 
 /** Best way this header names this field, or null. */
-export function scoreHeader(field: FieldDef, header: string): { confidence: number; reason: ColumnMatch['reason'] } | null {
+export function scoreHeader(
+  field: FieldDef,
+  header: string
+): { confidence: number; reason: ColumnMatch['reason'] } | null {
   const h = normalizeHeader(header)
   if (h === '') return null
   let best: { confidence: number; reason: ColumnMatch['reason'] } | null = null
@@ -96,7 +106,15 @@ export function scoreHeader(field: FieldDef, header: string): { confidence: numb
  * taken is skipped, so one column never feeds two fields: the best field wins, the others stay unmapped.
  */
 export function autoMap(target: Target, headers: readonly string[]): AutoMapResult {
-  type Pair = { field: FieldDef; fi: number; column: string; ci: number; confidence: number; reason: ColumnMatch['reason']; side: ColumnSide | null }
+  type Pair = {
+    field: FieldDef
+    fi: number
+    column: string
+    ci: number
+    confidence: number
+    reason: ColumnMatch['reason']
+    side: ColumnSide | null
+  }
   const pairs: Pair[] = []
   target.fields.forEach((field, fi) => {
     const buyer = wantsBuyerSide(field)
@@ -132,7 +150,11 @@ export function autoMap(target: Target, headers: readonly string[]): AutoMapResu
 
 /** Columns no field reads: the candidates for carrying into metadata. */
 export function unmappedColumns(mapping: Mapping, headers: readonly string[]): string[] {
-  const used = new Set(Object.values(mapping).flatMap((e) => (isColumnEntry(e) ? [e.column] : isDeriveEntry(e) ? derivationColumns(e.derive) : [])))
+  const used = new Set(
+    Object.values(mapping).flatMap((e) =>
+      isColumnEntry(e) ? [e.column] : isDeriveEntry(e) ? derivationColumns(e.derive) : []
+    )
+  )
   return headers.filter((h) => !used.has(h))
 }
 
@@ -144,37 +166,62 @@ export function validateMapping(target: Target, mapping: Mapping, headers: reado
   const byColumn = new Map<string, string[]>()
   for (const [key, entry] of Object.entries(mapping)) {
     if (!fields.has(key)) {
-      problems.push({ code: 'unknown_field', severity: 'error', field: key, column: null,
+      problems.push({
+        code: 'unknown_field',
+        severity: 'error',
+        field: key,
+        column: null,
         message: `"${key}" is not a field of ${target.id}. Remove it from the mapping. Fields: ${[...fields.keys()].join(', ')}.`,
-        messageZh: `「${key}」不是 ${target.id} 的欄位，請從對應中移除。可用欄位：${[...fields.keys()].join('、')}。` })
+        messageZh: `「${key}」不是 ${target.id} 的欄位，請從對應中移除。可用欄位：${[...fields.keys()].join('、')}。`
+      })
       continue
     }
     if (isColumnEntry(entry)) {
       if (!headerSet.has(entry.column)) {
-        problems.push({ code: 'unknown_column', severity: 'error', field: key, column: entry.column,
+        problems.push({
+          code: 'unknown_column',
+          severity: 'error',
+          field: key,
+          column: entry.column,
           message: `Field "${key}" is mapped to column "${entry.column}", which is not in the sheet. Pick one of its columns.`,
-          messageZh: `欄位「${key}」對應到「${entry.column}」，但工作表沒有這一欄，請改選表中的欄位。` })
+          messageZh: `欄位「${key}」對應到「${entry.column}」，但工作表沒有這一欄，請改選表中的欄位。`
+        })
       }
       byColumn.set(entry.column, [...(byColumn.get(entry.column) ?? []), key])
     } else if (isDeriveEntry(entry)) {
       problems.push(...derivationProblems(fields.get(key)!, entry.derive, headerSet))
     } else if (!isConstantEntry(entry)) {
-      problems.push({ code: 'bad_entry', severity: 'error', field: key, column: null,
+      problems.push({
+        code: 'bad_entry',
+        severity: 'error',
+        field: key,
+        column: null,
         message: `Field "${key}" must map to {"column": "<header>"}, {"constant": <value>} or {"derive": {...}}.`,
-        messageZh: `欄位「${key}」的對應必須是 {"column": "<欄名>"}、{"constant": <值>} 或 {"derive": {...}}。` })
+        messageZh: `欄位「${key}」的對應必須是 {"column": "<欄名>"}、{"constant": <值>} 或 {"derive": {...}}。`
+      })
     }
   }
   for (const [column, keys] of byColumn) {
     if (keys.length < 2) continue
-    problems.push({ code: 'column_used_twice', severity: 'warning', field: keys.join(','), column,
+    problems.push({
+      code: 'column_used_twice',
+      severity: 'warning',
+      field: keys.join(','),
+      column,
       message: `Column "${column}" feeds ${keys.length} fields (${keys.join(', ')}). Check this is intended.`,
-      messageZh: `「${column}」這一欄同時對應到 ${keys.length} 個欄位(${keys.join('、')}),請確認是否正確。` })
+      messageZh: `「${column}」這一欄同時對應到 ${keys.length} 個欄位(${keys.join('、')}),請確認是否正確。`
+    })
   }
   for (const f of target.fields) {
     if (f.required && !mapping[f.key] && !filledByLines(target, f.key, mapping)) {
-      problems.push({ code: 'required_unmapped', severity: 'error', field: f.key, column: null,
+      problems.push({
+        code: 'required_unmapped',
+        severity: 'error',
+        field: f.key,
+        column: null,
         message: `Required field "${f.label.en}" (${f.key}) has no column. Map a column to it or give a constant.`,
-        messageZh: `必填欄位「${f.label['zh-TW']}」(${f.key})尚未對應，請選一個欄位或填入固定值。` })
+        messageZh: `必填欄位「${f.label['zh-TW']}」(${f.key})尚未對應，請選一個欄位或填入固定值。`
+      })
     }
   }
   return problems

@@ -3,10 +3,27 @@ import { ISO4217, parseCurrency } from './currency'
 
 describe('ISO4217', () => {
   it('holds the active codes and not withdrawn ones', () => {
-    for (const code of ['TWD', 'USD', 'JPY', 'HKD', 'SGD', 'CNY', 'KRW', 'MYR', 'THB', 'EUR', 'GBP', 'XCG', 'ZWG', 'SLE', 'VED']) {
+    for (const code of [
+      'TWD',
+      'USD',
+      'JPY',
+      'HKD',
+      'SGD',
+      'CNY',
+      'KRW',
+      'MYR',
+      'THB',
+      'EUR',
+      'GBP',
+      'XCG',
+      'ZWG',
+      'SLE',
+      'VED'
+    ]) {
       expect(ISO4217.has(code), code).toBe(true)
     }
-    for (const code of ['NTD', 'RMB', 'HRK', 'DEM', 'FRF', 'CUC', 'VEF', 'MRO', 'STD', 'LTL']) expect(ISO4217.has(code), code).toBe(false)
+    for (const code of ['NTD', 'RMB', 'HRK', 'DEM', 'FRF', 'CUC', 'VEF', 'MRO', 'STD', 'LTL'])
+      expect(ISO4217.has(code), code).toBe(false)
     expect(ISO4217.size).toBeGreaterThan(170)
     for (const code of ISO4217) expect(code).toMatch(/^[A-Z]{3}$/)
   })

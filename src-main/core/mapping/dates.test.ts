@@ -99,7 +99,10 @@ describe('parseDateTime: rejected text', () => {
   })
 
   it('rejects an unknown time zone', () => {
-    expect(parseDateTime('2026-01-09', { timezone: 'Mars/Base' })).toMatchObject({ ok: false, code: 'timezone_invalid' })
+    expect(parseDateTime('2026-01-09', { timezone: 'Mars/Base' })).toMatchObject({
+      ok: false,
+      code: 'timezone_invalid'
+    })
   })
 })
 
@@ -117,7 +120,10 @@ describe('parseDateTime: day/month order', () => {
   })
 
   it('holds the chosen order: 13/02/2026 read as mdy is no real date', () => {
-    expect(parseDateTime('13/02/2026', { timezone: 'UTC', order: 'mdy' })).toMatchObject({ ok: false, code: 'date_invalid' })
+    expect(parseDateTime('13/02/2026', { timezone: 'UTC', order: 'mdy' })).toMatchObject({
+      ok: false,
+      code: 'date_invalid'
+    })
   })
 })
 
@@ -142,13 +148,22 @@ describe('parseDateTime: Excel cells', () => {
     expect(parseDateTime('46031', { ...TPE, kind: 'n' })).toEqual({ ok: true, value: '2026-01-08T16:00:00Z' })
   })
 
-  it.each([60, 0, -1, 0.5, 1736380800, 1e12, Number.NaN, Number.POSITIVE_INFINITY, 2958466])('rejects serial %s', (n) => {
-    expect(parseDateTime(n, UTC)).toMatchObject({ ok: false, code: 'date_invalid' })
-  })
+  it.each([60, 0, -1, 0.5, 1736380800, 1e12, Number.NaN, Number.POSITIVE_INFINITY, 2958466])(
+    'rejects serial %s',
+    (n) => {
+      expect(parseDateTime(n, UTC)).toMatchObject({ ok: false, code: 'date_invalid' })
+    }
+  )
 
   it('reads a date cell (kind d) as wall clock in the zone', () => {
-    expect(parseDateTime('2026-01-09T08:00:00', { ...TPE, kind: 'd' })).toEqual({ ok: true, value: '2026-01-09T00:00:00Z' })
-    expect(parseDateTime('2026-01-09T08:00:00.000', { timezone: 'America/New_York', kind: 'd' })).toEqual({ ok: true, value: '2026-01-09T13:00:00Z' })
+    expect(parseDateTime('2026-01-09T08:00:00', { ...TPE, kind: 'd' })).toEqual({
+      ok: true,
+      value: '2026-01-09T00:00:00Z'
+    })
+    expect(parseDateTime('2026-01-09T08:00:00.000', { timezone: 'America/New_York', kind: 'd' })).toEqual({
+      ok: true,
+      value: '2026-01-09T13:00:00Z'
+    })
   })
 })
 
@@ -189,19 +204,40 @@ describe('detectDateOrder', () => {
 })
 
 describe('parseDateTime agrees with luxon on zone offsets', () => {
-  const zones = ['Asia/Taipei', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Sao_Paulo', 'Pacific/Chatham']
+  const zones = [
+    'Asia/Taipei',
+    'America/New_York',
+    'Europe/London',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+    'America/Sao_Paulo',
+    'Pacific/Chatham'
+  ]
   it.each(zones)('%s, every 7 h 13 min across 2015–2026 and around DST changes', (zone) => {
     let checked = 0
     for (let t = Date.UTC(2015, 0, 1); t < Date.UTC(2026, 11, 31); t += (7 * 60 + 13) * 60_000) {
       const w = new Date(t)
-      const fields = { year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour: w.getUTCHours(), minute: w.getUTCMinutes() }
+      const fields = {
+        year: w.getUTCFullYear(),
+        month: w.getUTCMonth() + 1,
+        day: w.getUTCDate(),
+        hour: w.getUTCHours(),
+        minute: w.getUTCMinutes()
+      }
       const text = `${fields.year}-${fields.month}-${fields.day} ${fields.hour}:${String(fields.minute).padStart(2, '0')}`
       const r = parseDateTime(text, { timezone: zone })
       if (!r.ok) throw new Error(`${text}: ${r.code}`)
       const lux = DateTime.fromObject(fields, { zone })
       const mine = DateTime.fromISO(r.value, { zone })
       const luxKeepsWall = lux.hour === fields.hour && lux.minute === fields.minute
-      if (luxKeepsWall) expect([mine.year, mine.month, mine.day, mine.hour, mine.minute], text).toEqual([fields.year, fields.month, fields.day, fields.hour, fields.minute])
+      if (luxKeepsWall)
+        expect([mine.year, mine.month, mine.day, mine.hour, mine.minute], text).toEqual([
+          fields.year,
+          fields.month,
+          fields.day,
+          fields.hour,
+          fields.minute
+        ])
       else expect(r.value, `${text} (in a DST gap)`).toBe(lux.toUTC().toISO({ suppressMilliseconds: true }))
       checked++
     }

@@ -11,7 +11,16 @@ export interface DateOptions {
   order?: DateOrder
 }
 
-interface Parts { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; offset: number | null }
+interface Parts {
+  y: number
+  mo: number
+  d: number
+  h: number
+  mi: number
+  s: number
+  ms: number
+  offset: number | null
+}
 type DateOnly = { y: number; mo: number; d: number; rest: string }
 type StepFail = { ok: false; code: string; message: Normalized<never> }
 type Step<T> = { ok: true; value: T } | StepFail
@@ -34,14 +43,18 @@ export function parseDateTime(
 ): Normalized<string> {
   const zone = opts.timezone || 'Asia/Taipei'
   if (!zoneNamed(zone)) {
-    return fail('timezone_invalid', `時區「${shown(zone)}」不存在。請用像 Asia/Taipei 的 IANA 時區名稱。`,
-      `The time zone "${shown(zone)}" does not exist. Use an IANA name such as Asia/Taipei.`)
+    return fail(
+      'timezone_invalid',
+      `時區「${shown(zone)}」不存在。請用像 Asia/Taipei 的 IANA 時區名稱。`,
+      `The time zone "${shown(zone)}" does not exist. Use an IANA name such as Asia/Taipei.`
+    )
   }
   if (input === null || input === undefined) return empty()
   if (typeof input === 'number') return fromSerial(input, zone)
   const text = cleanText(input)
   if (text === '') return empty()
-  if (/^\d{5}(?:\.\d+)?$/.test(text) || (opts.kind === 'n' && /^\d+(?:\.\d+)?$/.test(text))) return fromSerial(Number(text), zone)
+  if (/^\d{5}(?:\.\d+)?$/.test(text) || (opts.kind === 'n' && /^\d+(?:\.\d+)?$/.test(text)))
+    return fromSerial(Number(text), zone)
   const parts = parseText(text, opts.order)
   return parts.ok ? toUtc(parts.value, zone, input) : parts.message
 }
@@ -67,21 +80,37 @@ export function detectDateOrder(values: string[]): DateOrder | 'ambiguous' | nul
 function fromSerial(n: number, zone: string): Normalized<string> {
   if (Number.isInteger(n) && n >= 19000101 && n <= 21991231) return parseDateTimeText(String(n), zone)
   if (!Number.isFinite(n) || n < 1 || n >= 2958466) {
-    return fail('date_invalid', `「${shown(n)}」不是日期（超出 Excel 日期序號的範圍）。請填像 2026/1/9 的日期。`,
-      `"${shown(n)}" is not a date (outside Excel's date serial range). Enter a date such as 2026-01-09.`)
+    return fail(
+      'date_invalid',
+      `「${shown(n)}」不是日期（超出 Excel 日期序號的範圍）。請填像 2026/1/9 的日期。`,
+      `"${shown(n)}" is not a date (outside Excel's date serial range). Enter a date such as 2026-01-09.`
+    )
   }
   const days = Math.floor(n)
   if (days === 60) {
-    return fail('date_invalid', '序號 60 是 Excel 的 1900/2/29，這天並不存在。請改填正確日期。',
-      'Serial 60 is Excel\'s 1900-02-29, a day that never existed. Enter the real date.')
+    return fail(
+      'date_invalid',
+      '序號 60 是 Excel 的 1900/2/29，這天並不存在。請改填正確日期。',
+      "Serial 60 is Excel's 1900-02-29, a day that never existed. Enter the real date."
+    )
   }
   // Excel counts 1900-01-01 as day 1 and wrongly includes 1900-02-29, so serials after 60 start one day earlier.
   const base = days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30)
   const wall = new Date(base + days * 86_400_000 + Math.round((n - days) * 86_400_000))
-  return toUtc({
-    y: wall.getUTCFullYear(), mo: wall.getUTCMonth() + 1, d: wall.getUTCDate(), h: wall.getUTCHours(),
-    mi: wall.getUTCMinutes(), s: wall.getUTCSeconds(), ms: wall.getUTCMilliseconds(), offset: null
-  }, zone, n)
+  return toUtc(
+    {
+      y: wall.getUTCFullYear(),
+      mo: wall.getUTCMonth() + 1,
+      d: wall.getUTCDate(),
+      h: wall.getUTCHours(),
+      mi: wall.getUTCMinutes(),
+      s: wall.getUTCSeconds(),
+      ms: wall.getUTCMilliseconds(),
+      offset: null
+    },
+    zone,
+    n
+  )
 }
 
 function parseDateTimeText(text: string, zone: string): Normalized<string> {
@@ -126,16 +155,25 @@ function parseDatePart(text: string, order: DateOrder | undefined, raw: string):
   return unrecognized(raw)
 }
 
-function dayMonth(a: number, b: number, y: number, rest: string, order: DateOrder | undefined, raw: string): Step<DateOnly> {
+function dayMonth(
+  a: number,
+  b: number,
+  y: number,
+  rest: string,
+  order: DateOrder | undefined,
+  raw: string
+): Step<DateOnly> {
   let effective = order === 'dmy' || order === 'mdy' ? order : undefined
   if (!effective) {
     if (a > 12 && b <= 12) effective = 'dmy'
     else if (b > 12 && a <= 12) effective = 'mdy'
     else if (a === b) effective = 'dmy'
     else if (a <= 12 && b <= 12) {
-      return stepFail('date_ambiguous',
+      return stepFail(
+        'date_ambiguous',
         `「${shown(raw)}」可能是 ${a} 月 ${b} 日，也可能是 ${b} 月 ${a} 日。請為整欄選擇日期順序（日/月/年 或 月/日/年）。`,
-        `"${shown(raw)}" could be month ${a} day ${b} or month ${b} day ${a}. Choose the day/month order for the whole column.`)
+        `"${shown(raw)}" could be month ${a} day ${b} or month ${b} day ${a}. Choose the day/month order for the whole column.`
+      )
     }
   }
   return effective === 'dmy' ? dateOnly(y, b, a, rest) : dateOnly(y, a, b, rest)
@@ -147,7 +185,20 @@ function dateOnly(y: number, mo: number, d: number, rest: string): Step<DateOnly
 
 function monthOf(name: string): number {
   const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase())
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+  const full = [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december'
+  ]
   const lower = name.toLowerCase()
   return i >= 0 && (lower.length === 3 || lower === 'sept' || full[i] === lower) ? i + 1 : 0
 }
@@ -158,7 +209,8 @@ const PM = /^(?:下午|晚上|p\.?m\.?)$/i
 const MERIDIEM = '上午|早上|凌晨|下午|晚上|中午|[ap]\\.?m\\.?'
 const MERIDIEM_BEFORE = new RegExp(`^(${MERIDIEM})\\s*`, 'i')
 const MERIDIEM_AFTER = new RegExp(`\\s*(${MERIDIEM})$`, 'i')
-const CLOCK = /^(\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,9}))?)?|\s*[時时点點]\s*(?:(半)|(\d{1,2})\s*分\s*(?:(\d{1,2})\s*秒)?)?)?$/
+const CLOCK =
+  /^(\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,9}))?)?|\s*[時时点點]\s*(?:(半)|(\d{1,2})\s*分\s*(?:(\d{1,2})\s*秒)?)?)?$/
 
 function parseTimePart(rest: string, raw: string): Step<Omit<Parts, 'y' | 'mo' | 'd'>> {
   let text = rest.trim()
@@ -175,10 +227,16 @@ function parseTimePart(rest: string, raw: string): Step<Omit<Parts, 'y' | 'mo' |
   let meridiem = ''
   const before = MERIDIEM_BEFORE.exec(text)
   const after = MERIDIEM_AFTER.exec(text)
-  if (before) { meridiem = before[1]; text = text.slice(before[0].length) }
-  else if (after) { meridiem = after[1]; text = text.slice(0, after.index) }
+  if (before) {
+    meridiem = before[1]
+    text = text.slice(before[0].length)
+  } else if (after) {
+    meridiem = after[1]
+    text = text.slice(0, after.index)
+  }
   const c = CLOCK.exec(text.trim())
-  if (!c || (c[2] === undefined && c[5] === undefined && c[6] === undefined && !meridiem && !/[時时点點]/.test(text))) return unrecognized(raw)
+  if (!c || (c[2] === undefined && c[5] === undefined && c[6] === undefined && !meridiem && !/[時时点點]/.test(text)))
+    return unrecognized(raw)
   let h = Number(c[1])
   const mi = c[5] ? 30 : Number(c[2] ?? c[6] ?? 0)
   const s = Number(c[3] ?? c[7] ?? 0)
@@ -195,12 +253,16 @@ function parseTimePart(rest: string, raw: string): Step<Omit<Parts, 'y' | 'mo' |
 
 function toUtc(p: Parts, zone: string, raw: unknown): Normalized<string> {
   if (p.y < MIN_YEAR || p.y > MAX_YEAR) {
-    return fail('date_invalid', `「${shown(raw)}」的年份 ${p.y} 不合理（需在 ${MIN_YEAR}–${MAX_YEAR} 之間）。`,
-      `"${shown(raw)}" has the year ${p.y}, outside ${MIN_YEAR}–${MAX_YEAR}.`)
+    return fail(
+      'date_invalid',
+      `「${shown(raw)}」的年份 ${p.y} 不合理（需在 ${MIN_YEAR}–${MAX_YEAR} 之間）。`,
+      `"${shown(raw)}" has the year ${p.y}, outside ${MIN_YEAR}–${MAX_YEAR}.`
+    )
   }
   const wall = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s, p.ms)
   const back = new Date(wall)
-  if (back.getUTCMonth() !== p.mo - 1 || back.getUTCDate() !== p.d || p.h > 23 || p.mi > 59 || p.s > 59) return invalidDate(raw).message
+  if (back.getUTCMonth() !== p.mo - 1 || back.getUTCDate() !== p.d || p.h > 23 || p.mi > 59 || p.s > 59)
+    return invalidDate(raw).message
   const utc = p.offset !== null ? wall - p.offset * 60_000 : wallToUtc(wall, zoneNamed(zone) as IANAZone)
   return ok(new Date(utc).toISOString().replace('.000Z', 'Z'))
 }
@@ -249,11 +311,17 @@ function stepFail(code: string, zh: string, en: string): StepFail {
 }
 
 function invalidDate(raw: unknown): StepFail {
-  return stepFail('date_invalid', `「${shown(raw)}」不是存在的日期或時間（例如沒有 13 月或 2 月 30 日）。請改成正確日期。`,
-    `"${shown(raw)}" is not a real date or time (e.g. there is no month 13 or February 30). Correct the date.`)
+  return stepFail(
+    'date_invalid',
+    `「${shown(raw)}」不是存在的日期或時間（例如沒有 13 月或 2 月 30 日）。請改成正確日期。`,
+    `"${shown(raw)}" is not a real date or time (e.g. there is no month 13 or February 30). Correct the date.`
+  )
 }
 
 function unrecognized(raw: unknown): StepFail {
-  return stepFail('date_unrecognized', `看不懂日期「${shown(raw)}」。請用像 2026/1/9 08:00、2026-01-09 或 民國115年1月9日 的格式。`,
-    `Cannot read the date "${shown(raw)}". Use a form such as 2026-01-09 08:00, 2026/1/9 or 2026-01-09T08:00:00+08:00.`)
+  return stepFail(
+    'date_unrecognized',
+    `看不懂日期「${shown(raw)}」。請用像 2026/1/9 08:00、2026-01-09 或 民國115年1月9日 的格式。`,
+    `Cannot read the date "${shown(raw)}". Use a form such as 2026-01-09 08:00, 2026/1/9 or 2026-01-09T08:00:00+08:00.`
+  )
 }

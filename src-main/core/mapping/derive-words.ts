@@ -10,14 +10,21 @@ const join = (cols: string[], sep: string, lang: keyof Msg) => cols.map((c) => q
 export function describeDerivation(d: Derivation): Msg {
   switch (d.kind) {
     case 'billing_cycle': {
-      const from = d.frequencyColumn ? { zh: `${q(d.unitColumn)['zh-TW']} × ${q(d.frequencyColumn)['zh-TW']}`, en: `${q(d.unitColumn).en} × ${q(d.frequencyColumn).en}` } : { zh: q(d.unitColumn)['zh-TW'], en: q(d.unitColumn).en }
+      const from = d.frequencyColumn
+        ? {
+            zh: `${q(d.unitColumn)['zh-TW']} × ${q(d.frequencyColumn)['zh-TW']}`,
+            en: `${q(d.unitColumn).en} × ${q(d.frequencyColumn).en}`
+          }
+        : { zh: q(d.unitColumn)['zh-TW'], en: q(d.unitColumn).en }
       return {
         'zh-TW': `計費週期由 ${from.zh} 決定：月×1 月繳、月×3 季繳、月×6 半年繳、年×1 年繳；其他週期（如每 2 個月、週）會列為錯誤`,
         en: `Billing cycle from ${from.en}: month×1 monthly, month×3 quarterly, month×6 semi-annual, year×1 yearly; any other cycle (every 2 months, weekly) is an error`
       }
     }
     case 'monthly_amount': {
-      const per = d.frequencyColumn ? `${q(d.unitColumn)['zh-TW']} × ${q(d.frequencyColumn)['zh-TW']}` : q(d.unitColumn)['zh-TW']
+      const per = d.frequencyColumn
+        ? `${q(d.unitColumn)['zh-TW']} × ${q(d.frequencyColumn)['zh-TW']}`
+        : q(d.unitColumn)['zh-TW']
       const perEn = d.frequencyColumn ? `${q(d.unitColumn).en} × ${q(d.frequencyColumn).en}` : q(d.unitColumn).en
       return {
         'zh-TW': `${q(d.amountColumn)['zh-TW']} ÷ 每期月數（${per}），四捨五入到小數 2 位`,
@@ -27,7 +34,10 @@ export function describeDerivation(d: Derivation): Msg {
     case 'sum': {
       const minusZh = d.subtract.length ? ` − ${join(d.subtract, ' − ', 'zh-TW')}` : ''
       const minusEn = d.subtract.length ? ` − ${join(d.subtract, ' − ', 'en')}` : ''
-      return { 'zh-TW': `${join(d.add, ' + ', 'zh-TW')}${minusZh}（空白視為 0）`, en: `${join(d.add, ' + ', 'en')}${minusEn} (empty counts as 0)` }
+      return {
+        'zh-TW': `${join(d.add, ' + ', 'zh-TW')}${minusZh}（空白視為 0）`,
+        en: `${join(d.add, ' + ', 'en')}${minusEn} (empty counts as 0)`
+      }
     }
     case 'status_by_payment': {
       const rules = d.rules.map((r) => ({
@@ -53,7 +63,13 @@ export function explainRow(d: Derivation, r: RowReader): { ok: boolean; text: Ms
       const w = c.ok ? CYCLE_WORDS[c.cycle] : { zh: '', en: '' }
       const months = c.ok ? c.months : 0
       const amount = r.text(d.amountColumn)
-      return { ok: true, text: { 'zh-TW': `${amount} ÷ ${months}（${w.zh}）= ${result}`, en: `${amount} ÷ ${months} (${w.en}) = ${result}` } }
+      return {
+        ok: true,
+        text: {
+          'zh-TW': `${amount} ÷ ${months}（${w.zh}）= ${result}`,
+          en: `${amount} ÷ ${months} (${w.en}) = ${result}`
+        }
+      }
     }
     case 'billing_cycle': {
       const parts = [r.text(d.unitColumn), ...(d.frequencyColumn ? [r.text(d.frequencyColumn) || '1'] : [])].join(' × ')

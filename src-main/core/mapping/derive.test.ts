@@ -10,7 +10,12 @@ const row = (cells: Record<string, string | number>): RowReader => ({
   number: (c) => (typeof cells[c] === 'number' ? (cells[c] as number) : undefined)
 })
 const cycle: Derivation = { kind: 'billing_cycle', unitColumn: '週期單位', frequencyColumn: '週期' }
-const mrr: Derivation = { kind: 'monthly_amount', amountColumn: '每次授權金額', unitColumn: '週期單位', frequencyColumn: '週期' }
+const mrr: Derivation = {
+  kind: 'monthly_amount',
+  amountColumn: '每次授權金額',
+  unitColumn: '週期單位',
+  frequencyColumn: '週期'
+}
 const value = (d: Derivation, cells: Record<string, string | number>) => {
   const out = deriveValue(d, row(cells))
   if (!out.ok) throw new Error(`${out.code}: ${out.message.en}`)
@@ -24,9 +29,20 @@ const failure = (d: Derivation, cells: Record<string, string | number>) => {
 
 describe('billing_cycle', () => {
   it.each([
-    ['月', '1', 'monthly'], ['月', '3', 'quarterly'], ['月', '6', 'semi-annual'], ['年', '1', 'yearly'], ['月', '12', 'yearly'],
-    ['Month', '3', 'quarterly'], ['months', 6, 'semi-annual'], ['YEAR', '1', 'yearly'], ['每月', '', 'monthly'], ['季', '1', 'quarterly'],
-    ['半年', '', 'semi-annual'], ['年繳', '1', 'yearly'], ['季繳', '', 'quarterly'], ['ｍｏｎｔｈ', '１', 'monthly']
+    ['月', '1', 'monthly'],
+    ['月', '3', 'quarterly'],
+    ['月', '6', 'semi-annual'],
+    ['年', '1', 'yearly'],
+    ['月', '12', 'yearly'],
+    ['Month', '3', 'quarterly'],
+    ['months', 6, 'semi-annual'],
+    ['YEAR', '1', 'yearly'],
+    ['每月', '', 'monthly'],
+    ['季', '1', 'quarterly'],
+    ['半年', '', 'semi-annual'],
+    ['年繳', '1', 'yearly'],
+    ['季繳', '', 'quarterly'],
+    ['ｍｏｎｔｈ', '１', 'monthly']
   ])('%s × %s → %s', (unit, freq, expected) => {
     expect(value(cycle, { 週期單位: unit, 週期: freq })).toBe(expected)
   })
@@ -86,7 +102,11 @@ describe('sum', () => {
   })
   it('all parts empty is "no value"; a bad part or a negative result is an error naming the columns', () => {
     expect(failure(total, {}).code).toBe('empty')
-    expect(failure(total, { 小計: '100', 運費: 'x' })).toMatchObject({ code: 'money_invalid', column: '運費', value: 'x' })
+    expect(failure(total, { 小計: '100', 運費: 'x' })).toMatchObject({
+      code: 'money_invalid',
+      column: '運費',
+      value: 'x'
+    })
     const neg = failure(total, { 小計: '100', 折扣: '150' })
     expect(neg).toMatchObject({ code: 'sum_negative', column: '折扣', value: '-50.00' })
     expect(neg.message['zh-TW']).toContain('「小計」=「100」、「運費」=「」、「折扣」=「150」')
@@ -95,8 +115,14 @@ describe('sum', () => {
 
 describe('status_by_payment', () => {
   const status: Derivation = {
-    kind: 'status_by_payment', statusColumn: '訂單狀態', paymentColumn: '付款方式',
-    rules: [{ status: ['待出貨'], payment: ['貨到付款'], result: 'pending' }, { status: ['待出貨', '已出貨'], result: 'paid' }, { status: ['已取消'], result: 'cancelled' }]
+    kind: 'status_by_payment',
+    statusColumn: '訂單狀態',
+    paymentColumn: '付款方式',
+    rules: [
+      { status: ['待出貨'], payment: ['貨到付款'], result: 'pending' },
+      { status: ['待出貨', '已出貨'], result: 'paid' },
+      { status: ['已取消'], result: 'cancelled' }
+    ]
   }
   it('rules in order: 待出貨 + 貨到付款 → pending; 待出貨 + anything else → paid', () => {
     expect(value(status, { 訂單狀態: '待出貨', 付款方式: '貨到付款' })).toBe('pending')
@@ -113,12 +139,19 @@ describe('status_by_payment', () => {
 
 describe('in words', () => {
   it('describes the rule and works out sample rows', () => {
-    expect(describeDerivation(mrr)['zh-TW']).toBe('「每次授權金額」 ÷ 每期月數（「週期單位」 × 「週期」），四捨五入到小數 2 位')
+    expect(describeDerivation(mrr)['zh-TW']).toBe(
+      '「每次授權金額」 ÷ 每期月數（「週期單位」 × 「週期」），四捨五入到小數 2 位'
+    )
     expect(explainRow(mrr, row({ 每次授權金額: '2,970', 週期單位: '月', 週期: '3' }))).toEqual({
-      ok: true, text: { 'zh-TW': '2,970 ÷ 3（季繳）= 990.00', en: '2,970 ÷ 3 (quarterly) = 990.00' }
+      ok: true,
+      text: { 'zh-TW': '2,970 ÷ 3（季繳）= 990.00', en: '2,970 ÷ 3 (quarterly) = 990.00' }
     })
-    expect(describeDerivation({ kind: 'sum', add: ['小計', '運費'], subtract: ['折扣'] }).en).toBe('"小計" + "運費" − "折扣" (empty counts as 0)')
-    expect(explainRow({ kind: 'sum', add: ['小計', '運費'], subtract: ['折扣'] }, row({ 小計: '1000', 折扣: '100' })).text.en).toBe('1000 + 0 − 100 = 900.00')
+    expect(describeDerivation({ kind: 'sum', add: ['小計', '運費'], subtract: ['折扣'] }).en).toBe(
+      '"小計" + "運費" − "折扣" (empty counts as 0)'
+    )
+    expect(
+      explainRow({ kind: 'sum', add: ['小計', '運費'], subtract: ['折扣'] }, row({ 小計: '1000', 折扣: '100' })).text.en
+    ).toBe('1000 + 0 − 100 = 900.00')
     expect(explainRow(cycle, row({ 週期單位: '月', 週期: '2' })).ok).toBe(false)
   })
 })

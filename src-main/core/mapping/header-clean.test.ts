@@ -10,7 +10,8 @@ import { cleanText } from './text'
 import { tableOf } from '../validation/test-table'
 import { createPreparation } from '../validation/prepare'
 
-const columns = (r: ReturnType<typeof autoMap>) => Object.fromEntries(Object.entries(r.mapping).map(([k, v]) => [k, 'column' in v ? v.column : null]))
+const columns = (r: ReturnType<typeof autoMap>) =>
+  Object.fromEntries(Object.entries(r.mapping).map(([k, v]) => [k, 'column' in v ? v.column : null]))
 
 describe('cleanHeader / normalizeHeader', () => {
   it('drops units and notes in brackets (half- and full-width), line breaks and surrounding spaces', () => {
@@ -32,13 +33,19 @@ describe('cleanHeader / normalizeHeader', () => {
 
   it('a header with a unit maps like the bare name', () => {
     const r = autoMap(TARGETS['zangsho.orders'], ['訂單編號', '電郵', '訂單總金額\n(含運費)', '付款方式'])
-    expect(columns(r)).toEqual({ order_no: '訂單編號', customer_email: '電郵', amount: '訂單總金額\n(含運費)', payment_method: '付款方式' })
+    expect(columns(r)).toEqual({
+      order_no: '訂單編號',
+      customer_email: '電郵',
+      amount: '訂單總金額\n(含運費)',
+      payment_method: '付款方式'
+    })
   })
 })
 
 describe('placeholders', () => {
   it('"-", "—", "－", "N/A", "無", "(空白)", "--" are empty; real values are not', () => {
-    for (const p of ['-', '—', '－', 'N/A', 'n/a', '無', '(空白)', '（空白）', '--']) expect(isPlaceholder(p), p).toBe(true)
+    for (const p of ['-', '—', '－', 'N/A', 'n/a', '無', '(空白)', '（空白）', '--'])
+      expect(isPlaceholder(p), p).toBe(true)
     for (const v of ['0', '-5', '無糖綠茶', 'NA123', 'A-1', 'Na']) expect(isPlaceholder(v), v).toBe(false)
     expect(cleanText(' － ')).toBe('')
   })
@@ -46,13 +53,25 @@ describe('placeholders', () => {
   it('count as empty, not as a bad amount or date', () => {
     expect(parseMoney('-')).toMatchObject({ ok: false, code: 'empty' })
     expect(parseDateTime('N/A', { timezone: 'Asia/Taipei' })).toMatchObject({ ok: false, code: 'empty' })
-    const t = tableOf(['訂單編號', '金額', 'Email', '付款時間', '姓名'], [
-      ['A1', '100', 'a@x.com', '-', '無'],
-      ['A2', '—', 'b@x.com', '(空白)', 'Bo']
-    ])
-    const mapping = { order_no: { column: '訂單編號' }, amount: { column: '金額' }, customer_email: { column: 'Email' }, paid_at: { column: '付款時間' }, customer_name: { column: '姓名' } }
+    const t = tableOf(
+      ['訂單編號', '金額', 'Email', '付款時間', '姓名'],
+      [
+        ['A1', '100', 'a@x.com', '-', '無'],
+        ['A2', '—', 'b@x.com', '(空白)', 'Bo']
+      ]
+    )
+    const mapping = {
+      order_no: { column: '訂單編號' },
+      amount: { column: '金額' },
+      customer_email: { column: 'Email' },
+      paid_at: { column: '付款時間' },
+      customer_name: { column: '姓名' }
+    }
     const prep = createPreparation(t, { target: 'zangsho.orders', mapping, valueMatches: {}, timezone: 'Asia/Taipei' })
-    expect(prep.records[0]).toMatchObject({ valid: true, payload: { order_no: 'A1', amount: '100.00', customer_email: 'a@x.com' } })
+    expect(prep.records[0]).toMatchObject({
+      valid: true,
+      payload: { order_no: 'A1', amount: '100.00', customer_email: 'a@x.com' }
+    })
     expect(prep.records[0].payload).not.toHaveProperty('paid_at')
     expect(prep.records[0].payload).not.toHaveProperty('customer_name')
     // a required amount written as "—" is missing, not "not an amount"
@@ -90,7 +109,17 @@ describe('buyer-side, order-level columns win', () => {
   })
 
   it('buyer name over recipient name when both would name the field (SHOPLINE customer_name)', () => {
-    const r = autoMap(TARGETS['shopline.orders'], ['訂單編號', '訂購人姓名', 'Shipping Name', '商品名稱', '單價', 'Email'])
-    expect(columns(r)).toMatchObject({ customer_name: '訂購人姓名', 'delivery_address.recipient_name': 'Shipping Name' })
+    const r = autoMap(TARGETS['shopline.orders'], [
+      '訂單編號',
+      '訂購人姓名',
+      'Shipping Name',
+      '商品名稱',
+      '單價',
+      'Email'
+    ])
+    expect(columns(r)).toMatchObject({
+      customer_name: '訂購人姓名',
+      'delivery_address.recipient_name': 'Shipping Name'
+    })
   })
 })

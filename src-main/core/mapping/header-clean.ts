@@ -12,7 +12,12 @@ const TRAILING_UNIT = /\s+(?:TWD|NTD|NT\$|USD|元)$/i
 
 /** NFKC, line breaks → space, bracketed units/notes removed, spaces collapsed. Never returns "" for a non-blank header. */
 export function cleanHeader(raw: string): string {
-  const base = String(raw ?? '').normalize('NFKC').replace(INVISIBLE, '').replace(/[\r\n]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const base = String(raw ?? '')
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   const stripped = base
     .replace(BRACKETED, (m) => (MEANINGFUL_NOTE.test(m) ? m : ' '))
     .replace(/\s+/g, ' ')

@@ -28,7 +28,10 @@ export interface LookupIssue {
   'zh-TW': string
 }
 
-interface Found { value: string; rows: number[] }
+interface Found {
+  value: string
+  rows: number[]
+}
 
 /** Normalized key → the distinct values the second file gives it (more than one = ambiguous). */
 export interface LookupIndex {
@@ -77,7 +80,12 @@ export function describeLookup(spec: LookupSpec): { 'zh-TW': string; en: string 
   }
 }
 
-function missingColumn(file: string, column: string, headers: readonly string[], which: { en: string; zh: string }): LookupError {
+function missingColumn(
+  file: string,
+  column: string,
+  headers: readonly string[],
+  which: { en: string; zh: string }
+): LookupError {
   const list = headers.slice(0, 30).join(', ')
   return {
     code: 'lookup_column',
@@ -87,11 +95,22 @@ function missingColumn(file: string, column: string, headers: readonly string[],
 }
 
 /** Read the second file's key and value columns into an index; a missing column is an error naming file and column. */
-export function buildLookupIndex(table: SheetTable, spec: LookupSpec): { ok: true; index: LookupIndex } | { ok: false; error: LookupError } {
+export function buildLookupIndex(
+  table: SheetTable,
+  spec: LookupSpec
+): { ok: true; index: LookupIndex } | { ok: false; error: LookupError } {
   const ki = table.headers.indexOf(spec.keyColumn)
-  if (ki < 0) return { ok: false, error: missingColumn(spec.fileName, spec.keyColumn, table.headers, { en: 'key column', zh: '對應用的欄位' }) }
+  if (ki < 0)
+    return {
+      ok: false,
+      error: missingColumn(spec.fileName, spec.keyColumn, table.headers, { en: 'key column', zh: '對應用的欄位' })
+    }
   const vi = table.headers.indexOf(spec.valueColumn)
-  if (vi < 0) return { ok: false, error: missingColumn(spec.fileName, spec.valueColumn, table.headers, { en: 'value column', zh: '要查的值' }) }
+  if (vi < 0)
+    return {
+      ok: false,
+      error: missingColumn(spec.fileName, spec.valueColumn, table.headers, { en: 'value column', zh: '要查的值' })
+    }
   const entries = new Map<string, Found[]>()
   const emptyValues = new Map<string, number>()
   for (const row of table.rows) {
@@ -117,7 +136,10 @@ function sameValue(a: string, b: string): boolean {
 export function checkMainKeyColumn(table: SheetTable, spec: LookupSpec): LookupError | null {
   return table.headers.includes(spec.mainKeyColumn)
     ? null
-    : missingColumn(table.file, spec.mainKeyColumn, table.headers, { en: `key column to look ${spec.field} up by`, zh: `用來查 ${spec.field} 的欄位` })
+    : missingColumn(table.file, spec.mainKeyColumn, table.headers, {
+        en: `key column to look ${spec.field} up by`,
+        zh: `用來查 ${spec.field} 的欄位`
+      })
 }
 
 function isBlank(row: SheetRow): boolean {
@@ -128,7 +150,10 @@ function isBlank(row: SheetRow): boolean {
  * Add one column per lookup to the main table, holding the value found for each row's key. Rows whose key is empty,
  * unknown to the second file, or ambiguous get an empty cell and an issue saying which.
  */
-export function applyLookups(table: SheetTable, indexes: readonly LookupIndex[]): { table: SheetTable; issues: LookupIssue[] } {
+export function applyLookups(
+  table: SheetTable,
+  indexes: readonly LookupIndex[]
+): { table: SheetTable; issues: LookupIssue[] } {
   const usable = indexes.filter((ix) => table.headers.includes(ix.spec.mainKeyColumn))
   if (usable.length === 0) return { table, issues: [] }
   const issues: LookupIssue[] = []
@@ -143,34 +168,49 @@ export function applyLookups(table: SheetTable, indexes: readonly LookupIndex[])
       const found = ix.entries.get(normalizeLookupKey(keyText))
       const at = { row: row.rowNumber, field: spec.field, column: spec.mainKeyColumn, value: keyText }
       if (keyText === '') {
-        issues.push({ ...at, code: 'lookup_key_empty',
+        issues.push({
+          ...at,
+          code: 'lookup_key_empty',
           en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": the cell is empty, so ${spec.valueColumn} cannot be looked up in ${spec.fileName}. Fill it in, or exclude the row.`,
-          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄是空的，無法到 ${spec.fileName} 查 ${spec.valueColumn}。請填入，或把這一列排除。` })
+          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄是空的，無法到 ${spec.fileName} 查 ${spec.valueColumn}。請填入，或把這一列排除。`
+        })
         return EMPTY
       }
       const emptyAt = found ? undefined : ix.emptyValues.get(normalizeLookupKey(keyText))
       if (emptyAt !== undefined) {
-        issues.push({ ...at, code: 'lookup_value_empty',
+        issues.push({
+          ...at,
+          code: 'lookup_value_empty',
           en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": "${keyText}" is in ${spec.fileName} (row ${emptyAt}) but its ${spec.valueColumn} is empty. Fill it in there, or exclude the row.`,
-          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName}（第 ${emptyAt} 列）找到了，但它的 ${spec.valueColumn} 是空的。請在那裡補上，或把這一列排除。` })
+          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName}（第 ${emptyAt} 列）找到了，但它的 ${spec.valueColumn} 是空的。請在那裡補上，或把這一列排除。`
+        })
         return EMPTY
       }
       if (!found) {
-        issues.push({ ...at, code: 'lookup_unmatched',
+        issues.push({
+          ...at,
+          code: 'lookup_unmatched',
           en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": "${keyText}" is not in ${spec.fileName} (column "${spec.keyColumn}"), so it has no ${spec.valueColumn}. Add it to ${spec.fileName}, correct the key, or exclude the row.`,
-          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName}（「${spec.keyColumn}」欄）找不到，所以沒有 ${spec.valueColumn}。請補進 ${spec.fileName}、修正這一格，或把這一列排除。` })
+          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName}（「${spec.keyColumn}」欄）找不到，所以沒有 ${spec.valueColumn}。請補進 ${spec.fileName}、修正這一格，或把這一列排除。`
+        })
         return EMPTY
       }
       if (found.length > 1) {
         const [a, b] = found
-        issues.push({ ...at, code: 'lookup_ambiguous',
+        issues.push({
+          ...at,
+          code: 'lookup_ambiguous',
           en: `Row ${row.rowNumber}, column "${spec.mainKeyColumn}": "${keyText}" has two different ${spec.valueColumn} values in ${spec.fileName}: "${a.value}" (row ${a.rows[0]}) and "${b.value}" (row ${b.rows[0]}). Keep one of them in ${spec.fileName}, or exclude the row.`,
-          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName} 對應到兩個不同的 ${spec.valueColumn}：「${a.value}」（第 ${a.rows[0]} 列）和「${b.value}」（第 ${b.rows[0]} 列）。請在 ${spec.fileName} 只留一個，或把這一列排除。` })
+          'zh-TW': `第 ${row.rowNumber} 列「${spec.mainKeyColumn}」欄的「${keyText}」在 ${spec.fileName} 對應到兩個不同的 ${spec.valueColumn}：「${a.value}」（第 ${a.rows[0]} 列）和「${b.value}」（第 ${b.rows[0]} 列）。請在 ${spec.fileName} 只留一個，或把這一列排除。`
+        })
         return EMPTY
       }
       return { t: 's', v: found[0].value, w: found[0].value }
     })
-    const cells = row.cells.length >= width ? row.cells.slice(0, width) : [...row.cells, ...new Array<Cell>(width - row.cells.length).fill(EMPTY)]
+    const cells =
+      row.cells.length >= width
+        ? row.cells.slice(0, width)
+        : [...row.cells, ...new Array<Cell>(width - row.cells.length).fill(EMPTY)]
     return { ...row, cells: [...cells, ...extra] }
   })
   const headers = [...table.headers, ...usable.map((ix) => lookupColumnName(ix.spec))]

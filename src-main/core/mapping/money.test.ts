@@ -111,7 +111,12 @@ describe('formatMoney2 (帳獸 strings)', () => {
 })
 
 describe('moneyToJsonNumber (SHOPLINE numbers)', () => {
-  it.each([['1990', 1990], ['1200.5', 1200.5], ['0.1', 0.1], ['0', 0]] as const)('%s → %s', (input, expected) => {
+  it.each([
+    ['1990', 1990],
+    ['1200.5', 1200.5],
+    ['0.1', 0.1],
+    ['0', 0]
+  ] as const)('%s → %s', (input, expected) => {
     expect(moneyToJsonNumber(new Decimal(input))).toBe(expected)
   })
   it('refuses more than 2 decimals and amounts a double cannot hold exactly', () => {

@@ -53,19 +53,28 @@ function fromNumber(n: number): Normalized<Decimal> {
 
 function checked(amount: Decimal, input: unknown): Normalized<Decimal> {
   if (amount.isNegative() && !amount.isZero()) {
-    return fail('money_negative', `金額「${shown(input)}」是負數。匯入的金額必須是 0 或正數；退款請改用狀態「已退款」。`,
-      `The amount "${shown(input)}" is negative. Amounts must be 0 or more; for refunds use the status "refunded".`)
+    return fail(
+      'money_negative',
+      `金額「${shown(input)}」是負數。匯入的金額必須是 0 或正數；退款請改用狀態「已退款」。`,
+      `The amount "${shown(input)}" is negative. Amounts must be 0 or more; for refunds use the status "refunded".`
+    )
   }
   if (amount.decimalPlaces() > 2) {
-    return fail('money_precision', `金額「${shown(input)}」超過 2 位小數。請在試算表中四捨五入到 2 位小數。`,
-      `The amount "${shown(input)}" has more than 2 decimals. Round it to 2 decimals in the sheet.`)
+    return fail(
+      'money_precision',
+      `金額「${shown(input)}」超過 2 位小數。請在試算表中四捨五入到 2 位小數。`,
+      `The amount "${shown(input)}" has more than 2 decimals. Round it to 2 decimals in the sheet.`
+    )
   }
   return ok(amount.abs())
 }
 
 function invalid(input: unknown): Normalized<Decimal> {
-  return fail('money_invalid', `「${shown(input)}」不是金額。請填數字，例如 1990、1,990.50 或 NT$1,990。`,
-    `"${shown(input)}" is not an amount. Enter a number such as 1990, 1,990.50 or NT$1,990.`)
+  return fail(
+    'money_invalid',
+    `「${shown(input)}」不是金額。請填數字，例如 1990、1,990.50 或 NT$1,990。`,
+    `"${shown(input)}" is not an amount. Enter a number such as 1990, 1,990.50 or NT$1,990.`
+  )
 }
 
 /** Two fixed decimals for 帳獸: "1990.00". */

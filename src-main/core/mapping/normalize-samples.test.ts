@@ -13,7 +13,10 @@ function column(file: string, name: string): string[] {
   const records = parseCsv(readFileSync(`${PUBLIC_SAMPLES_DIR}/${file}`, 'utf8'), ',')
   const at = records[0].fields.indexOf(name)
   if (at < 0) throw new Error(`no column ${name} in ${file}`)
-  return records.slice(1).map((r) => r.fields[at] ?? '').filter((v) => v.trim() !== '')
+  return records
+    .slice(1)
+    .map((r) => r.fields[at] ?? '')
+    .filter((v) => v.trim() !== '')
 }
 
 describe.skipIf(!hasPublicSamples)('Shopify orders export', () => {
@@ -27,7 +30,10 @@ describe.skipIf(!hasPublicSamples)('Shopify orders export', () => {
       // the offset in the text wins over the session zone: same instant whatever the zone
       expect(parseDateTime(v, { timezone: 'America/New_York' })).toEqual(r)
     }
-    expect(parseDateTime('2025-05-11 09:55:16 -0400', { timezone: 'Asia/Taipei' })).toEqual({ ok: true, value: '2025-05-11T13:55:16Z' })
+    expect(parseDateTime('2025-05-11 09:55:16 -0400', { timezone: 'Asia/Taipei' })).toEqual({
+      ok: true,
+      value: '2025-05-11T13:55:16Z'
+    })
   })
   it.each(['Subtotal', 'Total', 'Lineitem price'])('every "%s" value is an amount', (name) => {
     for (const v of column(file, name)) {
@@ -38,7 +44,8 @@ describe.skipIf(!hasPublicSamples)('Shopify orders export', () => {
   it('currencies and financial statuses', () => {
     for (const v of column(file, 'Currency')) expect(parseCurrency(v).ok, v).toBe(true)
     const statuses = new Set(column(file, 'Financial Status'))
-    for (const v of statuses) expect(['paid', 'pending', 'refunded', 'cancelled', null], v).toContain(matchEnumValue('status', v))
+    for (const v of statuses)
+      expect(['paid', 'pending', 'refunded', 'cancelled', null], v).toContain(matchEnumValue('status', v))
     expect(matchEnumValue('status', 'paid')).toBe('paid')
   })
 })
@@ -49,7 +56,10 @@ describe.skipIf(!hasPublicSamples)('WooCommerce orders export', () => {
     const values = column(file, 'order_date')
     expect(detectDateOrder(values)).toBe('dmy')
     for (const v of values) expect(parseDateTime(v, { timezone: 'Asia/Taipei', order: 'dmy' }).ok, v).toBe(true)
-    expect(parseDateTime('16-05-2018 07:32:06', { timezone: 'Asia/Taipei', order: 'dmy' })).toEqual({ ok: true, value: '2018-05-15T23:32:06Z' })
+    expect(parseDateTime('16-05-2018 07:32:06', { timezone: 'Asia/Taipei', order: 'dmy' })).toEqual({
+      ok: true,
+      value: '2018-05-15T23:32:06Z'
+    })
   })
   it('amounts, e-mails and statuses', () => {
     for (const v of column(file, 'order_total')) expect(parseMoney(v).ok, v).toBe(true)

@@ -26,7 +26,7 @@ describe('parseEmail', () => {
     ['mailto:amy@example.com', 'amy@example.com'],
     ['陳小美 <amy@example.com.tw>', 'amy@example.com.tw'],
     ['first.last+shop@sub.example.co.jp', 'first.last+shop@sub.example.co.jp'],
-    ['o\'brien@example.ie', 'o\'brien@example.ie'],
+    ["o'brien@example.ie", "o'brien@example.ie"],
     ['lilly@example.com', 'lilly@example.com'] // WooCommerce sample
   ]
   it.each(good)('%j → %s', (input, expected) => {

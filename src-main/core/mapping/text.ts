@@ -29,7 +29,11 @@ export function parseEmail(s: string): Normalized<string> {
   if (angled) text = angled[1].trim()
   const atCount = (text.match(/@/g) ?? []).length
   if (atCount > 1 && /[,;\s/、]/.test(text)) {
-    return fail('email_multiple', `「${shown(s)}」含有多個 Email，一列只能填一個。`, `"${shown(s)}" holds more than one e-mail; keep one per row.`)
+    return fail(
+      'email_multiple',
+      `「${shown(s)}」含有多個 Email，一列只能填一個。`,
+      `"${shown(s)}" holds more than one e-mail; keep one per row.`
+    )
   }
   const lower = text.toLowerCase()
   const at = lower.lastIndexOf('@')
@@ -70,7 +74,11 @@ export function parsePhone(s: string | number): Normalized<string> {
   if (text === '') return empty()
   const parts = text.split(/[,;/、]|\s+or\s+|或/).filter((p) => (p.match(/\d/g) ?? []).length >= 6)
   if (parts.length > 1) {
-    return fail('phone_multiple', `「${shown(s)}」含有多個電話號碼，請只留一個。`, `"${shown(s)}" holds more than one phone number; keep one.`)
+    return fail(
+      'phone_multiple',
+      `「${shown(s)}」含有多個電話號碼，請只留一個。`,
+      `"${shown(s)}" holds more than one phone number; keep one.`
+    )
   }
   const ext = /^(.*?)(?:\s*(?:#|ext\.?|分機|轉)\s*(\d{1,6}))$/i.exec(text)
   const main = (ext ? ext[1] : text).replace(PHONE_SEPARATORS, '')

@@ -2,7 +2,10 @@
 import type { Derivation } from './derivation-types'
 
 /** A column (whose empty cells may take a constant); one constant for every row; or a derivation from several columns. */
-export type MappingEntry = { column: string; constant?: string | number | boolean } | { constant: string | number | boolean } | { derive: Derivation }
+export type MappingEntry =
+  | { column: string; constant?: string | number | boolean }
+  | { constant: string | number | boolean }
+  | { derive: Derivation }
 
 /** Field key (e.g. 'order_no', 'delivery_address.city') → source. Fields not listed are unmapped. */
 export type Mapping = Record<string, MappingEntry>

@@ -15,7 +15,12 @@ describe('matchEnumDetailed', () => {
     const bracket = matchEnumDetailed('payment_method', '信用卡（SHOPLINE Payments）')
     const joined = matchEnumDetailed('payment_method', '信用卡/金融卡')
     const longer = matchEnumDetailed('payment_method', '信用卡分期付款')
-    expect([plain.value, bracket.value, joined.value, longer.value]).toEqual(['credit_card', 'credit_card', 'credit_card', 'credit_card'])
+    expect([plain.value, bracket.value, joined.value, longer.value]).toEqual([
+      'credit_card',
+      'credit_card',
+      'credit_card',
+      'credit_card'
+    ])
     expect([plain.how, bracket.how, joined.how, longer.how]).toEqual(['exact', 'bracket', 'joined', 'contains'])
     expect(plain.confidence).toBe(1)
     expect(bracket.confidence).toBeLessThan(plain.confidence)
@@ -29,7 +34,11 @@ describe('matchEnumDetailed', () => {
   it('never picks between two equally good values', () => {
     const tie = matchEnumDetailed('payment_method', '信用卡/ATM')
     expect(tie).toMatchObject({ value: null, how: 'tie', candidates: ['atm', 'credit_card'] })
-    expect(matchEnumDetailed('status', '已付款/已退款')).toMatchObject({ value: null, how: 'tie', candidates: ['paid', 'refunded'] })
+    expect(matchEnumDetailed('status', '已付款/已退款')).toMatchObject({
+      value: null,
+      how: 'tie',
+      candidates: ['paid', 'refunded']
+    })
     const msg = unmatchedReason(tie, '信用卡/ATM', payment.label, payment.enumValues!)!
     expect(msg['zh-TW']).toContain('atm 和 credit_card')
     expect(msg.en).toContain('equally well')
@@ -39,7 +48,12 @@ describe('matchEnumDetailed', () => {
     for (const v of ['貨到付款', 'ShopeePay', '超商取貨付款', '蝦皮店到店 - 取貨付款', 'cod', 'PayPal']) {
       expect(matchEnumDetailed('payment_method', v), v).toMatchObject({ value: null, how: 'no_equivalent' })
     }
-    const msg = unmatchedReason(matchEnumDetailed('payment_method', '貨到付款'), '貨到付款', payment.label, payment.enumValues!)!
+    const msg = unmatchedReason(
+      matchEnumDetailed('payment_method', '貨到付款'),
+      '貨到付款',
+      payment.label,
+      payment.enumValues!
+    )!
     expect(msg['zh-TW']).toContain('沒有對應')
     expect(msg['zh-TW']).toContain('排除這些列')
     expect(msg.en).toContain('no equivalent')
@@ -56,8 +70,20 @@ describe('matchEnumDetailed', () => {
 
 describe('suggestions and validation use it', () => {
   it('suggestValueMatches and suggestEnumMatch', () => {
-    expect(suggestValueMatches(orders, 'payment_method', ['信用卡（SHOPLINE Payments）', '信用卡/金融卡', '信用卡分期付款', '貨到付款', '信用卡/ATM'])).toEqual({
-      '信用卡（SHOPLINE Payments）': 'credit_card', '信用卡/金融卡': 'credit_card', 信用卡分期付款: 'credit_card', 貨到付款: null, '信用卡/ATM': null
+    expect(
+      suggestValueMatches(orders, 'payment_method', [
+        '信用卡（SHOPLINE Payments）',
+        '信用卡/金融卡',
+        '信用卡分期付款',
+        '貨到付款',
+        '信用卡/ATM'
+      ])
+    ).toEqual({
+      '信用卡（SHOPLINE Payments）': 'credit_card',
+      '信用卡/金融卡': 'credit_card',
+      信用卡分期付款: 'credit_card',
+      貨到付款: null,
+      '信用卡/ATM': null
     })
     expect(suggestEnumMatch(payment, 'credit_card')).toMatchObject({ value: 'credit_card', confidence: 1 })
     // a one-time cycle exists in the table but not for subscriptions: no equivalent there
@@ -66,11 +92,19 @@ describe('suggestions and validation use it', () => {
   })
 
   it('a row paid 貨到付款 is sent without a payment method, with the no-equivalent warning; the suffixed credit card passes', () => {
-    const t = tableOf(['訂單編號', '金額', 'Email', '付款方式'], [
-      ['A1', '100', 'a@x.com', '信用卡（SHOPLINE Payments）'],
-      ['A2', '100', 'b@x.com', '貨到付款']
-    ])
-    const mapping = { order_no: { column: '訂單編號' }, amount: { column: '金額' }, customer_email: { column: 'Email' }, payment_method: { column: '付款方式' } }
+    const t = tableOf(
+      ['訂單編號', '金額', 'Email', '付款方式'],
+      [
+        ['A1', '100', 'a@x.com', '信用卡（SHOPLINE Payments）'],
+        ['A2', '100', 'b@x.com', '貨到付款']
+      ]
+    )
+    const mapping = {
+      order_no: { column: '訂單編號' },
+      amount: { column: '金額' },
+      customer_email: { column: 'Email' },
+      payment_method: { column: '付款方式' }
+    }
     const prep = createPreparation(t, { target: 'zangsho.orders', mapping, valueMatches: {}, timezone: 'Asia/Taipei' })
     expect(prep.records.map((r) => r.valid)).toEqual([true, true])
     expect(prep.records[0].payload.payment_method).toBe('credit_card')

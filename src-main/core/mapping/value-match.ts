@@ -16,8 +16,30 @@ export interface EnumMatch {
 
 /** Payment methods 帳獸 cannot record: collected on delivery, wallets it has no value for, Shopify's "manual" (cash or transfer noted by hand). */
 const NO_EQUIVALENT: Partial<Record<EnumKind, readonly string[]>> = {
-  payment_method: ['貨到付款', '取貨付款', '超商取貨付款', '貨到付現', '宅配貨到付款', 'cod', 'cash on delivery', 'ShopeePay', '蝦皮錢包', '蝦皮支付',
-    'PayPal', 'manual', '現金', '現金付款', 'Google Pay', '全支付', '悠遊付', '一卡通 Money', 'Pi 拍錢包', 'afterpay', '銀角零卡', 'AFTEE']
+  payment_method: [
+    '貨到付款',
+    '取貨付款',
+    '超商取貨付款',
+    '貨到付現',
+    '宅配貨到付款',
+    'cod',
+    'cash on delivery',
+    'ShopeePay',
+    '蝦皮錢包',
+    '蝦皮支付',
+    'PayPal',
+    'manual',
+    '現金',
+    '現金付款',
+    'Google Pay',
+    '全支付',
+    '悠遊付',
+    '一卡通 Money',
+    'Pi 拍錢包',
+    'afterpay',
+    '銀角零卡',
+    'AFTEE'
+  ]
 }
 const NO_EQUIVALENT_KEYS = new Map<EnumKind, string[]>(
   Object.entries(NO_EQUIVALENT).map(([k, words]) => [k as EnumKind, words!.map(normalizeEnumText)])
@@ -29,7 +51,7 @@ const JOINERS = /[/／、,，+＋&]|\s+or\s+|或|及|與/i
 
 function exact(kind: EnumKind, raw: string): string | null {
   const key = normalizeEnumText(raw)
-  return key === '' ? null : LOOKUP_WORDS.get(kind)?.get(key) ?? null
+  return key === '' ? null : (LOOKUP_WORDS.get(kind)?.get(key) ?? null)
 }
 
 function noEquivalent(kind: EnumKind, key: string): boolean {
@@ -39,7 +61,9 @@ function noEquivalent(kind: EnumKind, key: string): boolean {
 
 /** The destination value a decorated source value stands for, with how sure we are. */
 export function matchEnumDetailed(kind: EnumKind, raw: string): EnumMatch {
-  const text = String(raw ?? '').normalize('NFKC').trim()
+  const text = String(raw ?? '')
+    .normalize('NFKC')
+    .trim()
   const direct = exact(kind, text)
   if (direct) return { value: direct, confidence: 1, how: 'exact' }
   const key = normalizeEnumText(text)
@@ -50,7 +74,10 @@ export function matchEnumDetailed(kind: EnumKind, raw: string): EnumMatch {
     const v = exact(kind, unbracketed)
     if (v) return { value: v, confidence: 0.9, how: 'bracket' }
   }
-  const parts = unbracketed.split(JOINERS).map((p) => p.trim()).filter(Boolean)
+  const parts = unbracketed
+    .split(JOINERS)
+    .map((p) => p.trim())
+    .filter(Boolean)
   if (parts.length > 1) {
     const found = new Set(parts.map((p) => exact(kind, p)).filter((v): v is string => v !== null))
     if (found.size === 1) return { value: [...found][0], confidence: 0.85, how: 'joined' }
@@ -63,10 +90,18 @@ export function matchEnumDetailed(kind: EnumKind, raw: string): EnumMatch {
   const best = new Set<string>()
   for (const [word, api] of LOOKUP_WORDS.get(kind) ?? []) {
     if (word.length < 2 || !bare.includes(word)) continue
-    if (word.length > bestLen) { bestLen = word.length; best.clear() }
+    if (word.length > bestLen) {
+      bestLen = word.length
+      best.clear()
+    }
     if (word.length === bestLen) best.add(api)
   }
-  if (best.size === 1) return { value: [...best][0], confidence: Math.round((0.6 + 0.3 * (bestLen / bare.length)) * 100) / 100, how: 'contains' }
+  if (best.size === 1)
+    return {
+      value: [...best][0],
+      confidence: Math.round((0.6 + 0.3 * (bestLen / bare.length)) * 100) / 100,
+      how: 'contains'
+    }
   if (best.size > 1) return { value: null, confidence: 0, how: 'tie', candidates: [...best].sort() }
   return { value: null, confidence: 0, how: 'none' }
 }

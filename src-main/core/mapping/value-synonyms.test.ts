@@ -12,7 +12,8 @@ const ENUMS: Record<EnumKind, string[]> = {
 
 describe('VALUE_SYNONYMS', () => {
   it('uses only the documented api values', () => {
-    for (const kind of Object.keys(ENUMS) as EnumKind[]) expect(Object.keys(VALUE_SYNONYMS[kind]).sort()).toEqual([...ENUMS[kind]].sort())
+    for (const kind of Object.keys(ENUMS) as EnumKind[])
+      expect(Object.keys(VALUE_SYNONYMS[kind]).sort()).toEqual([...ENUMS[kind]].sort())
   })
 
   it('never sends one normalized synonym to two values', () => {

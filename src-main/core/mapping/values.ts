@@ -21,7 +21,9 @@ export function distinctValues(table: SheetTable, column: string): { value: stri
     const v = cellText(row.cells[ci])
     if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1)
   }
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
 }
 
 /** The destination value a source value stands for: the enum value itself (any case), else the built-in synonyms. */
@@ -49,7 +51,11 @@ export function suggestEnumMatch(field: FieldDef, value: string): EnumMatch {
 }
 
 /** Suggested matches for each source value (null = no suggestion: the user must choose). */
-export function suggestValueMatches(target: Target, field: string, values: readonly string[]): Record<string, string | null> {
+export function suggestValueMatches(
+  target: Target,
+  field: string,
+  values: readonly string[]
+): Record<string, string | null> {
   const def = target.fields.find((f) => f.key === field)
   const out: Record<string, string | null> = Object.create(null) // values are user data: "__proto__" is just a key
   for (const v of values) out[v] = def ? suggestEnumValue(def, v) : null

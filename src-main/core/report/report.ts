@@ -32,8 +32,24 @@ const EXTRA_HEADERS: Record<ReportLanguage, string[]> = {
 }
 
 export const OUTCOME_LABELS: Record<ReportLanguage, Record<Outcome, string>> = {
-  en: { created: 'created', updated: 'updated', skipped: 'skipped', failed: 'failed', not_sent: 'not sent', invalid: 'invalid', unknown: 'unknown' },
-  'zh-TW': { created: '已新增', updated: '已更新', skipped: '已略過', failed: '失敗', not_sent: '未送出', invalid: '資料有誤（未送出）', unknown: '不確定（請先到後台確認）' }
+  en: {
+    created: 'created',
+    updated: 'updated',
+    skipped: 'skipped',
+    failed: 'failed',
+    not_sent: 'not sent',
+    invalid: 'invalid',
+    unknown: 'unknown'
+  },
+  'zh-TW': {
+    created: '已新增',
+    updated: '已更新',
+    skipped: '已略過',
+    failed: '失敗',
+    not_sent: '未送出',
+    invalid: '資料有誤（未送出）',
+    unknown: '不確定（請先到後台確認）'
+  }
 }
 
 const PROBLEMS: ReadonlySet<Outcome> = new Set(['failed', 'not_sent', 'invalid', 'unknown'])
@@ -73,9 +89,12 @@ export function reportToCsv(report: Report): string {
 
 /** Text goes in as string cells (t: 's', never a formula), exactly as it is: +886912345678 stays +886912345678. */
 export function reportToXlsx(report: Report, sheetName = 'Results'): Uint8Array {
-  const aoa = [report.header, ...report.rows].map((cells) => cells.map((v) => (typeof v === 'string' ? { t: 's', v } : v)))
+  const aoa = [report.header, ...report.rows].map((cells) =>
+    cells.map((v) => (typeof v === 'string' ? { t: 's', v } : v))
+  )
   const sheet = XLSX.utils.aoa_to_sheet(aoa)
-  for (const cell of Object.values(sheet)) if (cell && typeof cell === 'object' && 'f' in cell) delete (cell as { f?: string }).f
+  for (const cell of Object.values(sheet))
+    if (cell && typeof cell === 'object' && 'f' in cell) delete (cell as { f?: string }).f
   const book = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(book, sheet, sheetName)
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array

@@ -23,13 +23,19 @@ export function displayText(type: string, value: FieldValue, timezone: string): 
 }
 
 /** Normalized values of one row keyed by the source column they came from (only fields mapped to a column). */
-export function displayValues(target: Target, mapping: Mapping, values: Readonly<Record<string, FieldValue | undefined>>, timezone: string): Record<string, DisplayValue> {
+export function displayValues(
+  target: Target,
+  mapping: Mapping,
+  values: Readonly<Record<string, FieldValue | undefined>>,
+  timezone: string
+): Record<string, DisplayValue> {
   const out: Record<string, DisplayValue> = {}
   for (const field of target.fields) {
     const entry = mapping[field.key]
     const value = values[field.key]
     if (!isColumnEntry(entry) || value === undefined || value === '' || entry.column === '__proto__') continue
-    out[entry.column] = field.type === 'enum' ? { text: String(value), enum: true } : { text: displayText(field.type, value, timezone) }
+    out[entry.column] =
+      field.type === 'enum' ? { text: String(value), enum: true } : { text: displayText(field.type, value, timezone) }
   }
   return out
 }

@@ -16,8 +16,20 @@ const SHEET = table([
   ['R-3', 'd@x.com', 'xyz', 'pending'],
   ['R-4', 'not-mail', '5', 'pending']
 ])
-const CUSTOMERS = table([['Email', '姓名'], ['a@x.com', 'A'], ['A@X.com', 'B'], ['c@x.com', 'C'], ['d@x.com', 'D'], ['c@x.com', 'E']])
-const MAPPING = { order_no: { column: '訂單編號' }, customer_email: { column: 'Email' }, amount: { column: '金額' }, status: { column: '狀態' } }
+const CUSTOMERS = table([
+  ['Email', '姓名'],
+  ['a@x.com', 'A'],
+  ['A@X.com', 'B'],
+  ['c@x.com', 'C'],
+  ['d@x.com', 'D'],
+  ['c@x.com', 'E']
+])
+const MAPPING = {
+  order_no: { column: '訂單編號' },
+  customer_email: { column: 'Email' },
+  amount: { column: '金額' },
+  status: { column: '狀態' }
+}
 
 describe('issue groups', () => {
   const prep = createPreparation(SHEET, { target: 'zangsho.orders', mapping: MAPPING, timezone: 'Asia/Taipei' })
@@ -34,7 +46,11 @@ describe('issue groups', () => {
   })
 
   it('lists a group rows and the duplicates after the first of each value', () => {
-    const customers = createPreparation(CUSTOMERS, { target: 'zangsho.customers', mapping: { email: { column: 'Email' }, name: { column: '姓名' } }, timezone: 'Asia/Taipei' })
+    const customers = createPreparation(CUSTOMERS, {
+      target: 'zangsho.customers',
+      mapping: { email: { column: 'Email' }, name: { column: '姓名' } },
+      timezone: 'Asia/Taipei'
+    })
     const dup = issueGroups(customers.issues).groups[0]
     expect([dup.code, dup.rows]).toEqual(['duplicate_email', 4])
     expect(groupRows(customers.issues, dup.key)).toEqual([2, 3, 4, 6])
@@ -43,8 +59,15 @@ describe('issue groups', () => {
   })
 
   it('find & replace: substring or whole cell, only cells that change', () => {
-    const texts = [{ row: 2, text: 'NT$100' }, { row: 3, text: '100' }, { row: 4, text: 'NT$' }]
-    expect(replaceInColumn(texts, 'NT$', '', 'substring')).toEqual([{ row: 2, next: '100' }, { row: 4, next: '' }])
+    const texts = [
+      { row: 2, text: 'NT$100' },
+      { row: 3, text: '100' },
+      { row: 4, text: 'NT$' }
+    ]
+    expect(replaceInColumn(texts, 'NT$', '', 'substring')).toEqual([
+      { row: 2, next: '100' },
+      { row: 4, next: '' }
+    ])
     expect(replaceInColumn(texts, 'NT$', 'x', 'whole')).toEqual([{ row: 4, next: 'x' }])
     expect(replaceInColumn(texts, '', 'x', 'substring')).toEqual([])
   })

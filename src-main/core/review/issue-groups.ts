@@ -30,7 +30,16 @@ export function issueGroups(issues: readonly Issue[]): { groups: IssueGroup[]; t
     const key = groupKey(issue)
     let entry = byKey.get(key)
     if (!entry) {
-      const group: IssueGroup = { key, severity: issue.severity, code: issue.code, field: issue.field, column: issue.column, rows: 0, message: { 'zh-TW': issue.messageZh, en: issue.message }, values: [] }
+      const group: IssueGroup = {
+        key,
+        severity: issue.severity,
+        code: issue.code,
+        field: issue.field,
+        column: issue.column,
+        rows: 0,
+        message: { 'zh-TW': issue.messageZh, en: issue.message },
+        values: []
+      }
       entry = { group, rows: new Set(), values: new Map() }
       byKey.set(key, entry)
     }
@@ -40,7 +49,10 @@ export function issueGroups(issues: readonly Issue[]): { groups: IssueGroup[]; t
   const all = [...byKey.values()].map(({ group, rows, values }) => ({
     ...group,
     rows: rows.size,
-    values: [...values.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([v]) => v)
+    values: [...values.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([v]) => v)
   }))
   all.sort((a, b) => (a.severity === b.severity ? b.rows - a.rows : a.severity === 'error' ? -1 : 1))
   return { groups: all.slice(0, MAX_GROUPS), truncated: all.length > MAX_GROUPS }

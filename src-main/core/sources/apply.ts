@@ -51,7 +51,7 @@ function resolveDerivation(d: Derivation, find: (c: string) => string | null): D
     case 'monthly_amount': {
       const unitColumn = need(d.unitColumn)
       if (!unitColumn) return null
-      const frequencyColumn = d.frequencyColumn !== undefined ? need(d.frequencyColumn) ?? undefined : undefined
+      const frequencyColumn = d.frequencyColumn !== undefined ? (need(d.frequencyColumn) ?? undefined) : undefined
       if (d.kind === 'billing_cycle') return { ...d, unitColumn, frequencyColumn }
       const amountColumn = need(d.amountColumn)
       return amountColumn ? { ...d, amountColumn, unitColumn, frequencyColumn } : null
@@ -68,7 +68,10 @@ export function planFromLayout(layout: SourceLayout, target: Target, headers: re
   const mapping: Mapping = {}
   for (const [field, entry] of Object.entries(plan.mapping)) {
     if (!fields.has(field)) continue
-    if (!isColumnEntry(entry)) { mapping[field] = entry; continue }
+    if (!isColumnEntry(entry)) {
+      mapping[field] = entry
+      continue
+    }
     const column = find(entry.column)
     if (column !== null) mapping[field] = { column } // a column this version of the export lacks stays unmapped
   }
@@ -111,14 +114,20 @@ export interface SourcedMapping {
  * The starting mapping for a sheet: the recognized export's layout when recognition is on and the layout fills this
  * destination, else auto-mapping from the headers' words. (A user's saved template is applied before this, and wins.)
  */
-export function mapWithSource(target: Target, headers: readonly string[], layouts: readonly SourceLayout[], useSourceLayout = true): SourcedMapping {
+export function mapWithSource(
+  target: Target,
+  headers: readonly string[],
+  layouts: readonly SourceLayout[],
+  useSourceLayout = true
+): SourcedMapping {
   const recognized = useSourceLayout ? recognizeSource(headers, layouts) : null
   const plan = recognized ? planFromLayout(recognized.layout, target, headers) : null
   if (!plan) {
     const auto = autoMap(target, headers)
     return { mapping: auto.mapping, valueMatches: {}, matches: auto.matches, source: null }
   }
-  const matches: ColumnMatch[] = Object.entries(plan.mapping).filter(([, e]) => isColumnEntry(e))
+  const matches: ColumnMatch[] = Object.entries(plan.mapping)
+    .filter(([, e]) => isColumnEntry(e))
     .map(([field, e]) => sourceMatch(target, headers, field, (e as { column: string }).column))
   return { mapping: plan.mapping, valueMatches: plan.valueMatches, matches, source: plan }
 }

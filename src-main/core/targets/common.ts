@@ -23,7 +23,11 @@ export function money2(value: FieldValue): string {
 }
 
 /** Copy the defined values of the given keys, formatting money keys as 帳獸 strings. */
-export function pickDefined(values: FieldValues, keys: readonly string[], moneyKeys: readonly string[] = []): Record<string, unknown> {
+export function pickDefined(
+  values: FieldValues,
+  keys: readonly string[],
+  moneyKeys: readonly string[] = []
+): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const key of keys) {
     const v = values[key]
@@ -42,7 +46,16 @@ export function keyOf(payload: Record<string, unknown>, key: string, lower = fal
 
 /** A payload's amount facts for the push summary (Target.amountOf), or null when the amount is missing or unreadable. */
 export function amountFacts(amount: unknown, currency: unknown, date: unknown): PayloadAmount | null {
-  const text = typeof amount === 'number' && Number.isFinite(amount) ? String(amount) : typeof amount === 'string' ? amount.trim() : ''
+  const text =
+    typeof amount === 'number' && Number.isFinite(amount)
+      ? String(amount)
+      : typeof amount === 'string'
+        ? amount.trim()
+        : ''
   if (!/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) return null
-  return { amount: text, currency: typeof currency === 'string' && currency ? currency : null, date: typeof date === 'string' && date ? date : null }
+  return {
+    amount: text,
+    currency: typeof currency === 'string' && currency ? currency : null,
+    date: typeof date === 'string' && date ? date : null
+  }
 }

@@ -16,11 +16,19 @@ export interface ShoplineMoney {
 }
 
 function customProduct(name: string, price: Decimal, quantity: number, total: Decimal): Record<string, unknown> {
-  return { item_type: 'CustomProduct', item_price: price.toNumber(), quantity, total: total.toNumber(), item_data: { name, price: price.toString() } }
+  return {
+    item_type: 'CustomProduct',
+    item_price: price.toNumber(),
+    quantity,
+    total: total.toNumber(),
+    item_data: { name, price: price.toString() }
+  }
 }
 
 /** The items array, subtotal and total of one order, exactly as the documented body wants them. */
-export function shoplineMoney(g: Pick<GroupedOrderInput, 'lines' | 'shipping' | 'discounts' | 'shippingChoice'>): ShoplineMoney {
+export function shoplineMoney(
+  g: Pick<GroupedOrderInput, 'lines' | 'shipping' | 'discounts' | 'shippingChoice'>
+): ShoplineMoney {
   const items = g.lines.map((l) => customProduct(l.name, l.price, l.quantity, l.total))
   let subtotal = g.lines.reduce((sum, l) => sum.plus(l.total), new Decimal(0))
   const choice = g.shippingChoice ?? DEFAULT_SHIPPING_CHOICE
@@ -35,7 +43,12 @@ export function shoplineMoney(g: Pick<GroupedOrderInput, 'lines' | 'shipping' | 
   let total = subtotal
   for (const d of g.discounts ?? []) {
     if (d.amount.isZero()) continue
-    items.push({ item_type: 'CustomDiscount', item_price: d.amount.toNumber(), total: d.amount.toNumber(), item_data: { name: d.name } })
+    items.push({
+      item_type: 'CustomDiscount',
+      item_price: d.amount.toNumber(),
+      total: d.amount.toNumber(),
+      item_data: { name: d.name }
+    })
     total = total.minus(d.amount)
   }
   return { items, subtotal, total, ...(remarksNote ? { remarksNote } : {}) }

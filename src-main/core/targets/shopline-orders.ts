@@ -12,42 +12,67 @@ const amount = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?
 const optText = z.string().nullable().optional()
 
 const productItem = z.strictObject({
-  item_type: z.literal('Product'), item_id: z.string().min(1), variation_id: z.string().optional(),
-  item_price: z.number().nonnegative(), quantity: z.number().int().positive(), total: z.number().nonnegative()
+  item_type: z.literal('Product'),
+  item_id: z.string().min(1),
+  variation_id: z.string().optional(),
+  item_price: z.number().nonnegative(),
+  quantity: z.number().int().positive(),
+  total: z.number().nonnegative()
 })
 const customProductItem = z.strictObject({
-  item_type: z.literal('CustomProduct'), item_price: z.number().nonnegative(), quantity: z.number().int().positive(),
-  total: z.number().nonnegative(), item_data: z.strictObject({ name: z.string().min(1), price: z.string().regex(/^\d+(\.\d+)?$/) })
+  item_type: z.literal('CustomProduct'),
+  item_price: z.number().nonnegative(),
+  quantity: z.number().int().positive(),
+  total: z.number().nonnegative(),
+  item_data: z.strictObject({ name: z.string().min(1), price: z.string().regex(/^\d+(\.\d+)?$/) })
 })
 const customDiscountItem = z.strictObject({
-  item_type: z.literal('CustomDiscount'), item_price: z.number().nonnegative(), total: z.number().nonnegative(),
+  item_type: z.literal('CustomDiscount'),
+  item_price: z.number().nonnegative(),
+  total: z.number().nonnegative(),
   item_data: z.strictObject({ name: z.string().min(1) })
 })
 
 export const shoplineDeliveryAddressSchema = z.strictObject({
-  country_code: optText, country: optText, city: optText, district: optText, state: optText, postcode: optText,
-  address_1: optText, address_2: optText, key: optText, layer1: optText, layer2: optText, layer3: optText,
-  logistic_codes: z.array(z.string()).nullable().optional(), recipient_name: optText, recipient_phone: optText,
-  recipient_phone_country_code: optText, remarks: optText
+  country_code: optText,
+  country: optText,
+  city: optText,
+  district: optText,
+  state: optText,
+  postcode: optText,
+  address_1: optText,
+  address_2: optText,
+  key: optText,
+  layer1: optText,
+  layer2: optText,
+  layer3: optText,
+  logistic_codes: z.array(z.string()).nullable().optional(),
+  recipient_name: optText,
+  recipient_phone: optText,
+  recipient_phone_country_code: optText,
+  remarks: optText
 })
 
-export const shoplineOrderSchema = z.strictObject({
-  delivery_option_id: z.string().min(1),
-  payment_method_id: z.string().min(1),
-  subtotal: amount,
-  total: amount,
-  items: z.array(z.discriminatedUnion('item_type', [productItem, customProductItem, customDiscountItem])).min(1),
-  customer_id: z.string().min(1).optional(),
-  customer_email: z.email().optional(),
-  customer_phone: z.string().optional(),
-  delivery_address: shoplineDeliveryAddressSchema,
-  order_remarks: z.string().optional(),
-  user_credit: z.number().int().optional(),
-  member_point: z.number().optional(),
-  opt_in_auto_reward: z.boolean().optional()
-}).refine((o) => o.customer_id !== undefined || o.customer_email !== undefined, {
-  message: 'order.customer_id or order.customer_email is required', path: ['customer_email']
-})
+export const shoplineOrderSchema = z
+  .strictObject({
+    delivery_option_id: z.string().min(1),
+    payment_method_id: z.string().min(1),
+    subtotal: amount,
+    total: amount,
+    items: z.array(z.discriminatedUnion('item_type', [productItem, customProductItem, customDiscountItem])).min(1),
+    customer_id: z.string().min(1).optional(),
+    customer_email: z.email().optional(),
+    customer_phone: z.string().optional(),
+    delivery_address: shoplineDeliveryAddressSchema,
+    order_remarks: z.string().optional(),
+    user_credit: z.number().int().optional(),
+    member_point: z.number().optional(),
+    opt_in_auto_reward: z.boolean().optional()
+  })
+  .refine((o) => o.customer_id !== undefined || o.customer_email !== undefined, {
+    message: 'order.customer_id or order.customer_email is required',
+    path: ['customer_email']
+  })
 
 /** The whole Create Order body. created_from appears at the top level of the documented curl sample. */
 export const shoplineCreateOrderSchema = z.strictObject({
@@ -74,9 +99,11 @@ function text(v: unknown): string | undefined {
 }
 
 /** field key → delivery_address property, for every address field, computed once. */
-const ADDRESS_KEYS = new Map(SHOPLINE_FIELDS
-  .filter((f) => f.key.startsWith('delivery_address.'))
-  .map((f) => [f.key, f.key.slice('delivery_address.'.length)] as const))
+const ADDRESS_KEYS = new Map(
+  SHOPLINE_FIELDS.filter((f) => f.key.startsWith('delivery_address.')).map(
+    (f) => [f.key, f.key.slice('delivery_address.'.length)] as const
+  )
+)
 
 export function buildShoplineBody(g: GroupedOrderInput): Record<string, unknown> {
   const o = g.order
@@ -101,7 +128,11 @@ export function buildShoplineBody(g: GroupedOrderInput): Record<string, unknown>
   if (text(o.customer_email)) order.customer_email = o.customer_email
   if (text(o.customer_phone)) order.customer_phone = o.customer_phone
   order.delivery_address = address
-  order.order_remarks = shoplineRemarks(g.orderNo, text(o.order_date), [text(o.order_remarks), money.remarksNote].filter(Boolean).join(' | ') || undefined)
+  order.order_remarks = shoplineRemarks(
+    g.orderNo,
+    text(o.order_date),
+    [text(o.order_remarks), money.remarksNote].filter(Boolean).join(' | ') || undefined
+  )
   return { order, is_registering_as_member: false, is_inventory_fulfillment: false, mail_notify: false }
 }
 
@@ -117,8 +148,15 @@ export const ShoplineOrdersTarget: Target = {
   requestSchema: shoplineCreateOrderSchema,
   supportsMetadata: false,
   groupBy: 'order_no',
-  orderLines: { totalField: 'order_total', priceField: 'items.item_price', quantityField: 'items.quantity', lineTotalField: 'items.total', nameField: 'items.name', totalMustMatchLines: true,
-    adjustments: { shippingField: 'shipping_fee', discountFields: ['discount', 'discount_coupon', 'discount_points'] } },
+  orderLines: {
+    totalField: 'order_total',
+    priceField: 'items.item_price',
+    quantityField: 'items.quantity',
+    lineTotalField: 'items.total',
+    nameField: 'items.name',
+    totalMustMatchLines: true,
+    adjustments: { shippingField: 'shipping_fee', discountFields: ['discount', 'discount_coupon', 'discount_points'] }
+  },
   buildGroupPayload: buildShoplineBody,
   naturalKey(p) {
     const remarks = (p.order as { order_remarks?: unknown } | undefined)?.order_remarks

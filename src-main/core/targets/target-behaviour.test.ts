@@ -16,7 +16,14 @@ function sourceFiles(dir: string): string[] {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name)
     const rel = relative(SRC_MAIN, path).split(sep).join('/')
-    if (rel === 'core/targets' || rel === 'sandbox' || rel === 'core/sources/layouts' || name === 'node_modules' || name === '__test__') continue
+    if (
+      rel === 'core/targets' ||
+      rel === 'sandbox' ||
+      rel === 'core/sources/layouts' ||
+      name === 'node_modules' ||
+      name === '__test__'
+    )
+      continue
     if (statSync(path).isDirectory()) out.push(...sourceFiles(path))
     else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(path)
   }
@@ -25,12 +32,16 @@ function sourceFiles(dir: string): string[] {
 
 const ID = String.raw`['"\x60](?:zangsho|shopline)\.[a-z_]+['"\x60]`
 /** A target id literal used to decide something: compared, switched on, or a key of a per-destination table. */
-const ID_BRANCH = new RegExp(String.raw`[=!]==?\s*${ID}|${ID}\s*[=!]==?|case\s+${ID}|^\s*${ID}\s*:|\[\s*${ID}\s*\]|${ID}\s*\)\s*\?|\.includes\(\s*${ID}`, 'm')
+const ID_BRANCH = new RegExp(
+  String.raw`[=!]==?\s*${ID}|${ID}\s*[=!]==?|case\s+${ID}|^\s*${ID}\s*:|\[\s*${ID}\s*\]|${ID}\s*\)\s*\?|\.includes\(\s*${ID}`,
+  'm'
+)
 /** An API name compared: in the layers below, the destination's own members answer instead. */
 const API_BRANCH = /[=!]==?\s*['"](?:zangsho|shopline)['"]|['"](?:zangsho|shopline)['"]\s*[=!]==?/
 
 function offendingLines(file: string, pattern: RegExp): string[] {
-  return readFileSync(file, 'utf8').split('\n')
+  return readFileSync(file, 'utf8')
+    .split('\n')
     .map((line, i) => ({ line, i }))
     .filter(({ line }) => !/^\s*(\/\/|\*|\/\*)/.test(line) && pattern.test(line))
     .map(({ line, i }) => `${relative(SRC_MAIN, file)}:${i + 1}: ${line.trim()}`)
@@ -46,8 +57,13 @@ describe('no branches on destination identity outside core/targets', () => {
       "case 'shopline.orders':",
       "const rule = RULES['zangsho.orders']",
       "if (['zangsho.orders'].includes('zangsho.orders')) x()"
-    ]) expect(ID_BRANCH.test(bad), bad).toBe(true)
-    for (const fine of ["await session.setTarget('zangsho.orders')", "useState<TargetId>('zangsho.orders')", "const targetId = z.enum(TARGET_IDS)"]) {
+    ])
+      expect(ID_BRANCH.test(bad), bad).toBe(true)
+    for (const fine of [
+      "await session.setTarget('zangsho.orders')",
+      "useState<TargetId>('zangsho.orders')",
+      'const targetId = z.enum(TARGET_IDS)'
+    ]) {
       expect(ID_BRANCH.test(fine), fine).toBe(false)
     }
     expect(API_BRANCH.test("const path = api === 'shopline' ? '/a' : '/b'")).toBe(true)
@@ -66,8 +82,14 @@ describe('no branches on destination identity outside core/targets', () => {
   it('validation, the push plan, the CLI push and the connection test do not compare API names either', () => {
     const layers = [
       ...sourceFiles(join(SRC_MAIN, 'core', 'validation')),
-      ...['services/push-plan.ts', 'services/push-records.ts', 'services/push.ts', 'cli/push.ts', 'core/credentials/connection.ts', 'core/upload/zangsho-phases.ts']
-        .map((f) => join(SRC_MAIN, f))
+      ...[
+        'services/push-plan.ts',
+        'services/push-records.ts',
+        'services/push.ts',
+        'cli/push.ts',
+        'core/credentials/connection.ts',
+        'core/upload/zangsho-phases.ts'
+      ].map((f) => join(SRC_MAIN, f))
     ]
     expect(layers.length).toBeGreaterThan(10)
     expect(layers.flatMap((f) => offendingLines(f, API_BRANCH))).toEqual([])
@@ -83,9 +105,19 @@ describe('what each destination declares', () => {
   const shopline = TARGETS['shopline.orders']
 
   it('uniqueness: order numbers exactly, e-mails ignoring case, one subscription per customer; SHOPLINE groups instead', () => {
-    expect(orders.unique).toEqual({ field: 'order_no', code: 'duplicate_order_no', ignoreCase: false, message: 'value' })
+    expect(orders.unique).toEqual({
+      field: 'order_no',
+      code: 'duplicate_order_no',
+      ignoreCase: false,
+      message: 'value'
+    })
     expect(customers.unique).toEqual({ field: 'email', code: 'duplicate_email', ignoreCase: true, message: 'value' })
-    expect(subscriptions.unique).toEqual({ field: 'customer_email', code: 'duplicate_subscription_customer', ignoreCase: true, message: 'one_per_customer' })
+    expect(subscriptions.unique).toEqual({
+      field: 'customer_email',
+      code: 'duplicate_subscription_customer',
+      ignoreCase: true,
+      message: 'one_per_customer'
+    })
     expect(shopline.unique).toBeUndefined()
     expect(shopline.groupBy).toBe('order_no')
   })
@@ -100,7 +132,10 @@ describe('what each destination declares', () => {
       expect(fieldOf(orders, s.field)?.type).toBe('datetime')
       expect(fieldOf(orders, 'status')?.enumValues).toContain(s.status)
     }
-    expect(subscriptions.stampedDates?.map((s) => [s.status, s.field])).toEqual([['cancelled', 'cancelled_at'], ['completed', 'cancelled_at']])
+    expect(subscriptions.stampedDates?.map((s) => [s.status, s.field])).toEqual([
+      ['cancelled', 'cancelled_at'],
+      ['completed', 'cancelled_at']
+    ])
     for (const s of subscriptions.stampedDates ?? []) {
       expect(fieldOf(subscriptions, s.field)?.type).toBe('datetime')
       expect(fieldOf(subscriptions, 'status')?.enumValues).toContain(s.status)
@@ -116,14 +151,24 @@ describe('what each destination declares', () => {
     expect(targetIdsWhere((t) => t.push?.resolveCustomerId !== undefined)).toEqual(['zangsho.subscriptions'])
     for (const t of [orders, subscriptions]) {
       // Customers first go where the customers destination sends, within its batch limit.
-      expect(t.push?.customersFirst).toMatchObject({ path: customers.transport.path, maxBatch: customers.transport.maxBatch })
+      expect(t.push?.customersFirst).toMatchObject({
+        path: customers.transport.path,
+        maxBatch: customers.transport.maxBatch
+      })
     }
     const resolve = subscriptions.push!.resolveCustomerId!
     expect(fieldOf(subscriptions, resolve.emailField)?.type).toBe('email')
-    expect(resolve.apply({ customer_email: 'a@b.tw', mrr: 499 }, { customer_id: 7 })).toEqual({ customer_id: 7, mrr: 499 })
+    expect(resolve.apply({ customer_email: 'a@b.tw', mrr: 499 }, { customer_id: 7 })).toEqual({
+      customer_id: 7,
+      mrr: 499
+    })
     // Only subscriptions are closed after their create: PUT /subscriptions/{id}/cancel, read back through GET /subscriptions/{id}.
     expect(targetIdsWhere((t) => t.push?.cancelAfterCreate !== undefined)).toEqual(['zangsho.subscriptions'])
-    expect(subscriptions.push?.cancelAfterCreate).toMatchObject({ method: 'PUT', path: '/subscriptions/{id}/cancel', readPath: '/subscriptions/{id}' })
+    expect(subscriptions.push?.cancelAfterCreate).toMatchObject({
+      method: 'PUT',
+      path: '/subscriptions/{id}/cancel',
+      readPath: '/subscriptions/{id}'
+    })
     expect(customers.push).toBeUndefined()
     expect(shopline.push).toBeUndefined()
   })
@@ -140,11 +185,19 @@ describe('what each destination declares', () => {
 
   it('service: pacing and connection test per API, the same object for every destination on it', () => {
     for (const id of TARGET_IDS) expect(TARGETS[id].service).toBe(serviceFor(TARGETS[id].transport.api))
-    expect(serviceFor('zangsho')).toMatchObject({ name: '帳獸', defaultMinIntervalMs: 1000, rateWindows: [], connectionTest: { path: '/customers?per_page=1', countsCustomers: true } })
+    expect(serviceFor('zangsho')).toMatchObject({
+      name: '帳獸',
+      defaultMinIntervalMs: 1000,
+      rateWindows: [],
+      connectionTest: { path: '/customers?per_page=1', countsCustomers: true }
+    })
     expect(serviceFor('shopline')).toMatchObject({
       name: 'SHOPLINE',
       defaultMinIntervalMs: 334,
-      rateWindows: [{ max: 18, windowMs: 1000 }, { max: 950, windowMs: 300_000 }],
+      rateWindows: [
+        { max: 18, windowMs: 1000 },
+        { max: 950, windowMs: 300_000 }
+      ],
       connectionTest: { path: '/delivery_options?per_page=1', countsCustomers: false }
     })
   })
@@ -160,7 +213,10 @@ describe('what each destination declares', () => {
     const half = shopline.settingIssues!({ shopline: { deliveryOptionId: '5f0c' } }, () => null)
     expect(half[0].field).toBe('payment_method_id')
     expect(half[0].message.en).toContain('the payment method is not chosen yet')
-    const both = shopline.settingIssues!({ shopline: { deliveryOptionId: '5f0c', paymentMethodId: '6a1d' } }, () => null)
+    const both = shopline.settingIssues!(
+      { shopline: { deliveryOptionId: '5f0c', paymentMethodId: '6a1d' } },
+      () => null
+    )
     expect(both.map((i) => i.code)).toEqual(['shopline_order_date_not_kept'])
     expect([orders, customers, subscriptions].map((t) => t.settingIssues)).toEqual([undefined, undefined, undefined])
   })

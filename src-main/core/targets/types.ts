@@ -5,8 +5,15 @@
 import type { z } from 'zod'
 import type Decimal from 'decimal.js'
 
-export type TargetId = 'zangsho.orders' | 'zangsho.customers' | 'zangsho.subscriptions' | 'shopline.orders' | 'zangsho.subscription_events'
-export const TARGET_IDS: readonly TargetId[] = ['zangsho.orders', 'zangsho.customers', 'zangsho.subscriptions', 'shopline.orders', 'zangsho.subscription_events']
+export type TargetId =
+  'zangsho.orders' | 'zangsho.customers' | 'zangsho.subscriptions' | 'shopline.orders' | 'zangsho.subscription_events'
+export const TARGET_IDS: readonly TargetId[] = [
+  'zangsho.orders',
+  'zangsho.customers',
+  'zangsho.subscriptions',
+  'shopline.orders',
+  'zangsho.subscription_events'
+]
 
 export type FieldType = 'string' | 'email' | 'money' | 'datetime' | 'enum' | 'currency' | 'integer' | 'phone' | 'number'
 
@@ -31,7 +38,13 @@ export interface FieldDef {
   valueKind?: EnumValueKind
 }
 
-export type EnumValueKind = 'status' | 'payment_method' | 'billing_cycle' | 'subscription_billing_cycle' | 'subscription_event_type' | 'subscription_status'
+export type EnumValueKind =
+  | 'status'
+  | 'payment_method'
+  | 'billing_cycle'
+  | 'subscription_billing_cycle'
+  | 'subscription_event_type'
+  | 'subscription_status'
 
 /** A normalized field value: text (emails, ISO UTC times, enum values…), a Decimal for money, a number for integers. */
 export type FieldValue = string | number | boolean | Decimal
@@ -209,7 +222,10 @@ export interface TargetPushCapabilities {
    * customer_id is resolved right before sending from the e-mail in emailField (PreparedRecord.resolve): the upload engine
    * looks the customer up, then sends apply(payload, { customer_id }).
    */
-  resolveCustomerId?: { emailField: string; apply(payload: Record<string, unknown>, resolved: { customer_id: number }): Record<string, unknown> }
+  resolveCustomerId?: {
+    emailField: string
+    apply(payload: Record<string, unknown>, resolved: { customer_id: number }): Record<string, unknown>
+  }
   /**
    * One POST per row with no documented idempotency: reconciled through the list endpoint before any resend, an interrupted
    * send is `unknown`, and the profile's advanced setting named here may move the (inferred) create path.

@@ -7,12 +7,21 @@ import { autoMap } from '../mapping/automap'
 import type { Mapping } from '../mapping/types'
 import { getTarget } from './index'
 import { zangshoSubscriptionPreparedSchema } from './zangsho-subscriptions'
-import { subscriptionCancelBody, zangshoSubscriptionCancelSchema, ZANGSHO_SUBSCRIPTION_CANCEL } from './zangsho-subscription-cancel'
+import {
+  subscriptionCancelBody,
+  zangshoSubscriptionCancelSchema,
+  ZANGSHO_SUBSCRIPTION_CANCEL
+} from './zangsho-subscription-cancel'
 
 const HEADERS = ['客戶Email', '每月金額', '週期', '開始日期', '本期開始', '狀態', '取消時間']
 const MAPPING: Mapping = {
-  customer_email: { column: '客戶Email' }, mrr: { column: '每月金額' }, billing_cycle: { column: '週期' }, started_at: { column: '開始日期' },
-  current_period_start: { column: '本期開始' }, status: { column: '狀態' }, cancelled_at: { column: '取消時間' }
+  customer_email: { column: '客戶Email' },
+  mrr: { column: '每月金額' },
+  billing_cycle: { column: '週期' },
+  started_at: { column: '開始日期' },
+  current_period_start: { column: '本期開始' },
+  status: { column: '狀態' },
+  cancelled_at: { column: '取消時間' }
 }
 const prepare = (rows: string[][], mapping = MAPPING) =>
   createPreparation(tableOf(HEADERS, rows), { target: 'zangsho.subscriptions', timezone: 'Asia/Taipei', mapping })
@@ -74,23 +83,36 @@ describe('subscription status and cancelled-at', () => {
 
   it('without a status column, a cancelled-at date means cancelled; an unmapped history leaves every row active', () => {
     const { status: _s, ...noStatus } = MAPPING
-    const p = prepare([
-      ['a@example.com', '990', '月繳', '2025/1/1', '2025/6/1', 'x', '2025/6/15'],
-      ['b@example.com', '990', '月繳', '2025/1/1', '2025/6/1', 'x', '']
-    ], noStatus)
+    const p = prepare(
+      [
+        ['a@example.com', '990', '月繳', '2025/1/1', '2025/6/1', 'x', '2025/6/15'],
+        ['b@example.com', '990', '月繳', '2025/1/1', '2025/6/1', 'x', '']
+      ],
+      noStatus
+    )
     expect(p.records.map((r) => r.cancel)).toEqual([{ cancelled_at: '2025-06-14T16:00:00Z' }, undefined])
     const { cancelled_at: _c, ...none } = noStatus
-    expect(prepare([['a@example.com', '990', '月繳', '2025/1/1', '2025/6/1', '', '']], none).records[0].cancel).toBeUndefined()
+    expect(
+      prepare([['a@example.com', '990', '月繳', '2025/1/1', '2025/6/1', '', '']], none).records[0].cancel
+    ).toBeUndefined()
   })
 
   it('the cancel body and the documented request schema (§7.3): cancelled_at ISO UTC optional, reason a string, nothing else', () => {
     expect(subscriptionCancelBody({ status: 'active', cancelled_at: '2025-01-01T00:00:00Z' })).toBeNull()
     expect(subscriptionCancelBody({ status: 'cancelled' })).toEqual({})
-    expect(zangshoSubscriptionCancelSchema.safeParse({ cancelled_at: '2025-01-01T00:00:00Z', reason: 'no_longer_needed' }).success).toBe(true)
+    expect(
+      zangshoSubscriptionCancelSchema.safeParse({ cancelled_at: '2025-01-01T00:00:00Z', reason: 'no_longer_needed' })
+        .success
+    ).toBe(true)
     expect(zangshoSubscriptionCancelSchema.safeParse({ cancelled_at: '2025-01-01T08:00:00+08:00' }).success).toBe(false)
     expect(zangshoSubscriptionCancelSchema.safeParse({ status: 'cancelled' }).success).toBe(false)
-    expect(ZANGSHO_SUBSCRIPTION_CANCEL.readClosed({ status: 'cancelled', cancelled_at: '2025-01-01T00:00:00Z' })).toEqual({ closed: true, at: '2025-01-01T00:00:00Z' })
-    expect(ZANGSHO_SUBSCRIPTION_CANCEL.readClosed({ status: 'active', cancelled_at: null })).toEqual({ closed: false, at: null })
+    expect(
+      ZANGSHO_SUBSCRIPTION_CANCEL.readClosed({ status: 'cancelled', cancelled_at: '2025-01-01T00:00:00Z' })
+    ).toEqual({ closed: true, at: '2025-01-01T00:00:00Z' })
+    expect(ZANGSHO_SUBSCRIPTION_CANCEL.readClosed({ status: 'active', cancelled_at: null })).toEqual({
+      closed: false,
+      at: null
+    })
     expect(getTarget('zangsho.subscriptions')!.push?.cancelAfterCreate).toBe(ZANGSHO_SUBSCRIPTION_CANCEL)
   })
 })

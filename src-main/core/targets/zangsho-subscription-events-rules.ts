@@ -48,8 +48,20 @@ export function deriveEventRow(st: EventRowState, columnOf: (field: string) => s
     const parsed = parseSignedMoney(raw)
     if (!parsed.ok) {
       delete v.amount_change
-      st.issues.push(makeIssue(st.rowNumber, field('amount_change'), columnOf('amount_change'), 'error', 'money_invalid',
-        { en: `"${raw}" is not an amount. Write the change like 490 or -490.`, 'zh-TW': `「${raw}」不是金額。請寫成 490 或 -490。` }, raw))
+      st.issues.push(
+        makeIssue(
+          st.rowNumber,
+          field('amount_change'),
+          columnOf('amount_change'),
+          'error',
+          'money_invalid',
+          {
+            en: `"${raw}" is not an amount. Write the change like 490 or -490.`,
+            'zh-TW': `「${raw}」不是金額。請寫成 490 或 -490。`
+          },
+          raw
+        )
+      )
       return
     }
     change = parsed.value
@@ -61,10 +73,20 @@ export function deriveEventRow(st: EventRowState, columnOf: (field: string) => s
     const diff = newA.minus(oldA)
     if (change && !change.eq(diff)) {
       const shown = `${fmt(change)} / ${fmt(oldA)} → ${fmt(newA)}`
-      st.issues.push(makeIssue(st.rowNumber, field('amount_change'), columnOf('amount_change'), 'error', 'amount_change_mismatch', {
-        en: `the MRR change ${fmt(change)} disagrees with the old amount ${fmt(oldA)} and the new amount ${fmt(newA)} (new − old = ${fmt(diff)}). Fix one of the three.`,
-        'zh-TW': `MRR 變化金額 ${fmt(change)} 與變更前金額 ${fmt(oldA)}、變更後金額 ${fmt(newA)} 不符(變更後 − 變更前 = ${fmt(diff)})。請修正其中一個。`
-      }, shown))
+      st.issues.push(
+        makeIssue(
+          st.rowNumber,
+          field('amount_change'),
+          columnOf('amount_change'),
+          'error',
+          'amount_change_mismatch',
+          {
+            en: `the MRR change ${fmt(change)} disagrees with the old amount ${fmt(oldA)} and the new amount ${fmt(newA)} (new − old = ${fmt(diff)}). Fix one of the three.`,
+            'zh-TW': `MRR 變化金額 ${fmt(change)} 與變更前金額 ${fmt(oldA)}、變更後金額 ${fmt(newA)} 不符(變更後 − 變更前 = ${fmt(diff)})。請修正其中一個。`
+          },
+          shown
+        )
+      )
       return
     }
     change ??= diff
@@ -75,10 +97,13 @@ export function deriveEventRow(st: EventRowState, columnOf: (field: string) => s
     v.event_type = change.isPositive() ? 'upgrade' : 'downgrade'
     return
   }
-  st.issues.push(makeIssue(st.rowNumber, field('event_type'), columnOf('event_type'), 'error', 'event_type_missing', {
-    en: 'the event type is missing and cannot be told from the amounts (no change, or old/new not given). Map 事件類型 (Event type) or fill it in: created, upgrade, downgrade, cancel, reactivated.',
-    'zh-TW': '沒有事件類型,也無法從金額判斷(金額沒有變化,或缺少變更前/變更後金額)。請對應「事件類型」欄位或填入:created、upgrade、downgrade、cancel、reactivated。'
-  }))
+  st.issues.push(
+    makeIssue(st.rowNumber, field('event_type'), columnOf('event_type'), 'error', 'event_type_missing', {
+      en: 'the event type is missing and cannot be told from the amounts (no change, or old/new not given). Map 事件類型 (Event type) or fill it in: created, upgrade, downgrade, cancel, reactivated.',
+      'zh-TW':
+        '沒有事件類型,也無法從金額判斷(金額沒有變化,或缺少變更前/變更後金額)。請對應「事件類型」欄位或填入:created、upgrade、downgrade、cancel、reactivated。'
+    })
+  )
 }
 
 /** One event as the chain check sees it. */
@@ -104,15 +129,27 @@ export function chainWarnings(events: ChainEvent[], columnOf: (field: string) =>
   }
   const out: Issue[] = []
   for (const list of byCustomer.values()) {
-    list.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.rowNumber - b.rowNumber))
+    list.sort((a, b) =>
+      a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.rowNumber - b.rowNumber
+    )
     for (let k = 1; k < list.length; k++) {
       const prev = list[k - 1]
       const cur = list[k]
       if (!prev.newAmount || !cur.oldAmount || prev.newAmount.eq(cur.oldAmount)) continue
-      out.push(makeIssue(cur.rowNumber, field('old_amount'), columnOf('old_amount'), 'warning', 'event_chain_break', {
-        en: `${cur.email}'s old amount ${fmt(cur.oldAmount)} does not continue from row ${prev.rowNumber}, whose new amount is ${fmt(prev.newAmount)} (the customer's previous event in time). An event may be missing, or an amount or date is wrong.`,
-        'zh-TW': `${cur.email} 的變更前金額 ${fmt(cur.oldAmount)} 與第 ${prev.rowNumber} 列(該客戶時間上的前一個事件)的變更後金額 ${fmt(prev.newAmount)} 接不上。可能少了一個事件,或金額、日期有誤。`
-      }, fmt(cur.oldAmount)))
+      out.push(
+        makeIssue(
+          cur.rowNumber,
+          field('old_amount'),
+          columnOf('old_amount'),
+          'warning',
+          'event_chain_break',
+          {
+            en: `${cur.email}'s old amount ${fmt(cur.oldAmount)} does not continue from row ${prev.rowNumber}, whose new amount is ${fmt(prev.newAmount)} (the customer's previous event in time). An event may be missing, or an amount or date is wrong.`,
+            'zh-TW': `${cur.email} 的變更前金額 ${fmt(cur.oldAmount)} 與第 ${prev.rowNumber} 列(該客戶時間上的前一個事件)的變更後金額 ${fmt(prev.newAmount)} 接不上。可能少了一個事件,或金額、日期有誤。`
+          },
+          fmt(cur.oldAmount)
+        )
+      )
     }
   }
   return out
@@ -122,5 +159,11 @@ export function chainWarnings(events: ChainEvent[], columnOf: (field: string) =>
 export function chainEventOf(st: EventRowState): ChainEvent | null {
   const { customer_email: email, occurred_at: at, old_amount: o, new_amount: n } = st.values
   if (typeof email !== 'string' || typeof at !== 'string') return null
-  return { rowNumber: st.rowNumber, email, occurredAt: at, oldAmount: o instanceof Decimal ? o : undefined, newAmount: n instanceof Decimal ? n : undefined }
+  return {
+    rowNumber: st.rowNumber,
+    email,
+    occurredAt: at,
+    oldAmount: o instanceof Decimal ? o : undefined,
+    newAmount: n instanceof Decimal ? n : undefined
+  }
 }

@@ -20,7 +20,8 @@ export const CONFLICT_EXPLANATIONS: Record<'orders' | 'customers' | 'subscriptio
       en: 'Skip: when the order number already exists, the order in 帳獸 is left exactly as it is and the row is marked "skipped".'
     },
     update: {
-      'zh-TW': '更新（預設）：訂單編號已存在時，用試算表中有填寫的欄位更新原訂單；空白欄位不會清掉原有資料。重送同一份檔案結果相同。',
+      'zh-TW':
+        '更新（預設）：訂單編號已存在時，用試算表中有填寫的欄位更新原訂單；空白欄位不會清掉原有資料。重送同一份檔案結果相同。',
       en: 'Update (default): when the order number already exists, the filled-in cells of your sheet update that order; empty cells never erase anything. Sending the same file twice gives the same result.'
     }
   },

@@ -2,6 +2,9 @@
 import { join } from 'node:path'
 import { defaultDataDir } from '../credentials/data-dir'
 
-export function defaultJournalDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultJournalDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform
+): string {
   return join(defaultDataDir(env, platform), 'jobs')
 }

@@ -6,9 +6,20 @@ import type { PlannedEntry } from './step'
 import { sendWithRetry } from './send'
 import { readSingleCreate } from './zangsho'
 import { searchCustomer } from './zangsho-phases'
-import { EVENTS_UNKNOWN_MESSAGE, endpointMissingMessage, eventSendOrder, eventsListPath, matchingEvents } from './zangsho-events'
+import {
+  EVENTS_UNKNOWN_MESSAGE,
+  endpointMissingMessage,
+  eventSendOrder,
+  eventsListPath,
+  matchingEvents
+} from './zangsho-events'
 
-type Verdict = { kind: 'created'; id: string | number } | { kind: 'absent' } | { kind: 'undecidable'; why: string } | 'cancel' | 'stop'
+type Verdict =
+  | { kind: 'created'; id: string | number }
+  | { kind: 'absent' }
+  | { kind: 'undecidable'; why: string }
+  | 'cancel'
+  | 'stop'
 const MAX_LIST_PAGES = 50
 
 /** Did an ambiguous create land? Find the customer's id, then walk the customer's events of that type. */
@@ -23,11 +34,18 @@ async function reconcile(ctx: JobContext, plan: PlannedEntry): Promise<Verdict> 
   if (customer.id == null) return { kind: 'absent' }
   const found: (string | number)[] = []
   for (let page = 1; page <= MAX_LIST_PAGES; page++) {
-    const out = await sendWithRetry(ctx.client, ctx.pacer, { method: 'GET', path: eventsListPath(customer.id, String(payload.event_type), page) }, ctx.policy, ctx.counts, {
-      stopSignal: ctx.stop.signal,
-      abortSignal: ctx.abortInFlight.signal,
-      light: true
-    })
+    const out = await sendWithRetry(
+      ctx.client,
+      ctx.pacer,
+      { method: 'GET', path: eventsListPath(customer.id, String(payload.event_type), page) },
+      ctx.policy,
+      ctx.counts,
+      {
+        stopSignal: ctx.stop.signal,
+        abortSignal: ctx.abortInFlight.signal,
+        light: true
+      }
+    )
     if (out.kind === 'cancelled') return 'cancel'
     if (out.kind !== 'ok') return { kind: 'undecidable', why: 'the events list did not answer' }
     const hit = matchingEvents(out.response.body, payload, customer.id, ctx.state.claimedIds)
@@ -43,11 +61,23 @@ async function reconcile(ctx: JobContext, plan: PlannedEntry): Promise<Verdict> 
 }
 
 async function unknown(ctx: JobContext, plan: PlannedEntry, why: string): Promise<void> {
-  await record(ctx, { t: 'failed', batch: plan.batch, at: ctx.now(), outcome: 'unknown', reason: 'unknown', message: `${EVENTS_UNKNOWN_MESSAGE} (${why})` })
+  await record(ctx, {
+    t: 'failed',
+    batch: plan.batch,
+    at: ctx.now(),
+    outcome: 'unknown',
+    reason: 'unknown',
+    message: `${EVENTS_UNKNOWN_MESSAGE} (${why})`
+  })
 }
 
 async function confirm(ctx: JobContext, plan: PlannedEntry, id: string | number | null): Promise<void> {
-  await record(ctx, { t: 'ack', batch: plan.batch, at: ctx.now(), items: [{ member: 0, outcome: 'created', id, reason: null, message: null }] })
+  await record(ctx, {
+    t: 'ack',
+    batch: plan.batch,
+    at: ctx.now(),
+    items: [{ member: 0, outcome: 'created', id, reason: null, message: null }]
+  })
   ctx.progress()
 }
 
@@ -75,16 +105,23 @@ async function sendEvent(ctx: JobContext, plan: PlannedEntry): Promise<StepResul
     }
     if (!(await ctx.gate())) return 'cancel'
     const first = isFirstCreate(ctx)
-    const out = await sendWithRetry(ctx.client, ctx.pacer, { method: 'POST', path: plan.path, body: plan.body }, ctx.policy, ctx.counts, {
-      beforeAttempt: (attempt) => record(ctx, { t: 'sent', batch: plan.batch, attempt, at: ctx.now() }),
-      // A 5xx may have been processed: keep it unanswered, the list decides.
-      onAnswer: async (status) => {
-        if (status < 500) await record(ctx, { t: 'answered', batch: plan.batch, at: ctx.now(), status })
-      },
-      stopOnAmbiguous: true,
-      stopSignal: ctx.stop.signal,
-      abortSignal: ctx.abortInFlight.signal
-    })
+    const out = await sendWithRetry(
+      ctx.client,
+      ctx.pacer,
+      { method: 'POST', path: plan.path, body: plan.body },
+      ctx.policy,
+      ctx.counts,
+      {
+        beforeAttempt: (attempt) => record(ctx, { t: 'sent', batch: plan.batch, attempt, at: ctx.now() }),
+        // A 5xx may have been processed: keep it unanswered, the list decides.
+        onAnswer: async (status) => {
+          if (status < 500) await record(ctx, { t: 'answered', batch: plan.batch, at: ctx.now(), status })
+        },
+        stopOnAmbiguous: true,
+        stopSignal: ctx.stop.signal,
+        abortSignal: ctx.abortInFlight.signal
+      }
+    )
     if (out.kind === 'ok') {
       await confirm(ctx, plan, readSingleCreate(out.response.body))
       return 'next'
@@ -103,7 +140,15 @@ async function sendEvent(ctx: JobContext, plan: PlannedEntry): Promise<StepResul
 export async function eventsPhase(ctx: JobContext): Promise<StepResult> {
   ctx.phase = 'main'
   for (const i of eventSendOrder(ctx.records, sendableIndexes(ctx))) {
-    const plan: PlannedEntry = { t: 'planned', batch: `main-${i + 1}`, phase: 'main', method: 'POST', path: ctx.options.transport.path, body: ctx.records[i].payload, members: [i] }
+    const plan: PlannedEntry = {
+      t: 'planned',
+      batch: `main-${i + 1}`,
+      phase: 'main',
+      method: 'POST',
+      path: ctx.options.transport.path,
+      body: ctx.records[i].payload,
+      members: [i]
+    }
     if (ctx.state.isDone(plan.batch)) continue
     if (!(await ctx.gate())) return 'cancel'
     const step = await sendEvent(ctx, await ensurePlanned(ctx, plan))

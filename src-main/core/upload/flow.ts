@@ -80,7 +80,10 @@ export async function readFlowJournal(journalDir: string, flowId: string): Promi
 }
 
 export async function isFlow(journalDir: string, id: string): Promise<boolean> {
-  return access(flowJournalPath(journalDir, id)).then(() => true, () => false)
+  return access(flowJournalPath(journalDir, id)).then(
+    () => true,
+    () => false
+  )
 }
 
 /** Written whole to a temp file and renamed: a crash leaves the old or the new plan, never half of one. */
@@ -94,8 +97,16 @@ async function saveFlowJournal(journalDir: string, j: FlowJournal): Promise<void
 /** Customers step records built from the orders' and subscriptions' e-mails and names (first name seen wins). */
 export function customersFromRows(sources: readonly PreparedRecord[][]): PreparedRecord[] {
   const all = sources.flat().filter((r) => r.valid)
-  const found = deriveCustomers(all, all.map((_, i) => i))
-  return found.map((c, i) => ({ row: i + 1, rows: [i + 1], valid: true, payload: { email: c.email, ...(c.name ? { name: c.name } : {}) } }))
+  const found = deriveCustomers(
+    all,
+    all.map((_, i) => i)
+  )
+  return found.map((c, i) => ({
+    row: i + 1,
+    rows: [i + 1],
+    valid: true,
+    payload: { email: c.email, ...(c.name ? { name: c.name } : {}) }
+  }))
 }
 
 /** A step that must stop the steps after it: stopped/cancelled, or rows failed, not sent or unknown. */
@@ -140,12 +151,28 @@ export async function runFlow(input: RunFlowInput): Promise<FlowResult> {
   if (input.resume) journal = await readFlowJournal(env.journalDir, flowId)
   else {
     journal = {
-      v: 1, flowId, createdAt: new Date(env.now?.() ?? Date.now()).toISOString(), baseUrl: steps[0]?.options.baseUrl ?? '',
-      steps: steps.map((s) => ({ kind: s.kind, target: FLOW_TARGETS[s.kind], jobId: stepJobId(flowId, s.kind), derived: !!s.derived, status: 'pending', ...(s.source ? { source: s.source } : {}) }))
+      v: 1,
+      flowId,
+      createdAt: new Date(env.now?.() ?? Date.now()).toISOString(),
+      baseUrl: steps[0]?.options.baseUrl ?? '',
+      steps: steps.map((s) => ({
+        kind: s.kind,
+        target: FLOW_TARGETS[s.kind],
+        jobId: stepJobId(flowId, s.kind),
+        derived: !!s.derived,
+        status: 'pending',
+        ...(s.source ? { source: s.source } : {})
+      }))
     }
     await saveFlowJournal(env.journalDir, journal)
   }
-  const out: FlowStepSummary[] = journal.steps.map((s) => ({ kind: s.kind, target: s.target, jobId: s.jobId, derived: s.derived, status: s.status }))
+  const out: FlowStepSummary[] = journal.steps.map((s) => ({
+    kind: s.kind,
+    target: s.target,
+    jobId: s.jobId,
+    derived: s.derived,
+    status: s.status
+  }))
   for (let i = 0; i < journal.steps.length; i++) {
     const rec = journal.steps[i]
     // finished, or failed rows the user has looked at (resume means "go on"): not run again.
@@ -153,8 +180,16 @@ export async function runFlow(input: RunFlowInput): Promise<FlowResult> {
     const step = steps.find((s) => s.kind === rec.kind)
     if (!step) throw new Error(`flow ${flowId}: no records given for step ${rec.kind}`)
     input.onStep?.(rec.kind, rec.jobId)
-    const started = await access(join(env.journalDir, `${rec.jobId}.jsonl`)).then(() => true, () => false)
-    const handle = startJob({ records: step.records, options: step.options, env, ...(started ? { resumeJobId: rec.jobId } : { jobId: rec.jobId }) })
+    const started = await access(join(env.journalDir, `${rec.jobId}.jsonl`)).then(
+      () => true,
+      () => false
+    )
+    const handle = startJob({
+      records: step.records,
+      options: step.options,
+      env,
+      ...(started ? { resumeJobId: rec.jobId } : { jobId: rec.jobId })
+    })
     input.onJob?.(handle)
     const result = await handle.done
     const failed = stepFailed(result)

@@ -48,7 +48,10 @@ export function checkBaseUrl(baseUrl: string): { 'zh-TW': string; en: string } |
   try {
     url = new URL(baseUrl)
   } catch {
-    return { 'zh-TW': `網址格式不正確：「${baseUrl}」。範例：https://api.zangsho.com/v1`, en: `Not a valid URL: "${baseUrl}". Example: https://api.zangsho.com/v1` }
+    return {
+      'zh-TW': `網址格式不正確：「${baseUrl}」。範例：https://api.zangsho.com/v1`,
+      en: `Not a valid URL: "${baseUrl}". Example: https://api.zangsho.com/v1`
+    }
   }
   if (url.protocol === 'https:') return null
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null
@@ -59,7 +62,19 @@ export function checkBaseUrl(baseUrl: string): { 'zh-TW': string; en: string } |
 }
 
 // Error codes raised before any byte of the request left this machine.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID'])
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID'
+])
 
 export interface RequestSpec {
   method: 'GET' | 'POST' | 'PUT'
@@ -109,7 +124,17 @@ export function createApiClient(config: ClientConfig) {
       const code = errorCode(error)
       const timedOut = timeout.aborted
       const aborted = !timedOut && !!spec.signal?.aborted
-      return { ok: false, failure: { error: redact.error(error), sent: !(code && NOT_SENT_CODES.has(code)), timedOut, aborted, startedAt, endedAt: now() } }
+      return {
+        ok: false,
+        failure: {
+          error: redact.error(error),
+          sent: !(code && NOT_SENT_CODES.has(code)),
+          timedOut,
+          aborted,
+          startedAt,
+          endedAt: now()
+        }
+      }
     }
   }
   return { request }

@@ -15,4 +15,3 @@ export { readJobOptions, listJobs } from './job-info'
 export type { JobListing } from './job-info'
 export type * from './types'
 export { JournalWriteError } from './journal-file'
-

@@ -72,27 +72,44 @@ interface Controls {
   abortInFlight: AbortController
 }
 
-async function openJournal(jobId: string, input: StartJobInput, state: JobState): Promise<{ journal: Journal; options: JobOptions; stamps: RecordStamp[] }> {
+async function openJournal(
+  jobId: string,
+  input: StartJobInput,
+  state: JobState
+): Promise<{ journal: Journal; options: JobOptions; stamps: RecordStamp[] }> {
   const { records, env } = input
   const stamps = stampRecords(records)
   if (input.resumeJobId) {
-    const { journal, entries } = await Journal.open(env.journalDir, jobId, { create: false, openFile: env.openJournalFile })
+    const { journal, entries } = await Journal.open(env.journalDir, jobId, {
+      create: false,
+      openFile: env.openJournalFile
+    })
     entries.forEach((e) => state.apply(e))
     const header = state.header
     if (!header) {
       await journal.close()
       throw new Error(`Job ${jobId} has no readable journal header; it cannot be resumed.`)
     }
-    const differs = header.records.length !== stamps.length ? 0 : header.records.findIndex((s, i) => s.fp !== stamps[i].fp)
+    const differs =
+      header.records.length !== stamps.length ? 0 : header.records.findIndex((s, i) => s.fp !== stamps[i].fp)
     if (header.records.length !== stamps.length || differs >= 0) {
       await journal.close()
       const where = differs >= 0 && header.records[differs] ? ` (row ${header.records[differs].row} differs)` : ''
-      throw new Error(`The data changed since job ${jobId} started${where}; resume needs the same file and settings. Start a new job or use "retry failed" instead.`)
+      throw new Error(
+        `The data changed since job ${jobId} started${where}; resume needs the same file and settings. Start a new job or use "retry failed" instead.`
+      )
     }
     return { journal, options: header.options, stamps }
   }
   const { journal } = await Journal.open(env.journalDir, jobId, { create: true, openFile: env.openJournalFile })
-  const entry = { t: 'header' as const, v: 1 as const, jobId, createdAt: new Date(env.now?.() ?? Date.now()).toISOString(), options: input.options, records: stamps }
+  const entry = {
+    t: 'header' as const,
+    v: 1 as const,
+    jobId,
+    createdAt: new Date(env.now?.() ?? Date.now()).toISOString(),
+    options: input.options,
+    records: stamps
+  }
   try {
     await journal.append(entry)
   } catch (e) {
@@ -141,7 +158,15 @@ async function runJob(jobId: string, input: StartJobInput, ctl: Controls): Promi
   }
 }
 
-async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, state: JobState, journal: Journal, options: JobOptions, stamps: RecordStamp[]): Promise<JobResult> {
+async function runOpenJob(
+  jobId: string,
+  input: StartJobInput,
+  ctl: Controls,
+  state: JobState,
+  journal: Journal,
+  options: JobOptions,
+  stamps: RecordStamp[]
+): Promise<JobResult> {
   const { env, records } = input
   const now = env.now ?? Date.now
   const sleep = env.sleep ?? realSleep
@@ -156,9 +181,27 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
     options,
     onConflict: resolveOnConflict(options.transport, options.onConflict),
     batchSize: Math.max(1, Math.min(options.batchSize ?? options.transport.maxBatch, options.transport.maxBatch)),
-    client: createApiClient({ fetch: env.fetch, baseUrl: options.baseUrl, token: env.token, userAgent: env.userAgent, timeoutMs: env.requestTimeoutMs, now }),
-    pacer: new Pacer({ minIntervalMs: options.minIntervalMs ?? service.defaultMinIntervalMs, now, sleep, windows: [...service.rateWindows] }),
-    policy: { maxAttempts: env.maxAttempts ?? 6, baseMs: env.backoffBaseMs ?? 500, capMs: env.backoffCapMs ?? 30_000, random: env.random ?? Math.random, sleep },
+    client: createApiClient({
+      fetch: env.fetch,
+      baseUrl: options.baseUrl,
+      token: env.token,
+      userAgent: env.userAgent,
+      timeoutMs: env.requestTimeoutMs,
+      now
+    }),
+    pacer: new Pacer({
+      minIntervalMs: options.minIntervalMs ?? service.defaultMinIntervalMs,
+      now,
+      sleep,
+      windows: [...service.rateWindows]
+    }),
+    policy: {
+      maxAttempts: env.maxAttempts ?? 6,
+      baseMs: env.backoffBaseMs ?? 500,
+      capMs: env.backoffCapMs ?? 30_000,
+      random: env.random ?? Math.random,
+      sleep
+    },
     journal,
     state,
     counts: { sent: 0, retried: 0, rateLimited: 0 },
@@ -182,7 +225,16 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
     const rate = (done - doneAtStart) / Math.max(0.001, (t - started) / 1000)
     const results = buildResults(stamps, state, options, () => ({ outcome: 'skipped', reason: '', message: '' }), true)
     const counts = summarize(results.filter((r, i) => state.recordResult.has(i) || !stamps[i].valid))
-    const event: ProgressEvent = { jobId, phase: ctx.phase, done, total: sendable.length, counts, rowsPerSecond: rate, etaMs: rate > 0 ? ((sendable.length - done) / rate) * 1000 : null, paused: ctl.isPaused() }
+    const event: ProgressEvent = {
+      jobId,
+      phase: ctx.phase,
+      done,
+      total: sendable.length,
+      counts,
+      rowsPerSecond: rate,
+      etaMs: rate > 0 ? ((sendable.length - done) / rate) * 1000 : null,
+      paused: ctl.isPaused()
+    }
     env.onProgress(event)
   }
   emitProgress(true)
@@ -197,25 +249,49 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
     step = 'stop'
   }
   const status: JobStatus = step === 'stop' ? 'stopped' : step === 'cancel' ? 'cancelled' : 'finished'
-  if (!journal.failure) await journal.append({ t: 'end', at: now(), status }).catch((e: unknown) => {
-    if (!(e instanceof JournalWriteError)) throw e
-    ctx.stopCode ??= e.diskFull ? 'disk_full' : 'journal_write_failed'
-  })
+  if (!journal.failure)
+    await journal.append({ t: 'end', at: now(), status }).catch((e: unknown) => {
+      if (!(e instanceof JournalWriteError)) throw e
+      ctx.stopCode ??= e.diskFull ? 'disk_full' : 'journal_write_failed'
+    })
   const batchOf = new Map<number, string>()
-  for (const p of state.planned.values()) if (p.phase === 'main') p.members.forEach((m) => batchOf.set(Number(m), p.batch))
+  for (const p of state.planned.values())
+    if (p.phase === 'main') p.members.forEach((m) => batchOf.set(Number(m), p.batch))
   const pending = (i: number): PendingReason => {
     const transient = ctx.transient.get(i)
     if (transient) return { outcome: 'failed', ...transient }
     const batch = batchOf.get(i)
     if (batch && state.wasSentWithoutAnswer(batch)) {
       // No idempotency (SHOPLINE, 帳獸 events): only a reconciliation on resume can tell whether it landed.
-      if (jobTarget(options).push?.eventsPhase) return { outcome: 'unknown', reason: 'interrupted', message: `${EVENTS_UNKNOWN_MESSAGE} (the job stopped while this event was being sent; resuming the job checks automatically)` }
+      if (jobTarget(options).push?.eventsPhase)
+        return {
+          outcome: 'unknown',
+          reason: 'interrupted',
+          message: `${EVENTS_UNKNOWN_MESSAGE} (the job stopped while this event was being sent; resuming the job checks automatically)`
+        }
       return api === 'shopline'
-        ? { outcome: 'unknown', reason: 'interrupted', message: `${UNKNOWN_MESSAGE} (the job stopped while this order was being sent; resuming the job checks automatically)` }
-        : { outcome: 'failed', reason: 'interrupted', message: 'Sent, but the job stopped before the answer arrived; resume the job to finish it safely.' }
+        ? {
+            outcome: 'unknown',
+            reason: 'interrupted',
+            message: `${UNKNOWN_MESSAGE} (the job stopped while this order was being sent; resuming the job checks automatically)`
+          }
+        : {
+            outcome: 'failed',
+            reason: 'interrupted',
+            message: 'Sent, but the job stopped before the answer arrived; resume the job to finish it safely.'
+          }
     }
-    const why = status === 'stopped' && ctx.stopMessage ? ctx.stopMessage.en : status === 'cancelled' ? 'the job was cancelled' : 'the job ended first'
-    return { outcome: 'not_sent', reason: 'not_sent', message: `Not sent: ${why}. Resume the job or retry failed rows.` }
+    const why =
+      status === 'stopped' && ctx.stopMessage
+        ? ctx.stopMessage.en
+        : status === 'cancelled'
+          ? 'the job was cancelled'
+          : 'the job ended first'
+    return {
+      outcome: 'not_sent',
+      reason: 'not_sent',
+      message: `Not sent: ${why}. Resume the job or retry failed rows.`
+    }
   }
   const results = buildResults(stamps, state, options, pending)
   emitProgress(true)
@@ -230,7 +306,13 @@ async function runOpenJob(jobId: string, input: StartJobInput, ctl: Controls, st
     results,
     requests: ctx.counts,
     ...(customers.length
-      ? { customers: { created: customers.filter((c) => c.outcome === 'created').length, skipped: customers.filter((c) => c.outcome === 'skipped').length, failed: customers.filter((c) => c.outcome === 'failed').length } }
+      ? {
+          customers: {
+            created: customers.filter((c) => c.outcome === 'created').length,
+            skipped: customers.filter((c) => c.outcome === 'skipped').length,
+            failed: customers.filter((c) => c.outcome === 'failed').length
+          }
+        }
       : {})
   }
 }

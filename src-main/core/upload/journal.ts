@@ -31,7 +31,16 @@ export interface RecordStamp {
 export type JournalEntry =
   | { t: 'header'; v: 1; jobId: string; createdAt: string; options: JobOptions; records: RecordStamp[] }
   /** members: record indexes (main phase) or customer emails (customers phase). */
-  | { t: 'planned'; batch: string; phase: Phase; method: 'POST' | 'PUT'; path: string; body: unknown; members: (number | string)[]; idempotencyKey?: string }
+  | {
+      t: 'planned'
+      batch: string
+      phase: Phase
+      method: 'POST' | 'PUT'
+      path: string
+      body: unknown
+      members: (number | string)[]
+      idempotencyKey?: string
+    }
   | { t: 'sent'; batch: string; attempt: number; at: number }
   | { t: 'ack'; batch: string; at: number; items: ItemResult[] }
   /** The request ended without per-item answers (rejected, retries used up, unauthorized, undecidable). */
@@ -45,12 +54,20 @@ export type JournalEntry =
 
 export function fingerprint(record: PreparedRecord): string {
   // The cancel body counts only when present, so journals of records without one keep their fingerprints.
-  const parts: unknown[] = record.cancel ? [record.rows, record.valid, record.payload, record.cancel] : [record.rows, record.valid, record.payload]
+  const parts: unknown[] = record.cancel
+    ? [record.rows, record.valid, record.payload, record.cancel]
+    : [record.rows, record.valid, record.payload]
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16)
 }
 
 export function stampRecords(records: PreparedRecord[]): RecordStamp[] {
-  return records.map((r) => ({ row: r.row, rows: r.rows, valid: r.valid, fp: fingerprint(r), ...(r.cancel ? { cancel: true as const } : {}) }))
+  return records.map((r) => ({
+    row: r.row,
+    rows: r.rows,
+    valid: r.valid,
+    fp: fingerprint(r),
+    ...(r.cancel ? { cancel: true as const } : {})
+  }))
 }
 
 export function journalPath(journalDir: string, jobId: string): string {
@@ -91,7 +108,11 @@ export class Journal {
   ) {}
 
   /** Open for appending; when resuming, first cut a torn last line (or finish a line that lost its newline). */
-  static async open(journalDir: string, jobId: string, opts: { create: boolean; openFile?: OpenJournalFile }): Promise<{ journal: Journal; entries: JournalEntry[] }> {
+  static async open(
+    journalDir: string,
+    jobId: string,
+    opts: { create: boolean; openFile?: OpenJournalFile }
+  ): Promise<{ journal: Journal; entries: JournalEntry[] }> {
     await mkdir(journalDir, { recursive: true })
     const path = journalPath(journalDir, jobId)
     await takeLock(path)
@@ -104,7 +125,10 @@ export class Journal {
     }
   }
 
-  private static async openLocked(path: string, opts: { create: boolean; openFile?: OpenJournalFile }): Promise<{ journal: Journal; entries: JournalEntry[] }> {
+  private static async openLocked(
+    path: string,
+    opts: { create: boolean; openFile?: OpenJournalFile }
+  ): Promise<{ journal: Journal; entries: JournalEntry[] }> {
     const openFile = opts.openFile ?? openRealJournalFile
     let entries: JournalEntry[] = []
     if (!opts.create) {
@@ -138,7 +162,10 @@ export class Journal {
     } catch (e) {
       this.broken = new JournalWriteError(e)
       // Best effort: cutting the partial line frees space and keeps the file a list of whole entries (resume also drops a torn last line).
-      await this.fh.truncate(this.size).then(() => this.fh.sync()).catch(() => undefined)
+      await this.fh
+        .truncate(this.size)
+        .then(() => this.fh.sync())
+        .catch(() => undefined)
       throw this.broken
     }
   }
@@ -168,7 +195,8 @@ async function takeLock(path: string): Promise<void> {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       const pid = Number(await readFile(lock, 'utf8').catch(() => ''))
-      if (pid && isAlive(pid)) throw new Error(`This job is already running in another OrderDock process (pid ${pid}).`, { cause: e })
+      if (pid && isAlive(pid))
+        throw new Error(`This job is already running in another OrderDock process (pid ${pid}).`, { cause: e })
       await rm(lock, { force: true })
     }
   }

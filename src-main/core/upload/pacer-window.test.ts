@@ -53,7 +53,13 @@ describe('Pacer without a reset header', () => {
   it('a 429 without Retry-After waits out the whole (assumed) window, so it cannot repeat within it', () => {
     const t = 0
     const p = new Pacer({ minIntervalMs: 0, now: () => t, sleep: async () => undefined })
-    p.observe({ status: 429, headers: new Headers({ 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0' }), body: null, startedAt: 0, endedAt: 10 })
+    p.observe({
+      status: 429,
+      headers: new Headers({ 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0' }),
+      body: null,
+      startedAt: 0,
+      endedAt: 10
+    })
     expect(p.nextStartAt()).toBeGreaterThanOrEqual(10 + ASSUMED_WINDOW_MS)
   })
 })

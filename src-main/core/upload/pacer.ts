@@ -51,7 +51,9 @@ export class Pacer {
   /** Earliest moment the next request may start. */
   nextStartAt(light = false): number {
     const { minIntervalMs, windows = [] } = this.config
-    const gap = light ? Math.max(Math.min(minIntervalMs, LIGHT_FLOOR_MS), this.headerGapMs) : Math.max(minIntervalMs, this.headerGapMs)
+    const gap = light
+      ? Math.max(Math.min(minIntervalMs, LIGHT_FLOOR_MS), this.headerGapMs)
+      : Math.max(minIntervalMs, this.headerGapMs)
     let at = Math.max(this.lastStart + gap, this.blockedUntil)
     for (const w of windows) {
       const inWindow = this.starts.filter((t) => t > this.config.now() - w.windowMs)
@@ -97,17 +99,22 @@ export class Pacer {
       // No reset time: spend what the server says is left, and when nothing is left wait out the window (learned, else assumed).
       this.window.observe(res, limit, remaining, retryAfterMs)
       this.headerGapMs = 0
-      if (res.status === 429 && retryAfterMs == null) this.blockedUntil = Math.max(this.blockedUntil, res.endedAt + this.windowMs())
+      if (res.status === 429 && retryAfterMs == null)
+        this.blockedUntil = Math.max(this.blockedUntil, res.endedAt + this.windowMs())
       else if (remaining <= 0 && retryAfterMs == null) {
         // Until a Retry-After has shown where the window ends, probe a second later: one 429 at most, and it teaches the window.
         const end = this.window.endAt(res.endedAt)
-        this.blockedUntil = Math.max(this.blockedUntil, this.window.exact ? end : Math.min(end, res.endedAt + PROBE_AFTER_MS))
+        this.blockedUntil = Math.max(
+          this.blockedUntil,
+          this.window.exact ? end : Math.min(end, res.endedAt + PROBE_AFTER_MS)
+        )
       }
     } else if (Number.isFinite(limit) && limit > 0) {
       // A limit alone: spacing at the limit over the assumed window is always safe.
       this.headerGapMs = ASSUMED_WINDOW_MS / limit
     }
-    if (res.status === 429 && retryAfterMs == null) this.blockedUntil = Math.max(this.blockedUntil, res.endedAt + Math.max(1000, this.headerGapMs))
+    if (res.status === 429 && retryAfterMs == null)
+      this.blockedUntil = Math.max(this.blockedUntil, res.endedAt + Math.max(1000, this.headerGapMs))
     return { retryAfterMs }
   }
 }
@@ -142,7 +149,8 @@ export class WindowLearner {
       return
     }
     const reset = this.prevRemaining != null && remaining >= this.prevRemaining
-    if (reset && this.openedAt != null) this.learnedMs = Math.min(this.learnedMs ?? Infinity, Math.max(1, res.endedAt - this.openedAt))
+    if (reset && this.openedAt != null)
+      this.learnedMs = Math.min(this.learnedMs ?? Infinity, Math.max(1, res.endedAt - this.openedAt))
     if (this.prevRemaining == null || reset) {
       // Opened by this request when it was the window's first; otherwise after the previous request arrived.
       this.openedAt = remaining === limit - 1 ? res.startedAt : reset ? this.prevStartedAt : null

@@ -44,7 +44,13 @@ describe('Pacer', () => {
     await p.waitTurn()
     const start = c.now()
     // 119 left, window resets 60 s from now: gap = 60 s / 120
-    p.observe(response(start, { 'x-ratelimit-limit': '120', 'x-ratelimit-remaining': '119', 'x-ratelimit-reset': String(Math.ceil((start + 60_000) / 1000)) }))
+    p.observe(
+      response(start, {
+        'x-ratelimit-limit': '120',
+        'x-ratelimit-remaining': '119',
+        'x-ratelimit-reset': String(Math.ceil((start + 60_000) / 1000))
+      })
+    )
     await p.waitTurn()
     const gap = c.now() - start
     expect(gap).toBeGreaterThanOrEqual(490)
@@ -56,7 +62,9 @@ describe('Pacer', () => {
     const p = new Pacer({ minIntervalMs: 0, now: c.now, sleep: c.sleep })
     await p.waitTurn()
     const t = c.now()
-    p.observe(response(t, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil((t + 10_000) / 1000)) }))
+    p.observe(
+      response(t, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil((t + 10_000) / 1000)) })
+    )
     await p.waitTurn()
     expect(c.now() - t).toBeGreaterThanOrEqual(10_000)
     const t2 = c.now()
@@ -100,7 +108,15 @@ describe('base URL', () => {
 
 describe('reading answers', () => {
   it('maps batch results by index; a resend after a lost answer reports created', () => {
-    const body = { data: { results: { created: [{ index: 1, id: 9 }], updated: [{ index: 0, id: 7 }], failed: [{ index: 2, reason: 'validation_error', message: 'amount 格式錯誤' }] } } }
+    const body = {
+      data: {
+        results: {
+          created: [{ index: 1, id: 9 }],
+          updated: [{ index: 0, id: 7 }],
+          failed: [{ index: 2, reason: 'validation_error', message: 'amount 格式錯誤' }]
+        }
+      }
+    }
     const plain = readBatchResult(body, 4, false)
     expect(plain.map((r) => r.outcome)).toEqual(['updated', 'created', 'failed', 'failed'])
     expect(plain[3].reason).toBe('missing_in_response')

@@ -3,16 +3,30 @@ import { localizeResult, reasonLabel } from './result-messages'
 import { summarize } from './state'
 import type { RowResult } from './types'
 
-const row = (outcome: RowResult['outcome'], reason: string | null, message: string | null): RowResult => ({ row: 2, rows: [2], outcome, id: null, reason, message })
+const row = (outcome: RowResult['outcome'], reason: string | null, message: string | null): RowResult => ({
+  row: 2,
+  rows: [2],
+  outcome,
+  id: null,
+  reason,
+  message
+})
 
 describe('push outcomes in the user language', () => {
   it('"not sent" is its own outcome, counted as summary.notSent and never as failed', () => {
-    const s = summarize([row('created', null, null), row('not_sent', 'not_sent', 'Not sent: the job was cancelled. Resume the job or retry failed rows.'), row('failed', 'http_500', 'boom')])
+    const s = summarize([
+      row('created', null, null),
+      row('not_sent', 'not_sent', 'Not sent: the job was cancelled. Resume the job or retry failed rows.'),
+      row('failed', 'http_500', 'boom')
+    ])
     expect(s).toMatchObject({ total: 3, created: 1, notSent: 1, failed: 1 })
   })
 
   it('says why a row was not sent in zh-TW, with no English and no raw code', () => {
-    const r = localizeResult(row('not_sent', 'not_sent', 'Not sent: the job was cancelled. Resume the job or retry failed rows.'), 'zh-TW')
+    const r = localizeResult(
+      row('not_sent', 'not_sent', 'Not sent: the job was cancelled. Resume the job or retry failed rows.'),
+      'zh-TW'
+    )
     expect(r.message).toContain('你取消了這次匯入')
     expect(r.message).not.toMatch(/[A-Za-z_]{4,}/)
     expect(reasonLabel('not_sent', 'zh-TW')).toBe('未送出')
@@ -27,7 +41,14 @@ describe('push outcomes in the user language', () => {
   })
 
   it('customer messages keep the e-mail, English stays as the engine wrote it', () => {
-    const zh = localizeResult(row('failed', 'customer_not_found', 'No customer with email a@b.tw was found in 帳獸, and creating it did not succeed.'), 'zh-TW')
+    const zh = localizeResult(
+      row(
+        'failed',
+        'customer_not_found',
+        'No customer with email a@b.tw was found in 帳獸, and creating it did not succeed.'
+      ),
+      'zh-TW'
+    )
     expect(zh.message).toContain('a@b.tw')
     const en = row('failed', 'customer_not_found', 'No customer with email a@b.tw was found')
     expect(localizeResult(en, 'en')).toBe(en)

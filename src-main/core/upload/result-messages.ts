@@ -3,7 +3,10 @@
 import type { RowResult } from './types'
 
 type Lang = 'zh-TW' | 'en'
-interface Text { 'zh-TW': string; en: string }
+interface Text {
+  'zh-TW': string
+  en: string
+}
 
 /** Short names of the engine's reason codes (never shown raw). */
 const REASONS: Record<string, Text> = {
@@ -56,7 +59,10 @@ function messageZh(r: RowResult): string | null {
     case 'customer_not_found':
       return `在帳獸找不到這位顧客（${emailIn(m)}），而且建立顧客沒有成功。`
     case 'customer_not_created':
-      return `無法建立顧客 ${emailIn(m)}：${m.replace(/^Customer \S+ could not be created:?\s*/, '')}`.replace(/：$/, '')
+      return `無法建立顧客 ${emailIn(m)}：${m.replace(/^Customer \S+ could not be created:?\s*/, '')}`.replace(
+        /：$/,
+        ''
+      )
     case 'customer_lookup_failed':
       return `無法查詢顧客 ${emailIn(m)}：${m.replace(/^Could not look up customer \S+:\s*/, '')}`
     default:

@@ -5,7 +5,11 @@ import { summarize } from './state'
 import type { JobEnvironment, JobHandle, JobOptions, JobResult, RowResult } from './types'
 
 /** Outcomes that a retry sends again: failed, invalid (if now valid) and, on request, unknown. */
-export function selectRetryRecords(previous: RowResult[], records: PreparedRecord[], opts: { includeUnknown?: boolean } = {}): PreparedRecord[] {
+export function selectRetryRecords(
+  previous: RowResult[],
+  records: PreparedRecord[],
+  opts: { includeUnknown?: boolean } = {}
+): PreparedRecord[] {
   const byRow = new Map(previous.map((r) => [r.row, r]))
   return records.filter((rec) => {
     const before = byRow.get(rec.row)
@@ -41,8 +45,14 @@ export function retryFailed(input: RetryFailedInput): JobHandle {
   // Webhooks-mode keys stay those of the first job, so a row that was in flight is replayed, not duplicated.
   // Rows whose batch went out without an answer may already be in the shop: report them as created when found there.
   // So may rows created before their cancel (close-after-create) did not finish: the retry finds them and cancels them once.
-  const lostRows = input.previous.results.filter((r) => r.reason === 'interrupted' || r.reason === 'not_cancelled' || r.reason === 'cancel_failed').flatMap((r) => r.rows)
-  const options: JobOptions = { ...input.options, idempotencyScope: input.options.idempotencyScope ?? input.previous.jobId, lostRows }
+  const lostRows = input.previous.results
+    .filter((r) => r.reason === 'interrupted' || r.reason === 'not_cancelled' || r.reason === 'cancel_failed')
+    .flatMap((r) => r.rows)
+  const options: JobOptions = {
+    ...input.options,
+    idempotencyScope: input.options.idempotencyScope ?? input.previous.jobId,
+    lostRows
+  }
   const handle = startJob({ records: subset, options, env: input.env, jobId: input.jobId })
   const done = handle.done.then((res) => {
     const results = mergeResults(input.previous.results, res.results)
@@ -55,13 +65,18 @@ export function retryFailed(input: RetryFailedInput): JobHandle {
 /** Fill each invalid row's message with its validation errors (what to fix), from the preparation's issues. */
 export function explainInvalid(
   results: RowResult[],
-  issuesForRow: (row: number) => { severity: string; column: string | null; field: string; message: string; messageZh: string }[],
+  issuesForRow: (
+    row: number
+  ) => { severity: string; column: string | null; field: string; message: string; messageZh: string }[],
   language: 'zh-TW' | 'en' = 'en'
 ): RowResult[] {
   return results.map((r) => {
     if (r.outcome !== 'invalid') return r
     const issues = r.rows.flatMap((n) => issuesForRow(n)).filter((i) => i.severity === 'error')
     if (!issues.length) return r
-    return { ...r, message: issues.map((i) => `${i.column ?? i.field}: ${language === 'zh-TW' ? i.messageZh : i.message}`).join('; ') }
+    return {
+      ...r,
+      message: issues.map((i) => `${i.column ?? i.field}: ${language === 'zh-TW' ? i.messageZh : i.message}`).join('; ')
+    }
   })
 }

@@ -4,7 +4,14 @@ import type { JobContext, StepResult } from './context'
 import { ensurePlanned, settleFailure } from './step'
 import type { PlannedEntry } from './step'
 import { sendWithRetry } from './send'
-import { RECONCILE_SKEW_MS, UNKNOWN_MESSAGE, customerEmailOfShopline, judgeSearch, searchPath, shoplineBody } from './shopline'
+import {
+  RECONCILE_SKEW_MS,
+  UNKNOWN_MESSAGE,
+  customerEmailOfShopline,
+  judgeSearch,
+  searchPath,
+  shoplineBody
+} from './shopline'
 import type { ReconcileVerdict } from './shopline'
 
 function createdId(body: unknown): string | number | null {
@@ -21,22 +28,46 @@ async function reconcile(ctx: JobContext, plan: PlannedEntry, attemptAt: number)
   // Give a slow request time to land before we look.
   await ctx.policy.sleep(ctx.reconcileDelayMs, ctx.stop.signal)
   if (ctx.stop.signal.aborted) return 'cancel'
-  const out = await sendWithRetry(ctx.client, ctx.pacer, { method: 'GET', path: searchPath(email, attemptAt - RECONCILE_SKEW_MS) }, ctx.policy, ctx.counts, {
-    stopSignal: ctx.stop.signal,
-    abortSignal: ctx.abortInFlight.signal,
-    light: true
-  })
+  const out = await sendWithRetry(
+    ctx.client,
+    ctx.pacer,
+    { method: 'GET', path: searchPath(email, attemptAt - RECONCILE_SKEW_MS) },
+    ctx.policy,
+    ctx.counts,
+    {
+      stopSignal: ctx.stop.signal,
+      abortSignal: ctx.abortInFlight.signal,
+      light: true
+    }
+  )
   if (out.kind === 'cancelled') return 'cancel'
   if (out.kind !== 'ok') return { kind: 'undecidable', why: 'the order search did not answer' }
   return judgeSearch(out.response.body, payload, ctx.state.claimedIds)
 }
 
 async function unknown(ctx: JobContext, plan: PlannedEntry, why: string): Promise<void> {
-  await record(ctx, { t: 'failed', batch: plan.batch, at: ctx.now(), outcome: 'unknown', reason: 'unknown', message: `${UNKNOWN_MESSAGE} (${why})` })
+  await record(ctx, {
+    t: 'failed',
+    batch: plan.batch,
+    at: ctx.now(),
+    outcome: 'unknown',
+    reason: 'unknown',
+    message: `${UNKNOWN_MESSAGE} (${why})`
+  })
 }
 
-async function confirm(ctx: JobContext, plan: PlannedEntry, id: string | number | null, message: string | null): Promise<void> {
-  await record(ctx, { t: 'ack', batch: plan.batch, at: ctx.now(), items: [{ member: 0, outcome: 'created', id, reason: null, message }] })
+async function confirm(
+  ctx: JobContext,
+  plan: PlannedEntry,
+  id: string | number | null,
+  message: string | null
+): Promise<void> {
+  await record(ctx, {
+    t: 'ack',
+    batch: plan.batch,
+    at: ctx.now(),
+    items: [{ member: 0, outcome: 'created', id, reason: null, message }]
+  })
   ctx.progress()
 }
 
@@ -61,19 +92,26 @@ async function sendOne(ctx: JobContext, plan: PlannedEntry): Promise<StepResult>
     }
     if (!(await ctx.gate())) return 'cancel'
     let attemptAt = ctx.now()
-    const out = await sendWithRetry(ctx.client, ctx.pacer, { method: 'POST', path: ctx.options.transport.path, body: plan.body }, ctx.policy, ctx.counts, {
-      beforeAttempt: async (attempt) => {
-        attemptAt = ctx.now()
-        await record(ctx, { t: 'sent', batch: plan.batch, attempt, at: attemptAt })
-      },
-      onAnswer: async (status) => {
-        // A 5xx may have been processed: keep it unanswered, the search decides.
-        if (status < 500) await record(ctx, { t: 'answered', batch: plan.batch, at: ctx.now(), status })
-      },
-      stopOnAmbiguous: true,
-      stopSignal: ctx.stop.signal,
-      abortSignal: ctx.abortInFlight.signal
-    })
+    const out = await sendWithRetry(
+      ctx.client,
+      ctx.pacer,
+      { method: 'POST', path: ctx.options.transport.path, body: plan.body },
+      ctx.policy,
+      ctx.counts,
+      {
+        beforeAttempt: async (attempt) => {
+          attemptAt = ctx.now()
+          await record(ctx, { t: 'sent', batch: plan.batch, attempt, at: attemptAt })
+        },
+        onAnswer: async (status) => {
+          // A 5xx may have been processed: keep it unanswered, the search decides.
+          if (status < 500) await record(ctx, { t: 'answered', batch: plan.batch, at: ctx.now(), status })
+        },
+        stopOnAmbiguous: true,
+        stopSignal: ctx.stop.signal,
+        abortSignal: ctx.abortInFlight.signal
+      }
+    )
     if (out.kind === 'ok') {
       await confirm(ctx, plan, createdId(out.response.body), null)
       return 'next'
@@ -89,8 +127,19 @@ export async function shoplinePhase(ctx: JobContext): Promise<StepResult> {
   ctx.phase = 'main'
   for (const i of sendableIndexes(ctx)) {
     const r = ctx.records[i]
-    const body = shoplineBody(r.payload, { deliveryOptionId: ctx.options.deliveryOptionId, paymentMethodId: ctx.options.paymentMethodId })
-    const planned: PlannedEntry = { t: 'planned', batch: `main-${i + 1}`, phase: 'main', method: 'POST', path: ctx.options.transport.path, body, members: [i] }
+    const body = shoplineBody(r.payload, {
+      deliveryOptionId: ctx.options.deliveryOptionId,
+      paymentMethodId: ctx.options.paymentMethodId
+    })
+    const planned: PlannedEntry = {
+      t: 'planned',
+      batch: `main-${i + 1}`,
+      phase: 'main',
+      method: 'POST',
+      path: ctx.options.transport.path,
+      body,
+      members: [i]
+    }
     if (ctx.state.isDone(planned.batch)) continue
     if (!(await ctx.gate())) return 'cancel'
     const step = await sendOne(ctx, await ensurePlanned(ctx, planned))

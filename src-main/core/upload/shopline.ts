@@ -6,7 +6,10 @@ export const UNKNOWN_MESSAGE = 'unknown: check SHOPLINE before retrying'
 export const RECONCILE_SKEW_MS = 60_000
 
 /** The payload with the chosen delivery option and payment method filled in where the sheet left them out. */
-export function shoplineBody(payload: Record<string, unknown>, ids: { deliveryOptionId?: string; paymentMethodId?: string }): Record<string, unknown> {
+export function shoplineBody(
+  payload: Record<string, unknown>,
+  ids: { deliveryOptionId?: string; paymentMethodId?: string }
+): Record<string, unknown> {
   const order = { ...((payload.order as Record<string, unknown>) ?? {}) }
   if (ids.deliveryOptionId && order.delivery_option_id == null) order.delivery_option_id = ids.deliveryOptionId
   if (ids.paymentMethodId && order.payment_method_id == null) order.payment_method_id = ids.paymentMethodId
@@ -29,11 +32,16 @@ export function moneyValue(value: unknown): Decimal | null {
 }
 
 export function searchPath(email: string, createdAfterMs: number): string {
-  const q = new URLSearchParams({ customer_email: email, created_after: new Date(createdAfterMs).toISOString(), per_page: '50' })
+  const q = new URLSearchParams({
+    customer_email: email,
+    created_after: new Date(createdAfterMs).toISOString(),
+    per_page: '50'
+  })
   return `/orders/search?${q.toString()}`
 }
 
-export type ReconcileVerdict = { kind: 'created'; id: string | number } | { kind: 'absent' } | { kind: 'undecidable'; why: string }
+export type ReconcileVerdict =
+  { kind: 'created'; id: string | number } | { kind: 'absent' } | { kind: 'undecidable'; why: string }
 
 /**
  * Decide from a search answer whether our order exists: candidates are orders of that customer created after the attempt
@@ -55,7 +63,10 @@ export function judgeSearch(body: unknown, payload: Record<string, unknown>, cla
   })
   if (candidates.length === 1) return { kind: 'created', id: candidates[0].id as string | number }
   if (candidates.length === 0) return { kind: 'absent' }
-  return { kind: 'undecidable', why: `${candidates.length} orders of this customer with the same total were created meanwhile` }
+  return {
+    kind: 'undecidable',
+    why: `${candidates.length} orders of this customer with the same total were created meanwhile`
+  }
 }
 
 export function customerEmailOfShopline(payload: Record<string, unknown>): string | undefined {

@@ -63,7 +63,8 @@ export class JobState {
       case 'failed': {
         this.failed.set(e.batch, e)
         const plan = this.planned.get(e.batch)
-        for (const member of plan?.members ?? []) this.setMember(plan!.phase, member, { outcome: e.outcome, id: null, reason: e.reason, message: e.message })
+        for (const member of plan?.members ?? [])
+          this.setMember(plan!.phase, member, { outcome: e.outcome, id: null, reason: e.reason, message: e.message })
         break
       }
       case 'resolved':
@@ -116,14 +117,29 @@ export interface PendingReason {
  * One RowResult per record; `pending` says what a record without an answer gets (job stopped or cancelled).
  * live: the job still runs, so a record still waiting for its cancel shows its create answer, not "not cancelled".
  */
-export function buildResults(stamps: RecordStamp[], state: JobState, options: JobOptions, pending: (index: number) => PendingReason, live = false): RowResult[] {
+export function buildResults(
+  stamps: RecordStamp[],
+  state: JobState,
+  options: JobOptions,
+  pending: (index: number) => PendingReason,
+  live = false
+): RowResult[] {
   const excluded = new Set(options.excludedRows ?? [])
   return stamps.map((s, i) => {
     const base = { row: s.row, rows: s.rows }
-    if (s.rows.some((r) => excluded.has(r)) || excluded.has(s.row)) return { ...base, outcome: 'skipped', id: null, reason: 'excluded', message: 'Excluded by you; not sent.' }
-    if (!s.valid) return { ...base, outcome: 'invalid', id: null, reason: 'invalid', message: 'Not sent: fix the problems shown for this row, then retry.' }
+    if (s.rows.some((r) => excluded.has(r)) || excluded.has(s.row))
+      return { ...base, outcome: 'skipped', id: null, reason: 'excluded', message: 'Excluded by you; not sent.' }
+    if (!s.valid)
+      return {
+        ...base,
+        outcome: 'invalid',
+        id: null,
+        reason: 'invalid',
+        message: 'Not sent: fix the problems shown for this row, then retry.'
+      }
     const r = state.recordResult.get(i)
-    if (r && s.cancel && !(live && !state.cancelResult.has(i))) return { ...base, ...withCancel(r, state.cancelResult.get(i)) }
+    if (r && s.cancel && !(live && !state.cancelResult.has(i)))
+      return { ...base, ...withCancel(r, state.cancelResult.get(i)) }
     if (r) return { ...base, outcome: r.outcome, id: r.id, reason: r.reason, message: r.message }
     const p = pending(i)
     return { ...base, outcome: p.outcome, id: null, reason: p.reason, message: p.message }
@@ -131,13 +147,36 @@ export function buildResults(stamps: RecordStamp[], state: JobState, options: Jo
 }
 
 /** A record closed after its create: created + cancelled, or failed while it stays open in the destination. */
-function withCancel(made: Omit<ItemResult, 'member'>, cancel: Omit<ItemResult, 'member'> | undefined): Omit<RowResult, 'row' | 'rows'> {
-  if (made.outcome !== 'created' && made.outcome !== 'updated') return { outcome: made.outcome, id: made.id, reason: made.reason, message: made.message }
+function withCancel(
+  made: Omit<ItemResult, 'member'>,
+  cancel: Omit<ItemResult, 'member'> | undefined
+): Omit<RowResult, 'row' | 'rows'> {
+  if (made.outcome !== 'created' && made.outcome !== 'updated')
+    return { outcome: made.outcome, id: made.id, reason: made.reason, message: made.message }
   const base = { id: made.id ?? cancel?.id ?? null }
-  if (cancel?.outcome === 'updated') return { ...base, outcome: made.outcome, reason: cancel.reason, message: cancel.message }
+  if (cancel?.outcome === 'updated')
+    return { ...base, outcome: made.outcome, reason: cancel.reason, message: cancel.message }
   const did = made.outcome === 'created' ? '已建立' : '已更新'
   const why = cancel?.message ?? cancel?.reason ?? ''
-  if (cancel?.outcome === 'unknown') return { ...base, outcome: 'unknown', reason: 'cancel_unknown', message: `${did},但無法確認是否已取消 / ${made.outcome}, but whether the cancel landed is unknown: ${why}`.trim() }
-  if (cancel) return { ...base, outcome: 'failed', reason: 'cancel_failed', message: `${did}但取消失敗,訂閱仍是有效狀態 / ${made.outcome}, but the cancel failed and the subscription is still active: ${why}`.trim() }
-  return { ...base, outcome: 'failed', reason: 'not_cancelled', message: `${did}但尚未取消:工作在取消前停止,請繼續這個工作 / ${made.outcome}, but not cancelled yet: the job stopped first. Resume the job to cancel it with its original date.` }
+  if (cancel?.outcome === 'unknown')
+    return {
+      ...base,
+      outcome: 'unknown',
+      reason: 'cancel_unknown',
+      message: `${did},但無法確認是否已取消 / ${made.outcome}, but whether the cancel landed is unknown: ${why}`.trim()
+    }
+  if (cancel)
+    return {
+      ...base,
+      outcome: 'failed',
+      reason: 'cancel_failed',
+      message:
+        `${did}但取消失敗,訂閱仍是有效狀態 / ${made.outcome}, but the cancel failed and the subscription is still active: ${why}`.trim()
+    }
+  return {
+    ...base,
+    outcome: 'failed',
+    reason: 'not_cancelled',
+    message: `${did}但尚未取消:工作在取消前停止,請繼續這個工作 / ${made.outcome}, but not cancelled yet: the job stopped first. Resume the job to cancel it with its original date.`
+  }
 }

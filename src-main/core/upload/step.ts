@@ -23,21 +23,39 @@ export function apiOf(ctx: JobContext): ApiName {
 }
 
 /** Turn a non-ok send outcome into what the job does next; writes the "failed" entry when the batch is over. */
-export async function settleFailure(ctx: JobContext, plan: PlannedEntry, out: Exclude<SendOutcome, { kind: 'ok' }>): Promise<StepResult> {
+export async function settleFailure(
+  ctx: JobContext,
+  plan: PlannedEntry,
+  out: Exclude<SendOutcome, { kind: 'ok' }>
+): Promise<StepResult> {
   if (out.kind === 'cancelled') return 'cancel'
   if (out.kind === 'auth') {
-    ctx.stopMessage = describeHttpFailure(out.response.status, out.response.body, apiOf(ctx), requiredAbility(apiOf(ctx), plan.method, plan.path)).message
+    ctx.stopMessage = describeHttpFailure(
+      out.response.status,
+      out.response.body,
+      apiOf(ctx),
+      requiredAbility(apiOf(ctx), plan.method, plan.path)
+    ).message
     return 'stop'
   }
   if (out.kind === 'rejected') {
     const status = out.response.status
-    await record(ctx, { t: 'failed', batch: plan.batch, at: ctx.now(), outcome: 'failed', reason: status === 422 ? 'validation_error' : `http_${status}`, message: bodyText(out.response.body) || `HTTP ${status}` })
+    await record(ctx, {
+      t: 'failed',
+      batch: plan.batch,
+      at: ctx.now(),
+      outcome: 'failed',
+      reason: status === 422 ? 'validation_error' : `http_${status}`,
+      message: bodyText(out.response.body) || `HTTP ${status}`
+    })
     return 'next'
   }
   if (out.kind === 'exhausted') {
     // The server is unreachable or keeps failing: every later batch would too. Stop; the journal lets the job resume later.
     const last = out.last
-    const why = isNetworkFailure(last) ? describeNetworkFailure(last.error).message : describeHttpFailure(last.status, last.body, apiOf(ctx)).message
+    const why = isNetworkFailure(last)
+      ? describeNetworkFailure(last.error).message
+      : describeHttpFailure(last.status, last.body, apiOf(ctx)).message
     ctx.stopMessage = {
       'zh-TW': `嘗試 ${ctx.policy.maxAttempts} 次仍失敗，已暫停這個工作：${why['zh-TW']} 問題排除後可以繼續這個工作。`,
       en: `Stopped after ${ctx.policy.maxAttempts} attempts: ${why.en} Resume the job once this is fixed.`
@@ -60,12 +78,19 @@ export async function runSafeStep(
   plan = await ensurePlanned(ctx, plan)
   const lostBefore = ctx.state.wasSentWithoutAnswer(plan.batch)
   const headers = plan.idempotencyKey ? { 'X-Idempotency-Key': plan.idempotencyKey } : undefined
-  const out = await sendWithRetry(ctx.client, ctx.pacer, { method: plan.method, path: plan.path, body: plan.body, headers }, ctx.policy, ctx.counts, {
-    beforeAttempt: (attempt) => record(ctx, { t: 'sent', batch: plan.batch, attempt, at: ctx.now() }),
-    onAnswer: (status) => record(ctx, { t: 'answered', batch: plan.batch, at: ctx.now(), status }),
-    stopSignal: ctx.stop.signal,
-    abortSignal: ctx.abortInFlight.signal
-  })
+  const out = await sendWithRetry(
+    ctx.client,
+    ctx.pacer,
+    { method: plan.method, path: plan.path, body: plan.body, headers },
+    ctx.policy,
+    ctx.counts,
+    {
+      beforeAttempt: (attempt) => record(ctx, { t: 'sent', batch: plan.batch, attempt, at: ctx.now() }),
+      onAnswer: (status) => record(ctx, { t: 'answered', batch: plan.batch, at: ctx.now(), status }),
+      stopSignal: ctx.stop.signal,
+      abortSignal: ctx.abortInFlight.signal
+    }
+  )
   if (out.kind === 'rejected' && readRejected) {
     const items = readRejected(out.response.status, out.response.body)
     if (items) {
@@ -75,7 +100,12 @@ export async function runSafeStep(
     }
   }
   if (out.kind !== 'ok') return settleFailure(ctx, plan, out)
-  await record(ctx, { t: 'ack', batch: plan.batch, at: ctx.now(), items: read(out.response.body, lostBefore || out.afterLoss) })
+  await record(ctx, {
+    t: 'ack',
+    batch: plan.batch,
+    at: ctx.now(),
+    items: read(out.response.body, lostBefore || out.afterLoss)
+  })
   ctx.progress()
   return 'next'
 }

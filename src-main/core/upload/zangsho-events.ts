@@ -4,7 +4,7 @@ import Decimal from 'decimal.js'
 import type { PreparedRecord } from '../targets/types'
 import type { Localized } from '../targets/types'
 
-export const EVENTS_UNKNOWN_MESSAGE = 'unknown: check the customer\'s subscription events in 帳獸 before retrying'
+export const EVENTS_UNKNOWN_MESSAGE = "unknown: check the customer's subscription events in 帳獸 before retrying"
 
 /** Send order: by occurred_at (so each customer's history goes out in time order), then by row. */
 export function eventSendOrder(records: PreparedRecord[], indexes: number[]): number[] {
@@ -13,7 +13,12 @@ export function eventSendOrder(records: PreparedRecord[], indexes: number[]): nu
 }
 
 export function eventsListPath(customerId: number, eventType: string, page: number): string {
-  const q = new URLSearchParams({ customer_id: String(customerId), event_type: eventType, per_page: '100', page: String(page) })
+  const q = new URLSearchParams({
+    customer_id: String(customerId),
+    event_type: eventType,
+    per_page: '100',
+    page: String(page)
+  })
   return `/subscriptions/events?${q.toString()}`
 }
 
@@ -30,7 +35,12 @@ function sameMoney(a: unknown, b: unknown): boolean {
  * The events on one list page that are ours: same customer, event type, instant and amounts, not claimed by another row.
  * Filters are applied here too, in case the server ignores the (inferred) query parameter names.
  */
-export function matchingEvents(body: unknown, payload: Record<string, unknown>, customerId: number, claimed: Set<string>): { ids: (string | number)[]; lastPage: number } | null {
+export function matchingEvents(
+  body: unknown,
+  payload: Record<string, unknown>,
+  customerId: number,
+  claimed: Set<string>
+): { ids: (string | number)[]; lastPage: number } | null {
   const b = body as { data?: unknown; meta?: { last_page?: unknown } }
   if (!Array.isArray(b?.data)) return null
   const at = Date.parse(String(payload.occurred_at))
@@ -40,7 +50,12 @@ export function matchingEvents(body: unknown, payload: Record<string, unknown>, 
     if ((typeof id !== 'number' && typeof id !== 'string') || claimed.has(String(id))) continue
     if (String(e.customer_id) !== String(customerId) || e.event_type !== payload.event_type) continue
     if (Date.parse(String(e.occurred_at)) !== at) continue
-    if (!sameMoney(e.old_amount, payload.old_amount) || !sameMoney(e.new_amount, payload.new_amount) || !sameMoney(e.amount_change, payload.amount_change)) continue
+    if (
+      !sameMoney(e.old_amount, payload.old_amount) ||
+      !sameMoney(e.new_amount, payload.new_amount) ||
+      !sameMoney(e.amount_change, payload.amount_change)
+    )
+      continue
     ids.push(id)
   }
   return { ids, lastPage: Number(b.meta?.last_page) || 1 }

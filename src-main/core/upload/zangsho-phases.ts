@@ -15,10 +15,21 @@ export async function customersPhase(ctx: JobContext): Promise<StepResult> {
   const byKey = new Map(customers.map((c) => [c.key, c]))
   const path = jobTarget(ctx.options).push?.customersFirst?.path
   if (!path) throw new Error(`${ctx.options.target} does not push customers first.`)
-  const plans = planBatches(ctx, 'customers', customers.map((c) => c.key), (group) => ({
-    path,
-    body: batchBody('customers', group.map((key) => byKey.get(String(key))!).map((c) => (c.name ? { email: c.email, name: c.name } : { email: c.email })), 'skip')
-  }))
+  const plans = planBatches(
+    ctx,
+    'customers',
+    customers.map((c) => c.key),
+    (group) => ({
+      path,
+      body: batchBody(
+        'customers',
+        group
+          .map((key) => byKey.get(String(key))!)
+          .map((c) => (c.name ? { email: c.email, name: c.name } : { email: c.email })),
+        'skip'
+      )
+    })
+  )
   return sendPlans(ctx, plans)
 }
 
@@ -28,13 +39,30 @@ type Plan = Extract<JournalEntry, { t: 'planned' }>
  * The batches of a phase: first those the journal already planned and that are not answered (resent exactly as planned),
  * then new batches for the members no planned batch holds, numbered after the journal's. Resume never regroups rows.
  */
-function planBatches(ctx: JobContext, phase: Plan['phase'], members: (number | string)[], build: (group: (number | string)[]) => { path: string; body: unknown }): Plan[] {
+function planBatches(
+  ctx: JobContext,
+  phase: Plan['phase'],
+  members: (number | string)[],
+  build: (group: (number | string)[]) => { path: string; body: unknown }
+): Plan[] {
   const planned = [...ctx.state.planned.values()].filter((p) => p.phase === phase)
   const taken = new Set(planned.flatMap((p) => p.members))
-  const fresh = chunk(members.filter((m) => !taken.has(m)), ctx.batchSize)
+  const fresh = chunk(
+    members.filter((m) => !taken.has(m)),
+    ctx.batchSize
+  )
   const next = planned.reduce((n, p) => Math.max(n, Number(p.batch.split('-').pop()) || 0), 0)
   const plans: Plan[] = planned.filter((p) => !ctx.state.isDone(p.batch))
-  fresh.forEach((group, k) => plans.push({ t: 'planned', batch: `${phase}-${next + k + 1}`, phase, method: 'POST', members: group, ...build(group) }))
+  fresh.forEach((group, k) =>
+    plans.push({
+      t: 'planned',
+      batch: `${phase}-${next + k + 1}`,
+      phase,
+      method: 'POST',
+      members: group,
+      ...build(group)
+    })
+  )
   return plans
 }
 
@@ -42,8 +70,11 @@ async function sendPlans(ctx: JobContext, plans: Plan[]): Promise<StepResult> {
   const lostRows = new Set(ctx.options.lostRows ?? [])
   for (const plan of plans) {
     const lostMembers = new Set<number>()
-    if (plan.phase === 'main') plan.members.forEach((m, k) => ctx.records[Number(m)].rows.some((r) => lostRows.has(r)) && lostMembers.add(k))
-    const step = await runSafeStep(ctx, plan, (body, lost) => readBatchResult(body, plan.members.length, lost, lostMembers))
+    if (plan.phase === 'main')
+      plan.members.forEach((m, k) => ctx.records[Number(m)].rows.some((r) => lostRows.has(r)) && lostMembers.add(k))
+    const step = await runSafeStep(ctx, plan, (body, lost) =>
+      readBatchResult(body, plan.members.length, lost, lostMembers)
+    )
     if (step !== 'next') return step
   }
   return 'next'
@@ -60,7 +91,11 @@ export async function lookupPhase(ctx: JobContext): Promise<StepResult> {
     const found = await searchCustomer(ctx, c.email)
     if (found === 'cancel' || found === 'stop') return found
     if (typeof found === 'string') {
-      for (const i of indexesWithEmail(ctx, c.key)) ctx.transient.set(i, { reason: 'customer_lookup_failed', message: `Could not look up customer ${c.email}: ${found}` })
+      for (const i of indexesWithEmail(ctx, c.key))
+        ctx.transient.set(i, {
+          reason: 'customer_lookup_failed',
+          message: `Could not look up customer ${c.email}: ${found}`
+        })
       continue
     }
     await record(ctx, { t: 'resolved', email: c.key, id: found.id })
@@ -69,14 +104,24 @@ export async function lookupPhase(ctx: JobContext): Promise<StepResult> {
 }
 
 /** Walk GET /customers?search= pages until the exact email shows up; a string result is why the lookup failed. */
-export async function searchCustomer(ctx: JobContext, email: string): Promise<{ id: number | null } | 'cancel' | 'stop' | string> {
+export async function searchCustomer(
+  ctx: JobContext,
+  email: string
+): Promise<{ id: number | null } | 'cancel' | 'stop' | string> {
   for (let page = 1; page <= 20; page++) {
     const q = new URLSearchParams({ search: email, per_page: '100', page: String(page) })
-    const out = await sendWithRetry(ctx.client, ctx.pacer, { method: 'GET', path: `/customers?${q}` }, ctx.policy, ctx.counts, {
-      stopSignal: ctx.stop.signal,
-      abortSignal: ctx.abortInFlight.signal,
-      light: true
-    })
+    const out = await sendWithRetry(
+      ctx.client,
+      ctx.pacer,
+      { method: 'GET', path: `/customers?${q}` },
+      ctx.policy,
+      ctx.counts,
+      {
+        stopSignal: ctx.stop.signal,
+        abortSignal: ctx.abortInFlight.signal,
+        light: true
+      }
+    )
     if (out.kind === 'cancelled') return 'cancel'
     if (out.kind === 'auth') {
       ctx.stopMessage = describeHttpFailure(out.response.status, out.response.body, 'zangsho').message
@@ -102,8 +147,16 @@ function customerIdFor(ctx: JobContext, index: number): { id: number } | { reaso
   const made = ctx.state.customerResult.get(key)
   if (made?.outcome === 'created' && made.id != null && Number.isFinite(Number(made.id))) return { id: Number(made.id) }
   if (ctx.state.resolved.get(key) != null) return { id: ctx.state.resolved.get(key)! }
-  if (made?.outcome === 'failed') return { reason: 'customer_not_created', message: `Customer ${email} could not be created: ${made.message ?? made.reason ?? ''}`.trim() }
-  if (ctx.state.resolved.has(key)) return { reason: 'customer_not_found', message: `No customer with email ${email} was found in 帳獸, and creating it did not succeed.` }
+  if (made?.outcome === 'failed')
+    return {
+      reason: 'customer_not_created',
+      message: `Customer ${email} could not be created: ${made.message ?? made.reason ?? ''}`.trim()
+    }
+  if (ctx.state.resolved.has(key))
+    return {
+      reason: 'customer_not_found',
+      message: `No customer with email ${email} was found in 帳獸, and creating it did not succeed.`
+    }
   return null
 }
 
@@ -124,18 +177,30 @@ export async function mainBatchPhase(ctx: JobContext): Promise<StepResult> {
     if (resolved && 'id' in resolved) {
       members.push(i)
       ids.set(i, resolved.id)
-    } else if (resolved && !ctx.transient.has(i)) ctx.state.recordResult.set(i, { outcome: 'failed', id: null, ...resolved })
+    } else if (resolved && !ctx.transient.has(i))
+      ctx.state.recordResult.set(i, { outcome: 'failed', id: null, ...resolved })
   }
   const plans = planBatches(ctx, 'main', members, (group) => ({
     path: t.path,
-    body: batchBody(key, group.map((m) => (resolution ? resolution.apply(ctx.records[Number(m)].payload, { customer_id: ids.get(Number(m))! }) : ctx.records[Number(m)].payload)), ctx.onConflict)
+    body: batchBody(
+      key,
+      group.map((m) =>
+        resolution
+          ? resolution.apply(ctx.records[Number(m)].payload, { customer_id: ids.get(Number(m))! })
+          : ctx.records[Number(m)].payload
+      ),
+      ctx.onConflict
+    )
   }))
   return sendPlans(ctx, plans)
 }
 
 /** Deterministic: the same job scope and rows always give the same key, so a resend after a crash is replayed, not duplicated. */
 export function idempotencyKey(scope: string, rows: number[]): string {
-  return createHash('sha256').update(`${scope}:${rows.join(',')}`).digest('hex').slice(0, 40)
+  return createHash('sha256')
+    .update(`${scope}:${rows.join(',')}`)
+    .digest('hex')
+    .slice(0, 40)
 }
 
 /** 422 "order_no 已存在": the order is already in 帳獸; for a single create that is a skip, not a failure. */
@@ -154,12 +219,24 @@ export async function singleOrdersPhase(ctx: JobContext): Promise<StepResult> {
   if (!path) throw new Error(`${ctx.options.target} has no webhooks (single) mode.`)
   for (const i of sendableIndexes(ctx)) {
     const r = ctx.records[i]
-    const plan = { t: 'planned' as const, batch: `main-${i + 1}`, phase: 'main' as const, method: 'POST' as const, path, body: r.payload, members: [i], idempotencyKey: idempotencyKey(scope, r.rows) }
+    const plan = {
+      t: 'planned' as const,
+      batch: `main-${i + 1}`,
+      phase: 'main' as const,
+      method: 'POST' as const,
+      path,
+      body: r.payload,
+      members: [i],
+      idempotencyKey: idempotencyKey(scope, r.rows)
+    }
     const step = await runSafeStep(
       ctx,
       plan,
       (body) => [{ member: 0, outcome: 'created', id: readSingleCreate(body), reason: null, message: null }],
-      (status, body) => (status === 422 && isDuplicateOrderNo(body) ? [{ member: 0, outcome: 'skipped', id: null, reason: 'duplicate_order_no', message: bodyText(body) }] : null)
+      (status, body) =>
+        status === 422 && isDuplicateOrderNo(body)
+          ? [{ member: 0, outcome: 'skipped', id: null, reason: 'duplicate_order_no', message: bodyText(body) }]
+          : null
     )
     if (step !== 'next') return step
   }

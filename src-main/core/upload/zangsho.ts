@@ -31,7 +31,11 @@ export function deriveCustomers(records: PreparedRecord[], indexes: number[]): D
   return [...seen.values()]
 }
 
-export function batchBody(batchKey: string, items: unknown[], onConflict: OnConflict | undefined): Record<string, unknown> {
+export function batchBody(
+  batchKey: string,
+  items: unknown[],
+  onConflict: OnConflict | undefined
+): Record<string, unknown> {
   return onConflict ? { [batchKey]: items, on_conflict: onConflict } : { [batchKey]: items }
 }
 
@@ -45,8 +49,16 @@ const DUPLICATE_REASON = /duplicate|exist|conflict/i
  * "updated" or "skipped as duplicate" was then created by that attempt, and is reported as created (see README: resume).
  * lostMembers: the same, for single members an earlier job sent without hearing back (retry failed after an interruption).
  */
-export function readBatchResult(body: unknown, memberCount: number, resentAfterLoss: boolean, lostMembers: ReadonlySet<number> = new Set()): ItemResult[] {
-  const results = ((body as { data?: { results?: Record<string, unknown> } })?.data?.results ?? {}) as Record<string, unknown>
+export function readBatchResult(
+  body: unknown,
+  memberCount: number,
+  resentAfterLoss: boolean,
+  lostMembers: ReadonlySet<number> = new Set()
+): ItemResult[] {
+  const results = ((body as { data?: { results?: Record<string, unknown> } })?.data?.results ?? {}) as Record<
+    string,
+    unknown
+  >
   const byIndex = new Map<number, ItemResult>()
   const take = (list: unknown, outcome: Outcome) => {
     if (!Array.isArray(list)) return
@@ -56,7 +68,13 @@ export function readBatchResult(body: unknown, memberCount: number, resentAfterL
       const id = typeof raw.id === 'number' || typeof raw.id === 'string' ? raw.id : null
       const reason = raw.reason == null ? null : String(raw.reason)
       const message = raw.message == null ? null : String(raw.message)
-      byIndex.set(index, { member: index, outcome, id, reason: outcome === 'updated' || outcome === 'created' ? null : reason, message })
+      byIndex.set(index, {
+        member: index,
+        outcome,
+        id,
+        reason: outcome === 'updated' || outcome === 'created' ? null : reason,
+        message
+      })
     }
   }
   take(results.created, 'created')
@@ -67,8 +85,17 @@ export function readBatchResult(body: unknown, memberCount: number, resentAfterL
   for (let i = 0; i < memberCount; i++) {
     let item = byIndex.get(i)
     if (!item) {
-      item = { member: i, outcome: 'failed', id: null, reason: 'missing_in_response', message: 'The server did not report this row; retry it.' }
-    } else if ((resentAfterLoss || lostMembers.has(i)) && (item.outcome === 'updated' || (item.outcome === 'skipped' && DUPLICATE_REASON.test(item.reason ?? '')))) {
+      item = {
+        member: i,
+        outcome: 'failed',
+        id: null,
+        reason: 'missing_in_response',
+        message: 'The server did not report this row; retry it.'
+      }
+    } else if (
+      (resentAfterLoss || lostMembers.has(i)) &&
+      (item.outcome === 'updated' || (item.outcome === 'skipped' && DUPLICATE_REASON.test(item.reason ?? '')))
+    ) {
       item = { ...item, outcome: 'created', reason: null, message: null }
     }
     items.push(item)

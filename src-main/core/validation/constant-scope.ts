@@ -19,7 +19,12 @@ export interface ConstantReach {
 }
 
 /** How many rows a constant for this field would fill, counted before it is applied. */
-export function constantReach(table: SheetTable, settings: PrepareSettings, target: Target, field: string): ConstantReach {
+export function constantReach(
+  table: SheetTable,
+  settings: PrepareSettings,
+  target: Target,
+  field: string
+): ConstantReach {
   const status = statusForConstant(target, field)
   const entry = settings.mapping[field]
   const ci = isColumnEntry(entry) ? table.headers.indexOf(entry.column) : -1

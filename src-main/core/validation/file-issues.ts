@@ -23,10 +23,16 @@ export function fileLacksMessage(target: Target, field: string, why?: Localized)
   const label = def ? def.label : { en: field, 'zh-TW': field }
   // the destination's need is said unless the export's reason already says it (Shopee's does)
   const brand = target.label['zh-TW'].split(' ')[0]
-  const need = why && (why['zh-TW'].includes(brand) || why.en.includes(brand)) ? { en: '', zh: '' } : { en: ` It is required for ${target.label.en}.`, zh: `${target.label['zh-TW']}需要它。` }
+  const need =
+    why && (why['zh-TW'].includes(brand) || why.en.includes(brand))
+      ? { en: '', zh: '' }
+      : { en: ` It is required for ${target.label.en}.`, zh: `${target.label['zh-TW']}需要它。` }
   const reason = why
     ? { en: `. ${endSentence(why.en, '.')}${need.en}`, zh: `。${endSentence(why['zh-TW'], '。')}${need.zh}` }
-    : { en: ` (no column of this file is mapped to it); it is required for ${target.label.en}.`, zh: `（這個檔案沒有對應到它的欄位），${target.label['zh-TW']}需要它。` }
+    : {
+        en: ` (no column of this file is mapped to it); it is required for ${target.label.en}.`,
+        zh: `（這個檔案沒有對應到它的欄位），${target.label['zh-TW']}需要它。`
+      }
   return {
     en: `This file has no ${label.en}${reason.en} You can map another column or give a fixed value, exclude the rows, or look ${label.en} up in a second spreadsheet (a customers export) by a shared column such as phone, account or customer ID ("Look it up in another spreadsheet" on the mapping screen, --lookup on the command line).`,
     'zh-TW': `這個檔案沒有${label['zh-TW']}${reason.zh}可以：對應另一欄或填固定值、排除這些列，或從另一份試算表（例如顧客名單）以共同的欄位（手機、買家帳號、顧客編號）查出${label['zh-TW']}（對應畫面的「從另一份試算表查詢」，命令列用 --lookup）。`
@@ -45,14 +51,25 @@ class WithFileIssues implements Preparation {
   private readonly excluded: Set<number>
   private cache: Issue[] | null = null
 
-  constructor(private readonly inner: Preparation, ctx: FileIssueContext) {
+  constructor(
+    private readonly inner: Preparation,
+    ctx: FileIssueContext
+  ) {
     this.required = new Set(ctx.target.fields.filter((f) => f.required).map((f) => f.key))
     this.excluded = new Set(ctx.excludedRows ?? [])
     for (const f of ctx.target.fields) {
       if (!f.required || ctx.mapping[f.key]) continue
       const why = ctx.lacks?.find((l) => l.field === f.key)?.why
       const msg = fileLacksMessage(ctx.target, f.key, why)
-      this.fileIssue.set(f.key, { row: 0, field: f.key, column: null, severity: 'error', code: 'file_lacks_field', message: msg.en, messageZh: msg['zh-TW'] })
+      this.fileIssue.set(f.key, {
+        row: 0,
+        field: f.key,
+        column: null,
+        severity: 'error',
+        code: 'file_lacks_field',
+        message: msg.en,
+        messageZh: msg['zh-TW']
+      })
     }
     for (const li of ctx.lookupIssues ?? []) {
       const byField = this.lookupByRow.get(li.row) ?? new Map<string, LookupIssue>()
@@ -61,11 +78,19 @@ class WithFileIssues implements Preparation {
     }
   }
 
-  get records() { return this.inner.records }
-  get ambiguousDateColumns() { return this.inner.ambiguousDateColumns }
+  get records() {
+    return this.inner.records
+  }
+  get ambiguousDateColumns() {
+    return this.inner.ambiguousDateColumns
+  }
   // the wrapper adds file-level issues only: what the grid shows per row comes from the inner preparation
-  valuesOf(rowNumber: number) { return this.inner.valuesOf?.(rowNumber) ?? null }
-  groupOf(rowNumber: number) { return this.inner.groupOf?.(rowNumber) ?? null }
+  valuesOf(rowNumber: number) {
+    return this.inner.valuesOf?.(rowNumber) ?? null
+  }
+  groupOf(rowNumber: number) {
+    return this.inner.groupOf?.(rowNumber) ?? null
+  }
 
   get issues(): Issue[] {
     if (!this.cache) {
@@ -92,7 +117,9 @@ class WithFileIssues implements Preparation {
     const base = this.inner.issuesForRow(rowNumber).map((i) => this.replace(i))
     const lookups = this.lookupByRow.get(rowNumber)
     if (!lookups || this.excluded.has(rowNumber)) return base
-    const out = base.map((i) => (i.code === 'required_missing' && lookups.has(i.field) ? this.toIssue(lookups.get(i.field)!, 'error') : i))
+    const out = base.map((i) =>
+      i.code === 'required_missing' && lookups.has(i.field) ? this.toIssue(lookups.get(i.field)!, 'error') : i
+    )
     for (const [field, li] of lookups) if (!this.required.has(field)) out.push(this.toIssue(li, 'warning'))
     return out
   }
@@ -126,7 +153,16 @@ class WithFileIssues implements Preparation {
   }
 
   private toIssue(li: LookupIssue, severity: Issue['severity']): Issue {
-    return { row: li.row, field: li.field, column: li.column, severity, code: li.code, message: li.en, messageZh: li['zh-TW'], ...(li.value ? { value: li.value } : {}) }
+    return {
+      row: li.row,
+      field: li.field,
+      column: li.column,
+      severity,
+      code: li.code,
+      message: li.en,
+      messageZh: li['zh-TW'],
+      ...(li.value ? { value: li.value } : {})
+    }
   }
 }
 
@@ -144,6 +180,14 @@ export function fileLevelIssues(ctx: FileIssueContext, lacking?: readonly string
     .filter((f) => f.required && (lacking ? lacking.includes(f.key) : !ctx.mapping[f.key]))
     .map((f) => {
       const msg = fileLacksMessage(ctx.target, f.key, ctx.lacks?.find((l) => l.field === f.key)?.why)
-      return { row: 0, field: f.key, column: null, severity: 'error' as const, code: 'file_lacks_field', message: msg.en, messageZh: msg['zh-TW'] }
+      return {
+        row: 0,
+        field: f.key,
+        column: null,
+        severity: 'error' as const,
+        code: 'file_lacks_field',
+        message: msg.en,
+        messageZh: msg['zh-TW']
+      }
     })
 }

@@ -13,11 +13,23 @@ describe('formula-looking text', () => {
       ['B-6', '100', 'f@example.com', 'Plain']
     ]
     const p = createPreparation(tableOf(['訂單編號', '金額', 'Email', '姓名'], rows), {
-      target: 'zangsho.orders', timezone: 'Asia/Taipei',
-      mapping: { order_no: { column: '訂單編號' }, amount: { column: '金額' }, customer_email: { column: 'Email' }, customer_name: { column: '姓名' } }
+      target: 'zangsho.orders',
+      timezone: 'Asia/Taipei',
+      mapping: {
+        order_no: { column: '訂單編號' },
+        amount: { column: '金額' },
+        customer_email: { column: 'Email' },
+        customer_name: { column: '姓名' }
+      }
     })
     const warned = p.issues.filter((i) => i.code === 'formula_like').map((i) => [i.row, i.column])
-    expect(warned).toEqual([[2, '訂單編號'], [3, '姓名'], [4, '姓名'], [5, '姓名'], [6, '姓名']])
+    expect(warned).toEqual([
+      [2, '訂單編號'],
+      [3, '姓名'],
+      [4, '姓名'],
+      [5, '姓名'],
+      [6, '姓名']
+    ])
     const first = p.issues.find((i) => i.code === 'formula_like')!
     expect(first.severity).toBe('warning')
     expect(first.messageZh).toContain('看起來像試算表公式')

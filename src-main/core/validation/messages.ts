@@ -2,12 +2,20 @@
 import type { FieldDef } from '../targets/types'
 import type { Issue } from './types'
 
-export interface Msg { 'zh-TW': string; en: string }
+export interface Msg {
+  'zh-TW': string
+  en: string
+}
 
 function place(row: number, column: string | null, field: FieldDef | null): Msg {
   const label = field ? { en: ` (${field.label.en})`, zh: `(${field.label['zh-TW']})` } : { en: '', zh: '' }
-  if (column !== null) return { en: `Row ${row}, column "${column}"${label.en}: `, 'zh-TW': `第 ${row} 列「${column}」欄${label.zh}:` }
-  if (field) return { en: `Row ${row}, fixed value for ${field.label.en}: `, 'zh-TW': `第 ${row} 列,${field.label['zh-TW']}的固定值:` }
+  if (column !== null)
+    return { en: `Row ${row}, column "${column}"${label.en}: `, 'zh-TW': `第 ${row} 列「${column}」欄${label.zh}:` }
+  if (field)
+    return {
+      en: `Row ${row}, fixed value for ${field.label.en}: `,
+      'zh-TW': `第 ${row} 列,${field.label['zh-TW']}的固定值:`
+    }
   return { en: `Row ${row}: `, 'zh-TW': `第 ${row} 列:` }
 }
 
@@ -17,13 +25,24 @@ export function short(value: string, max = 80): string {
 }
 
 export function makeIssue(
-  row: number, field: FieldDef | string, column: string | null, severity: Issue['severity'], code: string, msg: Msg, value?: string
+  row: number,
+  field: FieldDef | string,
+  column: string | null,
+  severity: Issue['severity'],
+  code: string,
+  msg: Msg,
+  value?: string
 ): Issue {
   const def = typeof field === 'string' ? null : field
   const where = place(row, column, def)
   const issue: Issue = {
-    row, field: typeof field === 'string' ? field : field.key, column, severity, code,
-    message: where.en + msg.en, messageZh: where['zh-TW'] + msg['zh-TW']
+    row,
+    field: typeof field === 'string' ? field : field.key,
+    column,
+    severity,
+    code,
+    message: where.en + msg.en,
+    messageZh: where['zh-TW'] + msg['zh-TW']
   }
   if (value !== undefined && value !== '') issue.value = short(value, 200)
   return issue

@@ -38,7 +38,9 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
   const at = firstDataRow(table)
   const globalIssues: Issue[] = []
   for (const p of validateMapping(target, settings.mapping, table.headers)) {
-    globalIssues.push(makeIssue(at, p.field ?? 'mapping', p.column, p.severity, p.code, { en: p.message, 'zh-TW': p.messageZh }))
+    globalIssues.push(
+      makeIssue(at, p.field ?? 'mapping', p.column, p.severity, p.code, { en: p.message, 'zh-TW': p.messageZh })
+    )
   }
   const fields = new Map(target.fields.map((f) => [f.key, f]))
   const sources: FieldSource[] = []
@@ -50,12 +52,19 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
       const ci = table.headers.indexOf(entry.column)
       if (ci < 0) continue
       const src: FieldSource = { field, ci, column: entry.column }
-      if (entry.constant !== undefined && String(entry.constant).trim() !== '') src.constant = constantCell(entry.constant)
+      if (entry.constant !== undefined && String(entry.constant).trim() !== '')
+        src.constant = constantCell(entry.constant)
       src.constantStatus = statusForConstant(target, key) ?? undefined
       if (field.type === 'datetime') resolveDateOrder(table, src, settings, ambiguousDateColumns, globalIssues)
       sources.push(src)
     } else if (isConstantEntry(entry)) {
-      sources.push({ field, ci: -1, column: null, constant: constantCell(entry.constant), constantStatus: statusForConstant(target, key) ?? undefined })
+      sources.push({
+        field,
+        ci: -1,
+        column: null,
+        constant: constantCell(entry.constant),
+        constantStatus: statusForConstant(target, key) ?? undefined
+      })
     } else if (isDeriveEntry(entry)) {
       const columns = derivationColumns(entry.derive)
       const cols = new Map(columns.map((c) => [c, table.headers.indexOf(c)]))
@@ -68,37 +77,57 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
     for (const column of settings.metadataColumns ?? []) {
       const ci = table.headers.indexOf(column)
       if (ci >= 0) metadata.push({ ci, column })
-      else globalIssues.push(makeIssue(at, 'metadata', column, 'warning', 'unknown_column', {
-        en: `column "${column}" was chosen for metadata but is not in the sheet; it is ignored.`,
-        'zh-TW': `「${column}」被選為附加資料(metadata),但工作表沒有這一欄,已略過。`
-      }))
+      else
+        globalIssues.push(
+          makeIssue(at, 'metadata', column, 'warning', 'unknown_column', {
+            en: `column "${column}" was chosen for metadata but is not in the sheet; it is ignored.`,
+            'zh-TW': `「${column}」被選為附加資料(metadata),但工作表沒有這一欄,已略過。`
+          })
+        )
     }
   }
   const columnOf = (field: string): string | null => {
     const e = settings.mapping[field]
     return isColumnEntry(e) ? e.column : isDeriveEntry(e) ? (derivationColumns(e.derive)[0] ?? null) : null
   }
-  for (const s of target.settingIssues?.(settings, columnOf) ?? []) globalIssues.push(makeIssue(at, s.field, s.column, s.severity, s.code, s.message))
+  for (const s of target.settingIssues?.(settings, columnOf) ?? [])
+    globalIssues.push(makeIssue(at, s.field, s.column, s.severity, s.code, s.message))
   const zone = settings.timezone || 'Asia/Taipei'
   if (!IANAZone.isValidZone(zone)) {
-    globalIssues.push(makeIssue(at, 'timezone', null, 'error', 'timezone_invalid', {
-      en: `the time zone "${zone}" does not exist, so no date can be read. Use an IANA name such as Asia/Taipei.`,
-      'zh-TW': `時區「${zone}」不存在,無法讀取日期。請使用像 Asia/Taipei 的 IANA 時區名稱。`
-    }))
+    globalIssues.push(
+      makeIssue(at, 'timezone', null, 'error', 'timezone_invalid', {
+        en: `the time zone "${zone}" does not exist, so no date can be read. Use an IANA name such as Asia/Taipei.`,
+        'zh-TW': `時區「${zone}」不存在,無法讀取日期。請使用像 Asia/Taipei 的 IANA 時區名稱。`
+      })
+    )
   }
   const blocked = globalIssues.some((i) => i.severity === 'error' && i.code !== 'date_order_ambiguous')
   const grouped = target.groupBy !== undefined
   for (const src of sources) {
-    src.requiredHere = src.field.required && (!grouped || src.field.perLine === true || src.field.key === target.groupBy)
+    src.requiredHere =
+      src.field.required && (!grouped || src.field.perLine === true || src.field.key === target.groupBy)
     if (src.field.type !== 'integer' && !src.derive) src.memo = newSourceMemo()
   }
   const columnIndex = new Map(sources.filter((s) => s.ci >= 0).map((s) => [s.field.key, s.ci]))
-  const plan: RowPlan = { target, sources, timezone: settings.timezone || 'Asia/Taipei', valueMatches: settings.valueMatches ?? {}, metadata, columnIndex }
+  const plan: RowPlan = {
+    target,
+    sources,
+    timezone: settings.timezone || 'Asia/Taipei',
+    valueMatches: settings.valueMatches ?? {},
+    metadata,
+    columnIndex
+  }
   return { plan, globalIssues, blocked, ambiguousDateColumns, columnOf }
 }
 
 /** A column of "01/02/2026" dates: use the chosen order, else what the column proves, else ask once for the column. */
-function resolveDateOrder(table: SheetTable, src: FieldSource, settings: PrepareSettings, ambiguous: string[], issues: Issue[]): void {
+function resolveDateOrder(
+  table: SheetTable,
+  src: FieldSource,
+  settings: PrepareSettings,
+  ambiguous: string[],
+  issues: Issue[]
+): void {
   const chosen = settings.dateOrder?.[src.column!]
   if (chosen) {
     src.order = chosen
@@ -120,9 +149,19 @@ function resolveDateOrder(table: SheetTable, src: FieldSource, settings: Prepare
     src.unresolvedOrder = true
     ambiguous.push(src.column!)
     const sample = texts.find((t) => /^\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}/.test(t)) ?? ''
-    issues.push(makeIssue(firstRow || table.headerRow + 1, src.field, src.column, 'error', 'date_order_ambiguous', {
-      en: `dates like "${sample}" can be read day-first or month-first. Choose the order once for the whole column (day/month/year or month/day/year).`,
-      'zh-TW': `像「${sample}」的日期可以讀成「日/月」或「月/日」。請為整欄選一次順序(日/月/年 或 月/日/年)。`
-    }, sample))
+    issues.push(
+      makeIssue(
+        firstRow || table.headerRow + 1,
+        src.field,
+        src.column,
+        'error',
+        'date_order_ambiguous',
+        {
+          en: `dates like "${sample}" can be read day-first or month-first. Choose the order once for the whole column (day/month/year or month/day/year).`,
+          'zh-TW': `像「${sample}」的日期可以讀成「日/月」或「月/日」。請為整欄選一次順序(日/月/年 或 月/日/年)。`
+        },
+        sample
+      )
+    )
   }
 }

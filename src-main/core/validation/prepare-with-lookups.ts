@@ -10,7 +10,10 @@ import { withFileIssues } from './file-issues'
 import type { Preparation, PrepareSettings } from './types'
 
 /** The table with one column per lookup added, and the lookups' per-row outcomes. */
-export function joinLookups(table: SheetTable, lookups: readonly LookupIndex[]): { table: SheetTable; issues: LookupIssue[] } {
+export function joinLookups(
+  table: SheetTable,
+  lookups: readonly LookupIndex[]
+): { table: SheetTable; issues: LookupIssue[] } {
   return lookups.length ? applyLookups(table, lookups) : { table, issues: [] }
 }
 
@@ -22,8 +25,13 @@ export function mappingWithLookups(mapping: Mapping, lookups: readonly { spec: L
 }
 
 export function prepareWithLookups(
-  table: SheetTable, settings: PrepareSettings,
-  opts: { lookups?: readonly LookupIndex[]; lacks?: readonly { field: string; why: Localized }[]; prepare?: (t: SheetTable, s: PrepareSettings) => Preparation } = {}
+  table: SheetTable,
+  settings: PrepareSettings,
+  opts: {
+    lookups?: readonly LookupIndex[]
+    lacks?: readonly { field: string; why: Localized }[]
+    prepare?: (t: SheetTable, s: PrepareSettings) => Preparation
+  } = {}
 ): { table: SheetTable; preparation: Preparation; mapping: Mapping } {
   const target = getTarget(settings.target)
   if (!target) throw new RangeError(`Unknown target "${settings.target}"`)
@@ -31,6 +39,12 @@ export function prepareWithLookups(
   const joined = joinLookups(table, lookups)
   const mapping = mappingWithLookups(settings.mapping, lookups)
   const inner = (opts.prepare ?? createPreparation)(joined.table, { ...settings, mapping })
-  const preparation = withFileIssues(inner, { target, mapping, lacks: opts.lacks, lookupIssues: joined.issues, excludedRows: settings.excludedRows })
+  const preparation = withFileIssues(inner, {
+    target,
+    mapping,
+    lacks: opts.lacks,
+    lookupIssues: joined.issues,
+    excludedRows: settings.excludedRows
+  })
   return { table: joined.table, preparation, mapping }
 }

@@ -55,7 +55,10 @@ class PreparationImpl implements Preparation {
     this.excluded = new Set(settings.excludedRows ?? [])
     this.rule = target.unique
     this.shipping = settings.shipping
-    this.shoplineIds = { deliveryOptionId: settings.shopline?.deliveryOptionId ?? '', paymentMethodId: settings.shopline?.paymentMethodId ?? '' }
+    this.shoplineIds = {
+      deliveryOptionId: settings.shopline?.deliveryOptionId ?? '',
+      paymentMethodId: settings.shopline?.paymentMethodId ?? ''
+    }
     const n = this.rows.length
     this.states = new Array(n).fill(null)
     this.keyOfIdx = new Array(n).fill(null)
@@ -87,7 +90,12 @@ class PreparationImpl implements Preparation {
     for (const list of this.recordIssues.values()) for (const i of list) if (i.severity === 'warning') recordWarnings++
     let chain = 0
     for (const list of this.chainIssues().values()) chain += list.length
-    return { rows: this.activeRows, valid: this.validCount, invalid: this.invalidCount, warnings: this.warningSum + globalWarnings + recordWarnings + chain }
+    return {
+      rows: this.activeRows,
+      valid: this.validCount,
+      invalid: this.invalidCount,
+      warnings: this.warningSum + globalWarnings + recordWarnings + chain
+    }
   }
 
   valuesOf(rowNumber: number): Readonly<Record<string, FieldValue>> | null {
@@ -115,7 +123,8 @@ class PreparationImpl implements Preparation {
     if (!this.chainCache) {
       const events = this.states.map((st) => (st ? chainEventOf(st) : null)).filter((e) => e !== null)
       this.chainCache = new Map()
-      for (const w of chainWarnings(events, this.sheet.columnOf)) this.chainCache.set(w.row, [...(this.chainCache.get(w.row) ?? []), w])
+      for (const w of chainWarnings(events, this.sheet.columnOf))
+        this.chainCache.set(w.row, [...(this.chainCache.get(w.row) ?? []), w])
     }
     return this.chainCache
   }
@@ -151,7 +160,8 @@ class PreparationImpl implements Preparation {
     const row = this.rows[idx]
     if (this.excluded.has(row.rowNumber) || isBlankRow(row)) return null
     const st = normalizeRow(this.sheet.plan, row)
-    if (!this.target.groupBy) for (const w of stampWarnings(this.target, st, this.sheet.columnOf, this.sheet.plan)) st.issues.push(w) // grouped: per order (order-group.ts)
+    if (!this.target.groupBy)
+      for (const w of stampWarnings(this.target, st, this.sheet.columnOf, this.sheet.plan)) st.issues.push(w) // grouped: per order (order-group.ts)
     if (this.target.eventRules) deriveEventRow(st, this.sheet.columnOf)
     for (const w of formulaWarnings(this.sheet.plan, st)) st.issues.push(w)
     return st
@@ -211,9 +221,19 @@ class PreparationImpl implements Preparation {
     const key = this.keyOfIdx[idx]
     if (key === null || this.byKey.count(key) < 2) return null
     const members = this.byKey.get(key)
-    const others = members.filter((i) => i !== idx).slice(0, MAX_NAMED_ROWS).map((i) => this.rows[i].rowNumber)
+    const others = members
+      .filter((i) => i !== idx)
+      .slice(0, MAX_NAMED_ROWS)
+      .map((i) => this.rows[i].rowNumber)
     const st = this.states[idx]!
-    return duplicateIssue(this.target, this.rule, st.rowNumber, this.sheet.columnOf(this.rule.field), fieldText(this.sheet.plan, st, this.rule.field) || key, others)
+    return duplicateIssue(
+      this.target,
+      this.rule,
+      st.rowNumber,
+      this.sheet.columnOf(this.rule.field),
+      fieldText(this.sheet.plan, st, this.rule.field) || key,
+      others
+    )
   }
 
   /** Per-row destinations: rebuild the record of one row. */
@@ -221,9 +241,19 @@ class PreparationImpl implements Preparation {
     const st = this.states[idx]
     if (!st) return this.setSlot(idx, undefined, NO_ISSUES)
     const payload = this.target.buildPayload!(st.values, st.metadata)
-    const hasError = this.sheet.blocked || st.blocked || st.issues.some((i) => i.severity === 'error') || this.duplicateIssueFor(idx) !== null
+    const hasError =
+      this.sheet.blocked ||
+      st.blocked ||
+      st.issues.some((i) => i.severity === 'error') ||
+      this.duplicateIssueFor(idx) !== null
     const bad = hasError ? null : schemaIssue(this.target, payload, st.rowNumber)
-    const record: PreparedRecord = { row: st.rowNumber, rows: [st.rowNumber], valid: !hasError && !bad, payload, key: this.target.naturalKey(payload) }
+    const record: PreparedRecord = {
+      row: st.rowNumber,
+      rows: [st.rowNumber],
+      valid: !hasError && !bad,
+      payload,
+      key: this.target.naturalKey(payload)
+    }
     const resolveBy = this.target.push?.resolveCustomerId?.emailField
     const email = resolveBy ? st.values[resolveBy] : undefined
     if (typeof email === 'string') record.resolve = { customer_id: { byEmail: email } }
@@ -239,11 +269,19 @@ class PreparationImpl implements Preparation {
     if (members.length === 0) return
     const states = members.map((i) => this.states[i]!)
     const orderNo = key.startsWith(NO_ORDER_NO) ? '' : key
-    const { record, issues } = buildOrderGroup({
-      target: this.target, plan: this.sheet.plan, columnOf: this.sheet.columnOf, globallyBlocked: this.sheet.blocked,
-      deliveryOptionId: this.shoplineIds.deliveryOptionId, paymentMethodId: this.shoplineIds.paymentMethodId,
-      ...(this.shipping ? { shipping: this.shipping } : {})
-    }, orderNo, states)
+    const { record, issues } = buildOrderGroup(
+      {
+        target: this.target,
+        plan: this.sheet.plan,
+        columnOf: this.sheet.columnOf,
+        globallyBlocked: this.sheet.blocked,
+        deliveryOptionId: this.shoplineIds.deliveryOptionId,
+        paymentMethodId: this.shoplineIds.paymentMethodId,
+        ...(this.shipping ? { shipping: this.shipping } : {})
+      },
+      orderNo,
+      states
+    )
     this.setSlot(members[0], record, issues)
   }
 

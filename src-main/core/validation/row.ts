@@ -82,7 +82,11 @@ const MEMO_LIMIT = 20_000
 const PLAIN_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/
 
 /** Per-source caches of parse results by what the cell holds: text, number (serials, amounts) or Excel date. */
-export interface SourceMemo { s: Map<string, Normalized<FieldValue>>; n: Map<number, Normalized<FieldValue>>; d: Map<string, Normalized<FieldValue>> }
+export interface SourceMemo {
+  s: Map<string, Normalized<FieldValue>>
+  n: Map<number, Normalized<FieldValue>>
+  d: Map<string, Normalized<FieldValue>>
+}
 
 export function newSourceMemo(): SourceMemo {
   return { s: new Map(), n: new Map(), d: new Map() }
@@ -119,7 +123,8 @@ function matchEnum(plan: RowPlan, f: FieldDef, text: string): Normalized<FieldVa
   // Say "no equivalent at the destination" or "two values tie" when that is why, else the generic message.
   const match = suggestEnumMatch(f, key)
   // An optional field whose value the destination cannot record (貨到付款): sent without it, with a warning.
-  if (match.how === 'no_equivalent' && !f.required) return { ok: false, code: 'value_no_equivalent', message: M.valueNoEquivalent(f, key, f.enumValues ?? []) }
+  if (match.how === 'no_equivalent' && !f.required)
+    return { ok: false, code: 'value_no_equivalent', message: M.valueNoEquivalent(f, key, f.enumValues ?? []) }
   const why = unmatchedReason(match, key, f.label, f.enumValues ?? [])
   return { ok: false, code: 'value_unmatched', message: why ?? M.valueUnmatched(f, key) }
 }
@@ -134,17 +139,28 @@ function parseInteger(cell: Cell, raw: string): Normalized<number> {
 function normalizeCell(src: FieldSource, cell: Cell, text: string, plan: RowPlan): Normalized<FieldValue> {
   const f = src.field
   switch (f.type) {
-    case 'money': return parseMoney(cell.t === 'n' && typeof cell.v === 'number' ? cell.v : text) as Normalized<Decimal>
-    case 'email': return parseEmail(text)
-    case 'phone': return parsePhone(cell.t === 'n' && typeof cell.v === 'number' ? cell.v : text)
-    case 'currency': return parseCurrency(text)
-    case 'integer': return parseInteger(cell, text)
+    case 'money':
+      return parseMoney(cell.t === 'n' && typeof cell.v === 'number' ? cell.v : text) as Normalized<Decimal>
+    case 'email':
+      return parseEmail(text)
+    case 'phone':
+      return parsePhone(cell.t === 'n' && typeof cell.v === 'number' ? cell.v : text)
+    case 'currency':
+      return parseCurrency(text)
+    case 'integer':
+      return parseInteger(cell, text)
     case 'datetime': {
       const input = (cell.t === 'n' || cell.t === 'd') && cell.v !== null && typeof cell.v !== 'boolean' ? cell.v : text
-      return parseDateTime(input, { timezone: plan.timezone, order: src.order, kind: cell.t === 'n' || cell.t === 'd' ? cell.t : 's' })
+      return parseDateTime(input, {
+        timezone: plan.timezone,
+        order: src.order,
+        kind: cell.t === 'n' || cell.t === 'd' ? cell.t : 's'
+      })
     }
-    case 'enum': return matchEnum(plan, f, text)
-    default: return { ok: true, value: PLAIN_ASCII.test(text) ? text : cleanText(text) }
+    case 'enum':
+      return matchEnum(plan, f, text)
+    default:
+      return { ok: true, value: PLAIN_ASCII.test(text) ? text : cleanText(text) }
   }
 }
 
@@ -183,20 +199,42 @@ function isEmptyText(text: string): boolean {
   return !VISIBLE.test(text) || isPlaceholder(text)
 }
 
-function normalizeSource(plan: RowPlan, src: FieldSource, row: SheetRow, cell: Cell | undefined, state: RowState): void {
+function normalizeSource(
+  plan: RowPlan,
+  src: FieldSource,
+  row: SheetRow,
+  cell: Cell | undefined,
+  state: RowState
+): void {
   const f = src.field
   const text = rawText(cell)
   const requiredHere = src.requiredHere === true
   if (isEmptyText(text)) {
-    if (requiredHere) state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
+    if (requiredHere)
+      state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
     return
   }
   if (cell!.t === 'e') {
-    state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'cell_error',
-      { en: `the cell shows the error ${text}. Fix the formula in the sheet.`, 'zh-TW': `儲存格顯示錯誤 ${text}。請修正試算表中的公式。` }, text))
+    state.issues.push(
+      makeIssue(
+        row.rowNumber,
+        f,
+        src.column,
+        'error',
+        'cell_error',
+        {
+          en: `the cell shows the error ${text}. Fix the formula in the sheet.`,
+          'zh-TW': `儲存格顯示錯誤 ${text}。請修正試算表中的公式。`
+        },
+        text
+      )
+    )
     return
   }
-  const r = f.type === 'string' && PLAIN_ASCII.test(text) ? ({ ok: true, value: text } as const) : normalizeMemo(src, cell!, text, plan)
+  const r =
+    f.type === 'string' && PLAIN_ASCII.test(text)
+      ? ({ ok: true, value: text } as const)
+      : normalizeMemo(src, cell!, text, plan)
   if (r.ok) {
     state.values[f.key] = r.value
   } else if ((r.code === 'date_ambiguous' && src.unresolvedOrder) || r.code === 'timezone_invalid') {
@@ -204,7 +242,8 @@ function normalizeSource(plan: RowPlan, src: FieldSource, row: SheetRow, cell: C
   } else if (r.code === 'value_no_equivalent') {
     state.issues.push(makeIssue(row.rowNumber, f, src.column, 'warning', r.code, r.message, text))
   } else if (r.code === 'empty') {
-    if (requiredHere) state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
+    if (requiredHere)
+      state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', 'required_missing', M.requiredMissing(f)))
   } else {
     state.issues.push(makeIssue(row.rowNumber, f, src.column, 'error', r.code, r.message, text))
   }
@@ -230,6 +269,11 @@ function deriveInto(state: RowState, src: FieldSource, row: SheetRow): void {
   } else if (out.code !== 'empty') {
     state.issues.push(makeIssue(row.rowNumber, f, out.column, 'error', out.code, out.message, out.value))
   } else if (src.requiredHere) {
-    state.issues.push(makeIssue(row.rowNumber, f, out.column, 'error', 'required_missing', { en: `${out.message.en} ${M.requiredMissing(f).en}`, 'zh-TW': `${out.message['zh-TW']}${M.requiredMissing(f)['zh-TW']}` }))
+    state.issues.push(
+      makeIssue(row.rowNumber, f, out.column, 'error', 'required_missing', {
+        en: `${out.message.en} ${M.requiredMissing(f).en}`,
+        'zh-TW': `${out.message['zh-TW']}${M.requiredMissing(f)['zh-TW']}`
+      })
+    )
   }
 }

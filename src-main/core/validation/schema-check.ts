@@ -8,5 +8,12 @@ export function schemaIssue(target: Target, payload: Record<string, unknown>, ro
   if (r.success) return null
   const first = r.error.issues[0]
   const path = first.path.join('.')
-  return makeIssue(row, path || 'payload', null, 'error', 'schema_mismatch', M.schemaMismatch(`${path}: ${first.message}`))
+  return makeIssue(
+    row,
+    path || 'payload',
+    null,
+    'error',
+    'schema_mismatch',
+    M.schemaMismatch(`${path}: ${first.message}`)
+  )
 }

@@ -12,9 +12,15 @@ import type { ShippingChoice } from '../targets/types'
 const IDS = { deliveryOptionId: 'd1', paymentMethodId: 'p1' }
 const HEADERS = ['訂單編號', 'Email', '商品名稱', '單價', '數量', '運費', '優惠折抵', '蝦幣折抵', '訂單總額']
 const MAPPING: Mapping = {
-  order_no: { column: '訂單編號' }, customer_email: { column: 'Email' }, 'items.name': { column: '商品名稱' },
-  'items.item_price': { column: '單價' }, 'items.quantity': { column: '數量' }, shipping_fee: { column: '運費' },
-  discount: { column: '優惠折抵' }, discount_points: { column: '蝦幣折抵' }, order_total: { column: '訂單總額' }
+  order_no: { column: '訂單編號' },
+  customer_email: { column: 'Email' },
+  'items.name': { column: '商品名稱' },
+  'items.item_price': { column: '單價' },
+  'items.quantity': { column: '數量' },
+  shipping_fee: { column: '運費' },
+  discount: { column: '優惠折抵' },
+  discount_points: { column: '蝦幣折抵' },
+  order_total: { column: '訂單總額' }
 }
 const ROWS = [
   ['S-1', 'a@example.com', '茶葉', 600, 2, 60, 100, '', 1160], // 1,200 + 60 − 100 = 1,160
@@ -26,9 +32,16 @@ const ROWS = [
 ]
 
 function prepare(shipping?: ShippingChoice) {
-  return createPreparation(tableOf(HEADERS, ROWS), { target: 'shopline.orders', mapping: MAPPING, timezone: 'Asia/Taipei', shopline: IDS, ...(shipping ? { shipping } : {}) })
+  return createPreparation(tableOf(HEADERS, ROWS), {
+    target: 'shopline.orders',
+    mapping: MAPPING,
+    timezone: 'Asia/Taipei',
+    shopline: IDS,
+    ...(shipping ? { shipping } : {})
+  })
 }
-const orderOf = (p: ReturnType<typeof prepare>, key: string) => p.records.find((r) => r.key === key)!.payload.order as Record<string, unknown>
+const orderOf = (p: ReturnType<typeof prepare>, key: string) =>
+  p.records.find((r) => r.key === key)!.payload.order as Record<string, unknown>
 
 describe('SHOPLINE shipping and discounts', () => {
   it('shipping as a 運費 line and a discount as a CustomDiscount line; subtotal and total as the documented body wants', () => {
@@ -37,7 +50,13 @@ describe('SHOPLINE shipping and discounts', () => {
     expect(r.valid).toBe(true)
     const order = orderOf(p, 'S-1')
     expect(order.items).toEqual([
-      { item_type: 'CustomProduct', item_price: 600, quantity: 2, total: 1200, item_data: { name: '茶葉', price: '600' } },
+      {
+        item_type: 'CustomProduct',
+        item_price: 600,
+        quantity: 2,
+        total: 1200,
+        item_data: { name: '茶葉', price: '600' }
+      },
       { item_type: 'CustomProduct', item_price: 60, quantity: 1, total: 60, item_data: { name: '運費', price: '60' } },
       { item_type: 'CustomDiscount', item_price: 100, total: 100, item_data: { name: '優惠折抵' } }
     ])
@@ -50,7 +69,10 @@ describe('SHOPLINE shipping and discounts', () => {
   it('shipping in the remarks: no shipping line, subtotal = items, total = items − discounts, the fee written in order_remarks', () => {
     const p = prepare({ mode: 'in-remarks' })
     const order = orderOf(p, 'S-1')
-    expect((order.items as { item_type: string }[]).map((i) => i.item_type)).toEqual(['CustomProduct', 'CustomDiscount'])
+    expect((order.items as { item_type: string }[]).map((i) => i.item_type)).toEqual([
+      'CustomProduct',
+      'CustomDiscount'
+    ])
     expect(order.subtotal).toBe(1200)
     expect(order.total).toBe(1100)
     expect(order.order_remarks).toBe('Original order no. 原訂單編號: S-1 | 運費 Shipping: 60')
@@ -58,7 +80,9 @@ describe('SHOPLINE shipping and discounts', () => {
   })
 
   it('the user names the shipping line', () => {
-    const items = orderOf(prepare({ mode: 'as-line', lineName: '宅配運費' }), 'S-1').items as { item_data: { name: string } }[]
+    const items = orderOf(prepare({ mode: 'as-line', lineName: '宅配運費' }), 'S-1').items as {
+      item_data: { name: string }
+    }[]
     expect(items[1].item_data.name).toBe('宅配運費')
   })
 
@@ -89,14 +113,26 @@ describe('SHOPLINE shipping and discounts', () => {
     const issue = p.issuesForRow(4).find((i) => i.code === 'order_total_mismatch')!
     expect(issue.column).toBe('訂單總額')
     expect(issue.messageZh).toContain('訂單 S-3 的商品合計 1,200，但訂單總額欄是 1,500，差 300（第 4 列）')
-    expect(issue.message).toContain('order S-3: the items add up to 1,200, but the order total column says 1,500, a difference of 300 (rows 4)')
+    expect(issue.message).toContain(
+      'order S-3: the items add up to 1,200, but the order total column says 1,500, a difference of 300 (rows 4)'
+    )
   })
 
   it('the message shows shipping and discounts in the sum', () => {
-    const rows = [['S-1', 'a@example.com', '茶葉', 600, 2, 60, 100, '', 1500], ['S-1', '', '杯', 0, 1, '', '', '', '']]
-    const p = createPreparation(tableOf(HEADERS, rows), { target: 'shopline.orders', mapping: MAPPING, timezone: 'Asia/Taipei', shopline: IDS })
+    const rows = [
+      ['S-1', 'a@example.com', '茶葉', 600, 2, 60, 100, '', 1500],
+      ['S-1', '', '杯', 0, 1, '', '', '', '']
+    ]
+    const p = createPreparation(tableOf(HEADERS, rows), {
+      target: 'shopline.orders',
+      mapping: MAPPING,
+      timezone: 'Asia/Taipei',
+      shopline: IDS
+    })
     const issue = p.issuesForRow(2).find((i) => i.code === 'order_total_mismatch')!
-    expect(issue.messageZh).toContain('訂單 S-1 的商品 1,200 + 運費 60 − 折扣 100 = 1,160，但訂單總額欄是 1,500，差 340（第 2、3 列）')
+    expect(issue.messageZh).toContain(
+      '訂單 S-1 的商品 1,200 + 運費 60 − 折扣 100 = 1,160，但訂單總額欄是 1,500，差 340（第 2、3 列）'
+    )
   })
 
   it('discounts beyond the subtotal: fine when shipping is a line, an error when shipping stays in the remarks', () => {
@@ -108,7 +144,11 @@ describe('SHOPLINE shipping and discounts', () => {
   })
 
   it('shoplineMoney leaves out zero shipping and zero discounts', () => {
-    const m = shoplineMoney({ lines: [{ name: 'x', price: new Decimal(5), quantity: 2, total: new Decimal(10) }], shipping: new Decimal(0), discounts: [{ name: 'd', amount: new Decimal(0) }] })
+    const m = shoplineMoney({
+      lines: [{ name: 'x', price: new Decimal(5), quantity: 2, total: new Decimal(10) }],
+      shipping: new Decimal(0),
+      discounts: [{ name: 'd', amount: new Decimal(0) }]
+    })
     expect(m.items).toHaveLength(1)
     expect(m.total.toNumber()).toBe(10)
   })

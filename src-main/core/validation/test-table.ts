@@ -13,8 +13,14 @@ export function cell(v: string | number | Cell): Cell {
 /** Data rows start right under the header (row 1), so the first data row is row 2, as Excel shows it. */
 export function tableOf(headers: string[], rows: (string | number | Cell)[][], headerRow = 1): SheetTable {
   return {
-    file: 'test.xlsx', format: 'xlsx', encoding: null, delimiter: null, sheets: [{ name: 'Sheet1', rowCount: rows.length + 1 }],
-    sheet: 'Sheet1', headerRow, headers,
+    file: 'test.xlsx',
+    format: 'xlsx',
+    encoding: null,
+    delimiter: null,
+    sheets: [{ name: 'Sheet1', rowCount: rows.length + 1 }],
+    sheet: 'Sheet1',
+    headerRow,
+    headers,
     rows: rows.map((r, i) => ({ rowNumber: headerRow + 1 + i, cells: r.map(cell) }))
   }
 }

@@ -8,12 +8,22 @@ import type { SheetTable } from '../workbook/types'
 
 const headers = ['單號', '金額', 'Email', '狀態']
 const settings: PrepareSettings = {
-  target: 'zangsho.orders', timezone: 'Asia/Taipei',
-  mapping: { order_no: { column: '單號' }, amount: { column: '金額' }, customer_email: { column: 'Email' }, status: { column: '狀態' } }
+  target: 'zangsho.orders',
+  timezone: 'Asia/Taipei',
+  mapping: {
+    order_no: { column: '單號' },
+    amount: { column: '金額' },
+    customer_email: { column: 'Email' },
+    status: { column: '狀態' }
+  }
 }
-const base = () => tableOf(headers, [
-  ['A-1', '100', 'a@example.com', ''], ['A-2', '100', 'b@example.com', ''], ['A-3', 'oops', 'c@example.com', ''], ['A-1', '100', 'd@example.com', '']
-])
+const base = () =>
+  tableOf(headers, [
+    ['A-1', '100', 'a@example.com', ''],
+    ['A-2', '100', 'b@example.com', ''],
+    ['A-3', 'oops', 'c@example.com', ''],
+    ['A-1', '100', 'd@example.com', '']
+  ])
 const cells = (...v: string[]) => v.map(cell)
 
 function same(p: ReturnType<typeof createPreparation>, table: SheetTable, s: PrepareSettings) {
@@ -77,16 +87,30 @@ describe('updateRow', () => {
   it('SHOPLINE: moving a row to another order rebuilds both orders', () => {
     const h = ['訂單編號', 'Email', '商品', '單價']
     const s: PrepareSettings = {
-      target: 'shopline.orders', timezone: 'Asia/Taipei', shopline: { deliveryOptionId: 'd', paymentMethodId: 'p' },
-      mapping: { order_no: { column: '訂單編號' }, customer_email: { column: 'Email' }, 'items.name': { column: '商品' }, 'items.item_price': { column: '單價' } }
+      target: 'shopline.orders',
+      timezone: 'Asia/Taipei',
+      shopline: { deliveryOptionId: 'd', paymentMethodId: 'p' },
+      mapping: {
+        order_no: { column: '訂單編號' },
+        customer_email: { column: 'Email' },
+        'items.name': { column: '商品' },
+        'items.item_price': { column: '單價' }
+      }
     }
-    const t = tableOf(h, [['S-1', 'a@example.com', 'A', '100'], ['S-1', 'b@example.com', 'B', '50'], ['S-2', 'c@example.com', 'C', '10']])
+    const t = tableOf(h, [
+      ['S-1', 'a@example.com', 'A', '100'],
+      ['S-1', 'b@example.com', 'B', '50'],
+      ['S-2', 'c@example.com', 'C', '10']
+    ])
     const p = createPreparation(t, s)
     expect(p.issuesForRow(3).map((i) => i.code)).toEqual(['group_conflict'])
     p.updateRow(3, cells('S-2', 'c@example.com', 'B', '50'))
     t.rows[1].cells = cells('S-2', 'c@example.com', 'B', '50')
     same(p, t, s)
-    expect(p.records.map((r) => [r.key, r.rows, (r.payload.order as { total: number }).total])).toEqual([['S-1', [2], 100], ['S-2', [3, 4], 60]])
+    expect(p.records.map((r) => [r.key, r.rows, (r.payload.order as { total: number }).total])).toEqual([
+      ['S-1', [2], 100],
+      ['S-2', [3, 4], 60]
+    ])
     p.updateRow(2, cells('S-2', 'c@example.com', 'A', '100'))
     t.rows[0].cells = cells('S-2', 'c@example.com', 'A', '100')
     same(p, t, s)

@@ -33,12 +33,18 @@ describe('compact rows', () => {
     ])
     const back = unpackRows(chunk)
     expect(back[0]).toEqual(ROWS[0])
-    expect(back[1].cells).toEqual([{ t: 's', v: 'x', w: 'x' }, ...Array.from({ length: 6 }, () => ({ t: 'z', v: null, w: '' }))])
+    expect(back[1].cells).toEqual([
+      { t: 's', v: 'x', w: 'x' },
+      ...Array.from({ length: 6 }, () => ({ t: 'z', v: null, w: '' }))
+    ])
   })
 
   it('a store pages across chunk boundaries', () => {
     const store = new CompactRowStore()
-    const many = Array.from({ length: 25 }, (_, i): SheetRow => ({ rowNumber: i + 2, cells: [{ t: 'n', v: i, w: String(i) }] }))
+    const many = Array.from({ length: 25 }, (_, i): SheetRow => ({
+      rowNumber: i + 2,
+      cells: [{ t: 'n', v: i, w: String(i) }]
+    }))
     for (let at = 0; at < 25; at += 10) store.push(packRows(many.slice(at, at + 10), 1))
     expect(store.length).toBe(25)
     expect(store.page(8, 5).map((r) => r.rowNumber)).toEqual([10, 11, 12, 13, 14])
@@ -66,12 +72,17 @@ describe('the worker posts rows in chunks as it finishes them', () => {
     if (!expected.ok) throw new Error(expected.error.message)
     const received: number[] = []
     let firstPage: SheetRow[] = []
-    const r = await openWorkbookCompact({ path }, {}, {}, {
-      onChunk: (store, count) => {
-        received.push(count)
-        if (!firstPage.length) firstPage = store.page(0, 100)
+    const r = await openWorkbookCompact(
+      { path },
+      {},
+      {},
+      {
+        onChunk: (store, count) => {
+          received.push(count)
+          if (!firstPage.length) firstPage = store.page(0, 100)
+        }
       }
-    })
+    )
     if (!r.ok) throw new Error(r.error.message)
     expect(received).toEqual([5000, 10000, 12000])
     expect(firstPage).toEqual(expected.table.rows.slice(0, 100))

@@ -32,9 +32,25 @@ describe('detectDelimiter', () => {
 
 describe('encodings', () => {
   it('offers the seven encodings with zh-TW and English labels, and understands common aliases', () => {
-    expect(ENCODINGS.map((e) => e.id)).toEqual(['utf-8', 'utf-16le', 'utf-16be', 'big5', 'shift_jis', 'gb18030', 'windows-1252'])
+    expect(ENCODINGS.map((e) => e.id)).toEqual([
+      'utf-8',
+      'utf-16le',
+      'utf-16be',
+      'big5',
+      'shift_jis',
+      'gb18030',
+      'windows-1252'
+    ])
     for (const e of ENCODINGS) expect(e.label['zh-TW'] && e.label.en).toBeTruthy()
-    expect(['CP950', 'Big5', 'UTF8', 'sjis', 'Shift-JIS', 'GBK', 'latin1'].map(normalizeEncoding)).toEqual(['big5', 'big5', 'utf-8', 'shift_jis', 'shift_jis', 'gb18030', 'windows-1252'])
+    expect(['CP950', 'Big5', 'UTF8', 'sjis', 'Shift-JIS', 'GBK', 'latin1'].map(normalizeEncoding)).toEqual([
+      'big5',
+      'big5',
+      'utf-8',
+      'shift_jis',
+      'shift_jis',
+      'gb18030',
+      'windows-1252'
+    ])
     expect(normalizeEncoding('ebcdic')).toBeNull()
   })
 })

@@ -26,7 +26,11 @@ describe('CSV encodings', () => {
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ZH, 'utf8')])
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ZH, 'utf16le')])
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(ZH, 'utf16be')])
-    for (const [bytes, enc] of [[utf8, 'utf-8'], [le, 'utf-16le'], [be, 'utf-16be']] as const) {
+    for (const [bytes, enc] of [
+      [utf8, 'utf-8'],
+      [le, 'utf-16le'],
+      [be, 'utf-16be']
+    ] as const) {
       const t = table('x.csv', bytes)
       expect(t.encoding).toBe(enc)
       expect(t.headers[0]).toBe('訂單編號') // no BOM glued to the first header
@@ -39,7 +43,10 @@ describe('CSV encodings', () => {
     const sjis = iconv.encode('品名,価格\nりんご,120\n', 'shiftjis')
     expect(table('x.csv', sjis, { encoding: 'shift_jis' }).rows[0].cells[0].w).toBe('りんご')
     const latin = iconv.encode('Name,City\nJosé,Zürich\n', 'win1252')
-    expect(table('x.csv', latin, { encoding: 'windows-1252' }).rows[0].cells.map((c) => c.w)).toEqual(['José', 'Zürich'])
+    expect(table('x.csv', latin, { encoding: 'windows-1252' }).rows[0].cells.map((c) => c.w)).toEqual([
+      'José',
+      'Zürich'
+    ])
     const forcedBig5 = table('x.csv', iconv.encode(ZH, 'cp950'), { encoding: 'Big5' })
     expect(forcedBig5.rows[0].cells[1].w).toBe('王小明')
   })
@@ -58,7 +65,10 @@ describe('CSV structure', () => {
   it('detects semicolon and tab delimiters, ignoring delimiters inside quotes', () => {
     const semi = table('x.csv', Buffer.from('Order No.;Amount;Note\nA1;"1,5";"a;b"\nA2;3;c\n'))
     expect(semi.delimiter).toBe(';')
-    expect(texts(semi)).toEqual([['A1', '1,5', 'a;b'], ['A2', '3', 'c']])
+    expect(texts(semi)).toEqual([
+      ['A1', '1,5', 'a;b'],
+      ['A2', '3', 'c']
+    ])
     const tab = table('x.csv', Buffer.from('a\tb\tc\n1\t2\t3\n'))
     expect(tab.delimiter).toBe('\t')
     expect(table('x.tsv', Buffer.from('a,x\tb\n1,2\t3\n')).headers).toEqual(['a,x', 'b'])
@@ -80,7 +90,12 @@ describe('CSV structure', () => {
   })
 
   it('finds the header below title lines and counts lines from the top', () => {
-    const t = table('x.csv', Buffer.from('訂單匯出報表\n匯出時間: 2026-01-09 08:00\n\n訂單編號,金額,付款狀態\nA1,100,已付款\nA2,200,待付款\n\n\n'))
+    const t = table(
+      'x.csv',
+      Buffer.from(
+        '訂單匯出報表\n匯出時間: 2026-01-09 08:00\n\n訂單編號,金額,付款狀態\nA1,100,已付款\nA2,200,待付款\n\n\n'
+      )
+    )
     expect(t.headerRow).toBe(4)
     expect(t.headers).toEqual(['訂單編號', '金額', '付款狀態'])
     expect(t.rows.map((r) => r.rowNumber)).toEqual([5, 6]) // trailing blank lines dropped

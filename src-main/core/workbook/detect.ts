@@ -41,8 +41,18 @@ export function byteKind(bytes: Uint8Array): ByteKind {
   if (!utf16Bom && nul > 0 && nul < head.length * 0.3) return 'binary'
   if (control > head.length * 0.05) return 'binary'
   if (!utf16Bom && nul === 0) {
-    const start = new TextDecoder('latin1').decode(head.subarray(0, 512)).replace(/^\ufeff|^ï»¿/, '').trimStart().toLowerCase()
-    if (start.startsWith('<?xml') || start.startsWith('<html') || start.startsWith('<!doctype') || start.startsWith('<table')) return 'xml-or-html'
+    const start = new TextDecoder('latin1')
+      .decode(head.subarray(0, 512))
+      .replace(/^\ufeff|^ï»¿/, '')
+      .trimStart()
+      .toLowerCase()
+    if (
+      start.startsWith('<?xml') ||
+      start.startsWith('<html') ||
+      start.startsWith('<!doctype') ||
+      start.startsWith('<table')
+    )
+      return 'xml-or-html'
   }
   return 'text'
 }

@@ -5,7 +5,10 @@ export const ENCODINGS: { id: string; label: { 'zh-TW': string; en: string } }[]
   { id: 'utf-8', label: { 'zh-TW': 'UTF-8（萬國碼）', en: 'UTF-8 (Unicode)' } },
   { id: 'utf-16le', label: { 'zh-TW': 'UTF-16 LE（Excel「Unicode 文字」）', en: 'UTF-16 LE (Excel "Unicode Text")' } },
   { id: 'utf-16be', label: { 'zh-TW': 'UTF-16 BE', en: 'UTF-16 BE' } },
-  { id: 'big5', label: { 'zh-TW': 'Big5 / CP950（繁體中文 Excel 預設 CSV）', en: 'Big5 / CP950 (Traditional Chinese Excel CSV)' } },
+  {
+    id: 'big5',
+    label: { 'zh-TW': 'Big5 / CP950（繁體中文 Excel 預設 CSV）', en: 'Big5 / CP950 (Traditional Chinese Excel CSV)' }
+  },
   { id: 'shift_jis', label: { 'zh-TW': 'Shift_JIS（日文）', en: 'Shift_JIS (Japanese)' } },
   { id: 'gb18030', label: { 'zh-TW': 'GB18030（簡體中文）', en: 'GB18030 (Simplified Chinese)' } },
   { id: 'windows-1252', label: { 'zh-TW': 'Windows-1252（西歐）', en: 'Windows-1252 (Western European)' } }

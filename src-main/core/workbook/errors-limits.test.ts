@@ -70,19 +70,33 @@ describe('bad files are errors as data, naming the file', () => {
 
   it('never throws on garbage: random bytes, and real files with random damage', () => {
     let seed = 7
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296)
-    const samples = [workbookBytes({ S: ROWS }), workbookBytes({ S: ROWS }, 'xls'), workbookBytes({ S: ROWS }, 'ods'), encryptedPackageBytes()]
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296
+    const samples = [
+      workbookBytes({ S: ROWS }),
+      workbookBytes({ S: ROWS }, 'xls'),
+      workbookBytes({ S: ROWS }, 'ods'),
+      encryptedPackageBytes()
+    ]
     for (let i = 0; i < 40; i++) {
       const base = samples[i % samples.length]
-      const bytes = i < 8 ? Buffer.from(Array.from({ length: 64 + i * 100 }, () => Math.floor(rand() * 256))) : Buffer.from(base)
+      const bytes =
+        i < 8 ? Buffer.from(Array.from({ length: 64 + i * 100 }, () => Math.floor(rand() * 256))) : Buffer.from(base)
       if (i >= 8) for (let k = 0; k < 20; k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256)
       const r = readWorkbookBytes(`f${i}.${['xlsx', 'xls', 'ods', 'csv'][i % 4]}`, bytes)
-      if (!r.ok) expect(['corrupt', 'unsupported', 'empty', 'encrypted', 'too_many_rows', 'too_large']).toContain(r.error.code)
+      if (!r.ok)
+        expect(['corrupt', 'unsupported', 'empty', 'encrypted', 'too_many_rows', 'too_large']).toContain(r.error.code)
     }
   })
 
   it('has sensible defaults', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxFileBytes: 200 * 1024 * 1024, maxRows: 1_000_000, timeoutMs: 120_000, maxHeapMb: 1024, maxUnzippedBytes: 1536 * 1024 * 1024, maxZipRatio: 200 })
+    expect(DEFAULT_LIMITS).toEqual({
+      maxFileBytes: 200 * 1024 * 1024,
+      maxRows: 1_000_000,
+      timeoutMs: 120_000,
+      maxHeapMb: 1024,
+      maxUnzippedBytes: 1536 * 1024 * 1024,
+      maxZipRatio: 200
+    })
   })
 })
 
@@ -98,7 +112,10 @@ describe('openWorkbook runs the reader in a worker', () => {
     writeFileSync(path, workbookBytes({ S: ROWS }))
     const byPath = await openWorkbook({ path })
     expect(byPath.ok && byPath.table.rows.length).toBe(50)
-    const byBytes = await openWorkbook({ name: 'x.csv', bytes: new Uint8Array(Buffer.from('a,b\n1,2\n')) }, { maxRows: 1 })
+    const byBytes = await openWorkbook(
+      { name: 'x.csv', bytes: new Uint8Array(Buffer.from('a,b\n1,2\n')) },
+      { maxRows: 1 }
+    )
     expect(byBytes.ok && byBytes.table.rows[0].cells.map((c) => c.v)).toEqual(['1', '2'])
   })
 

@@ -30,9 +30,15 @@ export interface ErrorDetails {
 function texts(code: Code, f: string, d: ErrorDetails): [zh: string, en: string] {
   switch (code) {
     case 'not_found':
-      return [`找不到檔案「${f}」。請確認路徑，或重新選擇檔案。`, `File "${f}" was not found. Check the path or choose the file again.`]
+      return [
+        `找不到檔案「${f}」。請確認路徑，或重新選擇檔案。`,
+        `File "${f}" was not found. Check the path or choose the file again.`
+      ]
     case 'empty':
-      return [`「${f}」是空的，沒有可讀取的資料。請確認選對檔案，或在 Excel 中另存後再試。`, `"${f}" is empty: there is no data to read. Check that this is the right file, or save it again from Excel and retry.`]
+      return [
+        `「${f}」是空的，沒有可讀取的資料。請確認選對檔案，或在 Excel 中另存後再試。`,
+        `"${f}" is empty: there is no data to read. Check that this is the right file, or save it again from Excel and retry.`
+      ]
     case 'too_large':
       if (d.unzipped) {
         return [

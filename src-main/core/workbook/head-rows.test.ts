@@ -28,13 +28,18 @@ describe('the worker posts the first rows before the whole file is read', () => 
     if (!expected.ok) throw new Error(expected.error.message)
     const events: string[] = []
     let head: SheetTable | null = null
-    const r = await openWorkbookCompact({ path }, {}, {}, {
-      onHead: (table) => {
-        events.push('head')
-        head = table
-      },
-      onChunk: () => events.push('chunk')
-    })
+    const r = await openWorkbookCompact(
+      { path },
+      {},
+      {},
+      {
+        onHead: (table) => {
+          events.push('head')
+          head = table
+        },
+        onChunk: () => events.push('chunk')
+      }
+    )
     if (!r.ok) throw new Error(r.error.message)
     expect(events[0]).toBe('head')
     expect(events.filter((e) => e === 'head')).toHaveLength(1)

@@ -8,7 +8,8 @@ import { openWorkbook } from './open'
 import { bombDeflate, handXlsx } from './test-zip'
 import type { OpenResult } from './open-result'
 
-const HEAD = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+const HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
 
 /** 12 rows (a header and 11 orders) under a dimension that claims the whole grid, as some report generators write. */
 function wholeGridSheet(rows = 12): Buffer {
@@ -32,17 +33,20 @@ const readers: [string, (name: string, bytes: Buffer, opts?: object, limits?: ob
 ]
 
 describe('rows are counted, never taken from the declared <dimension>', () => {
-  it.each(readers)('%s: a sheet claiming A1:XFD1048576 with 12 rows opens with its 12 rows, full read and preview', async (_, read) => {
-    const bytes = wholeGridSheet()
-    for (const opts of [{}, { maxRows: 100 }]) {
-      const r = await read('whole-grid.xlsx', bytes, opts)
-      if (!r.ok) throw new Error(r.error.message)
-      expect(r.table.rows.map((row) => row.cells[0].v)).toEqual(Array.from({ length: 11 }, (_, i) => `A${i + 1}`))
-      expect(r.table.totalRows).toBe(11)
-      expect(r.table.truncated).toBe(false)
-      expect(r.table.sheets).toEqual([{ name: '工作表1', rowCount: 12 }])
+  it.each(readers)(
+    '%s: a sheet claiming A1:XFD1048576 with 12 rows opens with its 12 rows, full read and preview',
+    async (_, read) => {
+      const bytes = wholeGridSheet()
+      for (const opts of [{}, { maxRows: 100 }]) {
+        const r = await read('whole-grid.xlsx', bytes, opts)
+        if (!r.ok) throw new Error(r.error.message)
+        expect(r.table.rows.map((row) => row.cells[0].v)).toEqual(Array.from({ length: 11 }, (_, i) => `A${i + 1}`))
+        expect(r.table.totalRows).toBe(11)
+        expect(r.table.truncated).toBe(false)
+        expect(r.table.sheets).toEqual([{ name: '工作表1', rowCount: 12 }])
+      }
     }
-  })
+  )
 
   it.each(readers)('%s: the row cap applies to the rows actually present', async (_, read) => {
     const bytes = wholeGridSheet(40)
@@ -53,20 +57,23 @@ describe('rows are counted, never taken from the declared <dimension>', () => {
 })
 
 describe('zip bombs are refused for their size before they are inflated', () => {
-  it.each(readers)('%s: a 1.5 MB xlsx inflating to 1.5 GB is refused in under 2 s, naming the file and the limit', async (_, read) => {
-    const bytes = bomb()
-    expect(bytes.length).toBeLessThan(2 * 1024 * 1024)
-    const t0 = performance.now()
-    const r = await read('/tmp/炸彈.xlsx', bytes)
-    expect(performance.now() - t0).toBeLessThan(2000)
-    if (r.ok) throw new Error('expected a refusal')
-    expect(r.error.code).toBe('too_large')
-    expect(r.error.messageEn).toMatch(/too large once unzipped/)
-    expect(r.error.messageEn).toContain('炸彈.xlsx')
-    expect(r.error.messageEn).toMatch(/the limit is \d+(\.\d)? MB/)
-    expect(r.error.messageEn).not.toMatch(/empty/)
-    expect(r.error.messageZh).toContain('解壓縮後太大')
-  })
+  it.each(readers)(
+    '%s: a 1.5 MB xlsx inflating to 1.5 GB is refused in under 2 s, naming the file and the limit',
+    async (_, read) => {
+      const bytes = bomb()
+      expect(bytes.length).toBeLessThan(2 * 1024 * 1024)
+      const t0 = performance.now()
+      const r = await read('/tmp/炸彈.xlsx', bytes)
+      expect(performance.now() - t0).toBeLessThan(2000)
+      if (r.ok) throw new Error('expected a refusal')
+      expect(r.error.code).toBe('too_large')
+      expect(r.error.messageEn).toMatch(/too large once unzipped/)
+      expect(r.error.messageEn).toContain('炸彈.xlsx')
+      expect(r.error.messageEn).toMatch(/the limit is \d+(\.\d)? MB/)
+      expect(r.error.messageEn).not.toMatch(/empty/)
+      expect(r.error.messageZh).toContain('解壓縮後太大')
+    }
+  )
 
   it.each(readers)('%s: the same bomb declaring a tiny size is stopped by the bounded inflate', async (_, read) => {
     const bytes = bomb(40_000)

@@ -22,7 +22,12 @@ export function entryFor(reader: PartReader, path: string): ZipEntry | undefined
 }
 
 /** Streams one part through handler. stop() lets the handler end the read early. */
-export async function parsePart(reader: PartReader, entry: ZipEntry, handler: XmlHandler, shouldStop?: () => boolean): Promise<number> {
+export async function parsePart(
+  reader: PartReader,
+  entry: ZipEntry,
+  handler: XmlHandler,
+  shouldStop?: () => boolean
+): Promise<number> {
   const feeder = utf8Feeder(xmlSink(reader.parser, handler))
   let stopped = false
   const inflated = await inflateEntry(reader.file, reader.bytes, entry, reader.limits, (piece) => {
@@ -46,7 +51,10 @@ export function own(text: string): string {
 
 /** SheetJS's unescapexml without the XML entities (the parser decoded them): _xHHHH_ escapes, and \r\n → \n. */
 export function ooxmlText(text: string): string {
-  const decoded = text.indexOf('_x') >= 0 ? text.replace(/_x([\da-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text
+  const decoded =
+    text.indexOf('_x') >= 0
+      ? text.replace(/_x([\da-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      : text
   return decoded.indexOf('\r\n') >= 0 ? decoded.replace(/\r\n/g, '\n') : decoded
 }
 
@@ -55,7 +63,14 @@ const NAMED: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;': '>
 
 /** SheetJS decodes a formula's cached string twice: once more here, after the parser's pass, for identical text. */
 export function formulaText(text: string): string {
-  const again = text.indexOf('&') >= 0 ? text.replace(XML_ENTITY, (m, code: string | undefined) => NAMED[m.toLowerCase()] ?? (code ? String.fromCharCode(parseInt(code, /x/i.test(m) ? 16 : 10)) : m)) : text
+  const again =
+    text.indexOf('&') >= 0
+      ? text.replace(
+          XML_ENTITY,
+          (m, code: string | undefined) =>
+            NAMED[m.toLowerCase()] ?? (code ? String.fromCharCode(parseInt(code, /x/i.test(m) ? 16 : 10)) : m)
+        )
+      : text
   return ooxmlText(ooxmlText(again))
 }
 
@@ -82,7 +97,8 @@ async function relationships(reader: PartReader, part: string): Promise<Map<stri
   if (!entry) return out
   await parsePart(reader, entry, {
     open(name, attrs) {
-      if (name === 'Relationship' && attrs.Id && attrs.Target) out.set(attrs.Id, { target: resolveTarget(part, attrs.Target), type: attrs.Type ?? '' })
+      if (name === 'Relationship' && attrs.Id && attrs.Target)
+        out.set(attrs.Id, { target: resolveTarget(part, attrs.Target), type: attrs.Type ?? '' })
     },
     text() {},
     close() {}
@@ -120,7 +136,8 @@ export async function workbookParts(reader: PartReader): Promise<WorkbookParts> 
   const rels = await relationships(reader, path)
   const sheets = listed.map((s) => {
     const rel = rels.get(s.rid)
-    if (!rel || !rel.type.endsWith('/worksheet') || !entryFor(reader, rel.target)) throw new StreamUnsupported(`sheet ${s.name} is not a plain worksheet`)
+    if (!rel || !rel.type.endsWith('/worksheet') || !entryFor(reader, rel.target))
+      throw new StreamUnsupported(`sheet ${s.name} is not a plain worksheet`)
     return { name: s.name, path: rel.target }
   })
   const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target
@@ -128,7 +145,10 @@ export async function workbookParts(reader: PartReader): Promise<WorkbookParts> 
 }
 
 /** Number format code per cell style index (cellXfs), as SheetJS resolves it: the file's own formats, then the built-in table. */
-export async function styleFormats(reader: PartReader, path: string | undefined): Promise<{ id: number; code: string | undefined }[]> {
+export async function styleFormats(
+  reader: PartReader,
+  path: string | undefined
+): Promise<{ id: number; code: string | undefined }[]> {
   const entry = path ? entryFor(reader, path) : undefined
   if (!entry) return []
   const custom = new Map<number, string>()
@@ -136,7 +156,8 @@ export async function styleFormats(reader: PartReader, path: string | undefined)
   let inCellXfs = false
   await parsePart(reader, entry, {
     open(name, attrs) {
-      if (name === 'numFmt' && attrs.numFmtId !== undefined) custom.set(parseInt(attrs.numFmtId, 10), ooxmlText(attrs.formatCode ?? ''))
+      if (name === 'numFmt' && attrs.numFmtId !== undefined)
+        custom.set(parseInt(attrs.numFmtId, 10), ooxmlText(attrs.formatCode ?? ''))
       else if (name === 'cellXfs') inCellXfs = true
       else if (name === 'xf' && inCellXfs) xfs.push(attrs.numFmtId !== undefined ? parseInt(attrs.numFmtId, 10) : 0)
     },
@@ -157,20 +178,25 @@ export async function sharedStrings(reader: PartReader, path: string | undefined
   let parts: string[] = []
   let inT = false
   let phonetic = 0
-  await parsePart(reader, entry, {
-    open(name) {
-      if (name === 'si') parts = []
-      else if (name === 't') inT = phonetic === 0
-      else if (name === 'rPh') phonetic++
+  await parsePart(
+    reader,
+    entry,
+    {
+      open(name) {
+        if (name === 'si') parts = []
+        else if (name === 't') inT = phonetic === 0
+        else if (name === 'rPh') phonetic++
+      },
+      text(text) {
+        if (inT) parts.push(text)
+      },
+      close(name) {
+        if (name === 't') inT = false
+        else if (name === 'rPh') phonetic--
+        else if (name === 'si') out.push(own(ooxmlText(parts.length === 1 ? parts[0] : parts.join(''))))
+      }
     },
-    text(text) {
-      if (inT) parts.push(text)
-    },
-    close(name) {
-      if (name === 't') inT = false
-      else if (name === 'rPh') phonetic--
-      else if (name === 'si') out.push(own(ooxmlText(parts.length === 1 ? parts[0] : parts.join(''))))
-    }
-  }, () => out.length > upTo)
+    () => out.length > upTo
+  )
   return out
 }

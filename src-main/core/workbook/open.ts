@@ -34,7 +34,11 @@ function workerEntry(): WorkerEntry {
     return { eval: true, code: `require(${JSON.stringify(tsxApi)}).register();require(${JSON.stringify(entry)})` }
   }
   // built: electron-vite emits out/main/parse.worker.js next to index.js (this code may sit in a chunk one level down)
-  for (const candidate of [join(dir, `${WORKER_NAME}.js`), join(dir, '..', `${WORKER_NAME}.js`), join(dir, `${WORKER_NAME}.mjs`)]) {
+  for (const candidate of [
+    join(dir, `${WORKER_NAME}.js`),
+    join(dir, '..', `${WORKER_NAME}.js`),
+    join(dir, `${WORKER_NAME}.mjs`)
+  ]) {
     if (existsSync(candidate)) return { eval: false, file: candidate }
   }
   return { eval: false, file: join(dir, `${WORKER_NAME}.js`) }
@@ -54,21 +58,39 @@ export interface OpenHooks {
 }
 
 /** openWorkbook with the rows kept compact, as the workspace keeps them. */
-export async function openWorkbookCompact(source: WorkbookSource, options: ReadOptions = {}, limits?: Partial<ReadLimits>, hooks: OpenHooks = {}): Promise<CompactOpenResult> {
+export async function openWorkbookCompact(
+  source: WorkbookSource,
+  options: ReadOptions = {},
+  limits?: Partial<ReadLimits>,
+  hooks: OpenHooks = {}
+): Promise<CompactOpenResult> {
   const store = new CompactRowStore()
   const result = await openWorkbookInto(source, options, limits, store, hooks)
   if (!result.ok) return result
   // the in-process fallback returns its rows whole: keep them compact too
-  if (result.table.rows.length) for (let at = 0; at < result.table.rows.length; at += 5000) store.push(packRows(result.table.rows.slice(at, at + 5000), result.table.headers.length))
+  if (result.table.rows.length)
+    for (let at = 0; at < result.table.rows.length; at += 5000)
+      store.push(packRows(result.table.rows.slice(at, at + 5000), result.table.headers.length))
   return { ok: true, table: { ...result.table, rows: store } }
 }
 
-export async function openWorkbook(source: WorkbookSource, options: ReadOptions = {}, limits?: Partial<ReadLimits>, hooks: OpenHooks = {}): Promise<OpenResult> {
+export async function openWorkbook(
+  source: WorkbookSource,
+  options: ReadOptions = {},
+  limits?: Partial<ReadLimits>,
+  hooks: OpenHooks = {}
+): Promise<OpenResult> {
   const result = await openWorkbookCompact(source, options, limits, hooks)
   return result.ok ? { ok: true, table: { ...result.table, rows: result.table.rows.toRows() } } : result
 }
 
-function openWorkbookInto(source: WorkbookSource, options: ReadOptions, limits: Partial<ReadLimits> | undefined, store: CompactRowStore, hooks: OpenHooks): Promise<OpenResult> {
+function openWorkbookInto(
+  source: WorkbookSource,
+  options: ReadOptions,
+  limits: Partial<ReadLimits> | undefined,
+  store: CompactRowStore,
+  hooks: OpenHooks
+): Promise<OpenResult> {
   const resolved = resolveLimits(limits)
   const name = 'path' in source ? source.path : source.name
   const job: ParseJob = { name, options, limits: resolved, head: hooks.onHead !== undefined }
@@ -82,12 +104,19 @@ function openWorkbookInto(source: WorkbookSource, options: ReadOptions, limits: 
       return Promise.resolve({ ok: false, error: workbookError('not_found', name) })
     }
     // refuse before reading anything big
-    if (size > resolved.maxFileBytes) return Promise.resolve({ ok: false, error: workbookError('too_large', name, { size, limit: resolved.maxFileBytes }) })
+    if (size > resolved.maxFileBytes)
+      return Promise.resolve({
+        ok: false,
+        error: workbookError('too_large', name, { size, limit: resolved.maxFileBytes })
+      })
     if (size === 0) return Promise.resolve({ ok: false, error: workbookError('empty', name) })
     job.path = source.path
   } else {
     if (source.bytes.byteLength > resolved.maxFileBytes) {
-      return Promise.resolve({ ok: false, error: workbookError('too_large', name, { size: source.bytes.byteLength, limit: resolved.maxFileBytes }) })
+      return Promise.resolve({
+        ok: false,
+        error: workbookError('too_large', name, { size: source.bytes.byteLength, limit: resolved.maxFileBytes })
+      })
     }
     job.bytes = source.bytes
   }
@@ -109,14 +138,24 @@ function runWorker(job: ParseJob, limits: ReadLimits, store: CompactRowStore, ho
     const worker = new Worker(entry.eval ? entry.code : entry.file, {
       eval: entry.eval,
       workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.min(16, Math.max(8, limits.maxHeapMb / 64)) },
+      resourceLimits: {
+        maxOldGenerationSizeMb: limits.maxHeapMb,
+        maxYoungGenerationSizeMb: Math.min(16, Math.max(8, limits.maxHeapMb / 64))
+      },
       // SheetJS prints notes about odd records ("Missing Info for XLS Record"): keep them out of the app's and CLI's output
       stdout: true,
       stderr: true
     })
     worker.stdout.resume()
     worker.stderr.resume()
-    const timer = setTimeout(() => settle({ ok: false, error: workbookError('timeout', job.name, { seconds: Math.round(limits.timeoutMs / 100) / 10 }) }), limits.timeoutMs)
+    const timer = setTimeout(
+      () =>
+        settle({
+          ok: false,
+          error: workbookError('timeout', job.name, { seconds: Math.round(limits.timeoutMs / 100) / 10 })
+        }),
+      limits.timeoutMs
+    )
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') hooks.onProgress?.(message.progress)
       else if (message.type === 'head') hooks.onHead?.(message.table)

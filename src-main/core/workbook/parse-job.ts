@@ -46,7 +46,10 @@ export function runParseJob(job: ParseJob): OpenResult {
 }
 
 /** The worker's read: streaming where it can, rows posted in chunks, the table last with rows: []. */
-export async function runParseJobStreaming(job: ParseJob, post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
+export async function runParseJobStreaming(
+  job: ParseJob,
+  post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void
+): Promise<void> {
   const bytes = jobBytes(job)
   if (!(bytes instanceof Uint8Array)) return post({ type: 'done', result: bytes })
   if (job.head && job.options.maxRows === undefined) {

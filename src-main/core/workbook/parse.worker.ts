@@ -10,6 +10,14 @@ if (parentPort && workerData) {
   const port = parentPort
   const job = workerData as ParseJob
   runParseJobStreaming(job, (message, transfer) => port.postMessage(message, transfer)).catch((err: unknown) => {
-    port.postMessage({ type: 'done', result: { ok: false, error: workbookError('corrupt', job.name, { detail: err instanceof Error ? err.message.slice(0, 120) : undefined }) } })
+    port.postMessage({
+      type: 'done',
+      result: {
+        ok: false,
+        error: workbookError('corrupt', job.name, {
+          detail: err instanceof Error ? err.message.slice(0, 120) : undefined
+        })
+      }
+    })
   })
 }

@@ -19,13 +19,29 @@ export interface ReadHooks {
   engine?: XmlParserKind | 'sheetjs'
 }
 
-export async function readWorkbook(name: string, bytes: Uint8Array, options: ReadOptions = {}, limitsIn?: Partial<ReadLimits>, hooks: ReadHooks = {}): Promise<OpenResult> {
+export async function readWorkbook(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+  limitsIn?: Partial<ReadLimits>,
+  hooks: ReadHooks = {}
+): Promise<OpenResult> {
   const limits = resolveLimits(limitsIn)
-  if (hooks.engine === 'sheetjs' || bytes.byteLength === 0 || bytes.byteLength > limits.maxFileBytes || byteKind(bytes) !== 'zip') {
+  if (
+    hooks.engine === 'sheetjs' ||
+    bytes.byteLength === 0 ||
+    bytes.byteLength > limits.maxFileBytes ||
+    byteKind(bytes) !== 'zip'
+  ) {
     return readWorkbookBytes(name, bytes, options, limits)
   }
   const entries = listZip(bytes)
-  const format = entries ? zipFormat(entries.map((e) => e.name), name) : null
+  const format = entries
+    ? zipFormat(
+        entries.map((e) => e.name),
+        name
+      )
+    : null
   if (!entries || (format !== 'xlsx' && format !== 'xlsm')) return readWorkbookBytes(name, bytes, options, limits)
   try {
     checkZipEntries(name, entries, limits)

@@ -21,7 +21,12 @@ const HEADER_SLACK = 31
 /** Title rows above the header that a read takes in addition to its row cap. */
 export { HEADER_SLACK }
 
-export function readWorkbookBytes(name: string, bytes: Uint8Array, options: ReadOptions = {}, limits?: Partial<ReadLimits>): OpenResult {
+export function readWorkbookBytes(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+  limits?: Partial<ReadLimits>
+): OpenResult {
   try {
     return { ok: true, table: readOrThrow(name, bytes, options, resolveLimits(limits)) }
   } catch (err) {
@@ -33,7 +38,8 @@ export function readWorkbookBytes(name: string, bytes: Uint8Array, options: Read
 }
 
 function readOrThrow(name: string, bytes: Uint8Array, options: ReadOptions, limits: ReadLimits) {
-  if (bytes.byteLength > limits.maxFileBytes) fail('too_large', name, { size: bytes.byteLength, limit: limits.maxFileBytes })
+  if (bytes.byteLength > limits.maxFileBytes)
+    fail('too_large', name, { size: bytes.byteLength, limit: limits.maxFileBytes })
   if (bytes.byteLength === 0) fail('empty', name)
   const kind = byteKind(bytes)
   const ext = extensionOf(name)
@@ -44,8 +50,12 @@ function readOrThrow(name: string, bytes: Uint8Array, options: ReadOptions, limi
   if (kind === 'zip') {
     entries = listZip(bytes)
     if (!entries) fail('corrupt', name, { detail: 'zip directory not found' })
-    const zf = zipFormat(entries.map((e) => e.name), name)
-    if (zf === 'not-spreadsheet') fail('unsupported', name, { detail: ext === 'docx' || ext === 'pptx' ? ext.toUpperCase() : 'ZIP' })
+    const zf = zipFormat(
+      entries.map((e) => e.name),
+      name
+    )
+    if (zf === 'not-spreadsheet')
+      fail('unsupported', name, { detail: ext === 'docx' || ext === 'pptx' ? ext.toUpperCase() : 'ZIP' })
     format = zf
   } else if (kind === 'ole') {
     const ok = safe(() => oleKind(bytes), name)
@@ -60,18 +70,31 @@ function readOrThrow(name: string, bytes: Uint8Array, options: ReadOptions, limi
   if (entries) checkZipEntries(name, entries, limits)
   const small = preview && (format === 'xlsx' || format === 'xlsm') ? safePreview(bytes, sheetRows) : null
   const maxInflate = entries ? largestInflate(entries, limits) : undefined
-  const parsed = (small && safeParse(small, sheetRows)) ?? readSheetJS(name, bytes, sheetRows, maxInflate, entries, limits)
+  const parsed =
+    (small && safeParse(small, sheetRows)) ?? readSheetJS(name, bytes, sheetRows, maxInflate, entries, limits)
   return finish(name, format, null, null, parsed.sheets, options, limits)
 }
 
 /** SheetJS's bounded inflate throws when an entry's real size passes its bound: that is a size refusal, not damage. */
-function readSheetJS(name: string, bytes: Uint8Array, sheetRows: number, maxInflate: number | undefined, entries: ZipEntry[] | null, limits: ReadLimits) {
+function readSheetJS(
+  name: string,
+  bytes: Uint8Array,
+  sheetRows: number,
+  maxInflate: number | undefined,
+  entries: ZipEntry[] | null,
+  limits: ReadLimits
+) {
   try {
     return readWorkbook(bytes, sheetRows, maxInflate)
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' && entries) {
       const biggest = entries.reduce((a, b) => (b.compressedSize > a.compressedSize ? b : a))
-      fail('too_large', name, { unzipped: true, size: maxInflate, limit: Math.min(maxInflate ?? 0, limits.maxUnzippedBytes), detail: biggest.name })
+      fail('too_large', name, {
+        unzipped: true,
+        size: maxInflate,
+        limit: Math.min(maxInflate ?? 0, limits.maxUnzippedBytes),
+        detail: biggest.name
+      })
     }
     throw err
   }
@@ -80,7 +103,9 @@ function readSheetJS(name: string, bytes: Uint8Array, sheetRows: number, maxInfl
 /** Rows a read parses: a preview's rows plus title rows; a full read one past the cap, so a sheet over it is seen. */
 export function sheetRowsFor(options: ReadOptions, limits: ReadLimits): number {
   const full = limits.maxRows + HEADER_SLACK + 1
-  return options.maxRows !== undefined ? Math.min(options.maxRows + HEADER_SLACK + (options.headerRow ?? 0), full) : full
+  return options.maxRows !== undefined
+    ? Math.min(options.maxRows + HEADER_SLACK + (options.headerRow ?? 0), full)
+    : full
 }
 
 /** The fast preview is an optimisation: any surprise falls back to the full parse. */
@@ -109,7 +134,13 @@ function safe<T>(fn: () => T, name: string): T {
   }
 }
 
-function readDelimited(name: string, bytes: Uint8Array, format: 'csv' | 'tsv', options: ReadOptions, limits: ReadLimits) {
+function readDelimited(
+  name: string,
+  bytes: Uint8Array,
+  format: 'csv' | 'tsv',
+  options: ReadOptions,
+  limits: ReadLimits
+) {
   let forced: string | null = null
   if (options.encoding) {
     forced = normalizeEncoding(options.encoding)
@@ -117,7 +148,10 @@ function readDelimited(name: string, bytes: Uint8Array, format: 'csv' | 'tsv', o
   }
   const { text, encoding } = decodeText(bytes, forced)
   const delimiter = format === 'tsv' ? '\t' : detectDelimiter(text)
-  const cap = options.maxRows !== undefined ? options.maxRows + HEADER_SLACK + (options.headerRow ?? 0) : limits.maxRows + HEADER_SLACK
+  const cap =
+    options.maxRows !== undefined
+      ? options.maxRows + HEADER_SLACK + (options.headerRow ?? 0)
+      : limits.maxRows + HEADER_SLACK
   const records = parseCsv(text, delimiter, cap + 1)
   const slots: (Cell[] | undefined)[] = []
   // memory follows the data: repeated texts share one Cell per column, empty fields one frozen Cell, and each
@@ -148,12 +182,25 @@ function estimateLines(text: string): number {
   return n
 }
 
-export function finish(name: string, format: FileFormat, encoding: string | null, delimiter: string | null, sources: SheetSource[], options: ReadOptions, limits: ReadLimits) {
-  const sheets: SheetInfo[] = sources.map((s) => ({ name: s.name, rowCount: s.fullLength > s.length ? s.fullLength : s.rowCount }))
+export function finish(
+  name: string,
+  format: FileFormat,
+  encoding: string | null,
+  delimiter: string | null,
+  sources: SheetSource[],
+  options: ReadOptions,
+  limits: ReadLimits
+) {
+  const sheets: SheetInfo[] = sources.map((s) => ({
+    name: s.name,
+    rowCount: s.fullLength > s.length ? s.fullLength : s.rowCount
+  }))
   if (!sources.length || sources.every((s) => s.rowCount === 0)) fail('empty', name)
   let source: SheetSource
   if (options.sheet !== undefined && format !== 'csv' && format !== 'tsv') {
-    const found = sources.find((s) => s.name === options.sheet) ?? sources.find((s) => s.name.trim().toLowerCase() === options.sheet!.trim().toLowerCase())
+    const found =
+      sources.find((s) => s.name === options.sheet) ??
+      sources.find((s) => s.name.trim().toLowerCase() === options.sheet!.trim().toLowerCase())
     if (!found) fail('bad_sheet', name, { sheet: options.sheet, sheets: sources.map((s) => s.name) })
     source = found
     if (source.rowCount === 0) fail('empty', name)
@@ -161,7 +208,19 @@ export function finish(name: string, format: FileFormat, encoding: string | null
     source = pickSheet(sources)
   }
   // the cap applies to rows actually present: a full read that reached its row bound has too many; an estimate never refuses
-  if (options.maxRows === undefined && source.estimated) fail('too_many_rows', name, { limit: limits.maxRows, rows: source.fullLength })
-  if (!source.estimated && source.fullLength > limits.maxRows + HEADER_SLACK) fail('too_many_rows', name, { limit: limits.maxRows, rows: source.fullLength })
-  return buildTable({ file: name, format, encoding, delimiter, sheets, source, headerRow: options.headerRow, maxRows: options.maxRows, maxDataRows: limits.maxRows })
+  if (options.maxRows === undefined && source.estimated)
+    fail('too_many_rows', name, { limit: limits.maxRows, rows: source.fullLength })
+  if (!source.estimated && source.fullLength > limits.maxRows + HEADER_SLACK)
+    fail('too_many_rows', name, { limit: limits.maxRows, rows: source.fullLength })
+  return buildTable({
+    file: name,
+    format,
+    encoding,
+    delimiter,
+    sheets,
+    source,
+    headerRow: options.headerRow,
+    maxRows: options.maxRows,
+    maxDataRows: limits.maxRows
+  })
 }

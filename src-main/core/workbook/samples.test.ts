@@ -32,7 +32,12 @@ describe('the bundled samples read as the UI and e2e tests expect', () => {
   })
 
   it('orders-en.csv and customers.xlsx', () => {
-    expect(read('orders-en.csv').headers.slice(0, 4)).toEqual(['Order No.', 'Customer Email', 'Customer Name', 'Amount'])
+    expect(read('orders-en.csv').headers.slice(0, 4)).toEqual([
+      'Order No.',
+      'Customer Email',
+      'Customer Name',
+      'Amount'
+    ])
     const c = read('customers.xlsx')
     expect(c.headers).toEqual(['姓名', 'Email', '電話', '備註'])
     expect(c.rows[0].cells[2]).toEqual({ t: 's', v: '0912345678', w: '0912345678' })

@@ -89,7 +89,9 @@ export function toCell(raw: RawCell | undefined, date1904: boolean): Cell {
 }
 
 function rawBlank(raw: RawCell | undefined): boolean {
-  return !raw || raw.v === undefined || raw.v === null || raw.t === 'z' || (raw.t === 's' && String(raw.v).trim() === '')
+  return (
+    !raw || raw.v === undefined || raw.v === null || raw.t === 'z' || (raw.t === 's' && String(raw.v).trim() === '')
+  )
 }
 
 const PROBE = 2000
@@ -130,7 +132,11 @@ export interface ParsedWorkbook {
 }
 
 /** maxInflate: the most one zip entry may inflate to in this read. */
-export function readWorkbook(bytes: Uint8Array, sheetRows: number | undefined, maxInflate = 2 ** 31 - 1): ParsedWorkbook {
+export function readWorkbook(
+  bytes: Uint8Array,
+  sheetRows: number | undefined,
+  maxInflate = 2 ** 31 - 1
+): ParsedWorkbook {
   inflateLimit = maxInflate
   const wb = XLSX.read(bytes, {
     type: 'buffer',
@@ -147,7 +153,12 @@ export function readWorkbook(bytes: Uint8Array, sheetRows: number | undefined, m
   return { sheets: wb.SheetNames.map((name) => sheetSource(name, wb.Sheets[name], date1904, sheetRows)) }
 }
 
-function sheetSource(name: string, ws: XLSX.WorkSheet | undefined, date1904: boolean, sheetRows: number | undefined): SheetSource {
+function sheetSource(
+  name: string,
+  ws: XLSX.WorkSheet | undefined,
+  date1904: boolean,
+  sheetRows: number | undefined
+): SheetSource {
   const data: (RawCell[] | undefined)[] = (ws?.['!data'] as (RawCell[] | undefined)[] | undefined) ?? []
   let rowCount = 0
   let width = 0
@@ -179,9 +190,21 @@ function sheetSource(name: string, ws: XLSX.WorkSheet | undefined, date1904: boo
     const out = new Array<Cell>(raw.length)
     for (let c = 0; c < raw.length; c++) {
       const cell = raw[c]
-      out[c] = cell && cell.t === 's' && typeof cell.v === 'string' && cell.v !== '' ? interned.get(c, cell.v) : toCell(cell, date1904)
+      out[c] =
+        cell && cell.t === 's' && typeof cell.v === 'string' && cell.v !== ''
+          ? interned.get(c, cell.v)
+          : toCell(cell, date1904)
     }
     return out
   }
-  return { name, length: data.length, fullLength: Math.max(fullLength, data.length), estimated: cut, rowCount, width, merges, row }
+  return {
+    name,
+    length: data.length,
+    fullLength: Math.max(fullLength, data.length),
+    estimated: cut,
+    rowCount,
+    width,
+    merges,
+    row
+  }
 }

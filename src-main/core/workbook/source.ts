@@ -55,5 +55,14 @@ export function arraySource(name: string, rows: (Cell[] | undefined)[]): SheetSo
       if (last + 1 > width) width = last + 1
     }
   }
-  return { name, length: rows.length, fullLength: rows.length, rowCount, width, merges: [], skipMissingRows: true, row: (i) => rows[i] }
+  return {
+    name,
+    length: rows.length,
+    fullLength: rows.length,
+    rowCount,
+    width,
+    merges: [],
+    skipMissingRows: true,
+    row: (i) => rows[i]
+  }
 }

@@ -51,7 +51,12 @@ function merged(): XLSX.WorkSheet {
 }
 
 function trailing(): XLSX.WorkSheet {
-  const ws = sheet([['a', 'b', ''], ['1', '2', ''], ['', '', ''], ['3', '4', '']])
+  const ws = sheet([
+    ['a', 'b', ''],
+    ['1', '2', ''],
+    ['', '', ''],
+    ['3', '4', '']
+  ])
   ws['!ref'] = 'A1:F12'
   return ws
 }
@@ -63,7 +68,15 @@ const FIXTURES: [string, Buffer][] = []
 for (const sst of [false, true]) {
   const tag = sst ? 'sst' : 'inline'
   FIXTURES.push([`orders-${tag}.xlsx`, workbookBytes({ 訂單: ORDERS }, 'xlsx', false, sst)])
-  FIXTURES.push([`sheets-${tag}.xlsx`, workbookBytes({ 說明: [['請勿修改欄位名稱'], ['金額請填數字'], ['謝謝']], 訂單: ORDERS, 空白: [] }, 'xlsx', false, sst)])
+  FIXTURES.push([
+    `sheets-${tag}.xlsx`,
+    workbookBytes(
+      { 說明: [['請勿修改欄位名稱'], ['金額請填數字'], ['謝謝']], 訂單: ORDERS, 空白: [] },
+      'xlsx',
+      false,
+      sst
+    )
+  ])
   FIXTURES.push([`formats-${tag}.xlsx`, workbookBytes({ S: formatted() }, 'xlsx', false, sst)])
   FIXTURES.push([`formats1904-${tag}.xlsm`, workbookBytes({ S: formatted() }, 'xlsx', true, sst)])
   FIXTURES.push([`merged-${tag}.xlsx`, workbookBytes({ S: merged() }, 'xlsx', false, sst)])
@@ -85,7 +98,11 @@ FIXTURES.push([
 FIXTURES.push(['resources-orders.xlsx', readFileSync('resources/samples/訂單匯出-範例.xlsx')])
 FIXTURES.push(['resources-customers.xlsx', readFileSync('resources/samples/customers.xlsx')])
 
-async function both(name: string, bytes: Buffer, options: ReadOptions = {}): Promise<[OpenResult, OpenResult, OpenResult]> {
+async function both(
+  name: string,
+  bytes: Buffer,
+  options: ReadOptions = {}
+): Promise<[OpenResult, OpenResult, OpenResult]> {
   const sheetjs = readWorkbookBytes(name, bytes, options)
   const saxes = await readWorkbook(name, bytes, options, {}, { engine: 'saxes' })
   const htmlparser2 = await readWorkbook(name, bytes, options, {}, { engine: 'htmlparser2' })
@@ -93,18 +110,27 @@ async function both(name: string, bytes: Buffer, options: ReadOptions = {}): Pro
 }
 
 describe('the streaming .xlsx path reads exactly what SheetJS reads', () => {
-  it.each(FIXTURES)('%s: identical tables (cells, text, types, header row, sheet choice), full read and preview', async (name, bytes) => {
-    for (const options of [{}, { maxRows: 2 }, { maxRows: 100 }] as ReadOptions[]) {
-      const [sheetjs, saxes, htmlparser2] = await both(name, bytes, options)
-      expect(sheetjs.ok ? 'ok' : sheetjs.error.message).toBe('ok')
-      expect(saxes).toEqual(sheetjs)
-      expect(htmlparser2).toEqual(sheetjs)
+  it.each(FIXTURES)(
+    '%s: identical tables (cells, text, types, header row, sheet choice), full read and preview',
+    async (name, bytes) => {
+      for (const options of [{}, { maxRows: 2 }, { maxRows: 100 }] as ReadOptions[]) {
+        const [sheetjs, saxes, htmlparser2] = await both(name, bytes, options)
+        expect(sheetjs.ok ? 'ok' : sheetjs.error.message).toBe('ok')
+        expect(saxes).toEqual(sheetjs)
+        expect(htmlparser2).toEqual(sheetjs)
+      }
     }
-  })
+  )
 
   it('pinned sheet and header row, and the errors for a wrong one, match', async () => {
     const bytes = FIXTURES.find(([n]) => n === 'sheets-sst.xlsx')![1]
-    for (const options of [{ sheet: '說明' }, { headerRow: 2 }, { sheet: 'Nope' }, { headerRow: 40 }, { sheet: '空白' }] as ReadOptions[]) {
+    for (const options of [
+      { sheet: '說明' },
+      { headerRow: 2 },
+      { sheet: 'Nope' },
+      { headerRow: 40 },
+      { sheet: '空白' }
+    ] as ReadOptions[]) {
       const [sheetjs, saxes] = await both('sheets.xlsx', bytes, options)
       expect(saxes).toEqual(sheetjs)
     }
@@ -115,7 +141,13 @@ describe('the streaming .xlsx path reads exactly what SheetJS reads', () => {
     if (!r.ok) throw new Error(r.error.message)
     const t = r.table
     expect(t.headers).toEqual(['訂單編號', '客戶 姓名', '付款時間', '金額', '備註'])
-    expect(t.rows[0].cells.map((c) => c.w)).toEqual(['0012', '行1\r\n行2'.replace('\r\n', '\n'), '2026/01/09 18:00', '1,990.00', 'A&B'])
+    expect(t.rows[0].cells.map((c) => c.w)).toEqual([
+      '0012',
+      '行1\r\n行2'.replace('\r\n', '\n'),
+      '2026/01/09 18:00',
+      '1,990.00',
+      'A&B'
+    ])
     expect(t.rows[0].cells[2]).toEqual({ t: 'd', v: '2026-01-09T18:00:00', w: '2026/01/09 18:00' })
     expect(t.rows[1].cells[0]).toEqual({ t: 's', v: 'A&B', w: 'A&B' })
     expect(t.rows[1].cells[4]).toEqual({ t: 'b', v: true, w: 'TRUE' })
@@ -131,7 +163,13 @@ describe('the streaming .xlsx path reads exactly what SheetJS reads', () => {
 
   it('reports progress as rows are read', async () => {
     const seen: number[] = []
-    const r = await readWorkbook('big.xlsx', FIXTURES.find(([n]) => n === 'big-sst.xlsx')![1], {}, {}, { onProgress: (p) => seen.push(p.rowsRead) })
+    const r = await readWorkbook(
+      'big.xlsx',
+      FIXTURES.find(([n]) => n === 'big-sst.xlsx')![1],
+      {},
+      {},
+      { onProgress: (p) => seen.push(p.rowsRead) }
+    )
     expect(r.ok).toBe(true)
     expect(seen.at(-1)).toBe(601)
   })

@@ -35,7 +35,13 @@ function decodeRef(ref: string): { c: number; r: number } {
 
 const bool = (text: string | undefined) => text === '1' || text === 'true'
 
-export async function readSheet(reader: PartReader, entry: ZipEntry, name: string, ctx: SheetContext, opts: SheetReadOptions): Promise<SheetSource> {
+export async function readSheet(
+  reader: PartReader,
+  entry: ZipEntry,
+  name: string,
+  ctx: SheetContext,
+  opts: SheetReadOptions
+): Promise<SheetSource> {
   const slots: (Cell[] | undefined)[] = []
   const merges: MergeRange[] = []
   const interned = new TextCellCache()
@@ -66,7 +72,12 @@ export async function readSheet(reader: PartReader, entry: ZipEntry, name: strin
     if (known) return known
     let w: string
     try {
-      w = id === 0 ? ((v | 0) === v ? v.toString(10) : XLSX.SSF.format('General', v)) : XLSX.SSF.format(code ?? id, v, { date1904: ctx.date1904 })
+      w =
+        id === 0
+          ? (v | 0) === v
+            ? v.toString(10)
+            : XLSX.SSF.format('General', v)
+          : XLSX.SSF.format(code ?? id, v, { date1904: ctx.date1904 })
     } catch {
       w = String(v)
     }
@@ -232,7 +243,9 @@ function pendingString(index: number): Cell {
 export function maxPendingString(sources: SheetSource[]): number {
   let max = -1
   for (const s of sources) {
-    for (let r = 0; r < s.length; r++) for (const cell of s.row(r) ?? []) if ((cell as PendingString).pending > max) max = (cell as PendingString).pending
+    for (let r = 0; r < s.length; r++)
+      for (const cell of s.row(r) ?? [])
+        if ((cell as PendingString).pending > max) max = (cell as PendingString).pending
   }
   return max
 }
@@ -260,10 +273,18 @@ export function resolveSharedStrings(sources: SheetSource[], strings: string[]):
 /** An inline string's runs, decoded as SheetJS decodes shared strings. */
 function inlineText(parts: string[]): string {
   const text = parts.join('')
-  return text.indexOf('_x') >= 0 || text.indexOf('\r\n') >= 0 ? text.replace(/_x([\da-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\r\n/g, '\n') : text
+  return text.indexOf('_x') >= 0 || text.indexOf('\r\n') >= 0
+    ? text.replace(/_x([\da-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\r\n/g, '\n')
+    : text
 }
 
-function sheetSource(name: string, slots: (Cell[] | undefined)[], merges: MergeRange[], fullLength: number, estimated: boolean): SheetSource {
+function sheetSource(
+  name: string,
+  slots: (Cell[] | undefined)[],
+  merges: MergeRange[],
+  fullLength: number,
+  estimated: boolean
+): SheetSource {
   let rowCount = 0
   let width = 0
   for (const cells of slots) {

@@ -27,7 +27,13 @@ export interface StreamOptions {
 /** Parts up to this compressed size are read whole even in a preview, so their merged cells (at the end) are seen. */
 const SMALL_PART = 1024 * 1024
 
-export async function streamXlsxSheets(file: string, bytes: Uint8Array, entries: ZipEntry[], limits: ReadLimits, opts: StreamOptions): Promise<SheetSource[]> {
+export async function streamXlsxSheets(
+  file: string,
+  bytes: Uint8Array,
+  entries: ZipEntry[],
+  limits: ReadLimits,
+  opts: StreamOptions
+): Promise<SheetSource[]> {
   const byName = new Map<string, ZipEntry>()
   for (const e of entries) {
     byName.set(e.name, e)
@@ -37,12 +43,25 @@ export async function streamXlsxSheets(file: string, bytes: Uint8Array, entries:
   const parts = await workbookParts(reader)
   const formats = await styleFormats(reader, parts.stylesPath)
   // a preview reads its rows first, then only as many shared strings as they use (a big file's table is mostly past them)
-  const ctx = { date1904: parts.date1904, strings: opts.preview ? null : await sharedStrings(reader, parts.sstPath), formats }
+  const ctx = {
+    date1904: parts.date1904,
+    strings: opts.preview ? null : await sharedStrings(reader, parts.sstPath),
+    formats
+  }
   const out: SheetSource[] = []
   for (const sheet of parts.sheets) {
     const entry = byName.get(sheet.path) ?? byName.get(sheet.path.toLowerCase())!
-    const onRows = opts.onProgress ? (rowsRead: number, inflated: number) => opts.onProgress!({ sheet: sheet.name, rowsRead, inflated, declared: entry.size }) : undefined
-    out.push(await readSheet(reader, entry, sheet.name, ctx, { sheetRows: opts.sheetRows, stopEarly: opts.preview && entry.compressedSize > SMALL_PART, onRows }))
+    const onRows = opts.onProgress
+      ? (rowsRead: number, inflated: number) =>
+          opts.onProgress!({ sheet: sheet.name, rowsRead, inflated, declared: entry.size })
+      : undefined
+    out.push(
+      await readSheet(reader, entry, sheet.name, ctx, {
+        sheetRows: opts.sheetRows,
+        stopEarly: opts.preview && entry.compressedSize > SMALL_PART,
+        onRows
+      })
+    )
   }
   if (ctx.strings !== null) return out
   const max = maxPendingString(out)

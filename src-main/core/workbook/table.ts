@@ -4,7 +4,8 @@ import { EMPTY_CELL, isBlankCell, nonEmptyCount, type SheetSource } from './sour
 import { buildHeaders, detectHeaderIndex } from './header'
 import { fail } from './errors'
 
-const INSTRUCTION_NAMES = /說明|使用方式|注意事項|範例說明|封面|instruction|readme|read me|notes?$|help|about|cover|guide/i
+const INSTRUCTION_NAMES =
+  /說明|使用方式|注意事項|範例說明|封面|instruction|readme|read me|notes?$|help|about|cover|guide/i
 
 /** The sheet that holds the data: most rows × columns, skipping instruction-like sheets unless nothing else has data. */
 export function pickSheet(sources: SheetSource[]): SheetSource {
@@ -40,7 +41,12 @@ function headerMergeFill(source: SheetSource, headerIndex: number): Map<number, 
 }
 
 /** Vertical merges in the data area: each covered cell below the top-left takes its value (e.g. an order number over its item rows). */
-function fillDataMerges(source: SheetSource, headerIndex: number, rowsByIndex: Map<number, Cell[]>, width: number): void {
+function fillDataMerges(
+  source: SheetSource,
+  headerIndex: number,
+  rowsByIndex: Map<number, Cell[]>,
+  width: number
+): void {
   for (const m of source.merges) {
     if (m.s.r <= headerIndex || m.e.r === m.s.r || m.s.c >= width) continue
     const anchor = rowsByIndex.get(m.s.r)?.[m.s.c]
@@ -81,7 +87,8 @@ export function buildTable(input: BuildTableInput): SheetTable {
       dataRows++
       lastFilledIndex = r
     }
-    if (dataRows > input.maxDataRows) fail('too_many_rows', input.file, { limit: input.maxDataRows, rows: source.fullLength - headerIndex - 1 })
+    if (dataRows > input.maxDataRows)
+      fail('too_many_rows', input.file, { limit: input.maxDataRows, rows: source.fullLength - headerIndex - 1 })
     if (rows.length >= limit) {
       if (filled) lastNonEmpty = rows.length
       continue
@@ -101,7 +108,8 @@ export function buildTable(input: BuildTableInput): SheetTable {
   const headers = buildHeaders(source.row(headerIndex), width, mergeFill)
   for (const row of rows) row.cells = fitWidth(row.cells, width)
   // parsing stopped early (preview): the sheet's dimension is the best estimate of its size
-  const totalRows = source.fullLength > source.length ? source.fullLength - headerIndex - 1 : lastFilledIndex - headerIndex
+  const totalRows =
+    source.fullLength > source.length ? source.fullLength - headerIndex - 1 : lastFilledIndex - headerIndex
   return {
     file: input.file,
     format: input.format,

@@ -3,7 +3,12 @@ import * as XLSX from 'xlsx'
 
 export type Aoa = unknown[][]
 
-export function workbookBytes(sheets: Record<string, XLSX.WorkSheet | Aoa>, bookType: XLSX.BookType = 'xlsx', date1904 = false, sharedStrings = false): Buffer {
+export function workbookBytes(
+  sheets: Record<string, XLSX.WorkSheet | Aoa>,
+  bookType: XLSX.BookType = 'xlsx',
+  date1904 = false,
+  sharedStrings = false
+): Buffer {
   const wb = XLSX.utils.book_new()
   for (const [name, sheet] of Object.entries(sheets)) {
     const ws = Array.isArray(sheet) ? XLSX.utils.aoa_to_sheet(sheet) : sheet

@@ -59,8 +59,16 @@ const WB_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="htt
 const DEFAULT_STYLES = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/mm/dd hh:mm"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="4" applyNumberFormat="1"/></cellXfs></styleSheet>`
 
 /** A one-sheet .xlsx around hand-written sheetData XML (styles: s=1 custom date-time, s=2 built-in date, s=3 #,##0.00). */
-export function handXlsx(opts: { sheet: string; strings?: string[]; sstXml?: string; date1904?: boolean; sheetFile?: Partial<ZipFile> }): Buffer {
-  const sst = opts.sstXml ?? `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${(opts.strings ?? []).map((s) => `<si><t xml:space="preserve">${s}</t></si>`).join('')}</sst>`
+export function handXlsx(opts: {
+  sheet: string
+  strings?: string[]
+  sstXml?: string
+  date1904?: boolean
+  sheetFile?: Partial<ZipFile>
+}): Buffer {
+  const sst =
+    opts.sstXml ??
+    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${(opts.strings ?? []).map((s) => `<si><t xml:space="preserve">${s}</t></si>`).join('')}</sst>`
   const sheetXml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${opts.sheet}</worksheet>`
   return zipBytes([
     { name: '[Content_Types].xml', data: CT },
@@ -80,5 +88,8 @@ export function bombDeflate(head: string, total: number): { deflated: Buffer; tr
   const block = deflateRawSync(Buffer.alloc(blockSize, 0x20), { finishFlush: constants.Z_FULL_FLUSH, level: 9 })
   const count = Math.max(1, Math.floor((total - head.length) / blockSize))
   const final = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff])
-  return { deflated: Buffer.concat([first, ...Array.from({ length: count }, () => block), final]), trueSize: Buffer.byteLength(head) + count * blockSize }
+  return {
+    deflated: Buffer.concat([first, ...Array.from({ length: count }, () => block), final]),
+    trueSize: Buffer.byteLength(head) + count * blockSize
+  }
 }

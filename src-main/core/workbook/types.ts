@@ -69,7 +69,19 @@ export interface ReadLimits {
 
 /** A problem opening a file, as data. code is stable; message names the file and what to do. */
 export interface WorkbookError {
-  code: 'not_found' | 'empty' | 'too_large' | 'too_many_rows' | 'corrupt' | 'encrypted' | 'unsupported' | 'timeout' | 'out_of_memory' | 'bad_sheet' | 'bad_header_row' | 'bad_encoding'
+  code:
+    | 'not_found'
+    | 'empty'
+    | 'too_large'
+    | 'too_many_rows'
+    | 'corrupt'
+    | 'encrypted'
+    | 'unsupported'
+    | 'timeout'
+    | 'out_of_memory'
+    | 'bad_sheet'
+    | 'bad_header_row'
+    | 'bad_encoding'
   /** zh-TW first, then English: "中文… / English…". */
   message: string
   file: string

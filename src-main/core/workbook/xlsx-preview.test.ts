@@ -10,7 +10,8 @@ function bigSheet(rows: number) {
   for (let i = 0; i < rows; i++) aoa.push([`A${i}`, `客戶${i % 37}`, i * 10, 0])
   aoa[2][3] = '' // a merged header keeps only its top-left text, as Excel does
   const ws = sheet(aoa)
-  for (let i = 0; i < rows; i++) ws[XLSX.utils.encode_cell({ r: i + 3, c: 3 })] = { t: 'n', v: 46031 + i / 24, z: 'yyyy/m/d hh:mm' }
+  for (let i = 0; i < rows; i++)
+    ws[XLSX.utils.encode_cell({ r: i + 3, c: 3 })] = { t: 'n', v: 46031 + i / 24, z: 'yyyy/m/d hh:mm' }
   ws['!merges'] = [{ s: { r: 2, c: 2 }, e: { r: 2, c: 3 } }]
   return ws
 }

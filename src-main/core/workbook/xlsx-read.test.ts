@@ -62,7 +62,10 @@ describe('workbooks: header row, sheets, cells', () => {
   it('reads dates from number formats in the 1900 and 1904 systems as wall-clock times', () => {
     const make = (date1904: boolean) => {
       const base = date1904 ? 46031.5 - 1462 : 46031.5 // 2026-01-09 12:00 in each system
-      const ws = sheet([['付款時間', '金額'], [0, 5]])
+      const ws = sheet([
+        ['付款時間', '金額'],
+        [0, 5]
+      ])
       ws['A2'] = { t: 'n', v: base, z: 'yyyy/m/d h:mm' }
       return workbookBytes({ S: ws }, 'xlsx', date1904)
     }
@@ -75,7 +78,10 @@ describe('workbooks: header row, sheets, cells', () => {
   })
 
   it('reads dates in .xls and .ods too', () => {
-    const ws = sheet([['日期', 'n'], [0, 1]])
+    const ws = sheet([
+      ['日期', 'n'],
+      [0, 1]
+    ])
     ws['A2'] = { t: 'n', v: 46031.25, z: 'yyyy-mm-dd hh:mm' }
     for (const bookType of ['xls', 'ods'] as const) {
       const t = table(`d.${bookType}`, workbookBytes({ S: ws }, bookType))
@@ -85,14 +91,25 @@ describe('workbooks: header row, sheets, cells', () => {
   })
 
   it('gives a formula its cached value and never evaluates it', () => {
-    const ws = sheet([['數量', '單價', '小計'], [2, 100, 0]])
+    const ws = sheet([
+      ['數量', '單價', '小計'],
+      [2, 100, 0]
+    ])
     ws['C2'] = { t: 'n', v: 999, f: 'A2*B2' } // a stale cached value proves nothing is evaluated
     const t = table('f.xlsx', workbookBytes({ S: ws }))
     expect(t.rows[0].cells[2]).toMatchObject({ t: 'n', v: 999 })
   })
 
   it('names blank headers by column letter and numbers duplicates', () => {
-    const t = table('h.xlsx', workbookBytes({ S: [['Name', 'Email', '', 'Name', 'Phone', 'Name'], ['a', 'b', 'c', 'd', 'e', 'f']] }))
+    const t = table(
+      'h.xlsx',
+      workbookBytes({
+        S: [
+          ['Name', 'Email', '', 'Name', 'Phone', 'Name'],
+          ['a', 'b', 'c', 'd', 'e', 'f']
+        ]
+      })
+    )
     expect(t.headerRow).toBe(1)
     expect(t.headers).toEqual(['Name', 'Email', 'Column C', 'Name (2)', 'Phone', 'Name (3)'])
   })
@@ -114,7 +131,12 @@ describe('workbooks: header row, sheets, cells', () => {
   })
 
   it('drops trailing empty rows and columns, keeps blank rows inside', () => {
-    const ws = sheet([['a', 'b', ''], ['1', '2', ''], ['', '', ''], ['3', '4', '']])
+    const ws = sheet([
+      ['a', 'b', ''],
+      ['1', '2', ''],
+      ['', '', ''],
+      ['3', '4', '']
+    ])
     ws['!ref'] = 'A1:F12'
     const t = table('t.xlsx', workbookBytes({ S: ws }))
     expect(t.headers).toEqual(['a', 'b'])
@@ -139,7 +161,9 @@ describe('workbooks: header row, sheets, cells', () => {
 
   it('reads .xlsm by name and an HTML table saved as .xls', () => {
     expect(table('m.xlsm', workbookBytes({ S: ORDERS })).format).toBe('xlsm')
-    const html = Buffer.from('<html><body><table><tr><td>訂單編號</td><td>金額</td></tr><tr><td>A1</td><td>5</td></tr></table></body></html>')
+    const html = Buffer.from(
+      '<html><body><table><tr><td>訂單編號</td><td>金額</td></tr><tr><td>A1</td><td>5</td></tr></table></body></html>'
+    )
     const t = table('export.xls', html)
     expect(t.headers).toEqual(['訂單編號', '金額'])
   })

@@ -10,11 +10,18 @@ const CHUNK = 256 * 1024
  * Calls onData with each inflated piece, in order; onData returns false to stop early (a preview has its rows).
  * Resolves with the number of bytes inflated.
  */
-export async function inflateEntry(file: string, bytes: Uint8Array, entry: ZipEntry, limits: ReadLimits, onData: (piece: Buffer) => boolean | void): Promise<number> {
+export async function inflateEntry(
+  file: string,
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  limits: ReadLimits,
+  onData: (piece: Buffer) => boolean | void
+): Promise<number> {
   const data = entryData(bytes, entry)
   const bound = inflateBound(entry, limits)
   if (entry.method === 0) {
-    for (let at = 0; at < data.length; at += CHUNK) if (onData(Buffer.from(data.subarray(at, at + CHUNK))) === false) break
+    for (let at = 0; at < data.length; at += CHUNK)
+      if (onData(Buffer.from(data.subarray(at, at + CHUNK))) === false) break
     return data.length
   }
   if (entry.method !== 8) throw new Error(`unsupported zip method ${entry.method} in ${entry.name}`)

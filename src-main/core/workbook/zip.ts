@@ -55,7 +55,11 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
  * Inflates only as much of an entry as `enough` needs: a growing prefix of the compressed data, flushed without
  * waiting for the end. complete tells whether the whole entry was inflated.
  */
-export function readZipPrefix(bytes: Uint8Array, entry: ZipEntry, enough: (out: Buffer) => boolean): { data: Buffer; complete: boolean } {
+export function readZipPrefix(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  enough: (out: Buffer) => boolean
+): { data: Buffer; complete: boolean } {
   const data = entryData(bytes, entry)
   if (entry.method === 0) return { data: Buffer.from(data), complete: true }
   if (entry.method !== 8) throw new Error(`unsupported zip method ${entry.method} in ${entry.name}`)
@@ -73,4 +77,3 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
   if (entry.method === 8) return inflateRawSync(data)
   throw new Error(`unsupported zip method ${entry.method} in ${entry.name}`)
 }
-

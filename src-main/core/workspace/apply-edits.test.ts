@@ -4,12 +4,31 @@ import { applyEdits, type EditedRow } from './apply-edits'
 
 function table(): SheetTable {
   return {
-    file: 'a.xlsx', format: 'xlsx', encoding: null, delimiter: null, sheets: [{ name: 'S', rowCount: 4 }], sheet: 'S', headerRow: 1,
+    file: 'a.xlsx',
+    format: 'xlsx',
+    encoding: null,
+    delimiter: null,
+    sheets: [{ name: 'S', rowCount: 4 }],
+    sheet: 'S',
+    headerRow: 1,
     headers: ['訂單編號', '金額', 'Email'],
     rows: [
-      { rowNumber: 2, cells: [{ t: 's', v: 'A1', w: 'A1' }, { t: 'n', v: 1990, w: 'NT$1,990' }, { t: 's', v: 'a@x.com', w: 'a@x.com' }] },
+      {
+        rowNumber: 2,
+        cells: [
+          { t: 's', v: 'A1', w: 'A1' },
+          { t: 'n', v: 1990, w: 'NT$1,990' },
+          { t: 's', v: 'a@x.com', w: 'a@x.com' }
+        ]
+      },
       { rowNumber: 3, cells: [{ t: 's', v: 'A2', w: 'A2' }] },
-      { rowNumber: 5, cells: [{ t: 's', v: 'A3', w: 'A3' }, { t: 'n', v: 5, w: '5' }] }
+      {
+        rowNumber: 5,
+        cells: [
+          { t: 's', v: 'A3', w: 'A3' },
+          { t: 'n', v: 5, w: '5' }
+        ]
+      }
     ]
   }
 }
@@ -22,7 +41,11 @@ describe('applyEdits', () => {
     expect(out.rows[0].cells[0]).toBe(source.rows[0].cells[0])
     expect((out.rows[0] as EditedRow).edited).toEqual(['金額'])
     // a short row is padded up to the edited column
-    expect(out.rows[1].cells).toEqual([{ t: 's', v: 'A2', w: 'A2' }, { t: 'z', v: null, w: '' }, { t: 's', v: 'b@x.com', w: 'b@x.com' }])
+    expect(out.rows[1].cells).toEqual([
+      { t: 's', v: 'A2', w: 'A2' },
+      { t: 'z', v: null, w: '' },
+      { t: 's', v: 'b@x.com', w: 'b@x.com' }
+    ])
     expect(out.rows[2]).toBe(source.rows[2])
     expect(source.rows[0].cells[1]).toEqual({ t: 'n', v: 1990, w: 'NT$1,990' })
     expect(out.headers).toBe(source.headers)

@@ -18,12 +18,20 @@ async function setup() {
   const dir = await mkdtemp(join(tmpdir(), 'od-import-session-'))
   const file = join(dir, 'orders.csv')
   await writeFile(file, CSV)
-  const deps = { store: createSessionStore(join(dir, 'data')), templates: createTemplateStore(join(dir, 'data')), autosaveMs: 20 }
+  const deps = {
+    store: createSessionStore(join(dir, 'data')),
+    templates: createTemplateStore(join(dir, 'data')),
+    autosaveMs: 20
+  }
   return { dir, file, deps }
 }
 
 const errorsOf = (s: ImportSession, row: number) =>
-  s.page(0, 100, 'all').rows.find((r) => r.rowNumber === row)!.issues.filter((i) => i.severity === 'error').map((i) => i.code)
+  s
+    .page(0, 100, 'all')
+    .rows.find((r) => r.rowNumber === row)!
+    .issues.filter((i) => i.severity === 'error')
+    .map((i) => i.code)
 
 describe('ImportSession', () => {
   it('opens a copied file, auto-maps, validates, and pages rows by filter', async () => {
@@ -64,7 +72,8 @@ describe('ImportSession', () => {
 
     // restart: new stores on the same data dir
     const again = await ImportSession.restore(s.state.id, {
-      store: createSessionStore(join(dir, 'data')), templates: createTemplateStore(join(dir, 'data'))
+      store: createSessionStore(join(dir, 'data')),
+      templates: createTemplateStore(join(dir, 'data'))
     })
     expect(again).not.toBeNull()
     await again!.open()
@@ -98,7 +107,10 @@ describe('ImportSession', () => {
     expect((await first.saveTemplate('官網'))?.name).toBe('官網')
 
     const second = join(dir, 'next.csv')
-    await writeFile(second, ['EMAIL,付款時間,訂單編號,付款狀態,金額', 'z@example.com,2026/2/1 10:00,B1,已付款,100'].join('\n'))
+    await writeFile(
+      second,
+      ['EMAIL,付款時間,訂單編號,付款狀態,金額', 'z@example.com,2026/2/1 10:00,B1,已付款,100'].join('\n')
+    )
     const s = await ImportSession.create({ path: second }, deps)
     await s.setTarget('zangsho.orders')
     const opened = await s.open()
@@ -106,7 +118,10 @@ describe('ImportSession', () => {
     expect(s.state.mapping.customer_email).toEqual({ column: 'EMAIL' })
     expect(s.state.mapping.currency).toEqual({ constant: 'TWD' })
     expect(s.state.valueMatches.status).toEqual({ 已付款: 'paid', 待付款: 'pending' })
-    expect(s.preparation!.records[0]).toMatchObject({ valid: true, payload: { order_no: 'B1', currency: 'TWD', paid_at: '2026-02-01T02:00:00Z' } })
+    expect(s.preparation!.records[0]).toMatchObject({
+      valid: true,
+      payload: { order_no: 'B1', currency: 'TWD', paid_at: '2026-02-01T02:00:00Z' }
+    })
   })
 
   it('choosing a destination after opening maps the columns for it', async () => {
@@ -117,7 +132,12 @@ describe('ImportSession', () => {
     expect(s.page(0, 10).rows[0].issues).toEqual([])
     await s.setTarget('zangsho.customers')
     expect(s.state.mapping.email).toEqual({ column: 'Email' })
-    expect(s.preparation!.records.map((r) => [r.row, r.valid])).toEqual([[2, true], [3, true], [4, false], [5, true]])
+    expect(s.preparation!.records.map((r) => [r.row, r.valid])).toEqual([
+      [2, true],
+      [3, true],
+      [4, false],
+      [5, true]
+    ])
     await s.setTarget('zangsho.orders')
     expect(s.state.mapping.order_no).toEqual({ column: '訂單編號' })
     await s.flush()

@@ -60,7 +60,8 @@ export interface ImportSessionDeps {
   autosaveRetryMs?: number
 }
 
-export type OpenOutcome = { ok: true; table: SheetTable; template: MappingTemplate | null } | { ok: false; error: WorkbookError }
+export type OpenOutcome =
+  { ok: true; table: SheetTable; template: MappingTemplate | null } | { ok: false; error: WorkbookError }
 
 export class ImportSession {
   private base: SheetTable | null = null
@@ -74,8 +75,14 @@ export class ImportSession {
   /** SHOPLINE's delivery option and payment method (from the chosen profile): part of every order's payload. */
   private shopline: PrepareSettings['shopline'] | undefined
 
-  constructor(readonly state: SessionState, private readonly deps: ImportSessionDeps) {
-    this.autosave = deps.store.autosaver(() => this.state, deps.autosaveMs ?? 500, deps.onSaveError, { onRecovered: deps.onSaveRecovered, retryMs: deps.autosaveRetryMs })
+  constructor(
+    readonly state: SessionState,
+    private readonly deps: ImportSessionDeps
+  ) {
+    this.autosave = deps.store.autosaver(() => this.state, deps.autosaveMs ?? 500, deps.onSaveError, {
+      onRecovered: deps.onSaveRecovered,
+      retryMs: deps.autosaveRetryMs
+    })
     this.shopline = deps.shopline
   }
 
@@ -99,7 +106,11 @@ export class ImportSession {
     if (this.state.sheet !== null) options.sheet = this.state.sheet
     if (this.state.headerRow !== null) options.headerRow = this.state.headerRow
     if (this.state.encoding !== null) options.encoding = this.state.encoding
-    const result = await (this.deps.open ?? openWorkbook)({ path: this.state.source.copyPath }, options, this.deps.limits)
+    const result = await (this.deps.open ?? openWorkbook)(
+      { path: this.state.source.copyPath },
+      options,
+      this.deps.limits
+    )
     if (!result.ok) return result
     this.base = { ...result.table, file: this.state.source.name }
     this.state.sheet = this.base.sheet
@@ -139,10 +150,20 @@ export class ImportSession {
     const end = start + Math.max(0, Math.floor(limit))
     // 'all' needs no index: pages straight from the table, so paging stays cheap right after an edit.
     if (filter === 'all') {
-      return { offset: start, limit, total: table.rows.length, rows: table.rows.slice(start, end).map((r) => this.rowView(r)) }
+      return {
+        offset: start,
+        limit,
+        total: table.rows.length,
+        rows: table.rows.slice(start, end).map((r) => this.rowView(r))
+      }
     }
     const indexes = this.indexesFor(filter)
-    return { offset: start, limit, total: indexes.length, rows: indexes.slice(start, end).map((i) => this.rowView(table.rows[i])) }
+    return {
+      offset: start,
+      limit,
+      total: indexes.length,
+      rows: indexes.slice(start, end).map((i) => this.rowView(table.rows[i]))
+    }
   }
 
   /** Type over one cell: saved as a sparse edit, that row (and the duplicate index) re-validated, autosave scheduled. */
@@ -216,8 +237,12 @@ export class ImportSession {
     else rowEdits[column] = value
     if (Object.keys(rowEdits).length) this.state.edits[key] = rowEdits
     else delete this.state.edits[key]
-    if (col >= base.headers.length) throw new RangeError(`Column "${column}" comes from a lookup file: correct the key or the lookup file, or map another column`)
-    if (this.lookupIndexes.some((ix) => ix.spec.mainKeyColumn === column)) { // a lookup key changed: join again
+    if (col >= base.headers.length)
+      throw new RangeError(
+        `Column "${column}" comes from a lookup file: correct the key or the lookup file, or map another column`
+      )
+    if (this.lookupIndexes.some((ix) => ix.spec.mainKeyColumn === column)) {
+      // a lookup key changed: join again
       this.rebuild()
       this.changed()
       return this.rowView(this.requireTable().rows[idx])
@@ -242,7 +267,9 @@ export class ImportSession {
     this.state.excluded = [...set].sort((a, b) => a - b)
     const base = this.requireBase()
     const touched = new Set(rows)
-    table.rows.forEach((r, i) => { if (touched.has(r.rowNumber)) table.rows[i] = this.keepLookupCells(this.overlay(base.rows[i], set), r) })
+    table.rows.forEach((r, i) => {
+      if (touched.has(r.rowNumber)) table.rows[i] = this.keepLookupCells(this.overlay(base.rows[i], set), r)
+    })
     this.changed()
   }
 
@@ -263,17 +290,42 @@ export class ImportSession {
     return template
   }
 
-  setMapping(mapping: Mapping): void { this.state.mapping = mapping; this.reconfigure() }
-  setValueMatches(valueMatches: ValueMatches): void { this.state.valueMatches = valueMatches; this.reconfigure() }
-  setTimezone(timezone: string): void { this.state.timezone = timezone; this.reconfigure() }
-  setDateOrder(dateOrder: Record<string, DateOrder>): void { this.state.dateOrder = dateOrder; this.reconfigure() }
-  setMetadataColumns(columns: string[]): void { this.state.metadataColumns = columns; this.reconfigure() }
-  setShipping(shipping: ShippingChoice): void { this.state.shipping = shipping; this.reconfigure() }
+  setMapping(mapping: Mapping): void {
+    this.state.mapping = mapping
+    this.reconfigure()
+  }
+  setValueMatches(valueMatches: ValueMatches): void {
+    this.state.valueMatches = valueMatches
+    this.reconfigure()
+  }
+  setTimezone(timezone: string): void {
+    this.state.timezone = timezone
+    this.reconfigure()
+  }
+  setDateOrder(dateOrder: Record<string, DateOrder>): void {
+    this.state.dateOrder = dateOrder
+    this.reconfigure()
+  }
+  setMetadataColumns(columns: string[]): void {
+    this.state.metadataColumns = columns
+    this.reconfigure()
+  }
+  setShipping(shipping: ShippingChoice): void {
+    this.state.shipping = shipping
+    this.reconfigure()
+  }
 
   /** The profile's SHOPLINE choices changed: re-validate only when they really differ (a rebuild costs a full pass). */
   setShopline(ids: PrepareSettings['shopline'] | null): void {
-    const next = ids?.deliveryOptionId && ids.paymentMethodId ? { deliveryOptionId: ids.deliveryOptionId, paymentMethodId: ids.paymentMethodId } : undefined
-    if (next?.deliveryOptionId === this.shopline?.deliveryOptionId && next?.paymentMethodId === this.shopline?.paymentMethodId) return
+    const next =
+      ids?.deliveryOptionId && ids.paymentMethodId
+        ? { deliveryOptionId: ids.deliveryOptionId, paymentMethodId: ids.paymentMethodId }
+        : undefined
+    if (
+      next?.deliveryOptionId === this.shopline?.deliveryOptionId &&
+      next?.paymentMethodId === this.shopline?.paymentMethodId
+    )
+      return
     this.shopline = next
     if (this.base) this.rebuild()
     this.filtered.clear()
@@ -321,10 +373,16 @@ export class ImportSession {
     if (!this.deps.templates || !this.state.target) return null
     // a lookup belongs to this session's second file: the template keeps the file's own columns only
     const lookupColumns = new Set((this.state.lookups ?? []).map(lookupColumnName))
-    const mapping = Object.fromEntries(Object.entries(this.state.mapping).filter(([, e]) => !('column' in e && lookupColumns.has(e.column))))
+    const mapping = Object.fromEntries(
+      Object.entries(this.state.mapping).filter(([, e]) => !('column' in e && lookupColumns.has(e.column)))
+    )
     return this.deps.templates.save({
-      name, headers: this.requireBase().headers, target: this.state.target, mapping,
-      valueMatches: this.state.valueMatches, dateOrder: this.state.dateOrder
+      name,
+      headers: this.requireBase().headers,
+      target: this.state.target,
+      mapping,
+      valueMatches: this.state.valueMatches,
+      dateOrder: this.state.dateOrder
     })
   }
 
@@ -395,7 +453,10 @@ export class ImportSession {
   private keepLookupCells(row: EditedRow, previous: SheetRow | undefined): EditedRow {
     const width = this.requireBase().headers.length
     if (!previous || previous.cells.length <= width) return row
-    const own = row.cells.length >= width ? row.cells.slice(0, width) : [...row.cells, ...new Array<Cell>(width - row.cells.length).fill({ t: 'z', v: null, w: '' })]
+    const own =
+      row.cells.length >= width
+        ? row.cells.slice(0, width)
+        : [...row.cells, ...new Array<Cell>(width - row.cells.length).fill({ t: 'z', v: null, w: '' })]
     return { ...row, cells: [...own, ...previous.cells.slice(width)] }
   }
 
@@ -418,13 +479,24 @@ export class ImportSession {
     const inner = (this.deps.prepare ?? createPreparation)(this.table, settings)
     const lacks = this.state.sourceLayout ? getSourceLayout(this.state.sourceLayout)?.lacks : undefined
     // whole-file facts said once, and the lookups' reasons in place of "the cell is empty" (validation/file-issues.ts)
-    this.prep = withFileIssues(inner, { target, mapping: settings.mapping, lacks, lookupIssues: issuesInUse(joined.issues, this.lookupIndexes, settings.mapping), excludedRows: settings.excludedRows })
+    this.prep = withFileIssues(inner, {
+      target,
+      mapping: settings.mapping,
+      lacks,
+      lookupIssues: issuesInUse(joined.issues, this.lookupIndexes, settings.mapping),
+      excludedRows: settings.excludedRows
+    })
   }
 
   private settings(target: TargetId): PrepareSettings {
     return {
-      target, mapping: this.state.mapping, valueMatches: this.state.valueMatches, timezone: this.state.timezone,
-      dateOrder: this.state.dateOrder, metadataColumns: this.state.metadataColumns, excludedRows: this.state.excluded,
+      target,
+      mapping: this.state.mapping,
+      valueMatches: this.state.valueMatches,
+      timezone: this.state.timezone,
+      dateOrder: this.state.dateOrder,
+      metadataColumns: this.state.metadataColumns,
+      excludedRows: this.state.excluded,
       ...(this.shopline ? { shopline: this.shopline } : {}),
       ...(this.state.shipping ? { shipping: this.state.shipping } : {})
     }
@@ -435,13 +507,20 @@ export class ImportSession {
     const edits = this.state.edits[String(row.rowNumber)]
     const excluded = excludedRows.has(row.rowNumber)
     if (!edits && !excluded) return row
-    const one = applyEdits({ ...this.requireBase(), rows: [row] }, edits ? { [row.rowNumber]: edits } : {}, excluded ? [row.rowNumber] : [])
+    const one = applyEdits(
+      { ...this.requireBase(), rows: [row] },
+      edits ? { [row.rowNumber]: edits } : {},
+      excluded ? [row.rowNumber] : []
+    )
     return one.rows[0] as EditedRow
   }
 
   private rowView(row: EditedRow): SessionRow {
     const view: SessionRow = {
-      rowNumber: row.rowNumber, cells: row.cells, excluded: row.excluded === true, edited: row.edited ?? [],
+      rowNumber: row.rowNumber,
+      cells: row.cells,
+      excluded: row.excluded === true,
+      edited: row.edited ?? [],
       issues: this.prep?.issuesForRow(row.rowNumber) ?? []
     }
     const group = this.prep?.groupOf?.(row.rowNumber)

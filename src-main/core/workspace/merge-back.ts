@@ -111,8 +111,20 @@ export function planMergeBack(input: MergeBackInput): MergePlan {
         target = byNumber.get(found[0])
         matchedBy = 'key'
       } else {
-        const reason: UnmatchedReason = named !== null && !key ? 'row_not_found' : !key ? 'no_key' : found.length > 1 ? 'key_ambiguous' : 'key_not_found'
-        unmatched.push({ fileRow: fileRow.rowNumber, reason, ...(named !== null ? { row: named } : {}), ...(key ? { key: cellText(fileRow.cells[keyFile]).trim() } : {}) })
+        const reason: UnmatchedReason =
+          named !== null && !key
+            ? 'row_not_found'
+            : !key
+              ? 'no_key'
+              : found.length > 1
+                ? 'key_ambiguous'
+                : 'key_not_found'
+        unmatched.push({
+          fileRow: fileRow.rowNumber,
+          reason,
+          ...(named !== null ? { row: named } : {}),
+          ...(key ? { key: cellText(fileRow.cells[keyFile]).trim() } : {})
+        })
         continue
       }
     }
@@ -121,7 +133,12 @@ export function planMergeBack(input: MergeBackInput): MergePlan {
     for (const c of shared) {
       const before = current.cells[c.session]
       const after = fileRow.cells[c.file]
-      if (!sameCell(before, after)) changes.push({ column: c.name, from: cellText(before), to: cellText(after).trim() === '' ? '' : cellText(after) })
+      if (!sameCell(before, after))
+        changes.push({
+          column: c.name,
+          from: cellText(before),
+          to: cellText(after).trim() === '' ? '' : cellText(after)
+        })
     }
     const update: RowUpdate = { row: current.rowNumber, fileRow: fileRow.rowNumber, matchedBy, changes }
     matched.set(current.rowNumber, [...(matched.get(current.rowNumber) ?? []), update])

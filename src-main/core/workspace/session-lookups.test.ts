@@ -20,7 +20,14 @@ describe('session lookups', () => {
     expect(stored).toMatchObject({ ok: true, headers: ['手機', 'Email'] })
     if (!stored.ok) return
     expect(stored.copyName).toMatch(/^lookup-[a-f0-9]{8}\.csv$/)
-    const lookup: SessionLookup = { field: 'customer_email', fileName: '顧客名單.csv', copyName: stored.copyName, keyColumn: '手機', valueColumn: 'Email', mainKeyColumn: '手機' }
+    const lookup: SessionLookup = {
+      field: 'customer_email',
+      fileName: '顧客名單.csv',
+      copyName: stored.copyName,
+      keyColumn: '手機',
+      valueColumn: 'Email',
+      mainKeyColumn: '手機'
+    }
     const loaded = await loadSessionLookups(source, [lookup])
     expect(loaded.errors).toEqual([])
     expect(loaded.indexes[0].entries.get('tel:0912345678')?.[0].value).toBe('ming@example.com')
@@ -34,9 +41,23 @@ describe('session lookups', () => {
   })
 
   it('only the outcomes of fields still mapped to their lookup column count', () => {
-    const spec = { field: 'customer_email', fileName: 'c.csv', keyColumn: '手機', valueColumn: 'Email', mainKeyColumn: '手機' }
+    const spec = {
+      field: 'customer_email',
+      fileName: 'c.csv',
+      keyColumn: '手機',
+      valueColumn: 'Email',
+      mainKeyColumn: '手機'
+    }
     const index = { spec, entries: new Map(), emptyValues: new Map() }
-    const issue: LookupIssue = { row: 2, field: 'customer_email', column: '手機', code: 'lookup_unmatched', value: 'x', en: '', 'zh-TW': '' }
+    const issue: LookupIssue = {
+      row: 2,
+      field: 'customer_email',
+      column: '手機',
+      code: 'lookup_unmatched',
+      value: 'x',
+      en: '',
+      'zh-TW': ''
+    }
     expect(issuesInUse([issue], [index], { customer_email: { column: 'Email ← c.csv' } })).toHaveLength(1)
     expect(issuesInUse([issue], [index], { customer_email: { column: '其他欄' } })).toEqual([])
   })

@@ -14,12 +14,23 @@ export interface SessionLookup extends LookupSpec {
 }
 
 export const sessionLookupSchema = z.object({
-  field: z.string(), fileName: z.string(), keyColumn: z.string(), valueColumn: z.string(), mainKeyColumn: z.string(),
+  field: z.string(),
+  fileName: z.string(),
+  keyColumn: z.string(),
+  valueColumn: z.string(),
+  mainKeyColumn: z.string(),
   copyName: z.string().regex(/^lookup-[a-f0-9]{8}(\.[a-z0-9]{1,8})?$/)
 })
 
 /** Copy a chosen second file beside the session's source copy; returns its copy name and headers. */
-export async function storeLookupFile(sourceCopyPath: string, name: string, bytes: Uint8Array, open?: OpenFn): Promise<{ ok: true; copyName: string; headers: string[] } | { ok: false; code: string; en: string; 'zh-TW': string }> {
+export async function storeLookupFile(
+  sourceCopyPath: string,
+  name: string,
+  bytes: Uint8Array,
+  open?: OpenFn
+): Promise<
+  { ok: true; copyName: string; headers: string[] } | { ok: false; code: string; en: string; 'zh-TW': string }
+> {
   const ext = extname(name).toLowerCase()
   const copyName = `lookup-${randomBytes(4).toString('hex')}${/^\.[a-z0-9]{1,8}$/.test(ext) ? ext : ''}`
   const path = join(dirname(sourceCopyPath), copyName)
@@ -29,7 +40,11 @@ export async function storeLookupFile(sourceCopyPath: string, name: string, byte
 }
 
 /** Read and index every saved lookup; a lookup that can no longer be read is reported, not fatal. */
-export async function loadSessionLookups(sourceCopyPath: string, lookups: readonly SessionLookup[], open?: OpenFn): Promise<{ indexes: LookupIndex[]; errors: { field: string; en: string; 'zh-TW': string }[] }> {
+export async function loadSessionLookups(
+  sourceCopyPath: string,
+  lookups: readonly SessionLookup[],
+  open?: OpenFn
+): Promise<{ indexes: LookupIndex[]; errors: { field: string; en: string; 'zh-TW': string }[] }> {
   const indexes: LookupIndex[] = []
   const errors: { field: string; en: string; 'zh-TW': string }[] = []
   for (const l of lookups) {
@@ -41,7 +56,18 @@ export async function loadSessionLookups(sourceCopyPath: string, lookups: readon
 }
 
 /** Only the lookup outcomes of fields still mapped to their lookup's column (the user may have mapped another). */
-export function issuesInUse(issues: readonly LookupIssue[], indexes: readonly LookupIndex[], mapping: Mapping): LookupIssue[] {
-  const used = new Set(indexes.filter((ix) => { const e = mapping[ix.spec.field]; return isColumnEntry(e) && e.column === lookupColumnName(ix.spec) }).map((ix) => ix.spec.field))
+export function issuesInUse(
+  issues: readonly LookupIssue[],
+  indexes: readonly LookupIndex[],
+  mapping: Mapping
+): LookupIssue[] {
+  const used = new Set(
+    indexes
+      .filter((ix) => {
+        const e = mapping[ix.spec.field]
+        return isColumnEntry(e) && e.column === lookupColumnName(ix.spec)
+      })
+      .map((ix) => ix.spec.field)
+  )
   return issues.filter((i) => used.has(i.field))
 }

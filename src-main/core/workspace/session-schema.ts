@@ -54,7 +54,12 @@ export const sessionStateSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  source: z.object({ name: z.string(), copyPath: z.string(), sha256: z.string(), bytes: z.number().int().nonnegative() }),
+  source: z.object({
+    name: z.string(),
+    copyPath: z.string(),
+    sha256: z.string(),
+    bytes: z.number().int().nonnegative()
+  }),
   sheet: z.string().nullable(),
   headerRow: z.number().int().positive().nullable(),
   encoding: z.string().nullable(),
@@ -69,7 +74,10 @@ export const sessionStateSchema = z.object({
   useSourceLayout: z.boolean().optional(),
   sourceLayout: z.string().nullable().optional(),
   lookups: z.array(sessionLookupSchema).optional(),
-  shipping: z.object({ mode: z.enum(['as-line', 'in-remarks']), lineName: z.string().max(100).optional() }).strict().optional()
+  shipping: z
+    .object({ mode: z.enum(['as-line', 'in-remarks']), lineName: z.string().max(100).optional() })
+    .strict()
+    .optional()
 })
 
 /** Session ids are used as folder names: only these characters, so an id can never climb out of the data dir. */

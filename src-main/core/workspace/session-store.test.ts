@@ -91,7 +91,9 @@ describe('session store', () => {
     await writeFile(file, text.slice(0, text.length / 2))
     const loaded = await createSessionStore(dir).load(s.id)
     expect(loaded?.edits).toEqual({ '2': { A: 'first' } })
-    expect((await readdir(join(dir, 'sessions', s.id))).some((n) => n.startsWith('session.json.') && n.endsWith('.corrupt'))).toBe(true)
+    expect(
+      (await readdir(join(dir, 'sessions', s.id))).some((n) => n.startsWith('session.json.') && n.endsWith('.corrupt'))
+    ).toBe(true)
   })
 
   it('loads the backup when the process died between moving the old state aside and writing the new one', async () => {
@@ -176,7 +178,10 @@ describe('session store', () => {
 
   it('finds the file copy after the whole data folder was moved', async () => {
     const dir = await tmp()
-    const s = await createSessionStore(join(dir, 'old'), fixedClock()).create({ name: 'a.csv', bytes: Buffer.from('x,y') })
+    const s = await createSessionStore(join(dir, 'old'), fixedClock()).create({
+      name: 'a.csv',
+      bytes: Buffer.from('x,y')
+    })
     await rename(join(dir, 'old'), join(dir, 'new'))
     const loaded = await createSessionStore(join(dir, 'new')).load(s.id)
     expect(loaded?.source.copyPath).toBe(join(dir, 'new', 'sessions', s.id, 'source.csv'))
@@ -188,7 +193,11 @@ describe('session store', () => {
     const store = createSessionStore(dir)
     const s = await store.create({ name: 'a.csv', bytes: new Uint8Array([1]) })
     for (let round = 0; round < 3; round++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'save-loop.fixture.ts'), dir, s.id], { stdio: ['ignore', 'pipe', 'inherit'] })
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'save-loop.fixture.ts'), dir, s.id],
+        { stdio: ['ignore', 'pipe', 'inherit'] }
+      )
       let last = 0
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('child never saved')), 30_000)

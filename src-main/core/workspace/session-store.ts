@@ -4,7 +4,14 @@ import { createReadStream } from 'node:fs'
 import { copyFile, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { writeFileAtomic, syncDir } from '../fs/atomic-write'
-import { DEFAULT_TIMEZONE, isSafeId, sessionStateSchema, summarize, type SessionState, type SessionSummary } from './session-schema'
+import {
+  DEFAULT_TIMEZONE,
+  isSafeId,
+  sessionStateSchema,
+  summarize,
+  type SessionState,
+  type SessionSummary
+} from './session-schema'
 
 export type { SessionState, SessionSummary } from './session-schema'
 export type SessionSource = { path: string } | { name: string; bytes: Uint8Array }
@@ -29,7 +36,12 @@ export interface SessionStore {
   list(): Promise<SessionSummary[]>
   remove(id: string): Promise<void>
   save(state: SessionState): Promise<void>
-  autosaver(getState: () => SessionState, delayMs?: number, onError?: (err: unknown) => void, hooks?: AutosaveHooks): Autosaver
+  autosaver(
+    getState: () => SessionState,
+    delayMs?: number,
+    onError?: (err: unknown) => void,
+    hooks?: AutosaveHooks
+  ): Autosaver
 }
 
 const STATE = 'session.json'
@@ -51,15 +63,17 @@ export function createSessionStore(dataDir: string, clock: () => Date = () => ne
     state.updatedAt = clock().toISOString()
     const json = JSON.stringify(state)
     const previous = queues.get(state.id) ?? Promise.resolve()
-    const next = previous.catch(() => undefined).then(async () => {
-      // A removed session stays removed: a late autosave must not bring its folder back.
-      if (removed.has(state.id) || !(await stat(dir).catch(() => null))?.isDirectory()) return
-      // Keep the last good version: if we die between these two steps, load() falls back to the backup.
-      await rename(join(dir, STATE), join(dir, BACKUP)).catch((err: NodeJS.ErrnoException) => {
-        if (err.code !== 'ENOENT') throw err
+    const next = previous
+      .catch(() => undefined)
+      .then(async () => {
+        // A removed session stays removed: a late autosave must not bring its folder back.
+        if (removed.has(state.id) || !(await stat(dir).catch(() => null))?.isDirectory()) return
+        // Keep the last good version: if we die between these two steps, load() falls back to the backup.
+        await rename(join(dir, STATE), join(dir, BACKUP)).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOENT') throw err
+        })
+        await writeFileAtomic(join(dir, STATE), json)
       })
-      await writeFileAtomic(join(dir, STATE), json)
-    })
     queues.set(state.id, next)
     try {
       await next
@@ -86,10 +100,22 @@ export function createSessionStore(dataDir: string, clock: () => Date = () => ne
     }
     const { sha256, bytes } = await hashFile(copyPath)
     const state: SessionState = {
-      version: 1, id, createdAt: now.toISOString(), updatedAt: now.toISOString(),
+      version: 1,
+      id,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
       source: { name, copyPath, sha256, bytes },
-      sheet: null, headerRow: null, encoding: null, target: null, mapping: {}, valueMatches: {},
-      timezone: DEFAULT_TIMEZONE, dateOrder: {}, metadataColumns: [], edits: {}, excluded: []
+      sheet: null,
+      headerRow: null,
+      encoding: null,
+      target: null,
+      mapping: {},
+      valueMatches: {},
+      timezone: DEFAULT_TIMEZONE,
+      dateOrder: {},
+      metadataColumns: [],
+      edits: {},
+      excluded: []
     }
     await save(state)
     return state
@@ -128,7 +154,12 @@ export function createSessionStore(dataDir: string, clock: () => Date = () => ne
     await rm(folder(id), { recursive: true, force: true })
   }
 
-  function autosaver(getState: () => SessionState, delayMs = 500, onError?: (err: unknown) => void, hooks: AutosaveHooks = {}): Autosaver {
+  function autosaver(
+    getState: () => SessionState,
+    delayMs = 500,
+    onError?: (err: unknown) => void,
+    hooks: AutosaveHooks = {}
+  ): Autosaver {
     let timer: NodeJS.Timeout | null = null
     let firstPending = 0
     let inFlight: Promise<void> = Promise.resolve()

@@ -26,20 +26,29 @@ describe('template store', () => {
     name: '官網訂單',
     headers: HEADERS,
     target: 'zangsho.orders' as const,
-    mapping: { order_no: { column: '訂單編號' }, amount: { column: '金額' }, customer_email: { column: 'Email' }, paid_at: { column: 'Order Date' }, currency: { constant: 'TWD' } },
+    mapping: {
+      order_no: { column: '訂單編號' },
+      amount: { column: '金額' },
+      customer_email: { column: 'Email' },
+      paid_at: { column: 'Order Date' },
+      currency: { constant: 'TWD' }
+    },
     valueMatches: { status: { 已付款: 'paid' } },
     dateOrder: { 'Order Date': 'dmy' as const }
   }
 
-  it('applies a saved template to the same layout with reordered, re-cased headers, in that file\'s spelling', async () => {
+  it("applies a saved template to the same layout with reordered, re-cased headers, in that file's spelling", async () => {
     const dir = await tmp()
     await createTemplateStore(dir).save(input)
     const store = createTemplateStore(dir) // after a restart
     const found = await store.findFor(['ORDER DATE', 'email', '付款狀態', '金額', '訂單編號'], 'zangsho.orders')
     expect(found?.name).toBe('官網訂單')
     expect(found?.mapping).toEqual({
-      order_no: { column: '訂單編號' }, amount: { column: '金額' }, customer_email: { column: 'email' },
-      paid_at: { column: 'ORDER DATE' }, currency: { constant: 'TWD' }
+      order_no: { column: '訂單編號' },
+      amount: { column: '金額' },
+      customer_email: { column: 'email' },
+      paid_at: { column: 'ORDER DATE' },
+      currency: { constant: 'TWD' }
     })
     expect(found?.dateOrder).toEqual({ 'ORDER DATE': 'dmy' })
     expect(found?.valueMatches).toEqual({ status: { 已付款: 'paid' } })
@@ -92,7 +101,9 @@ describe('template store', () => {
   it('keeps every change when saves overlap', async () => {
     const dir = await tmp()
     const store = createTemplateStore(dir)
-    await Promise.all(Array.from({ length: 10 }, (_, i) => store.save({ ...input, name: `t${i}`, headers: [...HEADERS, `extra ${i}`] })))
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.save({ ...input, name: `t${i}`, headers: [...HEADERS, `extra ${i}`] }))
+    )
     expect(await store.list()).toHaveLength(10)
   })
 })

@@ -45,7 +45,12 @@ export interface TemplateStore {
 
 /** NFKC, trim, collapse spaces, case-fold: "Order No." and " ORDER  NO. " are the same header. */
 export function normalizeHeader(header: string): string {
-  return String(header ?? '').normalize('NFKC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').trim().replace(/\s+/g, ' ').toLowerCase()
+  return String(header ?? '')
+    .normalize('NFKC')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
 }
 
 // The reader names blank headers by position ("Column F"); they carry no meaning and move when columns are reordered.
@@ -58,14 +63,22 @@ export function layoutKey(headers: string[]): string {
 }
 
 const FILE = 'templates.json'
-const entrySchema = z.union([z.object({ column: z.string(), constant: z.union([z.string(), z.number(), z.boolean()]).optional() }), z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }), deriveEntrySchema])
+const entrySchema = z.union([
+  z.object({ column: z.string(), constant: z.union([z.string(), z.number(), z.boolean()]).optional() }),
+  z.object({ constant: z.union([z.string(), z.number(), z.boolean()]) }),
+  deriveEntrySchema
+])
 const templateSchema = z.object({
-  id: z.string(), name: z.string(), layoutKey: z.string(), headers: z.array(z.string()),
+  id: z.string(),
+  name: z.string(),
+  layoutKey: z.string(),
+  headers: z.array(z.string()),
   target: z.enum(TARGET_IDS as unknown as [TargetId, ...TargetId[]]),
   mapping: z.record(z.string(), entrySchema),
   valueMatches: z.record(z.string(), z.record(z.string(), z.string())),
   dateOrder: z.record(z.string(), z.enum(['ymd', 'dmy', 'mdy'])),
-  createdAt: z.string(), updatedAt: z.string()
+  createdAt: z.string(),
+  updatedAt: z.string()
 })
 const fileSchema = z.object({ version: z.literal(1), templates: z.array(templateSchema) })
 
@@ -97,7 +110,8 @@ export function createTemplateStore(dataDir: string, clock: () => Date = () => n
     return []
   }
 
-  const write = (templates: MappingTemplate[]) => writeFileAtomic(path, JSON.stringify({ version: 1, templates }, null, 1))
+  const write = (templates: MappingTemplate[]) =>
+    writeFileAtomic(path, JSON.stringify({ version: 1, templates }, null, 1))
 
   return {
     async list() {
@@ -160,7 +174,12 @@ function respell(template: MappingTemplate, headers: string[]): MappingTemplate 
   const fix = (column: string) => byNorm.get(normalizeHeader(column)) ?? column
   const mapping: Mapping = {}
   for (const [field, entry] of Object.entries(template.mapping)) {
-    mapping[field] = 'column' in entry ? ({ column: fix(entry.column) } as MappingEntry) : 'derive' in entry ? { derive: renameDerivationColumns(entry.derive, fix) } : entry
+    mapping[field] =
+      'column' in entry
+        ? ({ column: fix(entry.column) } as MappingEntry)
+        : 'derive' in entry
+          ? { derive: renameDerivationColumns(entry.derive, fix) }
+          : entry
   }
   const dateOrder: Record<string, DateOrder> = {}
   for (const [column, order] of Object.entries(template.dateOrder)) dateOrder[fix(column)] = order

@@ -16,7 +16,13 @@ export function money(amount: Decimal): Money {
   const fixed = amount.decimalPlaces() > 0 ? amount.toFixed(2) : amount.toFixed(0)
   const [whole, frac] = fixed.split('.')
   const label = `NT$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? '.' + frac : ''}`
-  return { cents: amount.times(100).toNumber(), currency_iso: 'TWD', currency_symbol: 'NT$', dollars: amount.toNumber(), label }
+  return {
+    cents: amount.times(100).toNumber(),
+    currency_iso: 'TWD',
+    currency_symbol: 'NT$',
+    dollars: amount.toNumber(),
+    label
+  }
 }
 
 /** 24 hex digits, like the Mongo ObjectIds SHOPLINE uses; deterministic from a counter. */
@@ -44,9 +50,16 @@ function buildOrder(store: SandboxStore, input: NewShoplineOrder, nowMs: number)
   const customerId = customerIdFor(store, input, nowMs)
   const email = input.customerEmail ?? store.shoplineCustomers.get(customerId)?.email ?? null
   const line = (it: NewShoplineOrder['items'][number], k: number) => ({
-    id: objectId('65b', n * 1000 + k), item_type: it.item_type, item_id: it.item_id, item_variation_id: it.variation_id ?? '',
-    item_data: it.item_data, title_translations: { 'zh-hant': it.title }, quantity: it.quantity,
-    item_price: money(it.price), price: money(it.price), total: money(it.total)
+    id: objectId('65b', n * 1000 + k),
+    item_type: it.item_type,
+    item_id: it.item_id,
+    item_variation_id: it.variation_id ?? '',
+    item_data: it.item_data,
+    title_translations: { 'zh-hant': it.title },
+    quantity: it.quantity,
+    item_price: money(it.price),
+    price: money(it.price),
+    total: money(it.total)
   })
   const lines = input.items.map(line)
   return {
@@ -66,12 +79,21 @@ function buildOrder(store: SandboxStore, input: NewShoplineOrder, nowMs: number)
     customer_phone: input.customerPhone,
     delivery_address: input.deliveryAddress,
     order_delivery: {
-      delivery_option_id: input.delivery.id, platform: input.delivery.region_type, status: 'pending',
-      delivery_status: 'pending', name_translations: input.delivery.name_translations, total: money(new Decimal(0))
+      delivery_option_id: input.delivery.id,
+      platform: input.delivery.region_type,
+      status: 'pending',
+      delivery_status: 'pending',
+      name_translations: input.delivery.name_translations,
+      total: money(new Decimal(0))
     },
     order_payment: {
-      payment_method_id: input.payment.id, payment_type: input.payment.type, status: 'temp', paid_at: null,
-      name_translations: input.payment.name_translations, total: money(input.total), payment_fee: money(new Decimal(0))
+      payment_method_id: input.payment.id,
+      payment_type: input.payment.type,
+      status: 'temp',
+      paid_at: null,
+      name_translations: input.payment.name_translations,
+      total: money(input.total),
+      payment_fee: money(new Decimal(0))
     },
     order_remarks: input.orderRemarks,
     subtotal: money(input.subtotal),
@@ -102,7 +124,8 @@ function badParam(field: string, english: string, zh: string): SandboxResponse {
 function intParam(query: URLSearchParams, name: string, fallback: number, max: number): number | SandboxResponse {
   const text = query.get(name)
   if (text === null || text === '') return fallback
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) return badParam(name, `${name} must be an integer from 1 to ${max}`, `${name} 必須是 1 到 ${max} 的整數`)
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max)
+    return badParam(name, `${name} must be an integer from 1 to ${max}`, `${name} 必須是 1 到 ${max} 的整數`)
   return Number(text)
 }
 
@@ -125,7 +148,15 @@ export function paginateItems(query: URLSearchParams, items: unknown[]): Sandbox
   const slice = items.slice((page - 1) * perPage, page * perPage)
   return {
     status: 200,
-    body: { items: structuredClone(slice), pagination: { current_page: page, per_page: perPage, total_count: items.length, total_pages: Math.ceil(items.length / perPage) } }
+    body: {
+      items: structuredClone(slice),
+      pagination: {
+        current_page: page,
+        per_page: perPage,
+        total_count: items.length,
+        total_pages: Math.ceil(items.length / perPage)
+      }
+    }
   }
 }
 
@@ -141,12 +172,20 @@ export const searchShoplineOrders: Handler = (req, _params, { store }) => {
     const created = Date.parse(o.created_at)
     if (email && o.customer_email?.toLowerCase() !== email) return false
     if (q.get('customer_id') && o.customer_id !== q.get('customer_id')) return false
-    if (q.get('order_number') && o.order_number !== q.get('order_number') && o.merchant_order_number !== q.get('order_number')) return false
+    if (
+      q.get('order_number') &&
+      o.order_number !== q.get('order_number') &&
+      o.merchant_order_number !== q.get('order_number')
+    )
+      return false
     if (q.get('status') && o.status !== q.get('status')) return false
     return (after === null || created >= after) && (before === null || created <= before)
   })
   const ascending = q.get('order_by') === 'asc'
-  const sorted = matches.map((o, i) => ({ o, i })).sort((a, b) => (ascending ? a.i - b.i : b.i - a.i)).map((x) => x.o)
+  const sorted = matches
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => (ascending ? a.i - b.i : b.i - a.i))
+    .map((x) => x.o)
   return paginateItems(q, sorted)
 }
 
@@ -154,5 +193,7 @@ export const listShoplineOrders: Handler = (req, params, ctx) => searchShoplineO
 
 export const getShoplineOrder: Handler = (_req, params, { store }) => {
   const order = store.shoplineOrders.find((o) => o.id === params.id)
-  return order ? { status: 200, body: structuredClone(order) } : { status: 404, body: { error: 'Order not found', code: 'NotFound' } }
+  return order
+    ? { status: 200, body: structuredClone(order) }
+    : { status: 404, body: { error: 'Order not found', code: 'NotFound' } }
 }

@@ -31,12 +31,19 @@ function batchHandler(key: string, defaultConflict: 'skip' | 'update', process: 
     if (items === undefined || items === null) addError(errors, key, `${key} 欄位為必填`)
     else if (!Array.isArray(items)) addError(errors, key, `${key} 必須是陣列`)
     else if (items.length < 1) addError(errors, key, `${key} 至少需要 1 筆資料`)
-    else if (items.length > MAX_ITEMS) addError(errors, key, `${key} 最多 ${MAX_ITEMS} 筆資料（收到 ${items.length} 筆），請分批送出`)
+    else if (items.length > MAX_ITEMS)
+      addError(errors, key, `${key} 最多 ${MAX_ITEMS} 筆資料（收到 ${items.length} 筆），請分批送出`)
     const conflict = body.on_conflict ?? defaultConflict
-    if (conflict !== 'skip' && conflict !== 'update') addError(errors, 'on_conflict', 'on_conflict 必須是 skip 或 update')
+    if (conflict !== 'skip' && conflict !== 'update')
+      addError(errors, 'on_conflict', 'on_conflict 必須是 skip 或 update')
     if (Object.keys(errors).length) return laravel422(errors)
 
-    const results: Record<'created' | 'updated' | 'skipped' | 'failed', unknown[]> = { created: [], updated: [], skipped: [], failed: [] }
+    const results: Record<'created' | 'updated' | 'skipped' | 'failed', unknown[]> = {
+      created: [],
+      updated: [],
+      skipped: [],
+      failed: []
+    }
     const nowMs = ctx.now()
     ;(items as unknown[]).forEach((raw, index) => {
       const { kind, ...rest } = process(ctx.store, raw, conflict as 'skip' | 'update', nowMs)
@@ -71,7 +78,8 @@ const processCustomer: ItemProcessor = (store, raw, onConflict, nowMs) => {
   const existing = store.findCustomerByEmail(input.email)
   if (input.external_id !== null) {
     const holder = findCustomerByExternalId(store, input.external_id)
-    if (holder && holder.id !== existing?.id) return failed({ external_id: ['external_id 已被其他客戶使用'] }, identifier)
+    if (holder && holder.id !== existing?.id)
+      return failed({ external_id: ['external_id 已被其他客戶使用'] }, identifier)
   }
   if (existing) {
     if (onConflict === 'skip') return { kind: 'skipped', reason: 'duplicate_email', identifier: input.email }

@@ -13,10 +13,13 @@ export const cancelSubscription: Handler = (req, params, { store, now }) => {
   if (!sub) return { status: 404, body: { message: 'No query results for model [App\\Models\\Subscription].' } }
   const body = isPlainObject(req.body) ? req.body : {}
   const errors: FieldErrors = {}
-  for (const key of Object.keys(body)) if (!CANCEL_FIELDS.includes(key)) addError(errors, key, `${key} 不是可接受的欄位（可用：${CANCEL_FIELDS.join(', ')}）`)
+  for (const key of Object.keys(body))
+    if (!CANCEL_FIELDS.includes(key))
+      addError(errors, key, `${key} 不是可接受的欄位（可用：${CANCEL_FIELDS.join(', ')}）`)
   const at = checkDateTime(body.cancelled_at, 'cancelled_at', errors)
   const reason = checkString(body.reason, 'reason', errors)
-  if (sub.status === 'cancelled') addError(errors, 'subscription', '此訂閱已取消（This subscription is already cancelled.）')
+  if (sub.status === 'cancelled')
+    addError(errors, 'subscription', '此訂閱已取消（This subscription is already cancelled.）')
   if (hasErrors(errors)) return laravel422(errors)
   const nowMs = now()
   sub.status = 'cancelled'
@@ -24,9 +27,18 @@ export const cancelSubscription: Handler = (req, params, { store, now }) => {
   sub.updated_at = serverTime(nowMs)
   // The documents' event list item (§8.2): MRR goes from the plan's amount to 0 at the cancel time.
   store.subscriptionEvents.push({
-    id: store.nextId('event'), customer_id: sub.customer_id, event_type: 'cancel', source: 'api',
-    old_amount: sub.mrr, new_amount: '0.00', amount_change: `-${sub.mrr}`, old_plan: sub.plan_name, new_plan: null,
-    occurred_at: sub.cancelled_at, created_at: serverTime(nowMs), reason: reason ?? null
+    id: store.nextId('event'),
+    customer_id: sub.customer_id,
+    event_type: 'cancel',
+    source: 'api',
+    old_amount: sub.mrr,
+    new_amount: '0.00',
+    amount_change: `-${sub.mrr}`,
+    old_plan: sub.plan_name,
+    new_plan: null,
+    occurred_at: sub.cancelled_at,
+    created_at: serverTime(nowMs),
+    reason: reason ?? null
   })
   return { status: 200, body: { data: { ...sub } } }
 }

@@ -8,18 +8,34 @@ function notFound(model: string): SandboxResponse {
   return { status: 404, body: { message: `No query results for model [App\\Models\\${model}].` } }
 }
 
-function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number, errors: FieldErrors): number {
+function intParam(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  errors: FieldErrors
+): number {
   const text = query.get(name)
   if (text === null || text === '') return fallback
   const n = Number(text)
   if (!/^\d+$/.test(text) || n < min || n > max) {
-    addError(errors, name, max === Infinity ? `${name} 必須是不小於 ${min} 的整數` : `${name} 必須是 ${min} 到 ${max} 之間的整數`)
+    addError(
+      errors,
+      name,
+      max === Infinity ? `${name} 必須是不小於 ${min} 的整數` : `${name} 必須是 ${min} 到 ${max} 之間的整數`
+    )
   }
   return n
 }
 
 /** Paginate a list Laravel-style: `{data, meta:{current_page,last_page,per_page,total,from,to}}`. */
-function paginate<T>(query: URLSearchParams, items: T[], present: (item: T) => unknown, extraErrors: FieldErrors = {}): SandboxResponse {
+function paginate<T>(
+  query: URLSearchParams,
+  items: T[],
+  present: (item: T) => unknown,
+  extraErrors: FieldErrors = {}
+): SandboxResponse {
   const errors: FieldErrors = { ...extraErrors }
   const page = intParam(query, 'page', 1, 1, Infinity, errors)
   const perPage = intParam(query, 'per_page', 20, 1, 100, errors)
@@ -62,7 +78,8 @@ export const getCustomer: Handler = (_req, params, { store }) => {
 export const listOrders: Handler = (req, _params, { store }) => {
   const errors: FieldErrors = {}
   const status = req.query.get('status')
-  if (status && !(ORDER_STATUSES as readonly string[]).includes(status)) addError(errors, 'status', `status 必須是下列其中之一：${ORDER_STATUSES.join(', ')}`)
+  if (status && !(ORDER_STATUSES as readonly string[]).includes(status))
+    addError(errors, 'status', `status 必須是下列其中之一：${ORDER_STATUSES.join(', ')}`)
   const customerId = req.query.get('customer_id')
   const [start, end] = ['start_date', 'end_date'].map((name) => {
     const text = req.query.get(name)

@@ -1,6 +1,12 @@
 // Creating, updating and presenting 帳獸 records (the JSON shapes of the reference pages).
 import Decimal from 'decimal.js'
-import { type SandboxStore, type ZangshoCustomer, type ZangshoOrder, type ZangshoSubscription, serverTime } from '../state'
+import {
+  type SandboxStore,
+  type ZangshoCustomer,
+  type ZangshoOrder,
+  type ZangshoSubscription,
+  serverTime
+} from '../state'
 import type { CustomerInput, OrderInput, SubscriptionInput } from './validate'
 
 export function createCustomer(
@@ -65,7 +71,11 @@ function stampStatusTime(order: ZangshoOrder, nowMs: number): void {
 function ensureCustomer(store: SandboxStore, input: OrderInput, nowMs: number): ZangshoCustomer {
   return (
     store.findCustomerByEmail(input.customer_email) ??
-    createCustomer(store, { email: input.customer_email, name: input.customer_name, phone: null, external_id: null, metadata: null }, nowMs)
+    createCustomer(
+      store,
+      { email: input.customer_email, name: input.customer_name, phone: null, external_id: null, metadata: null },
+      nowMs
+    )
   )
 }
 
@@ -102,7 +112,17 @@ function isNonEmpty(value: unknown): boolean {
 
 /** Orders `update`: fill only the non-empty incoming fields (idempotent: sending the same item twice changes nothing). */
 export function updateOrder(store: SandboxStore, order: ZangshoOrder, input: OrderInput, nowMs: number): void {
-  const fields = ['amount', 'status', 'currency', 'payment_method', 'billing_cycle', 'paid_at', 'refunded_at', 'failed_at', 'metadata'] as const
+  const fields = [
+    'amount',
+    'status',
+    'currency',
+    'payment_method',
+    'billing_cycle',
+    'paid_at',
+    'refunded_at',
+    'failed_at',
+    'metadata'
+  ] as const
   const target = order as unknown as Record<string, unknown>
   for (const key of fields) if (isNonEmpty(input[key])) target[key] = input[key]
   if (input.customer_email.toLowerCase() !== store.customers.get(order.customer_id)?.email.toLowerCase()) {

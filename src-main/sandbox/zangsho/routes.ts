@@ -7,7 +7,12 @@ import { createSubscriptionEvent, listSubscriptionEvents } from './events'
 import { cancelSubscription } from './cancel'
 
 export const ZANGSHO_ABILITIES = [
-  'customers:read', 'customers:write', 'orders:read', 'orders:write', 'subscriptions:read', 'subscriptions:write'
+  'customers:read',
+  'customers:write',
+  'orders:read',
+  'orders:write',
+  'subscriptions:read',
+  'subscriptions:write'
 ] as const
 
 export const zangshoRoutes: Route[] = [
@@ -20,10 +25,40 @@ export const zangshoRoutes: Route[] = [
   { method: 'GET', pattern: '/orders', ability: 'orders:read', write: false, handle: listOrders },
   { method: 'GET', pattern: '/orders/:orderNo', ability: 'orders:read', write: false, handle: getOrder },
   // Inferred: the create path is the documented list path (api §8).
-  { method: 'POST', pattern: '/subscriptions/events', ability: 'subscriptions:write', write: true, handle: createSubscriptionEvent },
-  { method: 'GET', pattern: '/subscriptions/events', ability: 'subscriptions:read', write: false, handle: listSubscriptionEvents },
-  { method: 'POST', pattern: '/subscriptions/batch', ability: 'subscriptions:write', write: true, handle: subscriptionsBatch },
+  {
+    method: 'POST',
+    pattern: '/subscriptions/events',
+    ability: 'subscriptions:write',
+    write: true,
+    handle: createSubscriptionEvent
+  },
+  {
+    method: 'GET',
+    pattern: '/subscriptions/events',
+    ability: 'subscriptions:read',
+    write: false,
+    handle: listSubscriptionEvents
+  },
+  {
+    method: 'POST',
+    pattern: '/subscriptions/batch',
+    ability: 'subscriptions:write',
+    write: true,
+    handle: subscriptionsBatch
+  },
   { method: 'GET', pattern: '/subscriptions', ability: 'subscriptions:read', write: false, handle: listSubscriptions },
-  { method: 'GET', pattern: '/subscriptions/:id', ability: 'subscriptions:read', write: false, handle: getSubscription },
-  { method: 'PUT', pattern: '/subscriptions/:id/cancel', ability: 'subscriptions:write', write: true, handle: cancelSubscription }
+  {
+    method: 'GET',
+    pattern: '/subscriptions/:id',
+    ability: 'subscriptions:read',
+    write: false,
+    handle: getSubscription
+  },
+  {
+    method: 'PUT',
+    pattern: '/subscriptions/:id/cancel',
+    ability: 'subscriptions:write',
+    write: true,
+    handle: cancelSubscription
+  }
 ]

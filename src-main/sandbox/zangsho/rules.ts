@@ -22,7 +22,9 @@ export function joinMessages(errors: FieldErrors): string {
 export function laravelMessage(errors: FieldErrors): string {
   const all = Object.values(errors).flat()
   const more = all.length - 1
-  return more > 0 ? `${all[0]} (and ${more} more error${more > 1 ? 's' : ''})` : (all[0] ?? 'The given data was invalid.')
+  return more > 0
+    ? `${all[0]} (and ${more} more error${more > 1 ? 's' : ''})`
+    : (all[0] ?? 'The given data was invalid.')
 }
 
 export function laravel422(errors: FieldErrors): { status: number; body: unknown } {
@@ -85,7 +87,12 @@ export function checkMoney(value: unknown, field: string, errors: FieldErrors): 
   return new Decimal(value).toFixed(2)
 }
 
-export function checkEnum(value: unknown, field: string, allowed: readonly string[], errors: FieldErrors): string | null | undefined {
+export function checkEnum(
+  value: unknown,
+  field: string,
+  allowed: readonly string[],
+  errors: FieldErrors
+): string | null | undefined {
   if (isMissing(value)) return null
   if (typeof value !== 'string' || !allowed.includes(value)) {
     addError(errors, field, `${field} 必須是下列其中之一：${allowed.join(', ')}`)
@@ -114,7 +121,11 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-export function checkObject(value: unknown, field: string, errors: FieldErrors): Record<string, unknown> | null | undefined {
+export function checkObject(
+  value: unknown,
+  field: string,
+  errors: FieldErrors
+): Record<string, unknown> | null | undefined {
   if (isMissing(value)) return null
   if (!isPlainObject(value)) {
     addError(errors, field, `${field} 必須是物件（JSON object）`)

@@ -19,7 +19,8 @@ export const createSingleOrder: Handler = (req, _params, ctx) => {
     const stored = ctx.store.idempotency.get(storeKey)
     if (stored && nowMs - stored.storedAt >= IDEMPOTENCY_TTL_MS) ctx.store.idempotency.delete(storeKey)
     else if (stored && stored.fingerprint !== req.canonicalBody) {
-      const message = 'X-Idempotency-Key 已用於內容不同的請求（The idempotency key was already used with a different request body.）'
+      const message =
+        'X-Idempotency-Key 已用於內容不同的請求（The idempotency key was already used with a different request body.）'
       return { status: 422, body: { message, errors: { 'X-Idempotency-Key': [message] } } }
     } else if (stored) {
       return { status: stored.status, body: structuredClone(stored.body), headers: { 'Idempotent-Replayed': 'true' } }
@@ -27,7 +28,12 @@ export const createSingleOrder: Handler = (req, _params, ctx) => {
   }
   const answer = createOnce(req.body, ctx)
   if (storeKey && answer.status < 300) {
-    ctx.store.idempotency.set(storeKey, { fingerprint: req.canonicalBody, status: answer.status, body: structuredClone(answer.body), storedAt: nowMs })
+    ctx.store.idempotency.set(storeKey, {
+      fingerprint: req.canonicalBody,
+      status: answer.status,
+      body: structuredClone(answer.body),
+      storedAt: nowMs
+    })
   }
   return answer
 }
@@ -51,7 +57,10 @@ export const createSingleCustomer: Handler = (req, _params, ctx) => {
   }
   const externalId = checked.value.external_id
   if (externalId !== null && findCustomerByExternalId(ctx.store, externalId)) {
-    return { status: 422, body: { message: 'external_id 已被其他客戶使用', errors: { external_id: ['external_id 已被其他客戶使用'] } } }
+    return {
+      status: 422,
+      body: { message: 'external_id 已被其他客戶使用', errors: { external_id: ['external_id 已被其他客戶使用'] } }
+    }
   }
   const customer = createCustomer(ctx.store, checked.value, ctx.now())
   return { status: 201, body: { data: customerJson(ctx.store, customer) } }

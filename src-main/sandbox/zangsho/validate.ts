@@ -22,10 +22,27 @@ export const SUBSCRIPTION_BILLING_CYCLES = ['monthly', 'quarterly', 'semi-annual
 
 export const CUSTOMER_FIELDS = ['email', 'name', 'phone', 'external_id', 'metadata'] as const
 export const ORDER_FIELDS = [
-  'order_no', 'amount', 'customer_email', 'status', 'customer_name', 'currency', 'payment_method',
-  'billing_cycle', 'paid_at', 'refunded_at', 'failed_at', 'metadata'
+  'order_no',
+  'amount',
+  'customer_email',
+  'status',
+  'customer_name',
+  'currency',
+  'payment_method',
+  'billing_cycle',
+  'paid_at',
+  'refunded_at',
+  'failed_at',
+  'metadata'
 ] as const
-export const SUBSCRIPTION_FIELDS = ['customer_id', 'mrr', 'billing_cycle', 'started_at', 'current_period_start', 'plan_name'] as const
+export const SUBSCRIPTION_FIELDS = [
+  'customer_id',
+  'mrr',
+  'billing_cycle',
+  'started_at',
+  'current_period_start',
+  'plan_name'
+] as const
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors }
 
@@ -88,7 +105,11 @@ export function validateCustomer(raw: unknown): Validated<CustomerInput> {
   return {
     ok: true,
     value: {
-      email: email!, name: name ?? null, phone: phone ?? null, external_id: externalId ?? null, metadata: metadata ?? null,
+      email: email!,
+      name: name ?? null,
+      phone: phone ?? null,
+      external_id: externalId ?? null,
+      metadata: metadata ?? null,
       given: Object.keys(item)
     }
   }
@@ -100,7 +121,9 @@ export function validateOrder(raw: unknown): Validated<OrderInput> {
   if (!item) return { ok: false, errors }
   const orderNo = requireField(item, 'order_no', errors) ? checkString(item.order_no, 'order_no', errors) : undefined
   const amount = requireField(item, 'amount', errors) ? checkMoney(item.amount, 'amount', errors) : undefined
-  const email = requireField(item, 'customer_email', errors) ? checkEmail(item.customer_email, 'customer_email', errors) : undefined
+  const email = requireField(item, 'customer_email', errors)
+    ? checkEmail(item.customer_email, 'customer_email', errors)
+    : undefined
   const value = {
     order_no: orderNo!,
     amount: amount!,
@@ -123,12 +146,16 @@ export function validateSubscription(raw: unknown): Validated<SubscriptionInput>
   const errors: FieldErrors = {}
   const item = asItem(raw, errors, SUBSCRIPTION_FIELDS)
   if (!item) return { ok: false, errors }
-  const customerId = requireField(item, 'customer_id', errors) ? checkInteger(item.customer_id, 'customer_id', errors) : undefined
+  const customerId = requireField(item, 'customer_id', errors)
+    ? checkInteger(item.customer_id, 'customer_id', errors)
+    : undefined
   const mrr = requireField(item, 'mrr', errors) ? checkMoney(item.mrr, 'mrr', errors) : undefined
   const cycle = requireField(item, 'billing_cycle', errors)
     ? checkEnum(item.billing_cycle, 'billing_cycle', SUBSCRIPTION_BILLING_CYCLES, errors)
     : undefined
-  const startedAt = requireField(item, 'started_at', errors) ? checkDateTime(item.started_at, 'started_at', errors) : undefined
+  const startedAt = requireField(item, 'started_at', errors)
+    ? checkDateTime(item.started_at, 'started_at', errors)
+    : undefined
   const periodStart = requireField(item, 'current_period_start', errors)
     ? checkDateTime(item.current_period_start, 'current_period_start', errors)
     : undefined
@@ -137,8 +164,13 @@ export function validateSubscription(raw: unknown): Validated<SubscriptionInput>
   return {
     ok: true,
     value: {
-      customer_id: customerId!, mrr: mrr!, billing_cycle: cycle!, started_at: startedAt!, current_period_start: periodStart!,
-      plan_name: planName ?? null, given: Object.keys(item)
+      customer_id: customerId!,
+      mrr: mrr!,
+      billing_cycle: cycle!,
+      started_at: startedAt!,
+      current_period_start: periodStart!,
+      plan_name: planName ?? null,
+      given: Object.keys(item)
     }
   }
 }

@@ -6,7 +6,17 @@ import { ProfilesScreen } from './ProfilesScreen'
 
 function PlugIcon() {
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <path d="M9 7V3M15 7V3" />
       <path d="M6 7h12v4a6 6 0 0 1-12 0z" />
       <path d="M12 17v4" />
@@ -20,7 +30,14 @@ export function ConnectionsButton() {
   const show = useProfilesStore((s) => s.show)
   return (
     <>
-      <button type="button" className="button button-quiet connections-button" data-testid="connections-button" aria-haspopup="dialog" aria-expanded={open} onClick={show}>
+      <button
+        type="button"
+        className="button button-quiet connections-button"
+        data-testid="connections-button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={show}
+      >
         <PlugIcon />
         {t('open')}
       </button>

@@ -20,7 +20,17 @@ function guessMainKey(headers: string[], key: string): string {
   return headers.find((h) => h === key) ?? (kind ? headers.find((h) => kind.test(h)) : undefined) ?? headers[0] ?? ''
 }
 
-function LookupForm({ view, fields, field: initialField, onDone }: { view: PrepareView; fields: FieldView[]; field: string; onDone: () => void }) {
+function LookupForm({
+  view,
+  fields,
+  field: initialField,
+  onDone
+}: {
+  view: PrepareView
+  fields: FieldView[]
+  field: string
+  onDone: () => void
+}) {
   const { t, i18n } = useTranslation('lookup')
   const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
   const [field, setField] = useState(initialField)
@@ -37,11 +47,20 @@ function LookupForm({ view, fields, field: initialField, onDone }: { view: Prepa
     setWorking(true)
     setError(null)
     try {
-      const read = await call('prepare.lookupFile', { prepId: view.prepId, name: picked.name, bytes: new Uint8Array(await picked.arrayBuffer()) })
+      const read = await call('prepare.lookupFile', {
+        prepId: view.prepId,
+        name: picked.name,
+        bytes: new Uint8Array(await picked.arrayBuffer())
+      })
       setFile(read)
-      const key = read.headers.find((h) => KEY_WORDS.test(h) && !/email|e-mail|電郵|信箱/i.test(h)) ?? read.headers[0] ?? ''
+      const key =
+        read.headers.find((h) => KEY_WORDS.test(h) && !/email|e-mail|電郵|信箱/i.test(h)) ?? read.headers[0] ?? ''
       setKeyColumn(key)
-      setValueColumn(read.headers.find((h) => h !== key && /email|e-mail|電郵|信箱/i.test(h)) ?? read.headers.find((h) => h !== key) ?? '')
+      setValueColumn(
+        read.headers.find((h) => h !== key && /email|e-mail|電郵|信箱/i.test(h)) ??
+          read.headers.find((h) => h !== key) ??
+          ''
+      )
       setMainKeyColumn(guessMainKey(ownHeaders, key))
     } catch (e) {
       const err = asApiError(e)
@@ -56,7 +75,13 @@ function LookupForm({ view, fields, field: initialField, onDone }: { view: Prepa
     setWorking(true)
     setError(null)
     try {
-      showView(await call('prepare.setLookup', { prepId: view.prepId, field, lookup: { fileId: file.fileId, name: file.name, keyColumn, valueColumn, mainKeyColumn } }))
+      showView(
+        await call('prepare.setLookup', {
+          prepId: view.prepId,
+          field,
+          lookup: { fileId: file.fileId, name: file.name, keyColumn, valueColumn, mainKeyColumn }
+        })
+      )
       onDone()
     } catch (e) {
       const err = asApiError(e)
@@ -68,7 +93,11 @@ function LookupForm({ view, fields, field: initialField, onDone }: { view: Prepa
 
   const select = (testId: string, value: string, options: string[], set: (v: string) => void) => (
     <select data-testid={testId} value={value} disabled={working} onChange={(e) => set(e.target.value)}>
-      {options.map((o) => <option key={o} value={o}>{o}</option>)}
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
     </select>
   )
 
@@ -77,24 +106,57 @@ function LookupForm({ view, fields, field: initialField, onDone }: { view: Prepa
       <label className="picker small">
         <span>{t('field')}</span>
         <select data-testid="lookup-field" value={field} disabled={working} onChange={(e) => setField(e.target.value)}>
-          {fields.map((f) => <option key={f.key} value={f.key}>{f.label[lang]}</option>)}
+          {fields.map((f) => (
+            <option key={f.key} value={f.key}>
+              {f.label[lang]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="picker small">
         <span>{t('file')}</span>
-        <input type="file" accept={ACCEPT} data-testid="lookup-file" disabled={working} onChange={(e) => void choose(e.target.files?.[0])} />
+        <input
+          type="file"
+          accept={ACCEPT}
+          data-testid="lookup-file"
+          disabled={working}
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
       </label>
       {file ? (
         <>
-          <label className="picker small"><span>{t('keyColumn', { file: file.name })}</span>{select('lookup-key', keyColumn, file.headers, setKeyColumn)}</label>
-          <label className="picker small"><span>{t('valueColumn', { file: file.name })}</span>{select('lookup-value', valueColumn, file.headers, setValueColumn)}</label>
-          <label className="picker small"><span>{t('mainKeyColumn')}</span>{select('lookup-main-key', mainKeyColumn, ownHeaders, setMainKeyColumn)}</label>
+          <label className="picker small">
+            <span>{t('keyColumn', { file: file.name })}</span>
+            {select('lookup-key', keyColumn, file.headers, setKeyColumn)}
+          </label>
+          <label className="picker small">
+            <span>{t('valueColumn', { file: file.name })}</span>
+            {select('lookup-value', valueColumn, file.headers, setValueColumn)}
+          </label>
+          <label className="picker small">
+            <span>{t('mainKeyColumn')}</span>
+            {select('lookup-main-key', mainKeyColumn, ownHeaders, setMainKeyColumn)}
+          </label>
           <p className="muted small">{t('normalized')}</p>
-          <button type="button" className="button" data-testid="lookup-apply" disabled={working || !keyColumn || !valueColumn || !mainKeyColumn} onClick={() => void apply()}>{t('apply')}</button>
+          <button
+            type="button"
+            className="button"
+            data-testid="lookup-apply"
+            disabled={working || !keyColumn || !valueColumn || !mainKeyColumn}
+            onClick={() => void apply()}
+          >
+            {t('apply')}
+          </button>
         </>
       ) : null}
-      <button type="button" className="button button-quiet" disabled={working} onClick={onDone}>{t('cancel')}</button>
-      {error ? <p className="field-problem error" data-testid="lookup-error">{error}</p> : null}
+      <button type="button" className="button button-quiet" disabled={working} onClick={onDone}>
+        {t('cancel')}
+      </button>
+      {error ? (
+        <p className="field-problem error" data-testid="lookup-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   )
 }
@@ -113,15 +175,35 @@ function ActiveLookup({ view, lookup }: { view: PrepareView; lookup: LookupView 
   // rows whose key was not found (or is ambiguous): excluded in one go
   const excludeUnmatched = async () => {
     const page = await call('prepare.rows', { prepId: view.prepId, offset: 0, limit: 1000, filter: 'errors' })
-    const rows = page.rows.filter((r) => r.issues.some((i) => i.field === lookup.field && i.code.startsWith('lookup_'))).map((r) => r.rowNumber)
+    const rows = page.rows
+      .filter((r) => r.issues.some((i) => i.field === lookup.field && i.code.startsWith('lookup_')))
+      .map((r) => r.rowNumber)
     if (rows.length) await usePrepareStore.getState().exclude(rows, true)
   }
   return (
     <li data-testid={`lookup-${lookup.field}`}>
       <strong>{lookup.description[lang]}</strong>{' '}
       <span className="muted small">{t('counts', { found: lookup.found, problems: lookup.problems })}</span>{' '}
-      {lookup.problems ? <button type="button" className="link-button" disabled={busy} data-testid="lookup-exclude" onClick={() => void excludeUnmatched()}>{t('excludeUnmatched')}</button> : null}{' '}
-      <button type="button" className="link-button" disabled={busy} data-testid="lookup-remove" onClick={() => void remove()}>{t('remove')}</button>
+      {lookup.problems ? (
+        <button
+          type="button"
+          className="link-button"
+          disabled={busy}
+          data-testid="lookup-exclude"
+          onClick={() => void excludeUnmatched()}
+        >
+          {t('excludeUnmatched')}
+        </button>
+      ) : null}{' '}
+      <button
+        type="button"
+        className="link-button"
+        disabled={busy}
+        data-testid="lookup-remove"
+        onClick={() => void remove()}
+      >
+        {t('remove')}
+      </button>
     </li>
   )
 }
@@ -132,22 +214,50 @@ export function LookupPanel({ view, fields }: { view: PrepareView; fields: Field
   const [formFor, setFormFor] = useState<string | null>(null)
   const fileIssues = view.fileIssues ?? []
   const lookups = view.lookups ?? []
-  const focusSelect = (field: string) => document.querySelector<HTMLSelectElement>(`[data-testid="map-${field}"]`)?.focus()
+  const focusSelect = (field: string) =>
+    document.querySelector<HTMLSelectElement>(`[data-testid="map-${field}"]`)?.focus()
   return (
     <section className="panel lookup-panel" aria-labelledby="lookup-title" data-testid="lookup-panel">
-      <h2 id="lookup-title" className="small">{t('title')}</h2>
+      <h2 id="lookup-title" className="small">
+        {t('title')}
+      </h2>
       {fileIssues.map((issue) => (
         <div key={issue.field + issue.code} className="file-issue" data-testid={`file-issue-${issue.field}`}>
           <p className="field-problem error">{lang === 'en' ? issue.message : issue.messageZh}</p>
-          <button type="button" className="link-button" onClick={() => focusSelect(issue.field)}>{t('mapAnother')}</button>{' · '}
-          <button type="button" className="link-button" data-testid={`lookup-open-${issue.field}`} onClick={() => setFormFor(issue.field)}>{t('lookUp')}</button>
+          <button type="button" className="link-button" onClick={() => focusSelect(issue.field)}>
+            {t('mapAnother')}
+          </button>
+          {' · '}
+          <button
+            type="button"
+            className="link-button"
+            data-testid={`lookup-open-${issue.field}`}
+            onClick={() => setFormFor(issue.field)}
+          >
+            {t('lookUp')}
+          </button>
         </div>
       ))}
-      {lookups.length ? <ul className="lookup-list">{lookups.map((l) => <ActiveLookup key={l.field} view={view} lookup={l} />)}</ul> : null}
+      {lookups.length ? (
+        <ul className="lookup-list">
+          {lookups.map((l) => (
+            <ActiveLookup key={l.field} view={view} lookup={l} />
+          ))}
+        </ul>
+      ) : null}
       {formFor !== null ? (
         <LookupForm view={view} fields={fields} field={formFor} onDone={() => setFormFor(null)} />
       ) : (
-        <button type="button" className="link-button small" data-testid="lookup-open" onClick={() => setFormFor(fileIssues[0]?.field ?? fields.find((f) => f.required)?.key ?? fields[0]?.key ?? '')}>{t('lookUpAny')}</button>
+        <button
+          type="button"
+          className="link-button small"
+          data-testid="lookup-open"
+          onClick={() =>
+            setFormFor(fileIssues[0]?.field ?? fields.find((f) => f.required)?.key ?? fields[0]?.key ?? '')
+          }
+        >
+          {t('lookUpAny')}
+        </button>
       )}
     </section>
   )

@@ -23,7 +23,12 @@ function MetadataColumns({ view }: { view: PrepareView }) {
       <legend className="small">{t('prepare.mapping.metadata')}</legend>
       {view.unmappedColumns.map((column) => (
         <label key={column} className="choice small">
-          <input type="checkbox" disabled={busy} checked={view.metadataColumns.includes(column)} onChange={(e) => toggle(column, e.target.checked)} />
+          <input
+            type="checkbox"
+            disabled={busy}
+            checked={view.metadataColumns.includes(column)}
+            onChange={(e) => toggle(column, e.target.checked)}
+          />
           <span>{column}</span>
         </label>
       ))}
@@ -41,11 +46,20 @@ function SourceBanner({ view }: { view: PrepareView }) {
     return (
       <p className="source-banner small" data-testid="source-banner">
         <span className="badge badge-good">{t('prepare.mapping.recognized', { name: view.source.label[lang] })}</span>{' '}
-        <button type="button" className="link-button" disabled={busy} data-testid="source-off" onClick={() => void setOptions({ useSourceLayout: false })}>
+        <button
+          type="button"
+          className="link-button"
+          disabled={busy}
+          data-testid="source-off"
+          onClick={() => void setOptions({ useSourceLayout: false })}
+        >
           {t('prepare.mapping.recognitionOff')}
         </button>
         {view.source.lacks.map((l) => (
-          <span key={l.field} className="muted source-lacks"><br />{l.why[lang]}</span>
+          <span key={l.field} className="muted source-lacks">
+            <br />
+            {l.why[lang]}
+          </span>
         ))}
       </p>
     )
@@ -54,7 +68,13 @@ function SourceBanner({ view }: { view: PrepareView }) {
     return (
       <p className="source-banner small muted" data-testid="source-banner">
         {t('prepare.mapping.recognitionIsOff')}{' '}
-        <button type="button" className="link-button" disabled={busy} data-testid="source-on" onClick={() => void setOptions({ useSourceLayout: true })}>
+        <button
+          type="button"
+          className="link-button"
+          disabled={busy}
+          data-testid="source-on"
+          onClick={() => void setOptions({ useSourceLayout: true })}
+        >
           {t('prepare.mapping.recognitionOn')}
         </button>
       </p>
@@ -63,7 +83,17 @@ function SourceBanner({ view }: { view: PrepareView }) {
   return null
 }
 
-export function MappingPanel({ view, fields, supportsMetadata, notice }: { view: PrepareView; fields: FieldView[]; supportsMetadata: boolean; notice?: TargetView['notice'] }) {
+export function MappingPanel({
+  view,
+  fields,
+  supportsMetadata,
+  notice
+}: {
+  view: PrepareView
+  fields: FieldView[]
+  supportsMetadata: boolean
+  notice?: TargetView['notice']
+}) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
   const setField = usePrepareStore((s) => s.setField)
@@ -103,17 +133,31 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
             const confidence = view.confidence[field.key]
             const fieldProblems = problems.filter((p) => p.field === field.key)
             return (
-              <tr key={field.key} data-field={field.key} className={fieldProblems.some((p) => p.severity === 'error') ? 'has-error' : undefined}>
+              <tr
+                key={field.key}
+                data-field={field.key}
+                className={fieldProblems.some((p) => p.severity === 'error') ? 'has-error' : undefined}
+              >
                 <th scope="row" title={field.help[lang]}>
                   <span className="field-label">{field.label[lang]}</span>
                   <code className="field-key">{field.key}</code>
-                  {field.required ? <span className="badge badge-required">{t('prepare.mapping.required')}</span> : null}
+                  {field.required ? (
+                    <span className="badge badge-required">{t('prepare.mapping.required')}</span>
+                  ) : null}
                 </th>
                 <td>
                   <select
                     data-testid={`map-${field.key}`}
                     aria-label={field.label[lang]}
-                    value={derived ? DERIVE : constant !== null && column === null ? CONSTANT : filling === field.key && column === null ? CONSTANT : (column ?? NONE)}
+                    value={
+                      derived
+                        ? DERIVE
+                        : constant !== null && column === null
+                          ? CONSTANT
+                          : filling === field.key && column === null
+                            ? CONSTANT
+                            : (column ?? NONE)
+                    }
                     disabled={busy}
                     onChange={(e) => onSelect(field, e.target.value)}
                   >
@@ -124,14 +168,33 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
                       </option>
                     ))}
                     <option value={CONSTANT}>{t('prepare.mapping.constant')}</option>
-                    {derivableKinds(field).length || (entry && 'derive' in entry) ? <option value={DERIVE}>{lang === 'en' ? 'Computed from columns…' : '由多欄計算…'}</option> : null}
+                    {derivableKinds(field).length || (entry && 'derive' in entry) ? (
+                      <option value={DERIVE}>{lang === 'en' ? 'Computed from columns…' : '由多欄計算…'}</option>
+                    ) : null}
                   </select>
-                  {derived ? <DerivedField field={field} view={view} preview={view.derived.find((d) => d.field === field.key)} /> : null}
+                  {derived ? (
+                    <DerivedField field={field} view={view} preview={view.derived.find((d) => d.field === field.key)} />
+                  ) : null}
                   {filling === field.key ? (
-                    <ConstantFill key={`${field.key}:${constant}`} prepId={view.prepId} field={field} column={column} current={constant} onClose={() => setFilling(null)} />
+                    <ConstantFill
+                      key={`${field.key}:${constant}`}
+                      prepId={view.prepId}
+                      field={field}
+                      column={column}
+                      current={constant}
+                      onClose={() => setFilling(null)}
+                    />
                   ) : constant !== null || (column !== null && !field.required) ? (
-                    <button type="button" className="link-button small constant-summary" data-testid={`fill-${field.key}`} disabled={busy} onClick={() => setFilling(field.key)}>
-                      {constant !== null ? t(column ? 'constant.fillsEmpty' : 'constant.fillsAll', { ns: 'review', value: constant }) : t('constant.addFill', { ns: 'review' })}
+                    <button
+                      type="button"
+                      className="link-button small constant-summary"
+                      data-testid={`fill-${field.key}`}
+                      disabled={busy}
+                      onClick={() => setFilling(field.key)}
+                    >
+                      {constant !== null
+                        ? t(column ? 'constant.fillsEmpty' : 'constant.fillsAll', { ns: 'review', value: constant })
+                        : t('constant.addFill', { ns: 'review' })}
                     </button>
                   ) : null}
                   {confidence?.note ? <p className="muted small match-note">{confidence.note[lang]}</p> : null}
@@ -143,7 +206,14 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
                 </td>
                 <td className="confidence-cell">
                   {confidence ? (
-                    <span className={`badge ${confidence.confidence >= 0.9 ? 'badge-good' : 'badge-fair'}`} title={confidence.reason === 'source' && view.source ? t('prepare.mapping.fromSource', { name: view.source.label[lang] }) : (confidence.note?.[lang] ?? confidence.reason)}>
+                    <span
+                      className={`badge ${confidence.confidence >= 0.9 ? 'badge-good' : 'badge-fair'}`}
+                      title={
+                        confidence.reason === 'source' && view.source
+                          ? t('prepare.mapping.fromSource', { name: view.source.label[lang] })
+                          : (confidence.note?.[lang] ?? confidence.reason)
+                      }
+                    >
                       {t('prepare.mapping.auto', { percent: String(Math.round(confidence.confidence * 100)) })}
                     </span>
                   ) : null}
@@ -153,12 +223,18 @@ export function MappingPanel({ view, fields, supportsMetadata, notice }: { view:
           })}
         </tbody>
       </table>
-      {problems.filter((p) => p.field === null).map((p, i) => (
-        <p key={i} className={`field-problem ${p.severity}`}>
-          {lang === 'en' ? p.message : p.messageZh}
+      {problems
+        .filter((p) => p.field === null)
+        .map((p, i) => (
+          <p key={i} className={`field-problem ${p.severity}`}>
+            {lang === 'en' ? p.message : p.messageZh}
+          </p>
+        ))}
+      {view.unmappedColumns.length ? (
+        <p className="muted small">
+          {t('prepare.mapping.unmappedColumns', { columns: view.unmappedColumns.join(lang === 'en' ? ', ' : '、') })}
         </p>
-      ))}
-      {view.unmappedColumns.length ? <p className="muted small">{t('prepare.mapping.unmappedColumns', { columns: view.unmappedColumns.join(lang === 'en' ? ', ' : '、') })}</p> : null}
+      ) : null}
       {supportsMetadata && view.unmappedColumns.length ? <MetadataColumns view={view} /> : null}
     </section>
   )

@@ -70,13 +70,22 @@ export function OpenScreen({ dragging, onChooseFile }: Props) {
             <ul className="sample-list">
               {samples.map((sample) => (
                 <li key={sample.name}>
-                  <button type="button" className="sample" data-testid="sample" data-name={sample.name} disabled={opening !== null} onClick={() => void openSample(sample.name)}>
+                  <button
+                    type="button"
+                    className="sample"
+                    data-testid="sample"
+                    data-name={sample.name}
+                    disabled={opening !== null}
+                    onClick={() => void openSample(sample.name)}
+                  >
                     <SheetIcon />
                     <span className="sample-text">
                       <span className="sample-name">{sample.name}</span>
                       <span className="sample-description">{sample.description[language]}</span>
                     </span>
-                    <span className="sample-size">{t('samples.size', { size: Math.max(1, Math.round(sample.bytes / 1024)) })}</span>
+                    <span className="sample-size">
+                      {t('samples.size', { size: Math.max(1, Math.round(sample.bytes / 1024)) })}
+                    </span>
                   </button>
                 </li>
               ))}

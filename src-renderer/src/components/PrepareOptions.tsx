@@ -5,7 +5,17 @@ import type { DateOrderChoice, PrepareView } from '../../../src-main/ipc/contrac
 import { usePrepareStore } from '../prepare-store'
 import { TemplatesManager } from './TemplatesManager'
 
-const ZONES = ['Asia/Taipei', 'Asia/Hong_Kong', 'Asia/Shanghai', 'Asia/Tokyo', 'Asia/Singapore', 'UTC', 'Europe/London', 'America/Los_Angeles', 'America/New_York']
+const ZONES = [
+  'Asia/Taipei',
+  'Asia/Hong_Kong',
+  'Asia/Shanghai',
+  'Asia/Tokyo',
+  'Asia/Singapore',
+  'UTC',
+  'Europe/London',
+  'America/Los_Angeles',
+  'America/New_York'
+]
 const ORDERS: DateOrderChoice[] = ['ymd', 'dmy', 'mdy']
 
 export function PrepareOptions({ view }: { view: PrepareView }) {
@@ -20,7 +30,12 @@ export function PrepareOptions({ view }: { view: PrepareView }) {
     <section className="panel prepare-options" aria-label={t('prepare.options.title')}>
       <label className="picker">
         <span>{t('prepare.options.timezone')}</span>
-        <select data-testid="timezone" value={view.timezone} disabled={busy} onChange={(e) => void setOptions({ timezone: e.target.value })}>
+        <select
+          data-testid="timezone"
+          value={view.timezone}
+          disabled={busy}
+          onChange={(e) => void setOptions({ timezone: e.target.value })}
+        >
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone}
@@ -31,7 +46,11 @@ export function PrepareOptions({ view }: { view: PrepareView }) {
       {view.ambiguousDateColumns.map((column) => (
         <label key={column} className="picker picker-attention" data-testid={`date-order-${column}`}>
           <span>{t('prepare.options.dateOrder', { column })}</span>
-          <select value={view.dateOrder[column] ?? ''} disabled={busy} onChange={(e) => void setOptions({ dateOrder: { [column]: e.target.value as DateOrderChoice } })}>
+          <select
+            value={view.dateOrder[column] ?? ''}
+            disabled={busy}
+            onChange={(e) => void setOptions({ dateOrder: { [column]: e.target.value as DateOrderChoice } })}
+          >
             <option value="" disabled>
               {t('prepare.options.choose')}
             </option>
@@ -51,8 +70,18 @@ export function PrepareOptions({ view }: { view: PrepareView }) {
         }}
       >
         <label className="picker">
-          <span>{view.template ? t('prepare.options.templateApplied', { name: view.template.name }) : t('prepare.options.templateName')}</span>
-          <input value={name} maxLength={100} placeholder={t('prepare.options.templatePlaceholder')} data-testid="template-name" onChange={(e) => setName(e.target.value)} />
+          <span>
+            {view.template
+              ? t('prepare.options.templateApplied', { name: view.template.name })
+              : t('prepare.options.templateName')}
+          </span>
+          <input
+            value={name}
+            maxLength={100}
+            placeholder={t('prepare.options.templatePlaceholder')}
+            data-testid="template-name"
+            onChange={(e) => setName(e.target.value)}
+          />
         </label>
         <button type="submit" className="button" data-testid="template-save" disabled={busy || !name.trim()}>
           {t('prepare.options.saveTemplate')}

@@ -27,12 +27,21 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
       <header className="preview-head panel">
         <div>
           <h1 className="file-name">{file}</h1>
-          {view.ambiguousDateColumns.length ? <p className="field-problem warning">{t('prepare.ambiguous', { columns: view.ambiguousDateColumns.join('、') })}</p> : null}
+          {view.ambiguousDateColumns.length ? (
+            <p className="field-problem warning">
+              {t('prepare.ambiguous', { columns: view.ambiguousDateColumns.join('、') })}
+            </p>
+          ) : null}
         </div>
         <div className="preview-actions">
           <label className="picker">
             <span>{t('prepare.target')}</span>
-            <select data-testid="target-picker" value={view.target} disabled={busy} onChange={(e) => void setTarget(e.target.value as TargetId)}>
+            <select
+              data-testid="target-picker"
+              value={view.target}
+              disabled={busy}
+              onChange={(e) => void setTarget(e.target.value as TargetId)}
+            >
               {targets.map((x) => (
                 <option key={x.id} value={x.id}>
                   {x.label[lang]}
@@ -51,7 +60,12 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
       <LookupPanel view={view} fields={fields} />
       <MappingSection view={view}>
         <div className="prepare-columns">
-          <MappingPanel view={view} fields={fields} supportsMetadata={target?.supportsMetadata ?? false} notice={target?.notice} />
+          <MappingPanel
+            view={view}
+            fields={fields}
+            supportsMetadata={target?.supportsMetadata ?? false}
+            notice={target?.notice}
+          />
           <ValuesPanel view={view} fields={fields} />
         </div>
       </MappingSection>

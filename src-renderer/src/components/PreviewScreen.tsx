@@ -72,7 +72,12 @@ export function PreviewScreen({ view, onChooseFile }: Props) {
       <div className="pickers">
         <label className="picker">
           <span>{t('preview.sheet')}</span>
-          <select data-testid="sheet-picker" value={view.sheet} disabled={updating} onChange={(e) => void changePreview({ sheet: e.target.value })}>
+          <select
+            data-testid="sheet-picker"
+            value={view.sheet}
+            disabled={updating}
+            onChange={(e) => void changePreview({ sheet: e.target.value })}
+          >
             {view.sheets.map((sheet) => (
               <option key={sheet.name} value={sheet.name}>
                 {t('preview.sheetOption', { name: sheet.name, count: sheet.rowCount })}
@@ -146,7 +151,13 @@ export function PreviewScreen({ view, onChooseFile }: Props) {
             ))}
           </select>
         </label>
-        <button type="button" className="button button-primary" data-testid="start-prepare" disabled={updating || preparing || targets.length === 0} onClick={() => void startPrepare(view.sessionId, target)}>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="start-prepare"
+          disabled={updating || preparing || targets.length === 0}
+          onClick={() => void startPrepare(view.sessionId, target)}
+        >
           {t('prepare.next')}
         </button>
       </div>

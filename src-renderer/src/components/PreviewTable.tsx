@@ -5,7 +5,13 @@ import type { WorkbookView } from '../../../src-main/ipc/contract'
 export function PreviewTable({ view }: { view: WorkbookView }) {
   const { t } = useTranslation()
   return (
-    <div className="table-wrap" data-testid="preview-table" tabIndex={0} role="region" aria-label={t('flow:a11y.previewTable')}>
+    <div
+      className="table-wrap"
+      data-testid="preview-table"
+      tabIndex={0}
+      role="region"
+      aria-label={t('flow:a11y.previewTable')}
+    >
       <table className="preview-table">
         <thead>
           <tr>

@@ -38,13 +38,26 @@ export function ProfilesScreen() {
 
   return (
     <div className="profiles-overlay">
-      <section ref={panel} className="profiles-panel" role="dialog" aria-modal="true" aria-labelledby="profiles-title" data-testid="profiles-screen">
+      <section
+        ref={panel}
+        className="profiles-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="profiles-title"
+        data-testid="profiles-screen"
+      >
         <header className="profiles-head">
           <div>
             <h1 id="profiles-title">{t('title')}</h1>
             <p className="muted">{t('lead')}</p>
           </div>
-          <button ref={closeButton} type="button" className="button button-quiet" data-testid="profiles-close" onClick={hide}>
+          <button
+            ref={closeButton}
+            type="button"
+            className="button button-quiet"
+            data-testid="profiles-close"
+            onClick={hide}
+          >
             {t('close')}
           </button>
         </header>

@@ -24,7 +24,16 @@ export function PushScreen() {
   // a real modal dialog: focus trapped, Esc closes it (Connections over it closes first), focus back to 匯入 afterwards
   useModalDialog(panel, hide, () => panel.current?.querySelector<HTMLElement>('[data-testid="push-profile"]') ?? null)
   // the part after ':' only re-runs the focus check (a re-plan disables Start for a moment, Pause turns into Resume)
-  useStepFocus(!s.jobId ? `setup:${s.planning}` : ended ? `results:${s.jobId}` : s.progress ? `progress:${s.progress.state}` : null, () => panel.current ?? document)
+  useStepFocus(
+    !s.jobId
+      ? `setup:${s.planning}`
+      : ended
+        ? `results:${s.jobId}`
+        : s.progress
+          ? `progress:${s.progress.state}`
+          : null,
+    () => panel.current ?? document
+  )
   // a rehearsal ends as a rehearsal, and offers the real connections that reach the same destination
   const ranOn = s.profiles.find((p) => p.id === s.status?.profileId)
   const rehearsal = ranOn?.destination === 'rehearsal'
@@ -45,7 +54,15 @@ export function PushScreen() {
 
   return (
     <div className="push-overlay">
-      <section ref={panel} className="push-panel" role="dialog" aria-modal="true" aria-labelledby="push-title" data-testid="push-screen" tabIndex={-1}>
+      <section
+        ref={panel}
+        className="push-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="push-title"
+        data-testid="push-screen"
+        tabIndex={-1}
+      >
         <header className="push-head">
           <div>
             <h1 id="push-title">{t('title')}</h1>
@@ -55,7 +72,13 @@ export function PushScreen() {
           </div>
           <div className="form-actions">
             {ended ? (
-              <button type="button" className="button button-quiet" data-testid="push-new" disabled={s.busy !== null} onClick={s.newPush}>
+              <button
+                type="button"
+                className="button button-quiet"
+                data-testid="push-new"
+                disabled={s.busy !== null}
+                onClick={s.newPush}
+              >
                 {t('results.newPush')}
               </button>
             ) : null}

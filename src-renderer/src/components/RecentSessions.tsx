@@ -32,7 +32,8 @@ export function RecentSessions() {
               <span className="sample-text">
                 <span className="sample-name">{session.name}</span>
                 <span className="sample-description">
-                  {targets.find((x) => x.id === session.target)?.label[lang] ?? ''} · {new Date(session.updatedAt).toLocaleString(lang)}
+                  {targets.find((x) => x.id === session.target)?.label[lang] ?? ''} ·{' '}
+                  {new Date(session.updatedAt).toLocaleString(lang)}
                   {session.edits ? ` · ${t('sessions.edits', { count: session.edits })}` : ''}
                 </span>
               </span>
@@ -41,7 +42,11 @@ export function RecentSessions() {
               type="button"
               className="button button-quiet"
               aria-label={t('sessions.remove', { name: session.name })}
-              onClick={() => void call('sessions.remove', { id: session.id }).then(load, (error) => usePrepareStore.setState({ error: asApiError(error) }))}
+              onClick={() =>
+                void call('sessions.remove', { id: session.id }).then(load, (error) =>
+                  usePrepareStore.setState({ error: asApiError(error) })
+                )
+              }
             >
               ×
             </button>

@@ -28,7 +28,19 @@ export interface ResultsScreenProps {
   onPushTo?(profileId: string): void
 }
 
-export function ResultsScreen({ status, version = 0, busy = false, exported = null, onRetryFailed, onExport, onResumeJob, onOpenConnections, rehearsal = false, realProfiles = [], onPushTo }: ResultsScreenProps) {
+export function ResultsScreen({
+  status,
+  version = 0,
+  busy = false,
+  exported = null,
+  onRetryFailed,
+  onExport,
+  onResumeJob,
+  onOpenConnections,
+  rehearsal = false,
+  realProfiles = [],
+  onPushTo
+}: ResultsScreenProps) {
   const { t } = useTranslation('push')
   const pick = usePick()
   const counts = status.summary ?? status.progress.counts
@@ -45,7 +57,9 @@ export function ResultsScreen({ status, version = 0, busy = false, exported = nu
         </div>
         <CountChips counts={counts} testId="push-end-counts" />
         {status.requests ? <p className="muted small">{t('results.requests', status.requests)}</p> : null}
-        {rehearsed ? <RehearsalEnd profiles={realProfiles} busy={busy} onPushTo={onPushTo} onOpenConnections={onOpenConnections} /> : null}
+        {rehearsed ? (
+          <RehearsalEnd profiles={realProfiles} busy={busy} onPushTo={onPushTo} onOpenConnections={onOpenConnections} />
+        ) : null}
       </section>
       {stopped && status.message ? (
         <div className="notice notice-error" role="alert" data-testid="push-stopped">
@@ -60,7 +74,13 @@ export function ResultsScreen({ status, version = 0, busy = false, exported = nu
                 </button>
               ) : null}
               {status.state === 'stopped' && onResumeJob ? (
-                <button type="button" className="button button-primary" data-testid="push-resume-job" disabled={busy} onClick={onResumeJob}>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  data-testid="push-resume-job"
+                  disabled={busy}
+                  onClick={onResumeJob}
+                >
                   {t('stopped.resumeJob')}
                 </button>
               ) : null}
@@ -71,21 +91,43 @@ export function ResultsScreen({ status, version = 0, busy = false, exported = nu
       {status.state !== 'error' ? <ResultsTable jobId={status.jobId} counts={counts} version={version} /> : null}
       <section className="push-section">
         <div className="form-actions">
-          <button type="button" className="button button-primary" data-testid="results-retry" disabled={!retryable || busy} onClick={onRetryFailed}>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="results-retry"
+            disabled={!retryable || busy}
+            onClick={onRetryFailed}
+          >
             {t('results.retry')}
           </button>
           <span className="muted small">{t('results.retryHint')}</span>
         </div>
         <div className="form-actions">
           <strong>{t('results.export')}</strong>
-          <button type="button" className="button" data-testid="results-export-xlsx" disabled={busy || status.state === 'error'} onClick={() => onExport('xlsx')}>
+          <button
+            type="button"
+            className="button"
+            data-testid="results-export-xlsx"
+            disabled={busy || status.state === 'error'}
+            onClick={() => onExport('xlsx')}
+          >
             {t('results.exportXlsx')}
           </button>
-          <button type="button" className="button" data-testid="results-export-csv" disabled={busy || status.state === 'error'} onClick={() => onExport('csv')}>
+          <button
+            type="button"
+            className="button"
+            data-testid="results-export-csv"
+            disabled={busy || status.state === 'error'}
+            onClick={() => onExport('csv')}
+          >
             {t('results.exportCsv')}
           </button>
         </div>
-        {exported ? <p className="push-exported small" data-testid="results-export-path">{t('results.exported', { path: exported })}</p> : null}
+        {exported ? (
+          <p className="push-exported small" data-testid="results-export-path">
+            {t('results.exported', { path: exported })}
+          </p>
+        ) : null}
       </section>
     </div>
   )

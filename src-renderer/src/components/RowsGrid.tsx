@@ -29,10 +29,24 @@ function worst(issues: Issue[]): 'error' | 'warning' | null {
 }
 
 /** Rows sharing an order number are one order: 「訂單 Z-1 · 2/3」 under the row number, all its rows in the tooltip. */
-function GroupMark({ group, rowNumber, en }: { group: { orderNo: string; rows: number[] }; rowNumber: number; en: boolean }) {
+function GroupMark({
+  group,
+  rowNumber,
+  en
+}: {
+  group: { orderNo: string; rows: number[] }
+  rowNumber: number
+  en: boolean
+}) {
   const position = `${group.rows.indexOf(rowNumber) + 1}/${group.rows.length}`
-  const title = en ? `Order ${group.orderNo} is rows ${group.rows.join(', ')}` : `訂單 ${group.orderNo} 由第 ${group.rows.join('、')} 列組成`
-  return <span className="group-mark" data-testid="group-mark" title={title}>{group.orderNo} · {position}</span>
+  const title = en
+    ? `Order ${group.orderNo} is rows ${group.rows.join(', ')}`
+    : `訂單 ${group.orderNo} 由第 ${group.rows.join('、')} 列組成`
+  return (
+    <span className="group-mark" data-testid="group-mark" title={title}>
+      {group.orderNo} · {position}
+    </span>
+  )
 }
 
 export function RowsGrid({ view }: { view: PrepareView }) {
@@ -52,7 +66,14 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   const pages = useRowPages(view.prepId, filter, version, issue)
   const selection = useSelection(view.prepId, filter, version)
   const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
-  const keys = useGridKeys({ scroller, virtual, total: pages.total, headers: view.headers, rowAt: pages.rowAt, ensure: pages.ensure })
+  const keys = useGridKeys({
+    scroller,
+    virtual,
+    total: pages.total,
+    headers: view.headers,
+    rowAt: pages.rowAt,
+    ensure: pages.ensure
+  })
 
   // fixed widths: the sticky header and the absolutely placed rows must size their columns identically
   const columns = `88px 84px repeat(${view.headers.length}, 160px) 360px`
@@ -76,7 +97,13 @@ export function RowsGrid({ view }: { view: PrepareView }) {
     const level = row.excluded ? null : worst(row.issues)
     const selected = selection.rows.has(row.rowNumber)
     return (
-      <div className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}${row.group ? ' in-group' : ''}${selected ? ' is-selected' : ''}`} style={{ gridTemplateColumns: columns }} data-row={row.rowNumber} data-index={index} data-selected={selected || undefined}>
+      <div
+        className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}${row.group ? ' in-group' : ''}${selected ? ' is-selected' : ''}`}
+        style={{ gridTemplateColumns: columns }}
+        data-row={row.rowNumber}
+        data-index={index}
+        data-selected={selected || undefined}
+      >
         <div className="grid-cell rownum">
           <button
             type="button"
@@ -84,7 +111,9 @@ export function RowsGrid({ view }: { view: PrepareView }) {
             data-testid="row-select"
             aria-pressed={selected}
             aria-label={t('selection.select', { ns: 'review', row: row.rowNumber })}
-            onClick={(e) => void selection.click(index, row.rowNumber, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
+            onClick={(e) =>
+              void selection.click(index, row.rowNumber, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })
+            }
           >
             {row.rowNumber}
           </button>
@@ -106,7 +135,9 @@ export function RowsGrid({ view }: { view: PrepareView }) {
               title={cellIssues.map(message).join('\n') || undefined}
               data-column={header}
               tabIndex={isEditing ? -1 : 0}
-              onDoubleClick={() => setEditing({ rowNumber: row.rowNumber, column: header, value: row.cells[c]?.w ?? '' })}
+              onDoubleClick={() =>
+                setEditing({ rowNumber: row.rowNumber, column: header, value: row.cells[c]?.w ?? '' })
+              }
               onKeyDown={(e) => {
                 // keyboard users edit with Enter or F2, like a spreadsheet
                 if (!isEditing && (e.key === 'Enter' || e.key === 'F2')) {
@@ -139,7 +170,11 @@ export function RowsGrid({ view }: { view: PrepareView }) {
           )
         })}
         <div className="grid-cell issues-cell" title={row.issues.map(message).join('\n') || undefined}>
-          {row.excluded ? '' : row.issues.length ? `${message(row.issues[0])}${row.issues.length > 1 ? ` (+${row.issues.length - 1})` : ''}` : ''}
+          {row.excluded
+            ? ''
+            : row.issues.length
+              ? `${message(row.issues[0])}${row.issues.length > 1 ? ` (+${row.issues.length - 1})` : ''}`
+              : ''}
         </div>
       </div>
     )
@@ -151,7 +186,18 @@ export function RowsGrid({ view }: { view: PrepareView }) {
         <h2 id="rows-title">{t('prepare.rows.title')}</h2>
         <div className="filter-tabs" role="tablist">
           {FILTERS.map((f) => (
-            <button key={f} type="button" role="tab" aria-selected={filter === f && !issue} className={filter === f && !issue ? 'is-active' : undefined} data-testid={`filter-${f}`} onClick={() => { setFilter(f); setIssue(null) }}>
+            <button
+              key={f}
+              type="button"
+              role="tab"
+              aria-selected={filter === f && !issue}
+              className={filter === f && !issue ? 'is-active' : undefined}
+              data-testid={`filter-${f}`}
+              onClick={() => {
+                setFilter(f)
+                setIssue(null)
+              }}
+            >
               {t(`prepare.rows.filters.${f}`)}
               <FilterCount view={view} filter={f} />
             </button>
@@ -159,7 +205,9 @@ export function RowsGrid({ view }: { view: PrepareView }) {
         </div>
         <span className="muted small">{t('prepare.rows.editHint')}</span>
         <OriginalToggle on={showOriginal} onChange={setShowOriginal} />
-        <span className="muted small" data-testid="keys-hint">{t('keys.hint', { ns: 'review' })}</span>
+        <span className="muted small" data-testid="keys-hint">
+          {t('keys.hint', { ns: 'review' })}
+        </span>
       </div>
       <IssuesPanel view={view} active={issue} onFilter={setIssue} />
       <FindReplace view={view} />
@@ -180,7 +228,11 @@ export function RowsGrid({ view }: { view: PrepareView }) {
         ) : (
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {items.map((item) => (
-              <div key={item.key} className="grid-slot" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+              <div
+                key={item.key}
+                className="grid-slot"
+                style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+              >
                 {renderRow(pages.rowAt(item.index), item.index)}
               </div>
             ))}

@@ -11,12 +11,26 @@ function TemplateRow({ template, onChanged }: { template: TemplateView; onChange
   const fail = (error: unknown) => usePrepareStore.setState({ error: asApiError(error) })
   return (
     <li className="template-row" data-testid="template-row">
-      <input value={name} maxLength={100} aria-label={t('prepare.templates.name')} onChange={(e) => setName(e.target.value)} />
+      <input
+        value={name}
+        maxLength={100}
+        aria-label={t('prepare.templates.name')}
+        onChange={(e) => setName(e.target.value)}
+      />
       <span className="muted small">{t('prepare.templates.columns', { count: template.headers.length })}</span>
-      <button type="button" className="button" disabled={!name.trim() || name.trim() === template.name} onClick={() => void call('templates.rename', { id: template.id, name: name.trim() }).then(onChanged, fail)}>
+      <button
+        type="button"
+        className="button"
+        disabled={!name.trim() || name.trim() === template.name}
+        onClick={() => void call('templates.rename', { id: template.id, name: name.trim() }).then(onChanged, fail)}
+      >
         {t('prepare.templates.rename')}
       </button>
-      <button type="button" className="button button-quiet" onClick={() => void call('templates.remove', { id: template.id }).then(onChanged, fail)}>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={() => void call('templates.remove', { id: template.id }).then(onChanged, fail)}
+      >
         {t('prepare.templates.remove')}
       </button>
     </li>
@@ -26,7 +40,10 @@ function TemplateRow({ template, onChanged }: { template: TemplateView; onChange
 export function TemplatesManager() {
   const { t } = useTranslation()
   const [templates, setTemplates] = useState<TemplateView[] | null>(null)
-  const load = () => void call('templates.list', {}).then(setTemplates, (error) => usePrepareStore.setState({ error: asApiError(error) }))
+  const load = () =>
+    void call('templates.list', {}).then(setTemplates, (error) =>
+      usePrepareStore.setState({ error: asApiError(error) })
+    )
   return (
     <details className="templates" onToggle={(e) => (e.currentTarget.open ? load() : undefined)}>
       <summary>{t('prepare.templates.title')}</summary>

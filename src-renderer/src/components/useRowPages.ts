@@ -38,7 +38,11 @@ export function useRowPages(prepId: string, filter: RowFilter, version: number, 
   const pages = loaded.list === list ? loaded.pages : EMPTY
   const total = loaded.list === list ? loaded.total : 0
 
-  const fetchPage = useCallback((page: number) => call('prepare.rows', { prepId, offset: page * PAGE_SIZE, limit: PAGE_SIZE, filter, ...(issue ? { issue } : {}) }), [prepId, filter, issue])
+  const fetchPage = useCallback(
+    (page: number) =>
+      call('prepare.rows', { prepId, offset: page * PAGE_SIZE, limit: PAGE_SIZE, filter, ...(issue ? { issue } : {}) }),
+    [prepId, filter, issue]
+  )
 
   const load = useCallback(
     (page: number) => {
@@ -48,7 +52,12 @@ export function useRowPages(prepId: string, filter: RowFilter, version: number, 
       void fetchPage(page).then(
         (result) => {
           if (currentKey.current !== forKey) return
-          setLoaded((old) => ({ key: forKey, list, total: result.total, pages: new Map(old.key === forKey ? old.pages : []).set(page, result.rows) }))
+          setLoaded((old) => ({
+            key: forKey,
+            list,
+            total: result.total,
+            pages: new Map(old.key === forKey ? old.pages : []).set(page, result.rows)
+          }))
         },
         () => requested.current.delete(page)
       )
@@ -91,7 +100,11 @@ export function useRowPages(prepId: string, filter: RowFilter, version: number, 
         const next = new Map(old.pages)
         for (const [page, rows] of next) {
           const i = rows.findIndex((r) => r.rowNumber === row.rowNumber)
-          if (i >= 0) next.set(page, rows.map((r, j) => (j === i ? row : r)))
+          if (i >= 0)
+            next.set(
+              page,
+              rows.map((r, j) => (j === i ? row : r))
+            )
         }
         return { ...old, pages: next }
       })

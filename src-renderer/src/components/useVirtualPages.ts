@@ -9,7 +9,12 @@ interface PagedRows {
 
 export function useVirtualPages(pages: PagedRows, rowHeight: number) {
   const scroller = useRef<HTMLDivElement>(null)
-  const virtual = useVirtualizer({ count: pages.total, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 })
+  const virtual = useVirtualizer({
+    count: pages.total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 12
+  })
   const items = virtual.getVirtualItems()
   const first = items[0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? 0

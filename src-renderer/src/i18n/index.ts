@@ -45,17 +45,27 @@ export const i18n: I18n = i18next.createInstance()
 export function initI18n(): Promise<unknown> {
   const language = savedLanguage()
   document.documentElement.lang = language
-  return i18n.use(initReactI18next).init({
-    resources: {
-      'zh-TW': { translation: zhTW, profiles: profilesZhTW, push: pushZhTW, review: reviewZhTW, lookup: lookupZhTW, flow: flowZhTW },
-      en: { translation: en, profiles: profilesEn, push: pushEn, review: reviewEn, lookup: lookupEn, flow: flowEn }
-    },
-    lng: language,
-    fallbackLng: 'zh-TW',
-    interpolation: { escapeValue: false },
-    returnNull: false
-  }).then((ready) => {
-    installNumberFormat(i18n)
-    return ready
-  })
+  return i18n
+    .use(initReactI18next)
+    .init({
+      resources: {
+        'zh-TW': {
+          translation: zhTW,
+          profiles: profilesZhTW,
+          push: pushZhTW,
+          review: reviewZhTW,
+          lookup: lookupZhTW,
+          flow: flowZhTW
+        },
+        en: { translation: en, profiles: profilesEn, push: pushEn, review: reviewEn, lookup: lookupEn, flow: flowEn }
+      },
+      lng: language,
+      fallbackLng: 'zh-TW',
+      interpolation: { escapeValue: false },
+      returnNull: false
+    })
+    .then((ready) => {
+      installNumberFormat(i18n)
+      return ready
+    })
 }

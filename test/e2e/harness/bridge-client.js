@@ -14,7 +14,8 @@
 
   function toBase64(bytes) {
     let binary = ''
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000))
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000))
     return btoa(binary)
   }
 
@@ -58,12 +59,16 @@
   const bridge = {
     invoke(method, args) {
       if (!METHODS.includes(method)) {
-        return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `No such method: ${String(method).slice(0, 80)}` } })
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'unknown_method', message: `No such method: ${String(method).slice(0, 80)}` }
+        })
       }
       return connect().then(
         (open) =>
           new Promise((resolve) => {
-            if (!open) return resolve({ ok: false, error: { code: 'disconnected', message: 'The harness is not reachable.' } })
+            if (!open)
+              return resolve({ ok: false, error: { code: 'disconnected', message: 'The harness is not reachable.' } })
             const id = nextId++
             pending.set(id, resolve)
             open.send(encode({ id, method, args }))

@@ -42,7 +42,8 @@ export function decodeMessage(text: string): unknown {
   return JSON.parse(text, (_key, value: unknown) => {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       const record = value as Record<string, unknown>
-      if (typeof record.$bytes === 'string' && Object.keys(record).length === 1) return new Uint8Array(Buffer.from(record.$bytes, 'base64'))
+      if (typeof record.$bytes === 'string' && Object.keys(record).length === 1)
+        return new Uint8Array(Buffer.from(record.$bytes, 'base64'))
     }
     return value
   })
@@ -84,7 +85,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     throw new Error(`No built renderer at ${rendererDir}: run \`npm run build\` first.`)
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'orderdock-e2e-'))
-  const services = createServices({ dataDir, fetch, now: () => new Date(), resourcesDir: options.resourcesDir, appVersion: 'e2e', platform: process.platform })
+  const services = createServices({
+    dataDir,
+    fetch,
+    now: () => new Date(),
+    resourcesDir: options.resourcesDir,
+    appVersion: 'e2e',
+    platform: process.platform
+  })
   const server = createServer((req, res) => serveStatic(rendererDir, req, res))
   const sockets = new WebSocketServer({ server, path: '/bridge', maxPayload: 400 * 1024 * 1024 })
   const clients = new Set<WebSocket>()
@@ -108,7 +116,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         const result = await dispatch(services.methods, message.method, message.args)
         socket.send(JSON.stringify({ id, result }))
       } catch (error) {
-        socket.send(JSON.stringify({ id, result: { ok: false, error: { code: 'bad_args', message: `Unreadable message: ${String(error)}` } } }))
+        socket.send(
+          JSON.stringify({
+            id,
+            result: { ok: false, error: { code: 'bad_args', message: `Unreadable message: ${String(error)}` } }
+          })
+        )
       }
     })
   })

@@ -11,7 +11,12 @@ import { isColumnEntry, isDeriveEntry, type Mapping } from '../../../src-main/co
 export const SHOPLINE_IDS = { deliveryOptionId: 'dlv-home', paymentMethodId: 'pay-card' }
 
 export async function openExport(file: string, target: TargetId, noSourceLayout = false) {
-  const out = await prepareFile({ file, target, shopline: target === 'shopline.orders' ? SHOPLINE_IDS : undefined, noSourceLayout })
+  const out = await prepareFile({
+    file,
+    target,
+    shopline: target === 'shopline.orders' ? SHOPLINE_IDS : undefined,
+    noSourceLayout
+  })
   if (!out.ok) throw new Error(`${file}: ${out.error.code} ${out.error.message}`)
   const sourced = mapWithSource(getTarget(target)!, out.table.headers, SOURCE_LAYOUTS, !noSourceLayout)
   return { ...out, matches: sourced.matches, lacks: sourced.source?.lacks ?? [] }
@@ -25,7 +30,14 @@ export function columnsOf(mapping: Mapping): Record<string, string> {
     if (isColumnEntry(e)) out[field] = e.column
     else if (isDeriveEntry(e)) {
       const d = e.derive
-      out[field] = d.kind === 'sum' ? d.add[0] : d.kind === 'status_by_payment' ? d.statusColumn : d.kind === 'monthly_amount' ? d.amountColumn : d.unitColumn
+      out[field] =
+        d.kind === 'sum'
+          ? d.add[0]
+          : d.kind === 'status_by_payment'
+            ? d.statusColumn
+            : d.kind === 'monthly_amount'
+              ? d.amountColumn
+              : d.unitColumn
     }
   }
   return out
@@ -35,11 +47,25 @@ export function carefulFor(layout: string, target: TargetId): Record<string, str
   return CAREFUL.find((c) => c.layout === layout && c.target === target)?.expected
 }
 
-export interface TableLine { layout: string; target: string; mapped: string; wordsOnly: string; rows: number; records: string; note: string }
+export interface TableLine {
+  layout: string
+  target: string
+  mapped: string
+  wordsOnly: string
+  rows: number
+  records: string
+  note: string
+}
 export const TABLE: TableLine[] = []
 
 /** One table line: columns auto-mapped vs the careful choice (with and without recognition), records valid of total. */
-export async function tableLine(file: string, layout: string, target: TargetId, opened: Opened, note = ''): Promise<TableLine> {
+export async function tableLine(
+  file: string,
+  layout: string,
+  target: TargetId,
+  opened: Opened,
+  note = ''
+): Promise<TableLine> {
   const careful = carefulFor(layout.split(' ')[0], target)
   const words = await openExport(file, target, true)
   const rate = (m: Mapping) => {
@@ -48,14 +74,25 @@ export async function tableLine(file: string, layout: string, target: TargetId, 
     return `${s.correct}/${s.total}${s.wrong.length > s.total - s.correct ? ` (+${s.wrong.length - (s.total - s.correct)} more)` : ''}`
   }
   const sum = opened.preparation.summary()
-  const line = { layout, target, mapped: rate(opened.mapping), wordsOnly: rate(words.mapping), rows: sum.rows, records: `${sum.valid}/${sum.valid + sum.invalid}`, note }
+  const line = {
+    layout,
+    target,
+    mapped: rate(opened.mapping),
+    wordsOnly: rate(words.mapping),
+    rows: sum.rows,
+    records: `${sum.valid}/${sum.valid + sum.invalid}`,
+    note
+  }
   TABLE.push(line)
   return line
 }
 
 export function printTable(title: string): string {
-  const head = '| Layout | Destination | Columns mapped = careful (recognized) | (header words only) | Rows | Records valid on the first try | Why not all |'
-  const lines = TABLE.map((l) => `| ${l.layout} | ${l.target} | ${l.mapped} | ${l.wordsOnly} | ${l.rows} | ${l.records} | ${l.note} |`)
+  const head =
+    '| Layout | Destination | Columns mapped = careful (recognized) | (header words only) | Rows | Records valid on the first try | Why not all |'
+  const lines = TABLE.map(
+    (l) => `| ${l.layout} | ${l.target} | ${l.mapped} | ${l.wordsOnly} | ${l.rows} | ${l.records} | ${l.note} |`
+  )
   const text = [`${title}`, head, '|---|---|---|---|---|---|---|', ...lines].join('\n')
   console.log(text)
   return text

@@ -28,10 +28,18 @@ export function writeExport(dir: string, fx: ExportFixture): string {
   if (fx.format === 'xlsx' || fx.format === 'xls') {
     const wb = XLSX.utils.book_new()
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), 'Sheet1')
-    writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: fx.format === 'xls' ? 'biff8' : 'xlsx', compression: true }) as Buffer)
+    writeFileSync(
+      path,
+      XLSX.write(wb, { type: 'buffer', bookType: fx.format === 'xls' ? 'biff8' : 'xlsx', compression: true }) as Buffer
+    )
   } else {
     const text = aoa.map((r) => r.map((v) => quote(String(v))).join(',')).join('\r\n') + '\r\n'
-    writeFileSync(path, fx.format === 'csv-big5' ? iconv.encode(text, 'cp950') : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))
+    writeFileSync(
+      path,
+      fx.format === 'csv-big5'
+        ? iconv.encode(text, 'cp950')
+        : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
+    )
   }
   return path
 }

@@ -10,7 +10,10 @@ describe('the stored fallback certificate', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     const { port } = server.address() as AddressInfo
     try {
-      const err = await fetch(`https://127.0.0.1:${port}/v1`).then(() => null, (e: unknown) => e)
+      const err = await fetch(`https://127.0.0.1:${port}/v1`).then(
+        () => null,
+        (e: unknown) => e
+      )
       expect(describeNetworkFailure(err).kind).toBe('tls')
     } finally {
       await new Promise<void>((r) => server.close(() => r()))

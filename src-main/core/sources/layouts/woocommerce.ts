@@ -17,28 +17,75 @@ export const WOOCOMMERCE_HEADERS = (
 ).split(',')
 
 export const WOOCOMMERCE_ZH_HEADERS = [
-  '訂單 ID', '訂單編號', '訂單日期', '訂單狀態', '運費', '訂單總計', '幣別', '付款方式', '運送方式', '顧客 ID', '帳單名字', '帳單姓氏',
-  '帳單電子郵件', '帳單電話', '帳單地址 1', '帳單城市', '收件人名字', '收件人姓氏', '運送地址 1', '運送城市', '顧客備註', '付款日期', '完成日期'
+  '訂單 ID',
+  '訂單編號',
+  '訂單日期',
+  '訂單狀態',
+  '運費',
+  '訂單總計',
+  '幣別',
+  '付款方式',
+  '運送方式',
+  '顧客 ID',
+  '帳單名字',
+  '帳單姓氏',
+  '帳單電子郵件',
+  '帳單電話',
+  '帳單地址 1',
+  '帳單城市',
+  '收件人名字',
+  '收件人姓氏',
+  '運送地址 1',
+  '運送城市',
+  '顧客備註',
+  '付款日期',
+  '完成日期'
 ] as const
 
 /** WooCommerce writes gateway ids. Stripe is a card gateway; cod (貨到付款) and paypal have no 帳獸 equivalent. */
-const WOO_PAYMENT = { 'eh_stripe_pay': 'credit_card', 'stripe': 'credit_card', 'bacs': 'atm', 'ecpay_credit': 'credit_card', 'ecpay_atm': 'atm', 'ecpay_cvs': 'cvs' }
+const WOO_PAYMENT = {
+  eh_stripe_pay: 'credit_card',
+  stripe: 'credit_card',
+  bacs: 'atm',
+  ecpay_credit: 'credit_card',
+  ecpay_atm: 'atm',
+  ecpay_cvs: 'cvs'
+}
 
 /** WooCommerce's zh-TW order states, read as the English ones are (processing = paid, awaiting shipment; on-hold = awaiting a transfer). */
-const WOO_ZH_STATUS = { '處理中': 'paid', '保留': 'pending', '等待付款中': 'pending', '待付款': 'pending', '已完成': 'paid', '已取消': 'cancelled', '已退款': 'refunded', '失敗': 'failed' }
+const WOO_ZH_STATUS = {
+  處理中: 'paid',
+  保留: 'pending',
+  等待付款中: 'pending',
+  待付款: 'pending',
+  已完成: 'paid',
+  已取消: 'cancelled',
+  已退款: 'refunded',
+  失敗: 'failed'
+}
 
 export const WOOCOMMERCE_ORDERS: SourceLayout = {
   id: 'woocommerce.orders',
   label: { 'zh-TW': 'WooCommerce 訂單匯出', en: 'WooCommerce order export' },
-  citation: '../shared/samples/public/woocommerce-orders-export-webtoffee-sample.csv (vinigarcia87/storms-order-import-export-for-woocommerce Sample_Order.csv)',
+  citation:
+    '../shared/samples/public/woocommerce-orders-export-webtoffee-sample.csv (vinigarcia87/storms-order-import-export-for-woocommerce Sample_Order.csv)',
   headers: WOOCOMMERCE_HEADERS,
-  fingerprint: { all: ['order_number', 'order_total', 'billing_email'], any: ['line_item_1', 'billing_first_name', 'shipping_items', 'order_currency'], minAny: 2 },
+  fingerprint: {
+    all: ['order_number', 'order_total', 'billing_email'],
+    any: ['line_item_1', 'billing_first_name', 'shipping_items', 'order_currency'],
+    minAny: 2
+  },
   targets: {
     'zangsho.orders': {
       // billing_email, not customer_email: a guest order (customer_id 0) has only billing_email.
       mapping: {
-        order_no: c('order_number'), amount: c('order_total'), customer_email: c('billing_email'), status: c('status'),
-        currency: c('order_currency'), payment_method: c('payment_method'), paid_at: c('paid_date')
+        order_no: c('order_number'),
+        amount: c('order_total'),
+        customer_email: c('billing_email'),
+        status: c('status'),
+        currency: c('order_currency'),
+        payment_method: c('payment_method'),
+        paid_at: c('paid_date')
       },
       valueMatches: { payment_method: WOO_PAYMENT }
     },
@@ -58,8 +105,13 @@ export const WOOCOMMERCE_ORDERS_ZH: SourceLayout = {
   targets: {
     'zangsho.orders': {
       mapping: {
-        order_no: c('訂單編號'), amount: c('訂單總計'), customer_email: c('帳單電子郵件'), status: c('訂單狀態'), currency: c('幣別'),
-        payment_method: c('付款方式'), paid_at: c('付款日期')
+        order_no: c('訂單編號'),
+        amount: c('訂單總計'),
+        customer_email: c('帳單電子郵件'),
+        status: c('訂單狀態'),
+        currency: c('幣別'),
+        payment_method: c('付款方式'),
+        paid_at: c('付款日期')
       },
       valueMatches: { status: WOO_ZH_STATUS, payment_method: WOO_PAYMENT }
     }

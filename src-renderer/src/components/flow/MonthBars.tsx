@@ -28,7 +28,15 @@ export function fillMonths(months: Month[], currency: string | null): Month[] {
   return out
 }
 
-export function MonthBars({ months, currency, currencyLabel }: { months: Month[]; currency: string | null; currencyLabel: string }) {
+export function MonthBars({
+  months,
+  currency,
+  currencyLabel
+}: {
+  months: Month[]
+  currency: string | null
+  currencyLabel: string
+}) {
   const { t, i18n } = useTranslation('flow')
   const bars = fillMonths(months, currency)
   if (bars.length === 0) return null
@@ -39,13 +47,31 @@ export function MonthBars({ months, currency, currencyLabel }: { months: Month[]
     <figure className="month-bars" data-testid="month-bars" data-currency={currency ?? ''}>
       <figcaption className="small">{t('summary.months', { currency: currencyLabel })}</figcaption>
       <div className="month-bars-scroll">
-        <svg role="img" aria-label={t('summary.chartLabel')} width={width} height={HEIGHT + 34} viewBox={`0 0 ${width} ${HEIGHT + 34}`}>
+        <svg
+          role="img"
+          aria-label={t('summary.chartLabel')}
+          width={width}
+          height={HEIGHT + 34}
+          viewBox={`0 0 ${width} ${HEIGHT + 34}`}
+        >
           {bars.map((b, i) => {
             const h = max > 0 ? Math.max(b.records ? 2 : 0, Math.round((Math.abs(Number(b.total)) / max) * HEIGHT)) : 0
             const x = GAP + i * (BAR + GAP)
-            const label = t('summary.monthBar', { month: b.month, currency: currencyLabel, total: groupDecimal(b.total), count: b.records, formattedCount: groupCount(b.records, i18n.language) })
+            const label = t('summary.monthBar', {
+              month: b.month,
+              currency: currencyLabel,
+              total: groupDecimal(b.total),
+              count: b.records,
+              formattedCount: groupCount(b.records, i18n.language)
+            })
             return (
-              <g key={b.month} data-testid="month-bar" data-month={b.month} data-total={b.total} data-records={b.records}>
+              <g
+                key={b.month}
+                data-testid="month-bar"
+                data-month={b.month}
+                data-total={b.total}
+                data-records={b.records}
+              >
                 <title>{label}</title>
                 <rect x={x} y={HEIGHT - h + 4} width={BAR} height={h} rx={3} className="month-bar" />
                 <text x={x + BAR / 2} y={HEIGHT + 20} textAnchor="middle" className="month-label">

@@ -14,14 +14,27 @@ function QuitDialog({ onStay }: { onStay(): void }) {
   useModalDialog(panel, onStay, () => stay.current)
   return (
     <div className="quit-overlay">
-      <section ref={panel} className="quit-panel" role="alertdialog" aria-modal="true" aria-labelledby="quit-title" aria-describedby="quit-body" data-testid="quit-confirm">
+      <section
+        ref={panel}
+        className="quit-panel"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="quit-title"
+        aria-describedby="quit-body"
+        data-testid="quit-confirm"
+      >
         <h2 id="quit-title">{t('quit.title')}</h2>
         <p id="quit-body">{t('quit.body')}</p>
         <div className="form-actions">
           <button ref={stay} type="button" className="button button-primary" data-testid="quit-stay" onClick={onStay}>
             {t('quit.stay')}
           </button>
-          <button type="button" className="button" data-testid="quit-confirm-button" onClick={() => void call('app.quit', { confirmed: true }).finally(onStay)}>
+          <button
+            type="button"
+            className="button"
+            data-testid="quit-confirm-button"
+            onClick={() => void call('app.quit', { confirmed: true }).finally(onStay)}
+          >
             {t('quit.quit')}
           </button>
         </div>

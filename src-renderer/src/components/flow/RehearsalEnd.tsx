@@ -2,7 +2,17 @@
 import { useTranslation } from 'react-i18next'
 import type { ProfileView } from '../../../../src-main/ipc/contract'
 
-export function RehearsalEnd({ profiles, busy, onPushTo, onOpenConnections }: { profiles: ProfileView[]; busy: boolean; onPushTo?(id: string): void; onOpenConnections?(): void }) {
+export function RehearsalEnd({
+  profiles,
+  busy,
+  onPushTo,
+  onOpenConnections
+}: {
+  profiles: ProfileView[]
+  busy: boolean
+  onPushTo?(id: string): void
+  onOpenConnections?(): void
+}) {
   const { t } = useTranslation('flow')
   return (
     <div className="push-rehearsal-end" data-testid="rehearsal-end">
@@ -10,7 +20,15 @@ export function RehearsalEnd({ profiles, busy, onPushTo, onOpenConnections }: { 
       {profiles.length ? (
         <div className="form-actions">
           {profiles.map((p, i) => (
-            <button key={p.id} type="button" className={`button${i === 0 ? ' button-primary' : ''}`} data-testid={i === 0 ? 'push-same-rows' : 'push-same-rows-other'} data-profile={p.id} disabled={busy || !onPushTo} onClick={() => onPushTo?.(p.id)}>
+            <button
+              key={p.id}
+              type="button"
+              className={`button${i === 0 ? ' button-primary' : ''}`}
+              data-testid={i === 0 ? 'push-same-rows' : 'push-same-rows-other'}
+              data-profile={p.id}
+              disabled={busy || !onPushTo}
+              onClick={() => onPushTo?.(p.id)}
+            >
               {t('rehearsal.pushTo', { name: p.name })}
             </button>
           ))}
@@ -19,7 +37,12 @@ export function RehearsalEnd({ profiles, busy, onPushTo, onOpenConnections }: { 
         <div className="form-actions">
           <p className="muted small">{t('rehearsal.noRealProfile')}</p>
           {onOpenConnections ? (
-            <button type="button" className="button" data-testid="push-same-rows-connections" onClick={onOpenConnections}>
+            <button
+              type="button"
+              className="button"
+              data-testid="push-same-rows-connections"
+              onClick={onOpenConnections}
+            >
               {t('push:connections')}
             </button>
           ) : null}

@@ -2,17 +2,21 @@
 // behind it), the page behind is inert, and focus returns to the control that opened it when it closes.
 import { useEffect, type RefObject } from 'react'
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
 
 // open dialogs, the top-most last: only it answers Tab and Esc
 const stack: HTMLElement[] = []
 
 export function focusableIn(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[inert]') && el.getClientRects().length > 0)
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !el.closest('[inert]') && el.getClientRects().length > 0
+  )
 }
 
 /** The dialog's whole layer (its overlay, which scrolls), so nothing of a lower dialog stays reachable. */
-const layerOf = (dialog: HTMLElement): HTMLElement => (dialog.parentElement && dialog.parentElement !== document.body ? dialog.parentElement : dialog)
+const layerOf = (dialog: HTMLElement): HTMLElement =>
+  dialog.parentElement && dialog.parentElement !== document.body ? dialog.parentElement : dialog
 
 function setBackgroundInert(): void {
   const root = document.getElementById('root')
@@ -22,7 +26,11 @@ function setBackgroundInert(): void {
 }
 
 /** Makes `ref` a modal dialog while mounted. `initial` picks what gets focus first (default: the first control). */
-export function useModalDialog(ref: RefObject<HTMLElement | null>, onClose: () => void, initial?: () => HTMLElement | null): void {
+export function useModalDialog(
+  ref: RefObject<HTMLElement | null>,
+  onClose: () => void,
+  initial?: () => HTMLElement | null
+): void {
   useEffect(() => {
     const dialog = ref.current
     if (!dialog) return
@@ -56,7 +64,8 @@ export function useModalDialog(ref: RefObject<HTMLElement | null>, onClose: () =
     }
     // focus that escapes anyway (a click on the backdrop, a control that vanished) comes back inside
     const onFocusIn = (event: FocusEvent) => {
-      if (stack[stack.length - 1] === dialog && event.target instanceof Node && !dialog.contains(event.target)) (focusableIn(dialog)[0] ?? dialog).focus()
+      if (stack[stack.length - 1] === dialog && event.target instanceof Node && !dialog.contains(event.target))
+        (focusableIn(dialog)[0] ?? dialog).focus()
     }
     document.addEventListener('keydown', onKey, true)
     document.addEventListener('focusin', onFocusIn)

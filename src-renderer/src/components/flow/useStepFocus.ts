@@ -29,7 +29,11 @@ function pick(candidates: string[], scope: ParentNode, late: boolean): HTMLEleme
  * is waited for a moment before the next is taken). Stops as soon as focus went somewhere else meanwhile. */
 export function useStepFocus(step: string | null, scope: () => ParentNode = () => document): void {
   // per step (the part before ':'): where focus was when it began, and whether its main control got focus already
-  const current = useRef<{ base: string | null; startedOn: Element | null; done: boolean }>({ base: null, startedOn: null, done: false })
+  const current = useRef<{ base: string | null; startedOn: Element | null; done: boolean }>({
+    base: null,
+    startedOn: null,
+    done: false
+  })
   useEffect(() => {
     const base = step?.split(':')[0] ?? null
     const state = current.current

@@ -14,7 +14,13 @@ export function ConnectionTest({ profile }: { profile: ProfileView }) {
     <section className="profile-section" aria-labelledby="test-title">
       <h3 id="test-title">{t('test.button')}</h3>
       <p className="field-hint">{t('test.hint')}</p>
-      <button type="button" className="button" data-testid="test-connection" disabled={running} onClick={() => void test(profile.id)}>
+      <button
+        type="button"
+        className="button"
+        data-testid="test-connection"
+        disabled={running}
+        onClick={() => void test(profile.id)}
+      >
         {running ? (
           <>
             <span className="spinner" aria-hidden="true" /> {t('test.running')}
@@ -24,7 +30,12 @@ export function ConnectionTest({ profile }: { profile: ProfileView }) {
         )}
       </button>
       {check && check !== 'running' ? (
-        <p className={`check-result ${check.ok ? 'is-ok' : 'is-failed'}`} role="status" data-testid="connection-result" data-kind={check.kind}>
+        <p
+          className={`check-result ${check.ok ? 'is-ok' : 'is-failed'}`}
+          role="status"
+          data-testid="connection-result"
+          data-kind={check.kind}
+        >
           <span className="check-mark" aria-hidden="true">
             {check.ok ? '✓' : '!'}
           </span>

@@ -71,11 +71,24 @@ export function ProfileForm({ profile, defaults }: Props) {
       <h2 className="field-wide">{profile ? t('form.editTitle', { name: profile.name }) : t('form.newTitle')}</h2>
       <label className="field">
         <span>{t('form.name')}</span>
-        <input data-testid="profile-name" value={name} maxLength={100} placeholder={t('form.namePlaceholder')} aria-invalid={bad === 'name'} onChange={(e) => setName(e.target.value)} />
+        <input
+          data-testid="profile-name"
+          value={name}
+          maxLength={100}
+          placeholder={t('form.namePlaceholder')}
+          aria-invalid={bad === 'name'}
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
       <label className="field">
         <span>{t('form.destination')}</span>
-        <select data-testid="profile-destination" value={destination} disabled={builtIn} aria-invalid={bad === 'destination'} onChange={(e) => setDestination(e.target.value as ProfileDestination)}>
+        <select
+          data-testid="profile-destination"
+          value={destination}
+          disabled={builtIn}
+          aria-invalid={bad === 'destination'}
+          onChange={(e) => setDestination(e.target.value as ProfileDestination)}
+        >
           {DESTINATIONS.map((d) => (
             <option key={d} value={d}>
               {t(`destinations.${d}`)}
@@ -94,13 +107,28 @@ export function ProfileForm({ profile, defaults }: Props) {
       ) : (
         <label className="field">
           <span>{t('form.baseUrl')}</span>
-          <input data-testid="profile-base-url" value={baseUrl} placeholder={defaultUrl} spellCheck={false} inputMode="url" aria-invalid={bad === 'baseUrl'} onChange={(e) => setBaseUrl(e.target.value)} />
+          <input
+            data-testid="profile-base-url"
+            value={baseUrl}
+            placeholder={defaultUrl}
+            spellCheck={false}
+            inputMode="url"
+            aria-invalid={bad === 'baseUrl'}
+            onChange={(e) => setBaseUrl(e.target.value)}
+          />
           <span className="field-hint">{t('form.baseUrlHint', { url: defaultUrl })}</span>
         </label>
       )}
       <label className="field">
         <span>{t('form.timezone')}</span>
-        <input data-testid="profile-timezone" list="profile-timezones" value={timezone} spellCheck={false} aria-invalid={bad === 'timezone'} onChange={(e) => setTimezone(e.target.value)} />
+        <input
+          data-testid="profile-timezone"
+          list="profile-timezones"
+          value={timezone}
+          spellCheck={false}
+          aria-invalid={bad === 'timezone'}
+          onChange={(e) => setTimezone(e.target.value)}
+        />
         <datalist id="profile-timezones">
           {zones.map((zone) => (
             <option key={zone} value={zone} />
@@ -115,14 +143,28 @@ export function ProfileForm({ profile, defaults }: Props) {
           {PACING_FIELDS.map((field) => (
             <label key={field} className="field">
               <span>{t(`form.${field}`)}</span>
-              <input type="number" min={field === 'minIntervalMs' ? 0 : 1} data-testid={`pacing-${field}`} value={pacing[field]} aria-invalid={bad === `pacing.${field}`} onChange={(e) => setPacing({ ...pacing, [field]: e.target.value })} />
+              <input
+                type="number"
+                min={field === 'minIntervalMs' ? 0 : 1}
+                data-testid={`pacing-${field}`}
+                value={pacing[field]}
+                aria-invalid={bad === `pacing.${field}`}
+                onChange={(e) => setPacing({ ...pacing, [field]: e.target.value })}
+              />
             </label>
           ))}
         </div>
         {destination !== 'shopline' && (
           <label className="field">
             <span>{t('form.eventsPath')}</span>
-            <input data-testid="profile-events-path" value={eventsPath} placeholder="/subscriptions/events" spellCheck={false} aria-invalid={bad === 'advanced.eventsPath'} onChange={(e) => setEventsPath(e.target.value)} />
+            <input
+              data-testid="profile-events-path"
+              value={eventsPath}
+              placeholder="/subscriptions/events"
+              spellCheck={false}
+              aria-invalid={bad === 'advanced.eventsPath'}
+              onChange={(e) => setEventsPath(e.target.value)}
+            />
             <span className="field-hint">{t('form.eventsPathHint')}</span>
           </label>
         )}
@@ -140,7 +182,12 @@ export function ProfileForm({ profile, defaults }: Props) {
           confirming ? (
             <span className="confirm" role="group">
               <span>{t('form.confirmRemove', { name: profile.name })}</span>
-              <button type="button" className="button button-danger" data-testid="profile-remove-confirm" onClick={() => void remove(profile.id)}>
+              <button
+                type="button"
+                className="button button-danger"
+                data-testid="profile-remove-confirm"
+                onClick={() => void remove(profile.id)}
+              >
                 {t('form.confirmRemoveYes')}
               </button>
               <button type="button" className="button button-quiet" onClick={() => setConfirming(false)}>
@@ -148,7 +195,12 @@ export function ProfileForm({ profile, defaults }: Props) {
               </button>
             </span>
           ) : (
-            <button type="button" className="button button-quiet push-right" data-testid="profile-remove" onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="button button-quiet push-right"
+              data-testid="profile-remove"
+              onClick={() => setConfirming(true)}
+            >
               {t('form.remove')}
             </button>
           )

@@ -6,7 +6,8 @@ import { useProfilesStore } from '../../profiles-store'
 function TokenBadge({ profile }: { profile: ProfileView }) {
   const { t } = useTranslation('profiles')
   if (!profile.needsToken) return <span className="profile-badge profile-badge-quiet">{t('list.noTokenNeeded')}</span>
-  if (profile.token.unavailable) return <span className="profile-badge profile-badge-warn">{t('list.keychainUnavailable')}</span>
+  if (profile.token.unavailable)
+    return <span className="profile-badge profile-badge-warn">{t('list.keychainUnavailable')}</span>
   if (!profile.token.saved) return <span className="profile-badge profile-badge-warn">{t('list.noToken')}</span>
   return (
     <span className="profile-badge profile-badge-ok">
@@ -34,7 +35,9 @@ export function ProfileList({ profiles }: { profiles: ProfileView[] }) {
             >
               <span className="profile-item-name">
                 {profile.name}
-                {profile.builtIn ? <span className="profile-badge profile-badge-accent">{t('list.builtIn')}</span> : null}
+                {profile.builtIn ? (
+                  <span className="profile-badge profile-badge-accent">{t('list.builtIn')}</span>
+                ) : null}
               </span>
               <span className="profile-item-meta">
                 <span>{t(`destinations.${profile.destination}`)}</span>
@@ -44,7 +47,13 @@ export function ProfileList({ profiles }: { profiles: ProfileView[] }) {
           </li>
         ))}
       </ul>
-      <button type="button" className="button profile-add" data-testid="profile-add" aria-pressed={selected === 'new'} onClick={() => select('new')}>
+      <button
+        type="button"
+        className="button profile-add"
+        data-testid="profile-add"
+        aria-pressed={selected === 'new'}
+        onClick={() => select('new')}
+      >
         {t('list.add')}
       </button>
     </nav>

@@ -18,7 +18,13 @@ export function ProfilesError() {
   const text = error.messages ? pick(error.messages) : t(`errors.${error.code}`, { defaultValue: t('errors.generic') })
   const detail = error.messages ? null : error.message
   return (
-    <div ref={box} className="notice notice-error profiles-error" role="alert" data-testid="profiles-error" data-code={error.code}>
+    <div
+      ref={box}
+      className="notice notice-error profiles-error"
+      role="alert"
+      data-testid="profiles-error"
+      data-code={error.code}
+    >
       <div className="notice-body">
         <p data-testid="profiles-error-text">{text}</p>
         {detail && detail !== text ? <p className="notice-detail">{detail}</p> : null}

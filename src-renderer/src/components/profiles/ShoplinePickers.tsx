@@ -6,7 +6,13 @@ import type { ProfileView, ShoplineOptionView } from '../../../../src-main/ipc/c
 import { useProfilesStore } from '../../profiles-store'
 import { useLocalized } from './localized'
 
-function Picker(props: { label: string; testId: string; items: ShoplineOptionView[]; value: string; onChange: (id: string) => void }) {
+function Picker(props: {
+  label: string
+  testId: string
+  items: ShoplineOptionView[]
+  value: string
+  onChange: (id: string) => void
+}) {
   const { t } = useTranslation('profiles')
   return (
     <label className="field">
@@ -39,7 +45,8 @@ export function ShoplinePickers({ profile }: { profile: ProfileView }) {
   const chosenPayment = lists?.paymentMethods.find((o) => o.id === payment)
   const excluded = Boolean(chosenDelivery?.excludes?.includes(payment) || chosenPayment?.excludes?.includes(delivery))
   const disabled = lists ? [...lists.deliveryOptions, ...lists.paymentMethods].filter((o) => !o.usable) : []
-  const noneUsable = lists && (!lists.deliveryOptions.some((o) => o.usable) || !lists.paymentMethods.some((o) => o.usable))
+  const noneUsable =
+    lists && (!lists.deliveryOptions.some((o) => o.usable) || !lists.paymentMethods.some((o) => o.usable))
 
   return (
     <section className="profile-section" aria-labelledby="shopline-title" data-testid="shopline-pickers">
@@ -52,24 +59,55 @@ export function ShoplinePickers({ profile }: { profile: ProfileView }) {
             })
           : t('shopline.notChosen')}
       </p>
-      <button type="button" className="button" data-testid="shopline-load" disabled={loading} onClick={() => void loadOptions(profile.id)}>
+      <button
+        type="button"
+        className="button"
+        data-testid="shopline-load"
+        disabled={loading}
+        onClick={() => void loadOptions(profile.id)}
+      >
         {loading ? t('shopline.loading') : lists ? t('shopline.reload') : t('shopline.load')}
       </button>
       {options && options !== 'loading' && !options.ok ? (
-        <p className="check-result is-failed" role="status" data-testid="shopline-failure" data-kind={options.failure.kind}>
-          <span className="check-mark" aria-hidden="true">!</span>
+        <p
+          className="check-result is-failed"
+          role="status"
+          data-testid="shopline-failure"
+          data-kind={options.failure.kind}
+        >
+          <span className="check-mark" aria-hidden="true">
+            !
+          </span>
           <span>{pick(options.failure.message)}</span>
         </p>
       ) : null}
       {lists ? (
         <>
-          <p className="explain" data-testid="shopline-explanation">{pick(lists.explanation)}</p>
+          <p className="explain" data-testid="shopline-explanation">
+            {pick(lists.explanation)}
+          </p>
           <div className="picker-row">
-            <Picker label={t('shopline.delivery')} testId="delivery-picker" items={lists.deliveryOptions} value={delivery} onChange={setDelivery} />
-            <Picker label={t('shopline.payment')} testId="payment-picker" items={lists.paymentMethods} value={payment} onChange={setPayment} />
+            <Picker
+              label={t('shopline.delivery')}
+              testId="delivery-picker"
+              items={lists.deliveryOptions}
+              value={delivery}
+              onChange={setDelivery}
+            />
+            <Picker
+              label={t('shopline.payment')}
+              testId="payment-picker"
+              items={lists.paymentMethods}
+              value={payment}
+              onChange={setPayment}
+            />
           </div>
           {noneUsable ? <p className="notice notice-error">{t('shopline.noneUsable')}</p> : null}
-          {excluded ? <p className="notice notice-error" role="alert">{t('shopline.excluded')}</p> : null}
+          {excluded ? (
+            <p className="notice notice-error" role="alert">
+              {t('shopline.excluded')}
+            </p>
+          ) : null}
           <button
             type="button"
             className="button button-primary"

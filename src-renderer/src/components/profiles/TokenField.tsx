@@ -46,11 +46,22 @@ export function TokenField({ profile }: { profile: ProfileView }) {
             onChange={(e) => setValue(e.target.value)}
           />
         </label>
-        <button type="submit" className="button button-primary" data-testid="token-save" disabled={busy || !value.trim()}>
+        <button
+          type="submit"
+          className="button button-primary"
+          data-testid="token-save"
+          disabled={busy || !value.trim()}
+        >
           {busy ? t('token.saving') : saved ? t('token.replace') : t('token.save')}
         </button>
         {saved ? (
-          <button type="button" className="button" data-testid="token-delete" disabled={busy} onClick={() => void deleteToken(profile.id)}>
+          <button
+            type="button"
+            className="button"
+            data-testid="token-delete"
+            disabled={busy}
+            onClick={() => void deleteToken(profile.id)}
+          >
             {t('token.delete')}
           </button>
         ) : null}

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next'
 import type { PushCounts } from '../../../../src-main/ipc/contract'
 
 const COUNT_KEYS = ['created', 'updated', 'skipped', 'failed', 'notSent', 'invalid', 'unknown'] as const
-const CHIP: Partial<Record<(typeof COUNT_KEYS)[number], string>> = { created: 'chip-good', updated: 'chip-good', failed: 'chip-bad', notSent: 'chip-neutral', unknown: 'chip-warn', invalid: 'chip-bad' }
+const CHIP: Partial<Record<(typeof COUNT_KEYS)[number], string>> = {
+  created: 'chip-good',
+  updated: 'chip-good',
+  failed: 'chip-bad',
+  notSent: 'chip-neutral',
+  unknown: 'chip-warn',
+  invalid: 'chip-bad'
+}
 
 export function CountChips({ counts, testId }: { counts: PushCounts; testId?: string }) {
   const { t } = useTranslation('push')

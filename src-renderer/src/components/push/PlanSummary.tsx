@@ -12,14 +12,28 @@ export function PlanSummary({ plan, planning }: { plan: PushPlanView | null; pla
     <section className="push-section" aria-labelledby="push-plan-title" data-testid="push-plan" aria-busy={planning}>
       <h2 id="push-plan-title">{t('plan.title')}</h2>
       <div className="summary-chips">
-        <span className="chip chip-good" data-testid="plan-valid">{t('plan.valid', { count: plan.counts.valid })}</span>
-        {plan.counts.invalid ? <span className="chip chip-bad">{t('plan.invalid', { count: plan.counts.invalid })}</span> : null}
-        {plan.counts.excluded ? <span className="chip">{t('plan.excluded', { count: plan.counts.excluded })}</span> : null}
-        <span className="chip" data-testid="plan-batches">{t(single ? 'plan.batchesSingle' : 'plan.batches', { count: plan.counts.batches })}</span>
-        {plan.counts.customers ? <span className="chip">{t('plan.customers', { count: plan.counts.customers })}</span> : null}
+        <span className="chip chip-good" data-testid="plan-valid">
+          {t('plan.valid', { count: plan.counts.valid })}
+        </span>
+        {plan.counts.invalid ? (
+          <span className="chip chip-bad">{t('plan.invalid', { count: plan.counts.invalid })}</span>
+        ) : null}
+        {plan.counts.excluded ? (
+          <span className="chip">{t('plan.excluded', { count: plan.counts.excluded })}</span>
+        ) : null}
+        <span className="chip" data-testid="plan-batches">
+          {t(single ? 'plan.batchesSingle' : 'plan.batches', { count: plan.counts.batches })}
+        </span>
+        {plan.counts.customers ? (
+          <span className="chip">{t('plan.customers', { count: plan.counts.customers })}</span>
+        ) : null}
         <span className="chip">{t('plan.requests', { count: plan.counts.requests })}</span>
       </div>
-      {plan.baseUrl ? <p className="muted small push-destination">{t('plan.destination', { name: plan.profileName, url: plan.baseUrl })}</p> : null}
+      {plan.baseUrl ? (
+        <p className="muted small push-destination">
+          {t('plan.destination', { name: plan.profileName, url: plan.baseUrl })}
+        </p>
+      ) : null}
       {plan.rehearsal ? <p className="push-rehearsal small">{t('plan.rehearsal')}</p> : null}
       {plan.warnings.length ? (
         <div className="push-warnings" data-testid="plan-warnings">
@@ -28,7 +42,10 @@ export function PlanSummary({ plan, planning }: { plan: PushPlanView | null; pla
             {plan.warnings.map((w) => (
               <li key={w.code} data-code={w.code}>
                 <span>{pick(w.message)}</span>
-                <span className="muted small"> — {t('plan.warningRows', { count: w.count, rows: w.rows.join('、') })}</span>
+                <span className="muted small">
+                  {' '}
+                  — {t('plan.warningRows', { count: w.count, rows: w.rows.join('、') })}
+                </span>
               </li>
             ))}
           </ul>
@@ -40,7 +57,9 @@ export function PlanSummary({ plan, planning }: { plan: PushPlanView | null; pla
             <strong className="notice-title">{t('plan.blockers')}</strong>
             <ul>
               {plan.blockers.map((b) => (
-                <li key={b.code} data-code={b.code}>{pick(b.message)}</li>
+                <li key={b.code} data-code={b.code}>
+                  {pick(b.message)}
+                </li>
               ))}
             </ul>
           </div>

@@ -35,7 +35,12 @@ export function PushSetup() {
       <section className="push-section" aria-labelledby="push-profile-title">
         <h2 id="push-profile-title">{t('profile')}</h2>
         <div className="push-profile-row">
-          <select data-testid="push-profile" aria-labelledby="push-profile-title" value={profileId ?? ''} onChange={(e) => void chooseProfile(e.target.value)}>
+          <select
+            data-testid="push-profile"
+            aria-labelledby="push-profile-title"
+            value={profileId ?? ''}
+            onChange={(e) => void chooseProfile(e.target.value)}
+          >
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -55,8 +60,18 @@ export function PushSetup() {
         {plan && plan.conflictChoices.length ? (
           <div className="push-choices" role="radiogroup" aria-labelledby="push-conflict-title">
             {plan.conflictChoices.map((c) => (
-              <label key={c.value} className={`push-choice${chosen === c.value ? ' is-chosen' : ''}`} data-testid={`conflict-${c.value}`}>
-                <input type="radio" name="on-conflict" value={c.value} checked={chosen === c.value} onChange={() => void setOptions({ onConflict: c.value })} />
+              <label
+                key={c.value}
+                className={`push-choice${chosen === c.value ? ' is-chosen' : ''}`}
+                data-testid={`conflict-${c.value}`}
+              >
+                <input
+                  type="radio"
+                  name="on-conflict"
+                  value={c.value}
+                  checked={chosen === c.value}
+                  onChange={() => void setOptions({ onConflict: c.value })}
+                />
                 <span>
                   <strong>
                     {t(`conflict.${c.value}`)}
@@ -76,15 +91,26 @@ export function PushSetup() {
         <section className="push-section" aria-labelledby="push-options-title">
           <h2 id="push-options-title">{t('options.title')}</h2>
           <div className="push-choices">
-            <label className={`push-choice${options.withCustomers ? ' is-chosen' : ''}`} data-testid="option-with-customers">
-              <input type="checkbox" checked={options.withCustomers === true} onChange={(e) => void setOptions({ withCustomers: e.target.checked })} />
+            <label
+              className={`push-choice${options.withCustomers ? ' is-chosen' : ''}`}
+              data-testid="option-with-customers"
+            >
+              <input
+                type="checkbox"
+                checked={options.withCustomers === true}
+                onChange={(e) => void setOptions({ withCustomers: e.target.checked })}
+              />
               <span>
                 <strong>{t('options.withCustomers')}</strong>
                 <span className="push-explanation">{t('options.withCustomersHint')}</span>
               </span>
             </label>
             <label className={`push-choice${options.single ? ' is-chosen' : ''}`} data-testid="option-single">
-              <input type="checkbox" checked={options.single === true} onChange={(e) => void setOptions({ single: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={options.single === true}
+                onChange={(e) => void setOptions({ single: e.target.checked })}
+              />
               <span>
                 <strong>{t('options.single')}</strong>
                 <span className="push-explanation">{t('options.singleHint')}</span>
@@ -98,7 +124,13 @@ export function PushSetup() {
       <PushPreview plan={plan} />
 
       <div className="form-actions push-start-row">
-        <button type="button" className="button button-primary push-start" data-testid="push-start" disabled={!canStart} onClick={() => void start()}>
+        <button
+          type="button"
+          className="button button-primary push-start"
+          data-testid="push-start"
+          disabled={!canStart}
+          onClick={() => void start()}
+        >
           {plan?.rehearsal ? t('startRehearsal') : t('start')}
         </button>
       </div>

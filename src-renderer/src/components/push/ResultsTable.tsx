@@ -20,7 +20,11 @@ export function ResultsTable({ jobId, counts, version }: { jobId: string; counts
   const pages = useResultPages(jobId, filter, version)
   const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
 
-  const filters: PushResultFilter[] = ['all', ...(hasProblems ? (['problems'] as const) : []), ...OUTCOMES.filter((o) => countOf(counts, o) > 0)]
+  const filters: PushResultFilter[] = [
+    'all',
+    ...(hasProblems ? (['problems'] as const) : []),
+    ...OUTCOMES.filter((o) => countOf(counts, o) > 0)
+  ]
 
   return (
     <section className="push-section" aria-labelledby="results-title" data-testid="push-results">
@@ -28,14 +32,29 @@ export function ResultsTable({ jobId, counts, version }: { jobId: string; counts
         <h2 id="results-title">{t('results.title')}</h2>
         <div className="filter-tabs" role="tablist">
           {filters.map((f) => (
-            <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'is-active' : undefined} data-testid={`results-filter-${f}`} onClick={() => setFilter(f)}>
+            <button
+              key={f}
+              type="button"
+              role="tab"
+              aria-selected={filter === f}
+              className={filter === f ? 'is-active' : undefined}
+              data-testid={`results-filter-${f}`}
+              onClick={() => setFilter(f)}
+            >
               {t(`results.filters.${f}`)}
               {f !== 'all' && f !== 'problems' ? ` ${countOf(counts, f).toLocaleString()}` : ''}
             </button>
           ))}
         </div>
       </div>
-      <div className="grid results-grid" ref={scroller} data-testid="results-grid" tabIndex={0} role="region" aria-label={tf('a11y.resultsTable')}>
+      <div
+        className="grid results-grid"
+        ref={scroller}
+        data-testid="results-grid"
+        tabIndex={0}
+        role="region"
+        aria-label={tf('a11y.resultsTable')}
+      >
         <div className="grid-header grid-row" style={{ gridTemplateColumns: COLUMNS }}>
           <div className="grid-cell rownum">{t('results.row')}</div>
           <div className="grid-cell">{tf('results.key')}</div>
@@ -51,15 +70,33 @@ export function ResultsTable({ jobId, counts, version }: { jobId: string; counts
             {items.map((item) => {
               const row = pages.rowAt(item.index)
               return (
-                <div key={item.key} className="grid-slot" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+                <div
+                  key={item.key}
+                  className="grid-slot"
+                  style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+                >
                   {row ? (
-                    <div className="grid-row" style={{ gridTemplateColumns: COLUMNS }} data-testid="result-row" data-row={row.row} data-outcome={row.outcome}>
-                      <div className="grid-cell rownum" title={row.rows.join(', ')}>{row.rows.length > 1 ? `${row.row}–${row.rows[row.rows.length - 1]}` : row.row}</div>
-                      <div className="grid-cell result-key" data-testid="result-key" title={row.key ?? undefined}>{row.key ?? ''}</div>
+                    <div
+                      className="grid-row"
+                      style={{ gridTemplateColumns: COLUMNS }}
+                      data-testid="result-row"
+                      data-row={row.row}
+                      data-outcome={row.outcome}
+                    >
+                      <div className="grid-cell rownum" title={row.rows.join(', ')}>
+                        {row.rows.length > 1 ? `${row.row}–${row.rows[row.rows.length - 1]}` : row.row}
+                      </div>
+                      <div className="grid-cell result-key" data-testid="result-key" title={row.key ?? undefined}>
+                        {row.key ?? ''}
+                      </div>
                       <div className={`grid-cell outcome-${row.outcome}`}>{t(`outcome.${row.outcome}`)}</div>
                       <div className="grid-cell">{row.id ?? ''}</div>
-                      <div className="grid-cell" title={row.reasonText ?? undefined}>{row.reasonText ?? ''}</div>
-                      <div className="grid-cell" title={row.message ?? undefined}>{row.message ?? ''}</div>
+                      <div className="grid-cell" title={row.reasonText ?? undefined}>
+                        {row.reasonText ?? ''}
+                      </div>
+                      <div className="grid-cell" title={row.message ?? undefined}>
+                        {row.message ?? ''}
+                      </div>
                     </div>
                   ) : (
                     <div className="grid-row is-loading" style={{ gridTemplateColumns: COLUMNS }} />

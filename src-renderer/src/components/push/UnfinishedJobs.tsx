@@ -7,7 +7,8 @@ export function UnfinishedJobs() {
   const { t, i18n } = useTranslation('push')
   // the destination by its name (never the raw id such as zangsho.orders)
   const targets = usePrepareStore((s) => s.targets)
-  const targetName = (id: string) => targets.find((x) => x.id === id)?.label[i18n.language === 'en' ? 'en' : 'zh-TW'] ?? ''
+  const targetName = (id: string) =>
+    targets.find((x) => x.id === id)?.label[i18n.language === 'en' ? 'en' : 'zh-TW'] ?? ''
   const jobs = usePushStore((s) => s.unfinished)
   const busy = usePushStore((s) => s.busy)
   const resumeJob = usePushStore((s) => s.resumeJob)
@@ -23,7 +24,8 @@ export function UnfinishedJobs() {
               <strong>{job.file ?? job.jobId}</strong>
               <span className="muted small">
                 {' '}
-                · {targetName(job.target)} · {t(`unfinished.status.${job.status}`, { defaultValue: job.status })} · {t('unfinished.answered', { answered: job.answered, records: job.records })} ·{' '}
+                · {targetName(job.target)} · {t(`unfinished.status.${job.status}`, { defaultValue: job.status })} ·{' '}
+                {t('unfinished.answered', { answered: job.answered, records: job.records })} ·{' '}
                 {new Date(job.createdAt).toLocaleString()}
               </span>
             </span>

@@ -44,6 +44,7 @@ export function useResultPages(jobId: string, filter: PushResultFilter, version:
   )
 
   const total = loaded.key === key ? loaded.total : 0
-  const rowAt = (index: number): PushResultRow | undefined => pages.current.get(`${key}#${Math.floor(index / PAGE)}`)?.[index % PAGE]
+  const rowAt = (index: number): PushResultRow | undefined =>
+    pages.current.get(`${key}#${Math.floor(index / PAGE)}`)?.[index % PAGE]
   return { total, ensure, rowAt }
 }

@@ -3,13 +3,25 @@
 import { useTranslation } from 'react-i18next'
 import type { PrepareRow } from '../../../../src-main/ipc/contract'
 
-export function CellValue({ original, shown, showOriginal }: { original: string; shown: NonNullable<PrepareRow['display']>[string] | undefined; showOriginal: boolean }) {
+export function CellValue({
+  original,
+  shown,
+  showOriginal
+}: {
+  original: string
+  shown: NonNullable<PrepareRow['display']>[string] | undefined
+  showOriginal: boolean
+}) {
   const { t, i18n } = useTranslation('review')
   if (showOriginal || !shown) return <>{original}</>
   const label = shown.enum && i18n.exists(`enum.${shown.text}`, { ns: 'review' }) ? t(`enum.${shown.text}`) : null
   const same = !label && shown.text === original
   return (
-    <span className="cell-value" data-testid="cell-normalized" title={same ? undefined : t('values.original', { value: original })}>
+    <span
+      className="cell-value"
+      data-testid="cell-normalized"
+      title={same ? undefined : t('values.original', { value: original })}
+    >
       {label ?? shown.text}
       {label ? <small className="enum-code">{shown.text}</small> : null}
     </span>

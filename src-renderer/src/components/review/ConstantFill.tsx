@@ -28,7 +28,10 @@ export function ConstantFill({ prepId, field, column, current, onClose }: Props)
 
   useEffect(() => {
     let live = true
-    void call('prepare.constantReach', { prepId, field: field.key }).then((r) => live && setReach(r), () => undefined)
+    void call('prepare.constantReach', { prepId, field: field.key }).then(
+      (r) => live && setReach(r),
+      () => undefined
+    )
     return () => {
       live = false
     }
@@ -44,7 +47,12 @@ export function ConstantFill({ prepId, field, column, current, onClose }: Props)
   return (
     <div className="constant-fill" data-testid={`constant-fill-${field.key}`}>
       {field.enumValues.length ? (
-        <select value={text} data-testid={`constant-${field.key}`} aria-label={t('constant.value')} onChange={(e) => setText(e.target.value)}>
+        <select
+          value={text}
+          data-testid={`constant-${field.key}`}
+          aria-label={t('constant.value')}
+          onChange={(e) => setText(e.target.value)}
+        >
           {field.enumValues.map((v) => (
             <option key={v} value={v}>
               {t(`enum.${v}`, { defaultValue: v })}
@@ -66,11 +74,21 @@ export function ConstantFill({ prepId, field, column, current, onClose }: Props)
         {reach === null
           ? t('constant.counting')
           : reach.status
-            ? t('constant.reachStatus', { count: reach.rows, total: reach.total, status: t(`enum.${reach.status}`, { defaultValue: reach.status }) })
+            ? t('constant.reachStatus', {
+                count: reach.rows,
+                total: reach.total,
+                status: t(`enum.${reach.status}`, { defaultValue: reach.status })
+              })
             : t('constant.reach', { count: reach.rows, total: reach.total })}
       </p>
       <div className="constant-actions">
-        <button type="button" className="button button-primary" data-testid={`constant-apply-${field.key}`} disabled={busy || !text.trim() || reach === null} onClick={apply}>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid={`constant-apply-${field.key}`}
+          disabled={busy || !text.trim() || reach === null}
+          onClick={apply}
+        >
           {t('constant.apply', { count: reach?.rows ?? 0 })}
         </button>
         {current !== null ? (

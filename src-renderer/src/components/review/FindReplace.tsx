@@ -48,7 +48,11 @@ export function FindReplace({ view }: { view: PrepareView }) {
       </label>
       <label className="picker">
         <span>{t('replace.mode')}</span>
-        <select data-testid="replace-mode" value={mode} onChange={(e) => setMode(e.target.value as 'substring' | 'whole')}>
+        <select
+          data-testid="replace-mode"
+          value={mode}
+          onChange={(e) => setMode(e.target.value as 'substring' | 'whole')}
+        >
           <option value="substring">{t('replace.substring')}</option>
           <option value="whole">{t('replace.whole')}</option>
         </select>

@@ -15,37 +15,69 @@ interface Pending {
   plan: MergeBackView
 }
 
-function MergeSummary({ pending, busy, onApply, onCancel }: { pending: Pending; busy: boolean; onApply: () => void; onCancel: () => void }) {
+function MergeSummary({
+  pending,
+  busy,
+  onApply,
+  onCancel
+}: {
+  pending: Pending
+  busy: boolean
+  onApply: () => void
+  onCancel: () => void
+}) {
   const { t } = useTranslation('review')
   const { plan } = pending
   return (
-    <div className="merge-summary" role="dialog" aria-modal="false" aria-labelledby="merge-summary-title" data-testid="merge-summary">
+    <div
+      className="merge-summary"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="merge-summary-title"
+      data-testid="merge-summary"
+    >
       <h3 id="merge-summary-title">{t('fixInExcel.title', { file: pending.name })}</h3>
       <p className="merge-headline" data-testid="merge-headline">
         {t('fixInExcel.willUpdate', { rows: plan.rows, count: plan.cells, unmatched: plan.unmatchedCount })}
       </p>
-      <p className="small muted">{t('fixInExcel.matchedBy', { byRow: plan.matchedByRow, byKey: plan.matchedByKey, unchanged: plan.unchanged })}</p>
+      <p className="small muted">
+        {t('fixInExcel.matchedBy', { byRow: plan.matchedByRow, byKey: plan.matchedByKey, unchanged: plan.unchanged })}
+      </p>
       {plan.sample.length ? (
         <ul className="merge-changes small">
           {plan.sample.slice(0, LISTED).map((c) => (
-            <li key={`${c.row}-${c.column}`}>{t('fixInExcel.change', { row: c.row, column: c.column, from: c.from, to: c.to })}</li>
+            <li key={`${c.row}-${c.column}`}>
+              {t('fixInExcel.change', { row: c.row, column: c.column, from: c.from, to: c.to })}
+            </li>
           ))}
         </ul>
       ) : null}
-      {plan.ignoredColumns.length ? <p className="small muted">{t('fixInExcel.ignored', { columns: plan.ignoredColumns.join('、') })}</p> : null}
+      {plan.ignoredColumns.length ? (
+        <p className="small muted">{t('fixInExcel.ignored', { columns: plan.ignoredColumns.join('、') })}</p>
+      ) : null}
       {plan.unmatchedCount ? (
         <div className="merge-unmatched" data-testid="merge-unmatched">
           <h4>{t('fixInExcel.unmatchedTitle')}</h4>
           <ul className="small">
             {plan.unmatched.slice(0, LISTED).map((u) => (
-              <li key={`${u.fileRow}-${u.reason}`}>{t(`fixInExcel.reason.${u.reason}`, { fileRow: u.fileRow, row: u.row, key: u.key })}</li>
+              <li key={`${u.fileRow}-${u.reason}`}>
+                {t(`fixInExcel.reason.${u.reason}`, { fileRow: u.fileRow, row: u.row, key: u.key })}
+              </li>
             ))}
           </ul>
-          {plan.unmatchedCount > LISTED ? <p className="small muted">{t('fixInExcel.unmatchedMore', { count: plan.unmatchedCount - LISTED })}</p> : null}
+          {plan.unmatchedCount > LISTED ? (
+            <p className="small muted">{t('fixInExcel.unmatchedMore', { count: plan.unmatchedCount - LISTED })}</p>
+          ) : null}
         </div>
       ) : null}
       <div className="merge-actions">
-        <button type="button" className="button button-primary" data-testid="merge-apply" disabled={busy || plan.rows === 0} onClick={onApply}>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="merge-apply"
+          disabled={busy || plan.rows === 0}
+          onClick={onApply}
+        >
           {t('fixInExcel.apply')}
         </button>
         <button type="button" className="button button-quiet" onClick={onCancel}>
@@ -104,10 +136,22 @@ export function FixInExcel({ view }: { view: PrepareView }) {
 
   return (
     <div className="fix-in-excel">
-      <button type="button" className="button button-quiet" data-testid="export-errors" disabled={working || errorRows === 0} onClick={() => void exportRows()}>
+      <button
+        type="button"
+        className="button button-quiet"
+        data-testid="export-errors"
+        disabled={working || errorRows === 0}
+        onClick={() => void exportRows()}
+      >
         {t('fixInExcel.export')}
       </button>
-      <button type="button" className="button button-quiet" data-testid="reopen-fixed" disabled={working} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="button button-quiet"
+        data-testid="reopen-fixed"
+        disabled={working}
+        onClick={() => input.current?.click()}
+      >
         {t('fixInExcel.reopen')}
       </button>
       <input
@@ -128,7 +172,14 @@ export function FixInExcel({ view }: { view: PrepareView }) {
           {note.text}
         </span>
       ) : null}
-      {pending ? <MergeSummary pending={pending} busy={working} onApply={() => void apply(pending)} onCancel={() => setPending(null)} /> : null}
+      {pending ? (
+        <MergeSummary
+          pending={pending}
+          busy={working}
+          onApply={() => void apply(pending)}
+          onCancel={() => setPending(null)}
+        />
+      ) : null}
     </div>
   )
 }

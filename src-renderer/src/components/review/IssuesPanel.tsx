@@ -13,7 +13,8 @@ function GroupFix({ view, group }: { view: PrepareView; group: IssueGroup }) {
   const setValueMatch = usePrepareStore((s) => s.setValueMatch)
   const [value, setValue] = useState('')
   const field = targets.find((x) => x.id === view.target)?.fields.find((f) => f.key === group.field)
-  const fix = (fix: Parameters<typeof call<'review.fixGroup'>>[1]['fix']) => applyChange(() => call('review.fixGroup', { prepId: view.prepId, key: group.key, fix }))
+  const fix = (fix: Parameters<typeof call<'review.fixGroup'>>[1]['fix']) =>
+    applyChange(() => call('review.fixGroup', { prepId: view.prepId, key: group.key, fix }))
   const unmatched = group.code === 'value_unmatched' && field?.type === 'enum'
   return (
     <div className="group-fix" data-testid="group-fix">
@@ -44,25 +45,49 @@ function GroupFix({ view, group }: { view: PrepareView; group: IssueGroup }) {
             void fix({ kind: 'set', value })
           }}
         >
-          <input data-testid="group-value" aria-label={t('issues.setLabel', { column: group.column })} value={value} onChange={(e) => setValue(e.target.value)} placeholder={t('issues.setPlaceholder')} />
+          <input
+            data-testid="group-value"
+            aria-label={t('issues.setLabel', { column: group.column })}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            placeholder={t('issues.setPlaceholder')}
+          />
           <button type="submit" className="button" data-testid="group-set">
             {t('issues.set', { count: group.rows })}
           </button>
         </form>
       ) : null}
       {group.code.startsWith('duplicate_') ? (
-        <button type="button" className="button" data-testid="group-keep-first" onClick={() => void fix({ kind: 'keepFirst' })}>
+        <button
+          type="button"
+          className="button"
+          data-testid="group-keep-first"
+          onClick={() => void fix({ kind: 'keepFirst' })}
+        >
           {t('issues.keepFirst')}
         </button>
       ) : null}
-      <button type="button" className="button button-quiet" data-testid="group-exclude" onClick={() => void fix({ kind: 'exclude' })}>
+      <button
+        type="button"
+        className="button button-quiet"
+        data-testid="group-exclude"
+        onClick={() => void fix({ kind: 'exclude' })}
+      >
         {t('issues.exclude', { count: group.rows })}
       </button>
     </div>
   )
 }
 
-export function IssuesPanel({ view, active, onFilter }: { view: PrepareView; active: string | null; onFilter: (key: string | null) => void }) {
+export function IssuesPanel({
+  view,
+  active,
+  onFilter
+}: {
+  view: PrepareView
+  active: string | null
+  onFilter: (key: string | null) => void
+}) {
   const { t, i18n } = useTranslation('review')
   const en = i18n.language === 'en'
   const version = usePrepareStore((s) => s.version)
@@ -88,9 +113,23 @@ export function IssuesPanel({ view, active, onFilter }: { view: PrepareView; act
       <h3 id="issues-title">{t('issues.title')}</h3>
       <ul className="issue-groups">
         {groups.map((g) => (
-          <li key={g.key} className={`issue-group is-${g.severity}${active === g.key ? ' is-active' : ''}`} data-testid="issue-group" data-code={g.code} data-column={g.column ?? ''}>
-            <button type="button" className="issue-group-head" aria-pressed={active === g.key} onClick={() => onFilter(active === g.key ? null : g.key)} title={t('issues.filterHint')}>
-              <span className="issue-count" data-testid="issue-count">{g.rows.toLocaleString(en ? 'en' : 'zh-TW')}</span>
+          <li
+            key={g.key}
+            className={`issue-group is-${g.severity}${active === g.key ? ' is-active' : ''}`}
+            data-testid="issue-group"
+            data-code={g.code}
+            data-column={g.column ?? ''}
+          >
+            <button
+              type="button"
+              className="issue-group-head"
+              aria-pressed={active === g.key}
+              onClick={() => onFilter(active === g.key ? null : g.key)}
+              title={t('issues.filterHint')}
+            >
+              <span className="issue-count" data-testid="issue-count">
+                {g.rows.toLocaleString(en ? 'en' : 'zh-TW')}
+              </span>
               <span className="issue-where">{g.column ?? g.field}</span>
               <span className="issue-text">{en ? g.message.en : g.message['zh-TW']}</span>
             </button>

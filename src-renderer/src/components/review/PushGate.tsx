@@ -7,7 +7,12 @@ import { PushButton } from '../PushButton'
 import './review.css'
 
 /** Why nothing can be pushed yet, or null when 匯入 is usable. */
-export function pushBlockReason(view: PrepareView, busy: boolean, choicesMissing: boolean, t: (key: string, options?: Record<string, unknown>) => string): string | null {
+export function pushBlockReason(
+  view: PrepareView,
+  busy: boolean,
+  choicesMissing: boolean,
+  t: (key: string, options?: Record<string, unknown>) => string
+): string | null {
   if (busy) return t('gate.busy')
   const { summary } = view
   if (summary.valid > 0) return null
@@ -25,7 +30,13 @@ export function PushGate({ view, file, busy }: { view: PrepareView; file: string
   const reason = pushBlockReason(view, busy, choicesMissing, t)
   return (
     <div className="push-gate">
-      <PushButton prepId={view.prepId} file={file} disabled={reason !== null} describedBy={reason ? 'push-blocked-reason' : undefined} profileId={view.profileId} />
+      <PushButton
+        prepId={view.prepId}
+        file={file}
+        disabled={reason !== null}
+        describedBy={reason ? 'push-blocked-reason' : undefined}
+        profileId={view.profileId}
+      />
       {reason && !busy ? (
         <span id="push-blocked-reason" className="push-blocked small" data-testid="push-blocked-reason" role="status">
           {reason}

@@ -17,7 +17,12 @@ export function SelectionBar({ view, selection }: { view: PrepareView; selection
 
   return (
     <div className="selection-bar" data-testid="selection-bar">
-      <button type="button" className="button button-quiet" data-testid="select-all" onClick={() => void selection.selectAll()}>
+      <button
+        type="button"
+        className="button button-quiet"
+        data-testid="select-all"
+        onClick={() => void selection.selectAll()}
+      >
         {t('selection.all')}
       </button>
       {count > 0 ? (
@@ -50,10 +55,22 @@ export function SelectionBar({ view, selection }: { view: PrepareView; selection
               {t('selection.set', { count })}
             </button>
           </form>
-          <button type="button" className="button" data-testid="selection-exclude" disabled={busy} onClick={() => void exclude(rows(), true)}>
+          <button
+            type="button"
+            className="button"
+            data-testid="selection-exclude"
+            disabled={busy}
+            onClick={() => void exclude(rows(), true)}
+          >
             {t('selection.exclude')}
           </button>
-          <button type="button" className="button" data-testid="selection-include" disabled={busy} onClick={() => void exclude(rows(), false)}>
+          <button
+            type="button"
+            className="button"
+            data-testid="selection-include"
+            disabled={busy}
+            onClick={() => void exclude(rows(), false)}
+          >
             {t('selection.include')}
           </button>
           <button type="button" className="button button-quiet" data-testid="selection-clear" onClick={selection.clear}>

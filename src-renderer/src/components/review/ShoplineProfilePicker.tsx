@@ -15,7 +15,9 @@ export function ShoplineProfilePicker({ view }: { view: PrepareView }) {
   const profiles = (list?.profiles ?? []).filter((p) => p.destination === 'shopline' || p.destination === 'rehearsal')
   const chosen = profiles.find((p) => p.id === view.profileId)
   // what validation depends on: when 連線設定 saves other choices (or a first complete profile), re-validate
-  const choiceKey = JSON.stringify(profiles.map((p) => [p.id, p.shopline?.deliveryOptionId ?? '', p.shopline?.paymentMethodId ?? '']))
+  const choiceKey = JSON.stringify(
+    profiles.map((p) => [p.id, p.shopline?.deliveryOptionId ?? '', p.shopline?.paymentMethodId ?? ''])
+  )
 
   useEffect(() => {
     void refresh()
@@ -33,7 +35,12 @@ export function ShoplineProfilePicker({ view }: { view: PrepareView }) {
     <div className="shopline-profile" data-testid="shopline-profile">
       <label className="picker">
         <span>{t('shopline.profile')}</span>
-        <select data-testid="shopline-profile-picker" value={view.profileId ?? ''} disabled={busy} onChange={(e) => void setProfile(e.target.value || null)}>
+        <select
+          data-testid="shopline-profile-picker"
+          value={view.profileId ?? ''}
+          disabled={busy}
+          onChange={(e) => void setProfile(e.target.value || null)}
+        >
           <option value="">{t('shopline.none')}</option>
           {profiles.map((p) => (
             <option key={p.id} value={p.id}>
@@ -44,11 +51,19 @@ export function ShoplineProfilePicker({ view }: { view: PrepareView }) {
       </label>
       <span className={complete ? 'muted small' : 'field-problem warning small'} data-testid="shopline-profile-state">
         {complete
-          ? t('shopline.uses', { delivery: chosen?.shopline?.deliveryOptionName || chosen?.shopline?.deliveryOptionId, payment: chosen?.shopline?.paymentMethodName || chosen?.shopline?.paymentMethodId })
+          ? t('shopline.uses', {
+              delivery: chosen?.shopline?.deliveryOptionName || chosen?.shopline?.deliveryOptionId,
+              payment: chosen?.shopline?.paymentMethodName || chosen?.shopline?.paymentMethodId
+            })
           : t('shopline.missing')}
       </span>
       {complete ? null : (
-        <button type="button" className="button button-quiet" data-testid="shopline-open-connections" onClick={showConnections}>
+        <button
+          type="button"
+          className="button button-quiet"
+          data-testid="shopline-open-connections"
+          onClick={showConnections}
+        >
           {t('shopline.openConnections')}
         </button>
       )}

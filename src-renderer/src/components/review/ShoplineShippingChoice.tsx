@@ -18,7 +18,7 @@ const TEXT = {
   en: {
     title: 'How shipping goes into SHOPLINE',
     asLine: 'As a line (custom product)',
-    asLineHelp: 'Shipping is part of the subtotal and total, so it counts in SHOPLINE\'s revenue reports.',
+    asLineHelp: "Shipping is part of the subtotal and total, so it counts in SHOPLINE's revenue reports.",
     inRemarks: 'In the order remarks only',
     inRemarksHelp: 'Shipping is left out of subtotal, total and revenue reports; it is only readable in the remarks.',
     name: 'Line name',
@@ -32,22 +32,46 @@ export function ShoplineShippingChoice({ view }: { view: PrepareView }) {
   const setOptions = usePrepareStore((s) => s.setOptions)
   const busy = usePrepareStore((s) => s.busy)
   const [name, setName] = useState(view.shipping.lineName ?? '')
-  const choose = (mode: 'as-line' | 'in-remarks') => void setOptions({ shipping: { mode, ...(name.trim() ? { lineName: name.trim() } : {}) } })
+  const choose = (mode: 'as-line' | 'in-remarks') =>
+    void setOptions({ shipping: { mode, ...(name.trim() ? { lineName: name.trim() } : {}) } })
   return (
     <fieldset className="shipping-choice" data-testid="shipping-choice">
       <legend>{text.title}</legend>
       <label>
-        <input type="radio" name="shipping" disabled={busy} checked={view.shipping.mode === 'as-line'} onChange={() => choose('as-line')} data-testid="shipping-as-line" />
+        <input
+          type="radio"
+          name="shipping"
+          disabled={busy}
+          checked={view.shipping.mode === 'as-line'}
+          onChange={() => choose('as-line')}
+          data-testid="shipping-as-line"
+        />
         {text.asLine} — <small>{text.asLineHelp}</small>
       </label>
       {view.shipping.mode === 'as-line' ? (
         <label>
           {text.name}{' '}
-          <input type="text" value={name} placeholder="運費" maxLength={100} disabled={busy} onChange={(e) => setName(e.target.value)} onBlur={() => choose('as-line')} data-testid="shipping-line-name" />
+          <input
+            type="text"
+            value={name}
+            placeholder="運費"
+            maxLength={100}
+            disabled={busy}
+            onChange={(e) => setName(e.target.value)}
+            onBlur={() => choose('as-line')}
+            data-testid="shipping-line-name"
+          />
         </label>
       ) : null}
       <label>
-        <input type="radio" name="shipping" disabled={busy} checked={view.shipping.mode === 'in-remarks'} onChange={() => choose('in-remarks')} data-testid="shipping-in-remarks" />
+        <input
+          type="radio"
+          name="shipping"
+          disabled={busy}
+          checked={view.shipping.mode === 'in-remarks'}
+          onChange={() => choose('in-remarks')}
+          data-testid="shipping-in-remarks"
+        />
         {text.inRemarks} — <small>{text.inRemarksHelp}</small>
       </label>
       <p className="hint">{text.discounts}</p>

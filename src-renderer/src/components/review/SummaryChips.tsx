@@ -11,9 +11,15 @@ export function SummaryChips({ view }: { view: PrepareView }) {
   const orders = usePrepareStore((s) => s.targets.find((x) => x.id === view.target)?.countsOrders === true)
   return (
     <div className="summary-chips" data-testid="summary">
-      <span className="chip chip-good" data-testid="chip-valid">{t(orders ? 'summary.validOrders' : 'summary.valid', { count: summary.valid })}</span>
-      <span className={`chip ${errorRows ? 'chip-bad' : ''}`} data-testid="chip-errors">{t('summary.errorRows', { count: errorRows })}</span>
-      <span className={`chip ${warningRows ? 'chip-warn' : ''}`} data-testid="chip-warnings">{t('summary.warningRows', { count: warningRows })}</span>
+      <span className="chip chip-good" data-testid="chip-valid">
+        {t(orders ? 'summary.validOrders' : 'summary.valid', { count: summary.valid })}
+      </span>
+      <span className={`chip ${errorRows ? 'chip-bad' : ''}`} data-testid="chip-errors">
+        {t('summary.errorRows', { count: errorRows })}
+      </span>
+      <span className={`chip ${warningRows ? 'chip-warn' : ''}`} data-testid="chip-warnings">
+        {t('summary.warningRows', { count: warningRows })}
+      </span>
     </div>
   )
 }

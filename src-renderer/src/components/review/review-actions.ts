@@ -6,7 +6,10 @@ import { usePrepareStore } from '../../prepare-store'
 export async function applyChange<T extends { summary: PrepareSummary }>(run: () => Promise<T>): Promise<T | null> {
   try {
     const result = await run()
-    usePrepareStore.setState((s) => ({ view: s.view ? { ...s.view, summary: result.summary } : s.view, version: s.version + 1 }))
+    usePrepareStore.setState((s) => ({
+      view: s.view ? { ...s.view, summary: result.summary } : s.view,
+      version: s.version + 1
+    }))
     return result
   } catch (error) {
     usePrepareStore.setState({ error: asApiError(error) })

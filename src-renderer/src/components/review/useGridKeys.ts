@@ -13,13 +13,16 @@ interface GridKeysDeps {
   ensure(first: number, last: number): void
 }
 
-const hasError = (row: PrepareRow | undefined) => !!row && !row.excluded && row.issues.some((i) => i.severity === 'error')
+const hasError = (row: PrepareRow | undefined) =>
+  !!row && !row.excluded && row.issues.some((i) => i.severity === 'error')
 
 export function useGridKeys({ scroller, virtual, total, headers, rowAt, ensure }: GridKeysDeps) {
   /** Scroll a cell into the rendered window, then focus it (it exists only once the virtualizer has drawn it). */
   const focusCell = (index: number, column: string, tries = 30) => {
     virtual.scrollToIndex(index, { align: 'auto' })
-    const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"] [data-column="${CSS.escape(column)}"]`)
+    const el = scroller.current?.querySelector<HTMLElement>(
+      `[data-index="${index}"] [data-column="${CSS.escape(column)}"]`
+    )
     if (el) el.focus()
     else if (tries > 0) requestAnimationFrame(() => focusCell(index, column, tries - 1))
   }
@@ -35,7 +38,8 @@ export function useGridKeys({ scroller, virtual, total, headers, rowAt, ensure }
       }
       if (hasError(row)) {
         // the leftmost cell with an error, as one reads the row
-        const column = headers.find((h) => row.issues.some((x) => x.severity === 'error' && x.column === h)) ?? headers[0]
+        const column =
+          headers.find((h) => row.issues.some((x) => x.severity === 'error' && x.column === h)) ?? headers[0]
         focusCell(i, column)
         return
       }
@@ -50,13 +54,27 @@ export function useGridKeys({ scroller, virtual, total, headers, rowAt, ensure }
     if (!cell || !rowEl) return
     const index = Number(rowEl.dataset.index)
     const col = headers.indexOf(cell.dataset.column ?? '')
-    const errorStep = e.key === 'F8' ? (e.shiftKey ? -1 : 1) : e.altKey && e.key === 'ArrowDown' ? 1 : e.altKey && e.key === 'ArrowUp' ? -1 : 0
+    const errorStep =
+      e.key === 'F8'
+        ? e.shiftKey
+          ? -1
+          : 1
+        : e.altKey && e.key === 'ArrowDown'
+          ? 1
+          : e.altKey && e.key === 'ArrowUp'
+            ? -1
+            : 0
     if (errorStep) {
       e.preventDefault()
       nextError(index, errorStep)
       return
     }
-    const move: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] }
+    const move: Record<string, [number, number]> = {
+      ArrowDown: [1, 0],
+      ArrowUp: [-1, 0],
+      ArrowRight: [0, 1],
+      ArrowLeft: [0, -1]
+    }
     const delta = move[e.key]
     if (!delta) return
     e.preventDefault()

@@ -18,7 +18,8 @@ export function useSelection(prepId: string, filter: RowFilter, version: number)
   const key = `${prepId}|${filter}|${version}`
 
   const rowNumbers = useCallback(async (): Promise<number[]> => {
-    if (listed.current?.key !== key) listed.current = { key, rows: (await call('prepare.rowNumbers', { prepId, filter })).rows }
+    if (listed.current?.key !== key)
+      listed.current = { key, rows: (await call('prepare.rowNumbers', { prepId, filter })).rows }
     return listed.current.rows
   }, [key, prepId, filter])
 
