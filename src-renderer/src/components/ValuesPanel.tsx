@@ -36,7 +36,10 @@ export function ValuesPanel({ view, fields }: { view: PrepareView; fields: Field
                     {v.suggested ? null : <option value="">{t('prepare.values.unmatched')}</option>}
                     {(field?.enumValues ?? []).map((option) => (
                       <option key={option} value={option}>
-                        {option}
+                        {/* the label a user reads first, the code the destination stores after it */}
+                        {i18n.exists(`enum.${option}`, { ns: 'review' })
+                          ? `${t(`enum.${option}`, { ns: 'review' })} (${option})`
+                          : option}
                       </option>
                     ))}
                   </select>
