@@ -95,6 +95,7 @@ describe('journey 1: the Big5 sample → mapping → value matching → Rehearsa
     await kit.waitText('chip-valid', `^${ORDERS.length} 筆可匯入$`)
     expect(await page.getByTestId('chip-errors').innerText()).toBe('0 列有錯誤')
     await kit.axeClean('prepare (mapping)')
+    await page.getByTestId('map-order_no').scrollIntoViewIfNeeded()
     await kit.shot('j1-03-mapping.png')
   })
 
@@ -118,6 +119,16 @@ describe('journey 1: the Big5 sample → mapping → value matching → Rehearsa
         { value: '已付款', count: `${paid} 列`, match: 'paid', shown: '已付款 (paid)' },
         { value: '待付款', count: `${ORDERS.length - paid} 列`, match: 'pending', shown: '待付款 (pending)' }
       ].sort((a, b) => a.value.localeCompare(b.value))
+    )
+    // every fixed-value list reads the same way: no bare destination code in the Chinese screen
+    const shown = (field: string) =>
+      page
+        .getByTestId(`values-${field}`)
+        .locator('select')
+        .evaluateAll((selects) => selects.map((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent).sort())
+    expect(await shown('payment_method')).toEqual(['ATM 轉帳 (atm)', '信用卡 (credit_card)', '超商代碼 (cvs)'].sort())
+    expect(await shown('billing_cycle')).toEqual(
+      ['單次 (one-time)', '季繳 (quarterly)', '年繳 (yearly)', '月繳 (monthly)'].sort()
     )
     // the grid shows what will be sent: the label first, the code small
     const firstPaid = ORDERS.findIndex((o) => o.paid) + 2
@@ -189,6 +200,7 @@ describe('journey 1: the Big5 sample → mapping → value matching → Rehearsa
     })
     expect(await page.getByTestId('results-export-path').innerText()).toMatch(/^報表已儲存：.+\.xlsx$/)
     await kit.axeClean('results (exported)')
+    await page.getByTestId('results-export-path').scrollIntoViewIfNeeded()
     await kit.shot('j1-07-report.png')
     expect(app.problems).toEqual([])
     expect(await app.cspViolations()).toEqual([])
