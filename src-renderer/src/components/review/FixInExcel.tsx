@@ -38,7 +38,13 @@ function MergeSummary({
     >
       <h3 id="merge-summary-title">{t('fixInExcel.title', { file: pending.name })}</h3>
       <p className="merge-headline" data-testid="merge-headline">
-        {t('fixInExcel.willUpdate', { rows: plan.rows, count: plan.cells, unmatched: plan.unmatchedCount })}
+        {/* "、0 列找不到對應" is noise: every row matched reads as the update alone */}
+        {t('fixInExcel.willUpdate', {
+          rows: plan.rows,
+          count: plan.cells,
+          unmatched: plan.unmatchedCount,
+          context: plan.unmatchedCount ? undefined : 'allMatched'
+        })}
       </p>
       <p className="small muted">
         {t('fixInExcel.matchedBy', { byRow: plan.matchedByRow, byKey: plan.matchedByKey, unchanged: plan.unchanged })}
