@@ -2,6 +2,9 @@
 import type { FieldDef } from '../targets/types'
 import type { Issue } from './types'
 
+// the zh-TW message names an order status by its label, the code after it (never a bare "paid" in a Chinese sentence)
+const STATUS_ZH: Record<string, string> = { paid: '已付款', refunded: '已退款', failed: '付款失敗' }
+
 export interface Msg {
   'zh-TW': string
   en: string
@@ -75,7 +78,7 @@ export const M = {
   }),
   stampWarning: (status: string, dateLabel: Msg): Msg => ({
     en: `status is ${status} but ${dateLabel.en} is empty: 帳獸 will record the time of the import instead, which falsifies history. Map a ${dateLabel.en} column or fill in the date.`,
-    'zh-TW': `狀態是 ${status},但「${dateLabel['zh-TW']}」是空的:帳獸會改記成匯入當下的時間,歷史資料就不正確了。請對應「${dateLabel['zh-TW']}」欄位或填入日期。`
+    'zh-TW': `狀態是${STATUS_ZH[status] ? `「${STATUS_ZH[status]}」(${status})` : ` ${status}`},但「${dateLabel['zh-TW']}」是空的:帳獸會改記成匯入當下的時間,歷史資料就不正確了。請對應「${dateLabel['zh-TW']}」欄位或填入日期。`
   }),
   schemaMismatch: (detail: string): Msg => ({
     en: `the request would not match the API (${detail}). Check the mapped values of this row.`,

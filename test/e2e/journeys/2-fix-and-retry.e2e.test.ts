@@ -64,6 +64,12 @@ async function editCell(row: number, column: string, value: string): Promise<voi
   await input.press('Enter')
   await page.waitForFunction(() => !document.querySelector('[data-testid="rows-grid"] input'))
 }
+/** Scrolls the grid fully right, so the columns under the sticky problem column show in a screenshot. */
+const gridToRight = () =>
+  page.evaluate(() => {
+    const grid = document.querySelector('[data-testid="rows-grid"]') as HTMLElement
+    grid.scrollLeft = grid.scrollWidth
+  })
 const resultRows = () =>
   page.getByTestId('result-row').evaluateAll((rows) =>
     rows.map((r) => {
@@ -163,7 +169,12 @@ describe('journey 2: fix a file five ways, round-trip through Excel, push, fail 
           .evaluate((e) => e.textContent)
       ).toBe('已付款paid')
     }
+    // the paid rows without a payment time warn in words, the code only after the label
+    expect(await cell(6, '付款狀態').locator('xpath=..').locator('.issues-cell').innerText()).toContain(
+      '狀態是「已付款」(paid),但「付款時間」是空的'
+    )
     await kit.axeClean('prepare (group fix)')
+    await gridToRight()
     await kit.shot('j2-04-group-fix.png')
   })
 
@@ -279,6 +290,7 @@ describe('journey 2: fix a file five ways, round-trip through Excel, push, fail 
     await editCell(13, '幣別', 'TWD')
     expect(await cell(13, '幣別').innerText()).toBe('TWD')
     expect(await chips()).toEqual({ valid: '12 筆可匯入', errors: '0 列有錯誤' })
+    await gridToRight()
     await kit.shot('j2-12-fixed-row.png')
     await page.getByTestId('push-open').click()
     await page.locator('[data-testid="push-ended"][data-state="finished"]').waitFor()
