@@ -252,6 +252,7 @@ describe('journey 2: fix a file five ways, round-trip through Excel, push, fail 
     expect(await cell(12, 'Email').innerText()).toBe('j11@example.com')
     expect(await cell(11, '金額').getAttribute('class')).toContain('cell-edited')
     await kit.axeClean('prepare (merged)')
+    await cell(12, 'Email').scrollIntoViewIfNeeded()
     await kit.shot('j2-09-merged.png')
   })
 
@@ -271,9 +272,20 @@ describe('journey 2: fix a file five ways, round-trip through Excel, push, fail 
     expect(rows.filter((r) => r.outcome === 'created').map((r) => r.key)).toEqual(
       SENT.filter((r) => r[0] !== 'J-12').map((r) => r[0])
     )
+    // the failed row on its own, with the server's reason
+    await page.getByTestId('results-filter-failed').click()
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="result-row"]').length === 1)
     const failed = page.locator('[data-testid="result-row"][data-outcome="failed"]')
     expect(await failed.innerText()).toContain('失敗')
     expect(await failed.innerText()).toMatch(/currency/)
+    // the long server message ends inside the table ("…", the full text on hover), not cut at its edge
+    const message = failed.locator('.grid-cell').last()
+    expect(await message.getAttribute('title')).toMatch(/^currency .*ISO 4217/)
+    expect(
+      await message.evaluate(
+        (c) => c.getBoundingClientRect().right <= c.closest('.grid')!.getBoundingClientRect().right + 1
+      )
+    ).toBe(true)
     expect((await kit.rehearsalOrders()).map((o) => o.order_no).sort()).toEqual(
       SENT.filter((r) => r[0] !== 'J-12')
         .map((r) => String(r[0]))
@@ -281,6 +293,7 @@ describe('journey 2: fix a file five ways, round-trip through Excel, push, fail 
     )
     expect(await page.getByTestId('results-retry').isDisabled()).toBe(false)
     await kit.axeClean('results (one failed)')
+    await failed.scrollIntoViewIfNeeded()
     await kit.shot('j2-11-one-failed.png')
   })
 
@@ -308,6 +321,9 @@ describe('journey 2: fix a file five ways, round-trip through Excel, push, fail 
     const stored = await kit.rehearsalOrders()
     expect(stored.map((o) => o.order_no).sort()).toEqual(SENT.map((r) => String(r[0])).sort())
     for (const o of stored) expect(o.updated_at).toBe(o.created_at)
+    // ids are handed out only on creation: the highest is the number of orders ever created
+    expect(Math.max(...stored.map((o) => o.id))).toBe(SENT.length)
+    expect(stored.find((o) => o.order_no === 'J-12')?.id).toBe(SENT.length)
     expect(stored.find((o) => o.order_no === 'J-12')).toMatchObject({ currency: 'TWD', amount: '1200.00' })
     expect(stored.find((o) => o.order_no === 'J-11')).toMatchObject({ customer_email: 'j11@example.com' })
     expect(stored.find((o) => o.order_no === 'J-10')).toMatchObject({ amount: '1000.00' })
