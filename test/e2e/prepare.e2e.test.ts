@@ -82,7 +82,11 @@ describe('preparing an import', () => {
 
   it('re-validates when a value is matched differently (failed without failed_at warns)', async () => {
     const { page } = app
-    const select = page.getByTestId('values-status').locator('li', { hasText: '待付款' }).locator('select')
+    // the options read 待付款 (pending) in every row: find the row by its sheet value
+    const select = page
+      .getByTestId('values-status')
+      .locator('li', { has: page.locator('.value-text', { hasText: /^待付款$/ }) })
+      .locator('select')
     await select.selectOption('failed')
     await summaryShows('(^|\\D)[1-9]\\d* 列有警告')
     expect(await select.inputValue()).toBe('failed')

@@ -29,7 +29,7 @@ export function ValuesPanel({ view, fields }: { view: PrepareView; fields: Field
                   <select
                     value={v.match ?? ''}
                     disabled={busy}
-                    aria-label={`${list.field}: ${v.value}`}
+                    aria-label={`${field?.label[lang] ?? list.field}: ${v.value}`}
                     onChange={(e) => void setValueMatch(list.field, v.value, e.target.value || null)}
                   >
                     {/* a value with a suggestion is always matched; without one it stays an error until chosen */}
