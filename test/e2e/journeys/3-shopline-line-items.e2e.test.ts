@@ -55,7 +55,7 @@ interface StoredOrder {
 
 let app: AppPage
 let page: Page
-const shot = (name: string) => journeyShot(page, `3-${name}`, true)
+const shot = (name: string) => journeyShot(page, `3-${name}`)
 
 /** What the app's own Rehearsal SHOPLINE stored, read over its HTTP API like any client would. */
 async function storedOrders(): Promise<StoredOrder[]> {
@@ -103,6 +103,12 @@ describe('journey 3: SHOPLINE line items from the app', () => {
     expect(await page.getByTestId('push-open').isDisabled()).toBe(true)
     expect(await page.getByTestId('push-blocked-reason').innerText()).toContain('SHOPLINE 連線')
     expect(await page.getByTestId('shipping-as-line').isChecked()).toBe(true)
+    // the issues panel names the connection setting and the field, never their raw keys
+    const issues = await page.getByTestId('issues-panel').innerText()
+    expect(issues).toContain('SHOPLINE 連線')
+    expect(issues).toContain('訂單日期')
+    expect(issues).not.toMatch(/delivery_option_id|payment_method_id|order_date/)
+    await page.getByTestId('issues-panel').scrollIntoViewIfNeeded()
     await shot('02-blocked.png')
   })
 
@@ -114,6 +120,7 @@ describe('journey 3: SHOPLINE line items from the app', () => {
     await page.getByTestId('shopline-load').click()
     await page.getByTestId('delivery-picker').selectOption(DELIVERY)
     await page.getByTestId('payment-picker').selectOption(PAYMENT)
+    await page.getByTestId('shopline-save').scrollIntoViewIfNeeded()
     await shot('03-pickers.png')
     await page.getByTestId('shopline-save').click()
     await page.getByTestId('shopline-current').getByText('歷史訂單匯入').waitFor()
@@ -124,6 +131,7 @@ describe('journey 3: SHOPLINE line items from the app', () => {
     expect(await page.getByTestId('shopline-profile-picker').inputValue()).toBe('rehearsal')
     expect(await page.getByTestId('shopline-profile-state').innerText()).toContain('歷史訂單匯入')
     expect(await page.getByTestId('push-open').isDisabled()).toBe(false)
+    await page.getByTestId('shipping-choice').scrollIntoViewIfNeeded()
     await shot('04-ready.png')
   })
 
@@ -141,6 +149,10 @@ describe('journey 3: SHOPLINE line items from the app', () => {
     await page.locator('[data-testid="push-ended"][data-state="finished"]').waitFor()
     expect(await page.getByTestId('push-end-counts').innerText()).toMatch(/已新增 3(\D|$)/)
     await page.getByTestId('result-row').first().waitFor()
+    // the created SHOPLINE id is shown whole, not cut off
+    const idCell = page.locator('[data-testid="result-row"] .result-id').first()
+    expect(await idCell.innerText()).toMatch(/^65a[0-9a-f]{21}$/)
+    expect(await idCell.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true)
     await shot('06-results.png')
 
     const orders = await storedOrders()
