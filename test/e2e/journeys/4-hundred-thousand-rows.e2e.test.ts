@@ -54,9 +54,12 @@ afterAll(async () => {
 
 describe('journey 4: a 100,000-row file', () => {
   it('opens and validates 100,000 rows: every 10,000th amount is an error', async () => {
-    const lines = ['訂單編號,Email,金額,付款狀態']
-    for (let i = 1; i <= ROWS; i++)
-      lines.push(`J4-${i},buyer${i % 9000}@example.com,${i % BAD_EVERY === 0 ? 'n/a' : 100 + (i % 900)},已付款`)
+    const lines = ['訂單編號,Email,金額,付款狀態,付款時間']
+    for (let i = 1; i <= ROWS; i++) {
+      const money = i % BAD_EVERY === 0 ? 'n/a' : 100 + (i % 900)
+      const paidAt = `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}`
+      lines.push(`J4-${i},buyer${i % 9000}@example.com,${money},已付款,${paidAt}`)
+    }
     const file = join(app.harness.dataDir, '十萬筆訂單.csv')
     writeFileSync(file, lines.join('\n'))
     await page.getByTestId('file-input').setInputFiles(file)
@@ -66,6 +69,7 @@ describe('journey 4: a 100,000-row file', () => {
     await page.getByTestId('summary').waitFor()
     await waitText(page, 'chip-errors', `^${ROWS / BAD_EVERY} 列有錯誤$`)
     expect(await chipNumber('chip-valid')).toBe(ROWS - ROWS / BAD_EVERY)
+    expect(await chipNumber('chip-warnings')).toBe(0)
     await shot('01-validated.png')
   }, 300_000)
 
@@ -142,11 +146,17 @@ describe('journey 4: a 100,000-row file', () => {
     expect(await count('notSent').getAttribute('class')).toContain('chip-neutral')
     expect(await count('notSent').getAttribute('class')).not.toContain('chip-bad')
     expect(await count('failed').innerText()).toBe('失敗 0')
+    // the rows with errors were never sent either, and say so: every row of the file is accounted for
+    expect(Number((await count('invalid').innerText()).replace(/\D/g, ''))).toBe(ROWS - valid)
 
     await page.getByTestId('results-filter-not_sent').click()
     const first = page.locator('[data-testid="result-row"][data-outcome="not_sent"]').first()
     await first.waitFor()
     expect(await first.innerText()).toContain('未送出')
+    // the outcome is readable whole, not cut to 「未送出（可…」
+    const outcome = first.locator('.grid-cell').nth(2)
+    expect(await outcome.innerText()).toBe('未送出（可以繼續或重試）')
+    expect(await outcome.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true)
     expect(await page.getByTestId('results-grid').innerText()).not.toMatch(/失敗|not_sent/)
     await shot('05-cancelled.png')
     expect(app.problems).toEqual([])
