@@ -93,7 +93,7 @@ export function ResultsTable({ jobId, counts, version }: { jobId: string; counts
                       <div className={`grid-cell outcome-${row.outcome}`} title={t(`outcome.${row.outcome}`)}>
                         {t(`outcome.${row.outcome}`)}
                       </div>
-                      <div className="grid-cell result-id" title={row.id ?? undefined}>
+                      <div className="grid-cell result-id" title={row.id == null ? undefined : String(row.id)}>
                         {row.id ?? ''}
                       </div>
                       <div className="grid-cell" title={row.reasonText ?? undefined}>
