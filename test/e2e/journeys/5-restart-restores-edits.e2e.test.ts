@@ -83,7 +83,7 @@ describe('journey 5: restart during review', () => {
     await recent.waitFor()
     expect(await page.locator('[data-testid="recent-session"]').count()).toBe(1)
     // the two edits were saved, not just the file
-    expect(await recent.innerText()).toMatch(/帳獸 訂單 · .+ · 2 處修改$/)
+    expect(await recent.locator('.sample-description').innerText()).toMatch(/^帳獸 訂單 · .+ · 2 處修改$/)
     await shot('03-recent-after-restart.png')
   })
 
