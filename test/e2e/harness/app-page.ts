@@ -28,11 +28,17 @@ export interface AppPageOptions {
   timeoutMs?: number
   /** Runs on the new page before it loads the app, e.g. to watch the bridge's websocket from its first frame. */
   beforeLoad?: (page: Page) => void
+  /** Start over this data directory (kept on close), as the app does after a restart. */
+  dataDir?: string
 }
 
 export async function openAppPage(options: AppPageOptions = {}): Promise<AppPage> {
   mkdirSync(SCREENSHOTS, { recursive: true })
-  const harness = await startHarness({ rendererDir: join(REPO, 'out/renderer'), resourcesDir: join(REPO, 'resources') })
+  const harness = await startHarness({
+    rendererDir: join(REPO, 'out/renderer'),
+    resourcesDir: join(REPO, 'resources'),
+    dataDir: options.dataDir
+  })
   let browser: Browser | undefined
   let context: BrowserContext | undefined
   try {

@@ -26,6 +26,8 @@ export interface HarnessOptions {
   rendererDir: string
   /** The folder holding samples/. */
   resourcesDir: string
+  /** Reuse this data directory (a restart over the same data); it is then left in place on close. */
+  dataDir?: string
 }
 
 export interface Harness {
@@ -84,7 +86,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (!statSync(join(rendererDir, 'index.html'), { throwIfNoEntry: false })) {
     throw new Error(`No built renderer at ${rendererDir}: run \`npm run build\` first.`)
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'orderdock-e2e-'))
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'orderdock-e2e-'))
   const services = createServices({
     dataDir,
     fetch,
@@ -138,7 +140,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       for (const client of clients) client.terminate()
       await new Promise<void>((done) => sockets.close(() => done()))
       await new Promise<void>((done) => server.close(() => done()))
-      rmSync(dataDir, { recursive: true, force: true })
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
     }
   }
 }

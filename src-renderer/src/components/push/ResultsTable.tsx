@@ -7,7 +7,8 @@ import { useResultPages } from './useResultPages'
 
 const ROW_HEIGHT = 36
 // sheet row, business key (order number / e-mail), outcome, id, reason, message
-const COLUMNS = '90px minmax(150px, 200px) 110px 150px 170px minmax(260px, 1fr)'
+// the outcome fits 「未送出（可以繼續或重試）」 and the id a 24-character SHOPLINE id, without cutting them
+const COLUMNS = '90px minmax(140px, 200px) 190px 200px 120px minmax(160px, 1fr)'
 const OUTCOMES: PushOutcome[] = ['created', 'updated', 'skipped', 'failed', 'not_sent', 'invalid', 'unknown']
 /** The count of an outcome (not_sent is counted as notSent in the summary). */
 const countOf = (counts: PushCounts, o: PushOutcome): number => (o === 'not_sent' ? counts.notSent : counts[o])
@@ -89,8 +90,12 @@ export function ResultsTable({ jobId, counts, version }: { jobId: string; counts
                       <div className="grid-cell result-key" data-testid="result-key" title={row.key ?? undefined}>
                         {row.key ?? ''}
                       </div>
-                      <div className={`grid-cell outcome-${row.outcome}`}>{t(`outcome.${row.outcome}`)}</div>
-                      <div className="grid-cell">{row.id ?? ''}</div>
+                      <div className={`grid-cell outcome-${row.outcome}`} title={t(`outcome.${row.outcome}`)}>
+                        {t(`outcome.${row.outcome}`)}
+                      </div>
+                      <div className="grid-cell result-id" title={row.id == null ? undefined : String(row.id)}>
+                        {row.id ?? ''}
+                      </div>
                       <div className="grid-cell" title={row.reasonText ?? undefined}>
                         {row.reasonText ?? ''}
                       </div>

@@ -6,6 +6,7 @@ import type { IssueGroup, PrepareView } from '../../../../src-main/ipc/contract'
 import { call } from '../../api'
 import { usePrepareStore } from '../../prepare-store'
 import { applyChange } from './review-actions'
+import { issueWhere } from './issue-where'
 
 function GroupFix({ view, group }: { view: PrepareView; group: IssueGroup }) {
   const { t, i18n } = useTranslation('review')
@@ -91,6 +92,8 @@ export function IssuesPanel({
   const { t, i18n } = useTranslation('review')
   const en = i18n.language === 'en'
   const version = usePrepareStore((s) => s.version)
+  const targets = usePrepareStore((s) => s.targets)
+  const fields = targets.find((x) => x.id === view.target)?.fields ?? []
   const [groups, setGroups] = useState<IssueGroup[]>([])
   const summary = view.summary
   useEffect(() => {
@@ -130,7 +133,7 @@ export function IssuesPanel({
               <span className="issue-count" data-testid="issue-count">
                 {g.rows.toLocaleString(en ? 'en' : 'zh-TW')}
               </span>
-              <span className="issue-where">{g.column ?? g.field}</span>
+              <span className="issue-where">{issueWhere(g, fields, en, t('shopline.profile'))}</span>
               <span className="issue-text">{en ? g.message.en : g.message['zh-TW']}</span>
             </button>
             <GroupFix view={view} group={g} />
