@@ -1,19 +1,17 @@
-// Push screen state (zustand): the chosen profile and options, the running job's live progress and its end. The plan,
-// the profile list and the unfinished jobs are queries (queries/plan.ts, queries/profiles.ts).
+// Push screen state (zustand): the chosen profile and options, which job is watched, what is running. The plan, the
+// profile list, the unfinished jobs and the job's status and progress are queries (queries/plan.ts, profiles.ts,
+// push-job.ts); the push events write the progress into the cache.
 // The token never reaches the renderer: a profile is named by id, and main fetches the token itself.
 import { create } from 'zustand'
-import type {
-  ApiError,
-  OrderDockEvent,
-  PushOptionsView,
-  PushProgressView,
-  PushStatusView
-} from '../../src-main/ipc/contract'
+import type { ApiError, OrderDockEvent, PushOptionsView } from '../../src-main/ipc/contract'
 import { asApiError, call, onEvent } from './api'
 import { queryClient } from './queries/client'
 import { keys } from './queries/keys'
 import { mutate } from './queries/mutation'
 import { profilesQuery, rehearsalFirst } from './queries/profiles'
+import { putJobProgress, putJobStatus, readJob } from './queries/push-job'
+
+export { isEnded } from './queries/push-job'
 
 interface PushStoreState {
   open: boolean
@@ -23,9 +21,8 @@ interface PushStoreState {
   options: PushOptionsView
   busy: string | null
   error: ApiError | null
+  /** The job shown (its status and progress: usePushJob). */
   jobId: string | null
-  progress: PushProgressView | null
-  status: PushStatusView | null
   exported: string | null
   /** preferred: the connection the preparation was checked against (SHOPLINE), chosen first when it exists. */
   show(prepId: string, file: string, preferred?: string): Promise<void>
@@ -42,10 +39,6 @@ interface PushStoreState {
   newPush(): void
   dismissError(): void
 }
-
-const ENDED = new Set(['finished', 'cancelled', 'stopped', 'error'])
-
-export const isEnded = (state: string | undefined): boolean => Boolean(state && ENDED.has(state))
 
 /** A job's answers changed (it ended, or a retry/resume wrote more): its result pages are read again. */
 const reloadResults = (jobId: string) => void queryClient.invalidateQueries({ queryKey: keys.results(jobId) })
@@ -64,12 +57,9 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
   }
 
   async function follow(jobId: string): Promise<void> {
-    set({ jobId, progress: null, status: null, exported: null })
-    const status = await call('push.status', { jobId })
-    if (get().jobId === jobId) {
-      set((s) => ({ status, progress: s.progress ?? status.progress }))
-      reloadResults(jobId)
-    }
+    set({ jobId, exported: null })
+    await readJob(jobId)
+    reloadResults(jobId)
   }
 
   return {
@@ -81,8 +71,6 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
     busy: null,
     error: null,
     jobId: null,
-    progress: null,
-    status: null,
     exported: null,
 
     async show(prepId, file, preferred) {
@@ -92,7 +80,7 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
         prepId,
         file,
         error: null,
-        ...(same ? {} : { jobId: null, progress: null, status: null, options: {} })
+        ...(same ? {} : { jobId: null, options: {} })
       })
       try {
         // the same cached list 連線設定 and the pickers use, read fresh now
@@ -122,19 +110,19 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
     pause: () =>
       change('pause', async () => {
         const { jobId } = get()
-        if (jobId) set({ status: await call('push.pause', { jobId }) })
+        if (jobId) putJobStatus(jobId, await call('push.pause', { jobId }))
       }),
 
     resume: () =>
       change('resume', async () => {
         const { jobId } = get()
-        if (jobId) set({ status: await call('push.resume', { jobId }) })
+        if (jobId) putJobStatus(jobId, await call('push.resume', { jobId }))
       }),
 
     cancel: () =>
       change('cancel', async () => {
         const { jobId } = get()
-        if (jobId) set({ status: await call('push.cancel', { jobId }) })
+        if (jobId) putJobStatus(jobId, await call('push.cancel', { jobId }))
       }),
 
     retryFailed: () =>
@@ -161,7 +149,7 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
 
     newPush() {
       const { prepId } = get()
-      set({ jobId: null, progress: null, status: null, exported: null })
+      set({ jobId: null, exported: null })
       // what was just sent may change the next plan: read it again
       if (prepId) void queryClient.invalidateQueries({ queryKey: keys.plans(prepId) })
     },
@@ -177,14 +165,12 @@ export function handlePushEvent(event: OrderDockEvent): void {
   if (event.jobId !== getState().jobId) return
   if (event.type === 'push.progress') {
     const { type: _type, ...progress } = event
-    setState({ progress })
+    putJobProgress(event.jobId, progress)
     return
   }
   // ended (or stopped): read the full status once, then the results table reloads
-  void call('push.status', { jobId: event.jobId }).then(
-    (status) => {
-      if (getState().jobId !== event.jobId) return
-      setState({ status, progress: status.progress })
+  void readJob(event.jobId).then(
+    () => {
       reloadResults(event.jobId)
       // a stopped push is now resumable, a finished one no longer is
       void queryClient.invalidateQueries({ queryKey: keys.pushJobs })

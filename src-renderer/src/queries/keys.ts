@@ -19,5 +19,6 @@ export const keys = {
     ['plan', prepId, profileId, options, 'preview'] as const,
   resultPage: (jobId: string, filter: PushResultFilter, page: number) =>
     ['push', 'results', jobId, filter, page] as const,
-  results: (jobId: string) => ['push', 'results', jobId] as const
+  results: (jobId: string) => ['push', 'results', jobId] as const,
+  pushJob: (jobId: string) => ['push', 'job', jobId] as const
 }
