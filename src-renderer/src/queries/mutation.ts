@@ -14,6 +14,8 @@ export interface MutationSpec<T> {
 export async function mutate<T>({ scope, run, invalidates }: MutationSpec<T>): Promise<T> {
   const observer = new MutationObserver<T, unknown, void>(queryClient, {
     mutationFn: run,
+    // the answer is handed back here; the cache need not keep it (a workbook view can be large)
+    gcTime: 0,
     ...(scope ? { scope: { id: scope } } : {})
   })
   const result = await observer.mutate()
