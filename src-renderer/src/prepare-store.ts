@@ -15,7 +15,7 @@ import type {
 import { asApiError, call } from './api'
 import { keys } from './queries/keys'
 import { mutate, refreshPrep } from './queries/mutation'
-import { putRow } from './queries/row-pages'
+import { putRow } from './queries/row-cache'
 import { useAppStore } from './store'
 
 interface PrepareState {

@@ -6,7 +6,7 @@ import { queryClient } from '../../src-renderer/src/queries/client'
 import { keys } from '../../src-renderer/src/queries/keys'
 import { mutate, refreshPrep } from '../../src-renderer/src/queries/mutation'
 import type { PageAnswer } from '../../src-renderer/src/queries/pages'
-import { putRow } from '../../src-renderer/src/queries/row-pages'
+import { putRow } from '../../src-renderer/src/queries/row-cache'
 
 const wait = (ms: number) => new Promise((done) => setTimeout(done, ms))
 const row = (rowNumber: number, text: string): PrepareRow =>
