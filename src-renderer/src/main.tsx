@@ -1,9 +1,11 @@
 // Renderer entry: i18n first, then subscribe to main-process events, then render.
+import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import { call } from './api'
 import { App } from './components/App'
+import { queryClient } from './queries/client'
 import { i18n, initI18n, rememberLanguage, savedLanguage, type UiLanguage } from './i18n'
 import { subscribeToMain } from './store'
 import './styles.css'
@@ -23,9 +25,11 @@ void initI18n().then(() => {
   if (!root) return
   createRoot(root).render(
     <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <App />
-      </I18nextProvider>
+      <QueryClientProvider client={queryClient}>
+        <I18nextProvider i18n={i18n}>
+          <App />
+        </I18nextProvider>
+      </QueryClientProvider>
     </StrictMode>
   )
 })

@@ -1,4 +1,5 @@
-// The prepare step's state: destination, mapping, value matches and the row grid's data version.
+// The prepare step's state: the preparation's view (mapping, value matches, summary) and what is running. Its rows,
+// issue groups and row numbers are queries (queries/row-pages.ts) that each change here refreshes.
 import { create } from 'zustand'
 import type {
   ApiError,
@@ -12,6 +13,9 @@ import type {
   TemplateView
 } from '../../src-main/ipc/contract'
 import { asApiError, call } from './api'
+import { keys } from './queries/keys'
+import { mutate, refreshPrep } from './queries/mutation'
+import { putRow } from './queries/row-cache'
 import { useAppStore } from './store'
 
 interface PrepareState {
@@ -21,8 +25,6 @@ interface PrepareState {
   workbookId: string | null
   busy: boolean
   error: ApiError | null
-  /** Bumped whenever rows may have changed (mapping, matches, exclusions): the grid reloads its pages. */
-  version: number
   loadTargets(): Promise<void>
   start(sessionId: string, target: TargetId): Promise<boolean>
   /** Reopen a saved session: its file becomes the open workbook and its preparation the screen. */
@@ -50,18 +52,35 @@ interface PrepareState {
   dismissError(): void
 }
 
-let ticket = 0
-
 export const usePrepareStore = create<PrepareState>()((set, get) => {
-  // one change at a time; a late answer to an older change never overwrites a newer view
+  // changes run one at a time (mutation scope 'prepare'), so answers arrive in the order asked and the last one
+  // shown is the newest; an answer for a preparation the user has left meanwhile is dropped
   async function update(load: () => Promise<PrepareView>): Promise<void> {
-    const mine = ++ticket
+    const workbookId = get().workbookId
+    const stillHere = () => get().workbookId === workbookId
     set({ busy: true, error: null })
     try {
-      const view = await load()
-      if (mine === ticket) set((s) => ({ view, busy: false, version: s.version + 1 }))
+      const view = await mutate({ scope: 'prepare', run: load })
+      if (!stillHere()) return
+      set({ view, busy: false })
+      refreshPrep(view.prepId)
     } catch (error) {
-      if (mine === ticket) set({ busy: false, error: asApiError(error) })
+      if (stillHere()) set({ busy: false, error: asApiError(error) })
+    }
+  }
+
+  /** A change whose answer is only the new summary: the rows it touched are read again. */
+  async function changeRows<T extends { summary: PrepareSummary }>(run: () => Promise<T>): Promise<T | null> {
+    const view = get().view
+    if (!view) return null
+    try {
+      const result = await mutate({ scope: 'prepare', run })
+      withSummary(result.summary)
+      refreshPrep(view.prepId)
+      return result
+    } catch (error) {
+      set({ error: asApiError(error) })
+      return null
     }
   }
 
@@ -76,7 +95,6 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
     workbookId: null,
     busy: false,
     error: null,
-    version: 0,
 
     async loadTargets() {
       if (get().targets.length) return
@@ -94,20 +112,23 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
     },
 
     async restore(id) {
-      const mine = ++ticket
       set({ busy: true, error: null })
       try {
-        const { workbook, prep } = await call('sessions.restore', { id })
-        if (mine !== ticket) return
+        const { workbook, prep } = await mutate({
+          scope: 'prepare',
+          run: () => call('sessions.restore', { id }),
+          invalidates: () => [keys.sessions]
+        })
         const previous = useAppStore.getState().view
         const previousPrep = get().view
         if (previousPrep && previousPrep.prepId !== prep.prepId)
           void call('prepare.close', { prepId: previousPrep.prepId }).catch(() => undefined)
-        set((s) => ({ view: prep, workbookId: workbook.sessionId, busy: false, version: s.version + 1 }))
+        set({ view: prep, workbookId: workbook.sessionId, busy: false })
+        refreshPrep(prep.prepId)
         useAppStore.setState({ view: workbook, opening: null, error: null })
         if (previous) void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
       } catch (error) {
-        if (mine === ticket) set({ busy: false, error: asApiError(error) })
+        set({ busy: false, error: asApiError(error) })
       }
     },
 
@@ -134,8 +155,15 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
       const view = get().view
       if (!view) return null
       try {
-        const result = await call('prepare.editCell', { prepId: view.prepId, row, column, value })
+        const result = await mutate({
+          scope: 'prepare',
+          run: () => call('prepare.editCell', { prepId: view.prepId, row, column, value })
+        })
         withSummary(result.summary)
+        // the edited row shows its new value at once; the edit re-validates other rows too (duplicates, the rest of a
+        // SHOPLINE order) and moves rows in or out of a filter, so the pages are read again
+        putRow(view.prepId, result.row)
+        refreshPrep(view.prepId)
         return result.row
       } catch (error) {
         set({ error: asApiError(error) })
@@ -145,14 +173,7 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
 
     async exclude(rows, excluded) {
       const view = get().view
-      if (!view) return
-      try {
-        const result = await call('prepare.exclude', { prepId: view.prepId, rows, excluded })
-        withSummary(result.summary)
-        set((s) => ({ version: s.version + 1 }))
-      } catch (error) {
-        set({ error: asApiError(error) })
-      }
+      if (view) await changeRows(() => call('prepare.exclude', { prepId: view.prepId, rows, excluded }))
     },
 
     async setOptions(change) {
@@ -164,7 +185,10 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
       const view = get().view
       if (!view) return null
       try {
-        const template = await call('templates.save', { prepId: view.prepId, name })
+        const template = await mutate({
+          run: () => call('templates.save', { prepId: view.prepId, name }),
+          invalidates: () => [keys.templates]
+        })
         set({ view: { ...view, template: { id: template.id, name: template.name } } })
         return template
       } catch (error) {
@@ -181,19 +205,15 @@ export const usePrepareStore = create<PrepareState>()((set, get) => {
     async setCells(rows, column, value) {
       const view = get().view
       if (!view || rows.length === 0) return
-      try {
-        const result = await call('prepare.setCells', { prepId: view.prepId, rows, column, value })
-        withSummary(result.summary)
-        set((s) => ({ version: s.version + 1 }))
-      } catch (error) {
-        set({ error: asApiError(error) })
-      }
+      await changeRows(() => call('prepare.setCells', { prepId: view.prepId, rows, column, value }))
     },
 
-    touch: () => set((s) => ({ version: s.version + 1 })),
+    touch() {
+      const view = get().view
+      if (view) refreshPrep(view.prepId)
+    },
 
     leave() {
-      ticket++
       const view = get().view
       set({ view: null, workbookId: null, busy: false, error: null })
       // main frees the preparation's table and validation (it stays saved and restorable)

@@ -1,43 +1,34 @@
-// Push screen state (zustand): the chosen profile and options, the plan, the running job's live progress and its end.
+// Push screen state (zustand): the chosen profile and options, which job is watched, what is running. The plan, the
+// profile list, the unfinished jobs and the job's status and progress are queries (queries/plan.ts, profiles.ts,
+// push-job.ts); the push events write the progress into the cache.
 // The token never reaches the renderer: a profile is named by id, and main fetches the token itself.
 import { create } from 'zustand'
-import type {
-  ApiError,
-  OrderDockEvent,
-  ProfileView,
-  PushJobView,
-  PushOptionsView,
-  PushPlanView,
-  PushProgressView,
-  PushStatusView
-} from '../../src-main/ipc/contract'
+import type { ApiError, OrderDockEvent, PushOptionsView } from '../../src-main/ipc/contract'
 import { asApiError, call, onEvent } from './api'
+import { queryClient } from './queries/client'
+import { keys } from './queries/keys'
+import { mutate } from './queries/mutation'
+import { profilesQuery, rehearsalFirst } from './queries/profiles'
+import { putJobProgress, putJobStatus, readJob } from './queries/push-job'
+
+export { isEnded } from './queries/push-job'
 
 interface PushStoreState {
   open: boolean
   prepId: string | null
   file: string
-  profiles: ProfileView[]
   profileId: string | null
   options: PushOptionsView
-  plan: PushPlanView | null
-  planning: boolean
   busy: string | null
   error: ApiError | null
+  /** The job shown (its status and progress: usePushJob). */
   jobId: string | null
-  progress: PushProgressView | null
-  status: PushStatusView | null
-  /** Bumped when a job ends: the results table reloads. */
-  resultsVersion: number
   exported: string | null
-  /** Pushes that stopped or were interrupted (also by a crash): they can be resumed. */
-  unfinished: PushJobView[]
   /** preferred: the connection the preparation was checked against (SHOPLINE), chosen first when it exists. */
   show(prepId: string, file: string, preferred?: string): Promise<void>
   hide(): void
-  chooseProfile(id: string): Promise<void>
-  setOptions(change: PushOptionsView): Promise<void>
-  refreshPlan(): Promise<void>
+  chooseProfile(id: string): void
+  setOptions(change: PushOptionsView): void
   start(): Promise<void>
   pause(): Promise<void>
   resume(): Promise<void>
@@ -49,16 +40,15 @@ interface PushStoreState {
   dismissError(): void
 }
 
-const ENDED = new Set(['finished', 'cancelled', 'stopped', 'error'])
-let planTicket = 0
-
-export const isEnded = (state: string | undefined): boolean => Boolean(state && ENDED.has(state))
+/** A job's answers changed (it ended, or a retry/resume wrote more): its result pages are read again. */
+const reloadResults = (jobId: string) => void queryClient.invalidateQueries({ queryKey: keys.results(jobId) })
 
 export const usePushStore = create<PushStoreState>()((set, get) => {
-  async function act(name: string, action: () => Promise<void>): Promise<void> {
+  /** One push action at a time (scope 'push'): shown as busy, its failure becomes the shown error. */
+  async function change(name: string, run: () => Promise<void>): Promise<void> {
     set({ busy: name, error: null })
     try {
-      await action()
+      await mutate({ scope: 'push', run })
     } catch (error) {
       set({ error: asApiError(error) })
     } finally {
@@ -67,29 +57,21 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
   }
 
   async function follow(jobId: string): Promise<void> {
-    set({ jobId, progress: null, status: null, exported: null })
-    const status = await call('push.status', { jobId })
-    if (get().jobId === jobId)
-      set((s) => ({ status, progress: s.progress ?? status.progress, resultsVersion: s.resultsVersion + 1 }))
+    set({ jobId, exported: null })
+    await readJob(jobId)
+    reloadResults(jobId)
   }
 
   return {
     open: false,
     prepId: null,
     file: '',
-    profiles: [],
     profileId: null,
     options: {},
-    plan: null,
-    planning: false,
     busy: null,
     error: null,
     jobId: null,
-    progress: null,
-    status: null,
-    resultsVersion: 0,
     exported: null,
-    unfinished: [],
 
     async show(prepId, file, preferred) {
       const same = get().prepId === prepId
@@ -98,19 +80,14 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
         prepId,
         file,
         error: null,
-        ...(same ? {} : { jobId: null, progress: null, status: null, plan: null, options: {} })
+        ...(same ? {} : { jobId: null, options: {} })
       })
       try {
-        const list = await call('profiles.list', {})
-        // the built-in Rehearsal profile first, then the user's own
-        const profiles = [...list.profiles].sort((a, b) => Number(b.builtIn) - Number(a.builtIn))
+        // the same cached list 連線設定 and the pickers use, read fresh now
+        const list = await queryClient.fetchQuery(profilesQuery)
+        const profiles = rehearsalFirst(list.profiles)
         const current = preferred ?? get().profileId
-        set({ profiles, profileId: profiles.some((p) => p.id === current) ? current : (profiles[0]?.id ?? null) })
-        void call('push.jobs', {}).then(
-          (jobs) => set({ unfinished: jobs.filter((j) => j.resumable) }),
-          () => undefined
-        )
-        await get().refreshPlan()
+        set({ profileId: profiles.some((p) => p.id === current) ? current : (profiles[0]?.id ?? null) })
       } catch (error) {
         set({ error: asApiError(error) })
       }
@@ -118,31 +95,12 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
 
     hide: () => set({ open: false }),
 
-    async chooseProfile(id) {
-      set({ profileId: id })
-      await get().refreshPlan()
-    },
+    chooseProfile: (id) => set({ profileId: id }),
 
-    async setOptions(change) {
-      set((s) => ({ options: { ...s.options, ...change } }))
-      await get().refreshPlan()
-    },
-
-    async refreshPlan() {
-      const { prepId, profileId, options } = get()
-      if (!prepId || !profileId) return
-      const mine = ++planTicket
-      set({ planning: true })
-      try {
-        const plan = await call('push.plan', { prepId, profileId, options })
-        if (mine === planTicket) set({ plan, planning: false })
-      } catch (error) {
-        if (mine === planTicket) set({ planning: false, plan: null, error: asApiError(error) })
-      }
-    },
+    setOptions: (change) => set((s) => ({ options: { ...s.options, ...change } })),
 
     start: () =>
-      act('start', async () => {
+      change('start', async () => {
         const { prepId, profileId, options } = get()
         if (!prepId || !profileId) return
         const { jobId } = await call('push.start', { prepId, profileId, options })
@@ -150,39 +108,39 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
       }),
 
     pause: () =>
-      act('pause', async () => {
+      change('pause', async () => {
         const { jobId } = get()
-        if (jobId) set({ status: await call('push.pause', { jobId }) })
+        if (jobId) putJobStatus(jobId, await call('push.pause', { jobId }))
       }),
 
     resume: () =>
-      act('resume', async () => {
+      change('resume', async () => {
         const { jobId } = get()
-        if (jobId) set({ status: await call('push.resume', { jobId }) })
+        if (jobId) putJobStatus(jobId, await call('push.resume', { jobId }))
       }),
 
     cancel: () =>
-      act('cancel', async () => {
+      change('cancel', async () => {
         const { jobId } = get()
-        if (jobId) set({ status: await call('push.cancel', { jobId }) })
+        if (jobId) putJobStatus(jobId, await call('push.cancel', { jobId }))
       }),
 
     retryFailed: () =>
-      act('retry', async () => {
+      change('retry', async () => {
         const { jobId } = get()
         if (jobId) await follow((await call('push.retryFailed', { jobId })).jobId)
       }),
 
     resumeJob: (which) =>
-      act('resumeJob', async () => {
+      change('resumeJob', async () => {
         const jobId = which ?? get().jobId
         if (!jobId) return
         await follow((await call('push.resumeJob', { jobId })).jobId)
-        set((s) => ({ unfinished: s.unfinished.filter((j) => j.jobId !== jobId) }))
+        void queryClient.invalidateQueries({ queryKey: keys.pushJobs })
       }),
 
     exportReport: (format) =>
-      act(`export-${format}`, async () => {
+      change(`export-${format}`, async () => {
         const { jobId } = get()
         if (!jobId) return
         const { path } = await call('push.exportReport', { jobId, format })
@@ -190,8 +148,10 @@ export const usePushStore = create<PushStoreState>()((set, get) => {
       }),
 
     newPush() {
-      set({ jobId: null, progress: null, status: null, exported: null })
-      void get().refreshPlan()
+      const { prepId } = get()
+      set({ jobId: null, exported: null })
+      // what was just sent may change the next plan: read it again
+      if (prepId) void queryClient.invalidateQueries({ queryKey: keys.plans(prepId) })
     },
 
     dismissError: () => set({ error: null })
@@ -205,14 +165,15 @@ export function handlePushEvent(event: OrderDockEvent): void {
   if (event.jobId !== getState().jobId) return
   if (event.type === 'push.progress') {
     const { type: _type, ...progress } = event
-    setState({ progress })
+    putJobProgress(event.jobId, progress)
     return
   }
   // ended (or stopped): read the full status once, then the results table reloads
-  void call('push.status', { jobId: event.jobId }).then(
-    (status) => {
-      if (getState().jobId !== event.jobId) return
-      setState((s) => ({ status, progress: status.progress, resultsVersion: s.resultsVersion + 1 }))
+  void readJob(event.jobId).then(
+    () => {
+      reloadResults(event.jobId)
+      // a stopped push is now resumable, a finished one no longer is
+      void queryClient.invalidateQueries({ queryKey: keys.pushJobs })
     },
     (error: unknown) => setState({ error: asApiError(error) })
   )

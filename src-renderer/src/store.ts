@@ -9,6 +9,7 @@ import type {
   WorkbookView
 } from '../../src-main/ipc/contract'
 import { asApiError, call, onEvent } from './api'
+import { mutate } from './queries/mutation'
 
 /** Same default cap as the reader: refuse before copying a huge file into memory. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -40,21 +41,25 @@ interface AppState {
   dismissNotice(): void
 }
 
-// every request takes a ticket; a late answer to an older request never overwrites a newer one
-let latestTicket = 0
+const closeSession = (sessionId: string) => void call('workbook.close', { sessionId }).catch(() => undefined)
 
 export const useAppStore = create<AppState>()((set, get) => {
+  // `opening` names the file the user waits for: an answer for another file (the user picked a newer one, or
+  // closed it meanwhile) is dropped, and its session freed
   async function open(file: string, load: () => Promise<WorkbookView | null>): Promise<void> {
-    const ticket = ++latestTicket
     set({ opening: file, error: null })
+    const wanted = () => get().opening === file
     try {
-      const view = await load()
-      if (ticket !== latestTicket) return
+      const view = await mutate({ scope: 'workbook', run: load })
+      if (!wanted()) {
+        if (view) closeSession(view.sessionId)
+        return
+      }
       const previous = get().view
       set(view ? { view, opening: null } : { opening: null })
-      if (view && previous) void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
+      if (view && previous) closeSession(previous.sessionId)
     } catch (error) {
-      if (ticket === latestTicket) set({ opening: null, error: { file, ...asApiError(error) } })
+      if (wanted()) set({ opening: null, error: { file, ...asApiError(error) } })
     }
   }
 
@@ -101,7 +106,6 @@ export const useAppStore = create<AppState>()((set, get) => {
         const view = await call('dialog.open', {})
         if (!view) return
         const previous = get().view
-        latestTicket++
         set({ view, opening: null, error: null })
         if (previous && previous.sessionId !== view.sessionId)
           void call('workbook.close', { sessionId: previous.sessionId }).catch(() => undefined)
@@ -113,19 +117,22 @@ export const useAppStore = create<AppState>()((set, get) => {
     async changePreview(change) {
       const current = get().view
       if (!current) return
-      const ticket = ++latestTicket
+      // changes run in order (scope 'workbook'), so the last answer is the newest; dropped if the file was closed
+      const same = () => get().view?.sessionId === current.sessionId
       set({ updating: true, error: null })
       try {
-        const view = await call('workbook.preview', { sessionId: current.sessionId, ...change })
-        if (ticket === latestTicket) set({ view, updating: false })
+        const view = await mutate({
+          scope: 'workbook',
+          run: () => call('workbook.preview', { sessionId: current.sessionId, ...change })
+        })
+        if (same()) set({ view, updating: false })
       } catch (error) {
-        if (ticket === latestTicket) set({ updating: false, error: { file: current.file, ...asApiError(error) } })
+        if (same()) set({ updating: false, error: { file: current.file, ...asApiError(error) } })
       }
     },
 
     closeWorkbook() {
       const current = get().view
-      latestTicket++
       set({ view: null, opening: null, error: null })
       if (current) void call('workbook.close', { sessionId: current.sessionId }).catch(() => undefined)
     },
@@ -140,11 +147,9 @@ export function handleEvent(event: OrderDockEvent, setLanguage: (language: 'zh-T
   const { setState, getState } = useAppStore
   switch (event.type) {
     case 'workbook.opening':
-      latestTicket++
       setState({ opening: event.file, error: null })
       break
     case 'workbook.opened': {
-      latestTicket++
       const previous = getState().view
       setState({ view: event.view, opening: null, error: null })
       if (previous && previous.sessionId !== event.view.sessionId)

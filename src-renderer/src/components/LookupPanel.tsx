@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next'
 import type { FieldView, LookupFileView, LookupView, PrepareView } from '../../../src-main/ipc/contract'
 import { asApiError, call } from '../api'
 import { usePrepareStore } from '../prepare-store'
+import { refreshPrep } from '../queries/mutation'
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt'
 const KEY_WORDS = /手機|電話|phone|mobile|帳號|account|顧客編號|客戶編號|會員編號|customer.?id|email|e-mail|電郵|信箱/i
 const KEY_KINDS = [/手機|電話|phone|mobile|tel/i, /帳號|account|user/i, /編號|\bid\b/i, /email|e-mail|電郵|信箱/i]
 
 function showView(view: PrepareView): void {
-  usePrepareStore.setState((s) => ({ view, busy: false, error: null, version: s.version + 1 }))
+  usePrepareStore.setState({ view, busy: false, error: null })
+  refreshPrep(view.prepId)
 }
 
 /** The main file's column most likely holding the key: the same header, else a column with a key-like name. */

@@ -1,8 +1,9 @@
 // The connections screen: profiles on the left (Rehearsal first), the chosen one's settings, token, test and SHOPLINE choices.
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProfileListView, ProfileView } from '../../../src-main/ipc/contract'
 import { useProfilesStore } from '../profiles-store'
+import { useProfileList } from '../queries/profiles'
 import { ConnectionTest } from './profiles/ConnectionTest'
 import { useLocalized } from './profiles/localized'
 import { ProfileForm } from './profiles/ProfileForm'
@@ -27,12 +28,17 @@ function ProfileEditor({ profile, defaults }: { profile: ProfileView; defaults: 
 export function ProfilesScreen() {
   const { t } = useTranslation('profiles')
   const pick = useLocalized()
-  const list = useProfilesStore((s) => s.list)
+  const list = useProfileList()
   const selected = useProfilesStore((s) => s.selected)
   const hide = useProfilesStore((s) => s.hide)
   const closeButton = useRef<HTMLButtonElement>(null)
   const panel = useRef<HTMLElement>(null)
   const profile = list?.profiles.find((p) => p.id === selected) ?? null
+  // nothing chosen yet, or the chosen profile is gone: the first one is shown
+  useEffect(() => {
+    if (list && selected !== 'new' && !list.profiles.some((p) => p.id === selected))
+      useProfilesStore.setState({ selected: list.profiles[0]?.id ?? null })
+  }, [list, selected])
   // modal: focus trapped, Esc closes it (over the push screen too), focus back to the control that opened it
   useModalDialog(panel, hide, () => closeButton.current)
 

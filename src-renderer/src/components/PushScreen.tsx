@@ -3,6 +3,9 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useProfilesStore } from '../profiles-store'
 import { isEnded, usePushStore } from '../push-store'
+import { usePlan } from '../queries/plan'
+import { usePushJob } from '../queries/push-job'
+import { useProfiles } from '../queries/profiles'
 import { ProgressPanel } from './push/ProgressPanel'
 import { PushSetup } from './push/PushSetup'
 import { usePick } from './push/format'
@@ -15,36 +18,34 @@ export function PushScreen() {
   const { t } = useTranslation('push')
   const pick = usePick()
   const s = usePushStore()
+  const profiles = useProfiles()
+  const { plan, planning, error: planError } = usePlan()
+  const error = s.error ?? planError
+  const { status, progress } = usePushJob(s.jobId)
   const showConnections = useProfilesStore((p) => p.show)
   const connectionsOpen = useProfilesStore((p) => p.open)
   const panel = useRef<HTMLElement>(null)
   const wasOpen = useRef(connectionsOpen)
   const { hide } = s
-  const ended = Boolean(s.jobId && s.status && isEnded(s.status.state))
+  const ended = Boolean(s.jobId && status && isEnded(status.state))
   // a real modal dialog: focus trapped, Esc closes it (Connections over it closes first), focus back to 匯入 afterwards
   useModalDialog(panel, hide, () => panel.current?.querySelector<HTMLElement>('[data-testid="push-profile"]') ?? null)
   // the part after ':' only re-runs the focus check (a re-plan disables Start for a moment, Pause turns into Resume)
   useStepFocus(
-    !s.jobId
-      ? `setup:${s.planning}`
-      : ended
-        ? `results:${s.jobId}`
-        : s.progress
-          ? `progress:${s.progress.state}`
-          : null,
+    !s.jobId ? `setup:${planning}` : ended ? `results:${s.jobId}` : progress ? `progress:${progress.state}` : null,
     () => panel.current ?? document
   )
   // a rehearsal ends as a rehearsal, and offers the real connections that reach the same destination
-  const ranOn = s.profiles.find((p) => p.id === s.status?.profileId)
+  const ranOn = profiles.find((p) => p.id === status?.profileId)
   const rehearsal = ranOn?.destination === 'rehearsal'
-  const realProfiles = s.plan ? s.profiles.filter((p) => p.destination === s.plan?.api) : []
+  const realProfiles = plan ? profiles.filter((p) => p.destination === plan.api) : []
   const pushSameRowsTo = (profileId: string) => {
     s.newPush()
-    void s.chooseProfile(profileId)
+    s.chooseProfile(profileId)
   }
 
   useEffect(() => {
-    // back from Connections (a token saved, a profile added): list the profiles and plan again
+    // back from Connections (a profile added or removed): choose among the profiles there are now
     if (wasOpen.current && !connectionsOpen) {
       const { prepId, file, show } = usePushStore.getState()
       if (prepId) void show(prepId, file)
@@ -87,11 +88,11 @@ export function PushScreen() {
             </button>
           </div>
         </header>
-        {s.error ? (
-          <div className="notice notice-error" role="alert" data-testid="push-error" data-code={s.error.code}>
+        {error ? (
+          <div className="notice notice-error" role="alert" data-testid="push-error" data-code={error.code}>
             <div className="notice-body">
               <strong className="notice-title">{t('error')}</strong>
-              <p>{s.error.messages ? pick(s.error.messages) : s.error.message}</p>
+              <p>{error.messages ? pick(error.messages) : error.message}</p>
             </div>
             <button type="button" className="button button-quiet" aria-label={t('close')} onClick={s.dismissError}>
               ×
@@ -100,10 +101,9 @@ export function PushScreen() {
         ) : null}
         {!s.jobId ? (
           <PushSetup />
-        ) : ended && s.status ? (
+        ) : ended && status ? (
           <ResultsScreen
-            status={s.status}
-            version={s.resultsVersion}
+            status={status}
             busy={s.busy !== null}
             exported={s.exported}
             onRetryFailed={() => void s.retryFailed()}
@@ -114,8 +114,8 @@ export function PushScreen() {
             realProfiles={realProfiles}
             onPushTo={pushSameRowsTo}
           />
-        ) : s.progress ? (
-          <ProgressPanel progress={s.progress} />
+        ) : progress ? (
+          <ProgressPanel progress={progress} />
         ) : (
           <p className="muted">…</p>
         )}

@@ -1,23 +1,21 @@
 // Saved import sessions (autosaved): continue where you left off, even after a crash, or delete them.
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SessionSummaryView } from '../../../src-main/ipc/contract'
-import { asApiError, call } from '../api'
+import { asApiError } from '../api'
 import { usePrepareStore } from '../prepare-store'
+import { removeSession, useSessions } from '../queries/sessions'
 
 export function RecentSessions() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
-  const [sessions, setSessions] = useState<SessionSummaryView[]>([])
+  const sessions = useSessions()
   const targets = usePrepareStore((s) => s.targets)
   const loadTargets = usePrepareStore((s) => s.loadTargets)
   const restore = usePrepareStore((s) => s.restore)
   const busy = usePrepareStore((s) => s.busy)
 
-  const load = () => void call('sessions.list', {}).then(setSessions, () => undefined)
   useEffect(() => {
     void loadTargets()
-    load()
   }, [loadTargets])
 
   if (sessions.length === 0) return null
@@ -43,7 +41,7 @@ export function RecentSessions() {
               className="button button-quiet"
               aria-label={t('sessions.remove', { name: session.name })}
               onClick={() =>
-                void call('sessions.remove', { id: session.id }).then(load, (error) =>
+                void removeSession(session.id).catch((error: unknown) =>
                   usePrepareStore.setState({ error: asApiError(error) })
                 )
               }

@@ -11,8 +11,6 @@ import './push/push.css'
 
 export interface ResultsScreenProps {
   status: PushStatusView
-  /** Bump to reload the table (e.g. when a retry ended). */
-  version?: number
   busy?: boolean
   /** Where the last report was written. */
   exported?: string | null
@@ -30,7 +28,6 @@ export interface ResultsScreenProps {
 
 export function ResultsScreen({
   status,
-  version = 0,
   busy = false,
   exported = null,
   onRetryFailed,
@@ -88,7 +85,7 @@ export function ResultsScreen({
           </div>
         </div>
       ) : null}
-      {status.state !== 'error' ? <ResultsTable jobId={status.jobId} counts={counts} version={version} /> : null}
+      {status.state !== 'error' ? <ResultsTable jobId={status.jobId} counts={counts} /> : null}
       <section className="push-section">
         <div className="form-actions">
           <button

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Issue, PrepareRow, PrepareView, RowFilter } from '../../../src-main/ipc/contract'
 import { usePrepareStore } from '../prepare-store'
-import { useRowPages } from './useRowPages'
+import { useRowPages } from '../queries/row-pages'
 import { useVirtualPages } from './useVirtualPages'
 import './derived.css'
 import { FilterCount } from './review/FilterCount'
@@ -52,10 +52,8 @@ function GroupMark({
 export function RowsGrid({ view }: { view: PrepareView }) {
   const { t, i18n } = useTranslation()
   const en = i18n.language === 'en'
-  const version = usePrepareStore((s) => s.version)
   const editCell = usePrepareStore((s) => s.editCell)
   const exclude = usePrepareStore((s) => s.exclude)
-  const touch = usePrepareStore((s) => s.touch)
   const [filter, setFilter] = useState<RowFilter>('all')
   const [editing, setEditing] = useState<Editing | null>(null)
   // the edit being closed (saved or cancelled): a blur fired while the input unmounts must not save it again
@@ -63,8 +61,8 @@ export function RowsGrid({ view }: { view: PrepareView }) {
   // review: the issues panel's group shown in the grid (null: the filter tab's rows)
   const [issue, setIssue] = useState<string | null>(null)
   const [showOriginal, setShowOriginal] = useState(false)
-  const pages = useRowPages(view.prepId, filter, version, issue)
-  const selection = useSelection(view.prepId, filter, version)
+  const pages = useRowPages(view.prepId, filter, issue)
+  const selection = useSelection(view.prepId, filter)
   const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
   const keys = useGridKeys({
     scroller,
@@ -84,12 +82,8 @@ export function RowsGrid({ view }: { view: PrepareView }) {
     const done = editing
     closing.current = done
     setEditing(null)
-    const row = await editCell(done.rowNumber, done.column, done.value)
-    if (row) {
-      pages.replace(row)
-      // an edit re-validates other rows too (duplicates, the rest of a SHOPLINE order) and moves rows in or out of a filter
-      touch()
-    }
+    // the store puts the re-validated row into the cached pages and refreshes the rest
+    await editCell(done.rowNumber, done.column, done.value)
   }
 
   const renderRow = (row: PrepareRow | undefined, index: number) => {

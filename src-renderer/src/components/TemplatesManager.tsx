@@ -2,10 +2,13 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TemplateView } from '../../../src-main/ipc/contract'
-import { asApiError, call } from '../api'
+import { asApiError } from '../api'
 import { usePrepareStore } from '../prepare-store'
+import { queryClient } from '../queries/client'
+import { keys } from '../queries/keys'
+import { removeTemplate, renameTemplate, useTemplates } from '../queries/templates'
 
-function TemplateRow({ template, onChanged }: { template: TemplateView; onChanged: () => void }) {
+function TemplateRow({ template }: { template: TemplateView }) {
   const { t } = useTranslation()
   const [name, setName] = useState(template.name)
   const fail = (error: unknown) => usePrepareStore.setState({ error: asApiError(error) })
@@ -22,14 +25,14 @@ function TemplateRow({ template, onChanged }: { template: TemplateView; onChange
         type="button"
         className="button"
         disabled={!name.trim() || name.trim() === template.name}
-        onClick={() => void call('templates.rename', { id: template.id, name: name.trim() }).then(onChanged, fail)}
+        onClick={() => void renameTemplate(template.id, name.trim()).catch(fail)}
       >
         {t('prepare.templates.rename')}
       </button>
       <button
         type="button"
         className="button button-quiet"
-        onClick={() => void call('templates.remove', { id: template.id }).then(onChanged, fail)}
+        onClick={() => void removeTemplate(template.id).catch(fail)}
       >
         {t('prepare.templates.remove')}
       </button>
@@ -39,20 +42,25 @@ function TemplateRow({ template, onChanged }: { template: TemplateView; onChange
 
 export function TemplatesManager() {
   const { t } = useTranslation()
-  const [templates, setTemplates] = useState<TemplateView[] | null>(null)
-  const load = () =>
-    void call('templates.list', {}).then(setTemplates, (error) =>
-      usePrepareStore.setState({ error: asApiError(error) })
-    )
+  // listed once the section is opened, read again then (another screen may have saved one)
+  const [open, setOpen] = useState(false)
+  const templates = useTemplates(open)
   return (
-    <details className="templates" onToggle={(e) => (e.currentTarget.open ? load() : undefined)}>
+    <details
+      className="templates"
+      onToggle={(e) => {
+        const isOpen = e.currentTarget.open
+        setOpen(isOpen)
+        if (isOpen) void queryClient.invalidateQueries({ queryKey: keys.templates })
+      }}
+    >
       <summary>{t('prepare.templates.title')}</summary>
       {templates === null ? null : templates.length === 0 ? (
         <p className="muted small">{t('prepare.templates.none')}</p>
       ) : (
         <ul>
           {templates.map((template) => (
-            <TemplateRow key={`${template.id}:${template.name}`} template={template} onChanged={load} />
+            <TemplateRow key={`${template.id}:${template.name}`} template={template} />
           ))}
         </ul>
       )}

@@ -1,29 +1,12 @@
 // The summary before sending (push.preview, computed in main): rows and requests, how long at the connection's pace,
 // totals per currency and a bar per month. Reloaded whenever the plan changes (profile, options, edits).
-import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PushPlanView, PushPreviewView } from '../../../../src-main/ipc/contract'
-import { call } from '../../api'
-import { usePushStore } from '../../push-store'
+import type { PushPlanView } from '../../../../src-main/ipc/contract'
+import { usePreview } from '../../queries/plan'
 import { formatDuration } from '../push/format'
 import { MonthBars } from './MonthBars'
 import { groupCount, groupDecimal } from './numbers'
 import './flow.css'
-
-function usePreview(plan: PushPlanView | null): PushPreviewView | null {
-  const [preview, setPreview] = useState<PushPreviewView | null>(null)
-  const ticket = useRef(0)
-  useEffect(() => {
-    if (!plan) return
-    const mine = ++ticket.current
-    const { options } = usePushStore.getState()
-    call('push.preview', { prepId: plan.prepId, profileId: plan.profileId, options }).then(
-      (next) => mine === ticket.current && setPreview(next),
-      () => mine === ticket.current && setPreview(null)
-    )
-  }, [plan])
-  return plan && preview?.profileId === plan.profileId && preview.prepId === plan.prepId ? preview : null
-}
 
 export function PushPreview({ plan }: { plan: PushPlanView | null }) {
   const { t, i18n } = useTranslation('flow')

@@ -2,6 +2,8 @@
 import { useTranslation } from 'react-i18next'
 import { useProfilesStore } from '../../profiles-store'
 import { usePushStore } from '../../push-store'
+import { usePlan } from '../../queries/plan'
+import { useProfiles } from '../../queries/profiles'
 import { PlanSummary } from './PlanSummary'
 import { PushPreview } from '../flow/PushPreview'
 import { UnfinishedJobs } from './UnfinishedJobs'
@@ -16,11 +18,10 @@ function withoutLead(text: string): string {
 export function PushSetup() {
   const { t } = useTranslation('push')
   const pick = usePick()
-  const profiles = usePushStore((s) => s.profiles)
+  const profiles = useProfiles()
   const profileId = usePushStore((s) => s.profileId)
   const options = usePushStore((s) => s.options)
-  const plan = usePushStore((s) => s.plan)
-  const planning = usePushStore((s) => s.planning)
+  const { plan, planning } = usePlan()
   const busy = usePushStore((s) => s.busy)
   const chooseProfile = usePushStore((s) => s.chooseProfile)
   const setOptions = usePushStore((s) => s.setOptions)
@@ -39,7 +40,7 @@ export function PushSetup() {
             data-testid="push-profile"
             aria-labelledby="push-profile-title"
             value={profileId ?? ''}
-            onChange={(e) => void chooseProfile(e.target.value)}
+            onChange={(e) => chooseProfile(e.target.value)}
           >
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>
@@ -70,7 +71,7 @@ export function PushSetup() {
                   name="on-conflict"
                   value={c.value}
                   checked={chosen === c.value}
-                  onChange={() => void setOptions({ onConflict: c.value })}
+                  onChange={() => setOptions({ onConflict: c.value })}
                 />
                 <span>
                   <strong>
@@ -98,7 +99,7 @@ export function PushSetup() {
               <input
                 type="checkbox"
                 checked={options.withCustomers === true}
-                onChange={(e) => void setOptions({ withCustomers: e.target.checked })}
+                onChange={(e) => setOptions({ withCustomers: e.target.checked })}
               />
               <span>
                 <strong>{t('options.withCustomers')}</strong>
@@ -109,7 +110,7 @@ export function PushSetup() {
               <input
                 type="checkbox"
                 checked={options.single === true}
-                onChange={(e) => void setOptions({ single: e.target.checked })}
+                onChange={(e) => setOptions({ single: e.target.checked })}
               />
               <span>
                 <strong>{t('options.single')}</strong>

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PushCounts, PushOutcome, PushResultFilter } from '../../../../src-main/ipc/contract'
 import { useVirtualPages } from '../useVirtualPages'
-import { useResultPages } from './useResultPages'
+import { useResultPages } from '../../queries/result-pages'
 
 const ROW_HEIGHT = 36
 // sheet row, business key (order number / e-mail), outcome, id, reason, message
@@ -13,12 +13,12 @@ const OUTCOMES: PushOutcome[] = ['created', 'updated', 'skipped', 'failed', 'not
 /** The count of an outcome (not_sent is counted as notSent in the summary). */
 const countOf = (counts: PushCounts, o: PushOutcome): number => (o === 'not_sent' ? counts.notSent : counts[o])
 
-export function ResultsTable({ jobId, counts, version }: { jobId: string; counts: PushCounts; version: number }) {
+export function ResultsTable({ jobId, counts }: { jobId: string; counts: PushCounts }) {
   const { t } = useTranslation('push')
   const { t: tf } = useTranslation('flow')
   const hasProblems = counts.failed + counts.notSent + counts.invalid + counts.unknown > 0
   const [filter, setFilter] = useState<PushResultFilter>(hasProblems ? 'problems' : 'all')
-  const pages = useResultPages(jobId, filter, version)
+  const pages = useResultPages(jobId, filter)
   const { scroller, virtual, items } = useVirtualPages(pages, ROW_HEIGHT)
 
   const filters: PushResultFilter[] = [

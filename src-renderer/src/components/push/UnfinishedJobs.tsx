@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next'
 import { usePrepareStore } from '../../prepare-store'
 import { usePushStore } from '../../push-store'
+import { useUnfinishedJobs } from '../../queries/plan'
 
 export function UnfinishedJobs() {
   const { t, i18n } = useTranslation('push')
@@ -9,7 +10,7 @@ export function UnfinishedJobs() {
   const targets = usePrepareStore((s) => s.targets)
   const targetName = (id: string) =>
     targets.find((x) => x.id === id)?.label[i18n.language === 'en' ? 'en' : 'zh-TW'] ?? ''
-  const jobs = usePushStore((s) => s.unfinished)
+  const jobs = useUnfinishedJobs()
   const busy = usePushStore((s) => s.busy)
   const resumeJob = usePushStore((s) => s.resumeJob)
   if (!jobs.length) return null

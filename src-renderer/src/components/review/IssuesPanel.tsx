@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { IssueGroup, PrepareView } from '../../../../src-main/ipc/contract'
 import { call } from '../../api'
 import { usePrepareStore } from '../../prepare-store'
+import { useIssueGroups } from '../../queries/issue-groups'
 import { applyChange } from './review-actions'
 import { issueWhere } from './issue-where'
 
@@ -91,21 +92,9 @@ export function IssuesPanel({
 }) {
   const { t, i18n } = useTranslation('review')
   const en = i18n.language === 'en'
-  const version = usePrepareStore((s) => s.version)
   const targets = usePrepareStore((s) => s.targets)
   const fields = targets.find((x) => x.id === view.target)?.fields ?? []
-  const [groups, setGroups] = useState<IssueGroup[]>([])
-  const summary = view.summary
-  useEffect(() => {
-    let live = true
-    call('review.issueGroups', { prepId: view.prepId }).then(
-      (r) => live && setGroups(r.groups),
-      () => live && setGroups([])
-    )
-    return () => {
-      live = false
-    }
-  }, [view.prepId, version, summary])
+  const groups = useIssueGroups(view.prepId)
   // the group shown in the grid was fixed away: show every row again
   useEffect(() => {
     if (active && !groups.some((g) => g.key === active)) onFilter(null)

@@ -1,8 +1,8 @@
 // 匯入 and, when it cannot be used yet, the reason right next to it (a disabled button alone explains nothing).
 import { useTranslation } from 'react-i18next'
 import type { PrepareView } from '../../../../src-main/ipc/contract'
-import { useProfilesStore } from '../../profiles-store'
 import { usePrepareStore } from '../../prepare-store'
+import { useProfileList } from '../../queries/profiles'
 import { PushButton } from '../PushButton'
 import './review.css'
 
@@ -24,7 +24,7 @@ export function pushBlockReason(
 
 export function PushGate({ view, file, busy }: { view: PrepareView; file: string; busy: boolean }) {
   const { t } = useTranslation('review')
-  const chosen = useProfilesStore((s) => s.list?.profiles.find((p) => p.id === view.profileId))
+  const chosen = useProfileList()?.profiles.find((p) => p.id === view.profileId)
   const needsChoices = usePrepareStore((s) => s.targets.find((x) => x.id === view.target)?.needsProfileChoices === true)
   const choicesMissing = needsChoices && !(chosen?.shopline?.deliveryOptionId && chosen.shopline.paymentMethodId)
   const reason = pushBlockReason(view, busy, choicesMissing, t)

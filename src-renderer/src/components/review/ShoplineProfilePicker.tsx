@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next'
 import type { PrepareView } from '../../../../src-main/ipc/contract'
 import { usePrepareStore } from '../../prepare-store'
 import { useProfilesStore } from '../../profiles-store'
+import { useProfileList } from '../../queries/profiles'
 
 export function ShoplineProfilePicker({ view }: { view: PrepareView }) {
   const { t } = useTranslation('review')
-  const list = useProfilesStore((s) => s.list)
-  const refresh = useProfilesStore((s) => s.refresh)
+  const list = useProfileList()
   const showConnections = useProfilesStore((s) => s.show)
   const setProfile = usePrepareStore((s) => s.setProfile)
   const busy = usePrepareStore((s) => s.busy)
@@ -18,10 +18,6 @@ export function ShoplineProfilePicker({ view }: { view: PrepareView }) {
   const choiceKey = JSON.stringify(
     profiles.map((p) => [p.id, p.shopline?.deliveryOptionId ?? '', p.shopline?.paymentMethodId ?? ''])
   )
-
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
 
   useEffect(() => {
     if (!list) return

@@ -2,14 +2,16 @@
 import type { PrepareSummary } from '../../../../src-main/ipc/contract'
 import { asApiError } from '../../api'
 import { usePrepareStore } from '../../prepare-store'
+import { mutate, refreshPrep } from '../../queries/mutation'
 
 export async function applyChange<T extends { summary: PrepareSummary }>(run: () => Promise<T>): Promise<T | null> {
   try {
-    const result = await run()
-    usePrepareStore.setState((s) => ({
-      view: s.view ? { ...s.view, summary: result.summary } : s.view,
-      version: s.version + 1
-    }))
+    const result = await mutate({ scope: 'prepare', run })
+    const { view } = usePrepareStore.getState()
+    if (view) {
+      usePrepareStore.setState({ view: { ...view, summary: result.summary } })
+      refreshPrep(view.prepId)
+    }
     return result
   } catch (error) {
     usePrepareStore.setState({ error: asApiError(error) })

@@ -3,6 +3,8 @@
 import { useCallback, useRef, useState } from 'react'
 import type { RowFilter } from '../../../../src-main/ipc/contract'
 import { call } from '../../api'
+import { queryClient } from '../../queries/client'
+import { keys } from '../../queries/keys'
 
 export interface Selection {
   rows: ReadonlySet<number>
@@ -11,17 +13,21 @@ export interface Selection {
   clear(): void
 }
 
-export function useSelection(prepId: string, filter: RowFilter, version: number): Selection {
+export function useSelection(prepId: string, filter: RowFilter): Selection {
   const [rows, setRows] = useState<ReadonlySet<number>>(new Set())
   const anchor = useRef<number | null>(null)
-  const listed = useRef<{ key: string; rows: number[] } | null>(null)
-  const key = `${prepId}|${filter}|${version}`
 
-  const rowNumbers = useCallback(async (): Promise<number[]> => {
-    if (listed.current?.key !== key)
-      listed.current = { key, rows: (await call('prepare.rowNumbers', { prepId, filter })).rows }
-    return listed.current.rows
-  }, [key, prepId, filter])
+  // cached until the rows change (refreshPrep drops it with the pages)
+  const rowNumbers = useCallback(
+    async (): Promise<number[]> =>
+      (
+        await queryClient.fetchQuery({
+          queryKey: keys.rowNumbers(prepId, filter),
+          queryFn: () => call('prepare.rowNumbers', { prepId, filter })
+        })
+      ).rows,
+    [prepId, filter]
+  )
 
   return {
     rows,
