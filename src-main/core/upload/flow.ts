@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { PreparedRecord, TargetId } from '../targets/types'
 import { startJob } from './job'
 import { deriveCustomers } from './zangsho'
-import type { JobEnvironment, JobOptions, JobResult } from './types'
+import type { JobEnvironment, JobHandle, JobOptions, JobResult } from './types'
 
 export type FlowKind = 'customers' | 'orders' | 'subscriptions' | 'events'
 /** The order 帳獸's import guide names. */
@@ -141,7 +141,7 @@ export interface RunFlowInput {
   resume?: boolean
   onStep?: (kind: FlowKind, jobId: string) => void
   /** Lets the caller cancel the step in flight (the CLI's Ctrl-C, the app's stop button). */
-  onJob?: (handle: { cancel(opts?: { abortInFlight?: boolean }): void; pause(): void; resume(): void }) => void
+  onJob?: (handle: JobHandle) => void
 }
 
 /** Runs the steps in the guide's order; a failing step stops the later ones. */
