@@ -176,7 +176,7 @@ describe('flow services', () => {
     // the steps are not offered one by one among the single pushes
     const jobs = await value<{ jobId: string }[]>(first, 'push.jobs', {})
     expect(jobs.filter((j) => j.jobId.startsWith(flowId))).toEqual([])
-    await first.dispose()
+    await first.dispose?.()
 
     refuseOrders = false
     const second = make()
@@ -214,6 +214,6 @@ describe('flow services', () => {
     const wb = XLSX.read(readFileSync(report.path))
     const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 })
     expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 9 }, (_, i) => `MF-${i + 1}`))
-    await second.dispose()
+    await second.dispose?.()
   }, 60_000)
 })
