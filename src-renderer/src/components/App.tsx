@@ -83,7 +83,12 @@ export function App() {
         {flowOpen && !flowReviewing ? (
           <FlowImportScreen />
         ) : view && prep ? (
-          <PrepareScreen view={prep} file={baseName(view.file)} onBack={flowReviewing ? backToFlow : leavePrepare} />
+          <PrepareScreen
+            view={prep}
+            file={baseName(view.file)}
+            onBack={flowReviewing ? backToFlow : leavePrepare}
+            backLabel={flowReviewing ? t('flowImport:backToFlow') : undefined}
+          />
         ) : view ? (
           <PreviewScreen view={view} onChooseFile={chooseFile} />
         ) : (
