@@ -18,8 +18,9 @@ export function kindOfSheet(name: string): FlowKind | null {
 }
 
 /**
- * The kind whose required fields all find a column, with the most columns matched (ties: the guide's later step, since an
- * events sheet also maps as customers by its e-mail column). null when no kind has all its required fields.
+ * The kind whose fields best match the headers: columns matched, minus 1.5 per required field left without a column (a
+ * subscriptions sheet lacking one required column still beats "customers", which needs only the e-mail). Ties go to the
+ * guide's later step; null when nothing scores above zero. The user confirms the guess.
  */
 export function kindOfHeaders(headers: readonly string[]): FlowKind | null {
   let best: { kind: FlowKind; score: number } | null = null
@@ -27,9 +28,8 @@ export function kindOfHeaders(headers: readonly string[]): FlowKind | null {
     const target = getTarget(FLOW_TARGETS[kind])
     if (!target) continue
     const auto = autoMap(target, headers)
-    if (auto.unmappedRequired.length) continue
-    const score = auto.matches.length
-    if (!best || score >= best.score) best = { kind, score }
+    const score = auto.matches.length - 1.5 * auto.unmappedRequired.length
+    if (score > 0 && (!best || score >= best.score)) best = { kind, score }
   }
   return best?.kind ?? null
 }

@@ -5,7 +5,7 @@ import type { FlowStatusView, FlowStepView } from '../../../../src-main/ipc/cont
 import { useFlowImportStore } from '../../flow-import-store'
 import { CountChips } from '../push/CountChips'
 
-function StepRow({ step, n }: { step: FlowStepView; n: number }) {
+function StepRow({ step, n, repeatsOutcome }: { step: FlowStepView; n: number; repeatsOutcome: boolean }) {
   const { t, i18n } = useTranslation('flowImport')
   const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
   const exportReport = useFlowImportStore((s) => s.exportReport)
@@ -59,7 +59,7 @@ function StepRow({ step, n }: { step: FlowStepView; n: number }) {
           {t('progress.exported', { path: saved })}
         </p>
       ) : null}
-      {step.message ? (
+      {step.message && !repeatsOutcome ? (
         <p className="field-problem small" data-testid={`flow-step-${step.kind}-message`}>
           {step.message[lang]}
         </p>
@@ -102,7 +102,7 @@ export function FlowProgress({ status }: { status: FlowStatusView }) {
       ) : null}
       <ol className="flow-progress-steps">
         {status.steps.map((step, i) => (
-          <StepRow key={step.kind} step={step} n={i + 1} />
+          <StepRow key={step.kind} step={step} n={i + 1} repeatsOutcome={status.message?.en === step.message?.en} />
         ))}
       </ol>
     </section>
