@@ -130,14 +130,14 @@ export function appFailureMessage(kind: FlowKind, n: number, r: JobResult): Text
   const l = label(kind)
   if (r.status !== 'finished') {
     return {
-      'zh-TW': `第 ${n} 步（${l['zh-TW']}）已${r.status === 'cancelled' ? '取消' : '停止'}，之後的步驟沒有送出。${r.stopMessage?.['zh-TW'] ?? ''}排除原因後，可在「未完成的匯入」繼續這個多檔匯入（已確認的資料不會重送）。`,
-      en: `Step ${n} (${l.en}) ${r.status}; the steps after it were not sent.${r.stopMessage ? ` ${r.stopMessage.en}` : ''} Fix the cause, then continue this import from “Unfinished imports” (nothing acknowledged is sent again).`
+      'zh-TW': `第 ${n} 步（${l['zh-TW']}）已${r.status === 'cancelled' ? '取消' : '停止'}，之後的步驟沒有送出。${r.stopMessage?.['zh-TW'] ?? ''}排除原因後，可在「未完成的多檔匯入」繼續這個多檔匯入（已確認的資料不會重送）。`,
+      en: `Step ${n} (${l.en}) ${r.status}; the steps after it were not sent.${r.stopMessage ? ` ${r.stopMessage.en}` : ''} Fix the cause, then continue this import from “Unfinished multi-file imports” (nothing acknowledged is sent again).`
     }
   }
   const s = r.summary
   const bad = s.failed + s.notSent + s.unknown
   return {
-    'zh-TW': `第 ${n} 步（${l['zh-TW']}）：${bad} 列失敗或不確定；之後的步驟可能依賴這些資料，因此沒有送出。請匯出這一步的報表查看原因，修正後可在「未完成的匯入」繼續之後的步驟。`,
-    en: `Step ${n} (${l.en}): ${bad} row(s) failed or unknown; the steps after it were not sent, since they may depend on these rows. Export this step's report to see why; after fixing, continue with the next steps from “Unfinished imports”.`
+    'zh-TW': `第 ${n} 步（${l['zh-TW']}）：${bad} 列失敗或不確定；之後的步驟可能依賴這些資料，因此沒有送出。請匯出這一步的報表查看原因，修正後可在「未完成的多檔匯入」繼續之後的步驟。`,
+    en: `Step ${n} (${l.en}): ${bad} row(s) failed or unknown; the steps after it were not sent, since they may depend on these rows. Export this step's report to see why; after fixing, continue with the next steps from “Unfinished multi-file imports”.`
   }
 }
