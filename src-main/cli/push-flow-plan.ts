@@ -4,6 +4,9 @@ import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import { openWorkbook } from '../core/workbook'
 import { FLOW_ORDER, type FlowKind } from '../core/upload/flow'
+import { kindOfSheet } from '../core/upload/flow-sheets'
+
+export { kindOfSheet }
 
 export interface FlowFile {
   kind: FlowKind
@@ -20,20 +23,6 @@ const KIND_WORDS: Record<string, FlowKind> = {
   subscriptions: 'subscriptions',
   events: 'events',
   subscription_events: 'events'
-}
-
-/** Sheet names recognized per kind (lower-cased, spaces/underscores/hyphens removed). Events is checked first: "訂閱事件" contains "訂閱". */
-const SHEET_NAMES: [FlowKind, string[]][] = [
-  ['events', ['events', 'subscriptionevents', 'subscriptionevent', '訂閱事件', '事件']],
-  ['customers', ['customers', 'customer', '顧客', '客戶', '會員']],
-  ['orders', ['orders', 'order', '訂單']],
-  ['subscriptions', ['subscriptions', 'subscription', '訂閱', '定期定額']]
-]
-
-export function kindOfSheet(name: string): FlowKind | null {
-  const n = name.toLowerCase().replace(/[\s_-]+/g, '')
-  for (const [kind, words] of SHEET_NAMES) if (words.includes(n)) return kind
-  return null
 }
 
 export function parseKind(word: string): FlowKind | null {

@@ -15,6 +15,8 @@ import {
 import type { FlowKind, FlowResult, FlowStepInput } from '../core/upload/flow'
 import type { PreparedRecord } from '../core/targets/types'
 import { createRedactor } from '../core/credentials/redact'
+import { buildReport, writeReport, type ReportSource } from '../core/report'
+import { derivedCustomersSource, stepReportPath } from '../core/report/flow-step-report'
 import { prepareFile, type PrepareFileInput } from './prepare-file'
 import { resolveConnection } from './push-profile'
 import { parseFileFlags, readPlanFile, workbookFiles, type FlowFile } from './push-flow-plan'
@@ -22,8 +24,9 @@ import { parseFileFlags, readPlanFile, workbookFiles, type FlowFile } from './pu
 export const FLOW_USAGE = `usage: orderdock push (--plan PLAN.json | --file KIND=FILE … | --workbook FILE) (--base-url URL --token-env VAR | --profile NAME) [options]
        orderdock push --resume FLOW_ID --token-env VAR [--journal-dir DIR]
   KIND: customers | orders | subscriptions | events — pushed in 帳獸's guide order, each step after the one before finished cleanly.
-  Without a customers file, the customers are taken from the orders and subscriptions.
+  Without a customers file, the customers are taken from the orders, subscriptions and events (customer e-mail).
   --workbook FILE   one workbook with sheets named Customers/顧客, Orders/訂單, Subscriptions/訂閱, Events/訂閱事件
+  --report FILE.xlsx|.csv   one results report per step that ran: FILE-1-customers.xlsx, FILE-2-orders.xlsx, …
   --timezone --lang --min-interval-ms --batch-size --events-path --journal-dir --json   as for push`
 
 const OPTIONS = {
@@ -41,6 +44,7 @@ const OPTIONS = {
   'min-interval-ms': { type: 'string' },
   'batch-size': { type: 'string' },
   'events-path': { type: 'string' },
+  report: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -150,7 +154,7 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
         options: { ...options(f.kind), source: { flow: flowId } }
       }
     }))
-    if (!has('customers') && (has('orders') || has('subscriptions'))) {
+    if (!has('customers') && (has('orders') || has('subscriptions') || has('events'))) {
       plan.push({
         kind: 'customers',
         derived: true,
@@ -161,6 +165,7 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
 
   // Every file is read, mapped and checked before anything is sent; a file that cannot be read stops here (exit 2).
   const records = new Map<FlowKind, PreparedRecord[]>()
+  const tables = new Map<FlowKind, ReportSource>()
   for (const p of plan.filter((x) => x.source.prepare)) {
     const prepared = await prepareFile({ ...p.source.prepare!, target: FLOW_TARGETS[p.kind] })
     if (!prepared.ok)
@@ -168,6 +173,7 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
         `${FLOW_KIND_LABELS[p.kind].en} (${p.source.prepare!.file}${p.source.prepare!.sheet ? ` / ${p.source.prepare!.sheet}` : ''}): ${prepared.error.message}`
       )
     records.set(p.kind, prepared.preparation.records)
+    tables.set(p.kind, prepared.table)
   }
   const steps: FlowStepInput[] = plan.map((p) => ({
     kind: p.kind,
@@ -175,9 +181,14 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
     source: p.source as unknown as Record<string, unknown>,
     options: p.source.options,
     records: p.derived
-      ? customersFromRows([records.get('orders') ?? [], records.get('subscriptions') ?? []])
+      ? customersFromRows([
+          records.get('orders') ?? [],
+          records.get('subscriptions') ?? [],
+          records.get('events') ?? []
+        ])
       : records.get(p.kind)!
   }))
+  for (const s of steps) if (s.derived) tables.set(s.kind, derivedCustomersSource(s.records))
 
   let current: { cancel(o?: { abortInFlight?: boolean }): void } | undefined
   let stops = 0
@@ -210,10 +221,28 @@ export async function pushFlow(argv: string[], deps: FlowDeps): Promise<number> 
     deps.signals.off('SIGINT', onSignal)
     deps.signals.off('SIGTERM', onSignal)
   }
+  if (v.report) await writeStepReports(resolve(v.report), result, tables, lang)
   if (v.json) out(JSON.stringify(flowJson(result)) + '\n')
   else out(humanFlow(result, journalDir))
   if (result.status !== 'finished' && v.json) errOut(`${result.message?.en ?? ''}\n`)
   return result.status === 'finished' ? 0 : 1
+}
+
+/** One report per step that ran (skipped steps have no results): FILE-<n>-<kind>.<ext>. */
+async function writeStepReports(
+  path: string,
+  result: FlowResult,
+  tables: Map<FlowKind, ReportSource>,
+  lang: 'en' | 'zh-TW'
+): Promise<void> {
+  for (const [i, step] of result.steps.entries()) {
+    const table = tables.get(step.kind)
+    if (!step.result || !table) continue
+    await writeReport(
+      stepReportPath(path, i + 1, step.kind),
+      buildReport(table, step.result.results, { language: lang })
+    )
+  }
 }
 
 function stepJson(
@@ -255,7 +284,7 @@ function humanFlow(r: FlowResult, journalDir: string): string {
       ? ` — 新增 created ${sum.created} · 更新 updated ${sum.updated} · 略過 skipped ${sum.skipped} · 失敗 failed ${sum.failed} · 資料有誤 invalid ${sum.invalid} · 不確定 unknown ${sum.unknown} (of ${sum.total})`
       : ''
     lines.push(
-      `${i + 1}. ${l['zh-TW']} ${l.en}${s.derived ? ' (取自訂單與訂閱 from the orders and subscriptions)' : ''}: ${s.status}${counts}`
+      `${i + 1}. ${l['zh-TW']} ${l.en}${s.derived ? ' (取自其他檔案 from the other files)' : ''}: ${s.status}${counts}`
     )
   })
   if (r.message) lines.push(r.message['zh-TW'], r.message.en)

@@ -63,7 +63,16 @@ export const METHOD_NAMES = [
   'review.findReplace',
   // fix in Excel and bring it back
   'prepare.exportErrors',
-  'prepare.mergeBack'
+  'prepare.mergeBack',
+  // multi-file import (issue 15 item 5)
+  'flow.sheetKinds',
+  'flow.openSheet',
+  'flow.start',
+  'flow.status',
+  'flow.cancel',
+  'flow.list',
+  'flow.resume',
+  'flow.exportReport'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

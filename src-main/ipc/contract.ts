@@ -20,6 +20,9 @@ export type * from './push-contract'
 // fix in Excel and bring it back
 import { fixInExcelMethodArgs, type FixInExcelMethodResults } from './fix-in-excel-contract'
 export type * from './fix-in-excel-contract'
+// multi-file import (issue 15 item 5)
+import { flowMethodArgs, type FlowMethodResults } from './flow-contract'
+export type * from './flow-contract'
 
 export { METHOD_NAMES, EVENT_CHANNEL, methodChannel, isMethodName } from './channels'
 export type { MethodName } from './channels'
@@ -102,12 +105,20 @@ export const methodArgs = {
   ...pushMethodArgs,
   // review (issue 11 B)
   ...reviewMethodArgs,
-  ...fixInExcelMethodArgs
+  ...fixInExcelMethodArgs,
+  // multi-file import (issue 15 item 5)
+  ...flowMethodArgs
 } satisfies { [M in MethodName]: z.ZodType }
 
 /** Result types, one per method. */
 export interface MethodResults
-  extends PrepareMethodResults, ProfileMethodResults, PushMethodResults, ReviewMethodResults, FixInExcelMethodResults {
+  extends
+    PrepareMethodResults,
+    ProfileMethodResults,
+    PushMethodResults,
+    ReviewMethodResults,
+    FixInExcelMethodResults,
+    FlowMethodResults {
   'app.info': AppInfo
   'app.setLanguage': { language: Language }
   /** null when the user cancelled the dialog. */

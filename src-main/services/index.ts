@@ -16,6 +16,7 @@ import type { ImportSession } from '../core/workspace/import-session'
 import { createPushServices, type PushTuning } from './push'
 import { createQuitGuard } from './quit-guard'
 import { createPreparationRestorer } from './push-restore'
+import { createFlowServices } from './push-flow'
 import { createFixInExcelServices } from './fix-in-excel'
 
 export interface ServiceDeps {
@@ -99,7 +100,24 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     tuning: deps.pushTuning
   })
 
-  const quitGuard = createQuitGuard({ isBusy: () => push.isBusy(), emit, quit: deps.quit })
+  // multi-file import (issue 15 item 5): steps are push jobs the push services track
+  const flow = createFlowServices({
+    dataDir: deps.dataDir,
+    fetch: deps.fetch,
+    now: deps.now,
+    emit,
+    language: () => language,
+    push,
+    workbooks,
+    preparation: (prepId) => preparations.get(prepId) ?? null,
+    restorePreparation: createPreparationRestorer(deps.dataDir, deps.now),
+    pushSettings: (profileId, api) => profiles.pushSettings(profileId, api),
+    pickSavePath: deps.pickSavePath,
+    tuning: deps.pushTuning
+  })
+  const busy = () => push.isBusy() || flow.isBusy()
+
+  const quitGuard = createQuitGuard({ isBusy: busy, emit, quit: deps.quit })
 
   const methods: ServiceMethods = {
     'app.info': async (): Promise<AppInfo> => ({
@@ -163,6 +181,7 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     ...profiles.methods,
     // push
     ...push.methods,
+    ...flow.methods,
     // fix in Excel and bring it back
     ...createFixInExcelServices({
       dataDir: deps.dataDir,
@@ -176,7 +195,7 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
   return {
     methods,
     emit,
-    isBusy: () => push.isBusy(),
+    isBusy: busy,
     requestClose: () => quitGuard.requestClose(),
     // profiles
     dispose: async () => {

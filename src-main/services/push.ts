@@ -59,6 +59,8 @@ export interface PushServiceDeps {
 export interface PushServices {
   methods: PushMethods
   isBusy(): boolean
+  /** A job another service started (a flow step) tracked like ours: status, results, report, quit guard. */
+  adopt(job: TrackedJob, handle: JobHandle, preparation: Preparation | null): void
   /** Cancel running jobs (their journals stay consistent and resumable) and wait for them. */
   dispose(): Promise<void>
 }
@@ -147,6 +149,13 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
       return false
     }
   }
+
+  // a flow's steps are listed and resumed as their flow (flow.list / flow.resume), not one by one
+  const partOfFlow = (jobId: string) =>
+    readJobOptions(journalDir, jobId).then(
+      (o) => typeof o.source?.flow === 'string',
+      () => false
+    )
 
   const assertIdle = () => {
     if ([...jobs.values()].some((j) => j.active)) throw busyError()
@@ -336,6 +345,7 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
       const listed = await listJobs(journalDir)
       const views: PushJobView[] = []
       for (const j of listed) {
+        if (await partOfFlow(j.jobId)) continue
         const running = Boolean(jobs.get(j.jobId)?.active)
         // only jobs started from the app can be resumed here (a CLI job needs its file: push --resume)
         const fromApp = j.status !== 'finished' && !running && (await startedFromApp(j.jobId))
@@ -409,6 +419,7 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
   return {
     methods,
     isBusy: () => [...jobs.values()].some((j) => j.active),
+    adopt: (job, handle, preparation) => void run(job, handle, preparation),
     async dispose() {
       const active = [...jobs.values()].filter((j) => j.active)
       for (const job of active) job.handle?.cancel()

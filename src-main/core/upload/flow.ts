@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { PreparedRecord, TargetId } from '../targets/types'
 import { startJob } from './job'
 import { deriveCustomers } from './zangsho'
-import type { JobEnvironment, JobOptions, JobResult } from './types'
+import type { JobEnvironment, JobHandle, JobOptions, JobResult } from './types'
 
 export type FlowKind = 'customers' | 'orders' | 'subscriptions' | 'events'
 /** The order 帳獸's import guide names. */
@@ -29,7 +29,7 @@ export interface FlowStepRecord {
   kind: FlowKind
   target: TargetId
   jobId: string
-  /** Customers taken from the orders and subscriptions (no customer file was given). */
+  /** Customers taken from the orders, subscriptions and events (no customer file was given). */
   derived: boolean
   status: FlowStepStatus
   /** What the caller needs to rebuild this step's records on resume (file, sheet, mapping …); never the token. */
@@ -94,7 +94,7 @@ async function saveFlowJournal(journalDir: string, j: FlowJournal): Promise<void
   await rename(`${path}.tmp`, path)
 }
 
-/** Customers step records built from the orders' and subscriptions' e-mails and names (first name seen wins). */
+/** Customers step records built from the orders', subscriptions' and events' e-mails and names (first name seen wins). */
 export function customersFromRows(sources: readonly PreparedRecord[][]): PreparedRecord[] {
   const all = sources.flat().filter((r) => r.valid)
   const found = deriveCustomers(
@@ -105,6 +105,7 @@ export function customersFromRows(sources: readonly PreparedRecord[][]): Prepare
     row: i + 1,
     rows: [i + 1],
     valid: true,
+    key: c.email,
     payload: { email: c.email, ...(c.name ? { name: c.name } : {}) }
   }))
 }
@@ -140,7 +141,7 @@ export interface RunFlowInput {
   resume?: boolean
   onStep?: (kind: FlowKind, jobId: string) => void
   /** Lets the caller cancel the step in flight (the CLI's Ctrl-C, the app's stop button). */
-  onJob?: (handle: { cancel(opts?: { abortInFlight?: boolean }): void; pause(): void; resume(): void }) => void
+  onJob?: (handle: JobHandle) => void
 }
 
 /** Runs the steps in the guide's order; a failing step stops the later ones. */

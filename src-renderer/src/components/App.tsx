@@ -11,6 +11,9 @@ import { TopBar } from './TopBar'
 import { useFileDrop } from './useFileDrop'
 import { QuitConfirm } from './flow/QuitConfirm'
 import { useStepFocus } from './flow/useStepFocus'
+// multi-file import (issue 15 item 5)
+import { useFlowImportStore } from '../flow-import-store'
+import { FlowImportScreen } from './flow-import/FlowImportScreen'
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.tsv'
 
@@ -28,6 +31,9 @@ export function App() {
   const openFile = useAppStore((s) => s.openFile)
   const openWithDialog = useAppStore((s) => s.openWithDialog)
   const fileInput = useRef<HTMLInputElement>(null)
+  const flowOpen = useFlowImportStore((s) => s.open)
+  const flowReviewing = useFlowImportStore((s) => s.reviewing)
+  const backToFlow = useFlowImportStore((s) => s.backFromReview)
 
   useEffect(() => {
     void useAppStore.getState().init()
@@ -74,8 +80,15 @@ export function App() {
         <InfoNotice />
         <ErrorNotice error={error} onDismiss={dismissError} />
         <ErrorNotice error={prepError} onDismiss={dismissPrepError} />
-        {view && prep ? (
-          <PrepareScreen view={prep} file={baseName(view.file)} onBack={leavePrepare} />
+        {flowOpen && !flowReviewing ? (
+          <FlowImportScreen />
+        ) : view && prep ? (
+          <PrepareScreen
+            view={prep}
+            file={baseName(view.file)}
+            onBack={flowReviewing ? backToFlow : leavePrepare}
+            backLabel={flowReviewing ? t('flowImport:backToFlow') : undefined}
+          />
         ) : view ? (
           <PreviewScreen view={view} onChooseFile={chooseFile} />
         ) : (

@@ -4,6 +4,9 @@ import { useAppStore } from '../store'
 import { SheetIcon, UploadIcon } from './icons'
 import { baseName } from './Notices'
 import { RecentSessions } from './RecentSessions'
+// multi-file import (issue 15 item 5)
+import { FlowEntry } from './flow-import/FlowEntry'
+import { UnfinishedFlows } from './flow-import/UnfinishedFlows'
 
 interface Props {
   dragging: boolean
@@ -59,6 +62,7 @@ export function OpenScreen({ dragging, onChooseFile }: Props) {
             </>
           )}
         </div>
+        <FlowEntry />
       </div>
       <div className="side-column">
         <aside className="samples" aria-labelledby="samples-title">
@@ -93,6 +97,7 @@ export function OpenScreen({ dragging, onChooseFile }: Props) {
           )}
         </aside>
         <RecentSessions />
+        <UnfinishedFlows />
       </div>
     </section>
   )

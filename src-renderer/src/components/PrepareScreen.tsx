@@ -13,7 +13,18 @@ import { MappingSection } from './review/MappingSection'
 import { ReviewBar } from './review/ReviewBar'
 import { ShoplineShippingChoice } from './review/ShoplineShippingChoice'
 
-export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file: string; onBack: () => void }) {
+export function PrepareScreen({
+  view,
+  file,
+  onBack,
+  backLabel
+}: {
+  view: PrepareView
+  file: string
+  onBack: () => void
+  /** The multi-file import's review goes back to its steps, not to the preview. */
+  backLabel?: string
+}) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === 'en' ? 'en' : 'zh-TW'
   const targets = usePrepareStore((s) => s.targets)
@@ -50,7 +61,7 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
             </select>
           </label>
           <button type="button" className="button button-quiet" onClick={onBack}>
-            {t('prepare.back')}
+            {backLabel ?? t('prepare.back')}
           </button>
         </div>
       </header>

@@ -19,6 +19,9 @@ import lookupZhTW from './lookup.zh-TW.json'
 // push flow: summary, rehearsal end, quit confirm, accessibility (issue 11 C/D)
 import flowEn from './flow.en.json'
 import flowZhTW from './flow.zh-TW.json'
+// multi-file import (issue 15 item 5)
+import flowImportEn from './flow-import.en.json'
+import flowImportZhTW from './flow-import.zh-TW.json'
 
 export type UiLanguage = 'zh-TW' | 'en'
 const STORAGE_KEY = 'orderdock.language'
@@ -55,9 +58,18 @@ export function initI18n(): Promise<unknown> {
           push: pushZhTW,
           review: reviewZhTW,
           lookup: lookupZhTW,
-          flow: flowZhTW
+          flow: flowZhTW,
+          flowImport: flowImportZhTW
         },
-        en: { translation: en, profiles: profilesEn, push: pushEn, review: reviewEn, lookup: lookupEn, flow: flowEn }
+        en: {
+          translation: en,
+          profiles: profilesEn,
+          push: pushEn,
+          review: reviewEn,
+          lookup: lookupEn,
+          flow: flowEn,
+          flowImport: flowImportEn
+        }
       },
       lng: language,
       fallbackLng: 'zh-TW',

@@ -7,6 +7,7 @@ import { useProfiles } from '../../queries/profiles'
 import { PlanSummary } from './PlanSummary'
 import { PushPreview } from '../flow/PushPreview'
 import { UnfinishedJobs } from './UnfinishedJobs'
+import { UnfinishedFlows } from '../flow-import/UnfinishedFlows'
 import { usePick } from './format'
 
 /** The explanations start with their own title ("更新（預設）：…"); the choice already shows it. */
@@ -33,6 +34,7 @@ export function PushSetup() {
   return (
     <div className="push-setup">
       <UnfinishedJobs />
+      <UnfinishedFlows />
       <section className="push-section" aria-labelledby="push-profile-title">
         <h2 id="push-profile-title">{t('profile')}</h2>
         <div className="push-profile-row">
