@@ -183,13 +183,12 @@ export const useFlowImportStore = create<FlowImportState>()((set, get) => {
       const slot = get().slots[kind]
       if (!slot) return
       // the usual prepare screen on this file; the prepare store first, so the app never sees a mismatched pair
-      usePrepareStore.setState((s) => ({
+      usePrepareStore.setState({
         view: slot.prep,
         workbookId: slot.workbook.sessionId,
         busy: false,
-        error: null,
-        version: s.version + 1
-      }))
+        error: null
+      })
       useAppStore.setState({ view: slot.workbook, opening: null, error: null })
       set({ reviewing: kind })
     },

@@ -1,9 +1,9 @@
 // 多檔匯入 / Import several files: up to four files (or one workbook with a sheet per kind), each reviewed on the usual
 // prepare screen, then pushed in 帳獸's guide order as one resumable job.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FLOW_KINDS, useFlowImportStore } from '../../flow-import-store'
-import { useProfilesStore } from '../../profiles-store'
+import { useProfileList } from '../../queries/profiles'
 import { ErrorNotice } from '../Notices'
 import { FlowProgress } from './FlowProgress'
 import { FlowStepCard } from './FlowStepCard'
@@ -20,8 +20,7 @@ export function FlowImportScreen() {
   const start = useFlowImportStore((s) => s.start)
   const hide = useFlowImportStore((s) => s.hide)
   const dismissError = useFlowImportStore((s) => s.dismissError)
-  const list = useProfilesStore((s) => s.list)
-  const refreshProfiles = useProfilesStore((s) => s.refresh)
+  const list = useProfileList()
   // 帳獸 connections and the rehearsal server (SHOPLINE has no customers / subscriptions / events)
   const profiles = (list?.profiles ?? []).filter((p) => p.destination !== 'shopline')
   const [profileId, setProfileId] = useState('')
@@ -29,9 +28,6 @@ export function FlowImportScreen() {
   const running = status?.state === 'running'
   const hasFiles = Object.keys(slots).length > 0
 
-  useEffect(() => {
-    void refreshProfiles()
-  }, [refreshProfiles])
 
   return (
     <section className="flow-import-screen" data-testid="flow-import" aria-busy={busy !== null}>
