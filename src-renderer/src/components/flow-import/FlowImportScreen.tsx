@@ -28,7 +28,6 @@ export function FlowImportScreen() {
   const running = status?.state === 'running'
   const hasFiles = Object.keys(slots).length > 0
 
-
   return (
     <section className="flow-import-screen" data-testid="flow-import" aria-busy={busy !== null}>
       <header className="preview-head panel">
