@@ -104,6 +104,13 @@ export class WorkbookSessions {
     return { source: entry.source, options: { ...entry.options } }
   }
 
+  /** The preview's rows as a table: the first rows a full read with sourceOf's options gives (a first page at once). */
+  headOf(sessionId: string): SheetTable {
+    const { view } = this.get(sessionId)
+    const { file, format, encoding, delimiter, sheets, sheet, headerRow, headers, preview } = view
+    return { file, format, encoding, delimiter, sheets, sheet, headerRow, headers, rows: preview, truncated: true }
+  }
+
   close(sessionId: string): boolean {
     return this.open.delete(sessionId)
   }
