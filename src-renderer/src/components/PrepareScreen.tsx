@@ -12,6 +12,7 @@ import { ShoplineProfilePicker } from './review/ShoplineProfilePicker'
 import { MappingSection } from './review/MappingSection'
 import { ReviewBar } from './review/ReviewBar'
 import { ShoplineShippingChoice } from './review/ShoplineShippingChoice'
+import { Deferred } from './review/Deferred'
 
 export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file: string; onBack: () => void }) {
   const { t, i18n } = useTranslation()
@@ -71,7 +72,10 @@ export function PrepareScreen({ view, file, onBack }: { view: PrepareView; file:
       </MappingSection>
       {/* push: counts and 匯入 stay in view while the page and the grid scroll */}
       <ReviewBar view={view} file={file} busy={busy} />
-      <RowsGrid view={view} />
+      {/* issue 14: the grid mounts one task later, so opening this screen is never one long task */}
+      <Deferred>
+        <RowsGrid view={view} />
+      </Deferred>
     </section>
   )
 }
