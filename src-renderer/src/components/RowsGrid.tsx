@@ -66,6 +66,8 @@ export function RowsGrid({ view }: { view: PrepareView }) {
 
   // the rows get one stable object whose methods call the latest handlers, so memoized rows are not re-rendered for them
   const latest = useRef<GridRowActions | null>(null)
+  // after every render on purpose (no dependency list): the rows call the latest handlers
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   useLayoutEffect(() => {
     latest.current = {
       select: (index, rowNumber, mods) => void selection.click(index, rowNumber, mods),
