@@ -161,8 +161,8 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     ...createReviewServices({ preparations }),
     // profiles
     ...profiles.methods,
-    // push
-    ...push.methods,
+    // push (issue 14: a preparation still validating its rows is waited for, so the plan sees every record)
+    ...waitingForValidation(push.methods, (prepId) => preparations.get(prepId)?.whenValidated()),
     // fix in Excel and bring it back
     ...createFixInExcelServices({
       dataDir: deps.dataDir,
@@ -199,4 +199,19 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
       }
     }
   }
+}
+
+/** Methods taking a prepId first wait until that preparation has validated every row (a progressive prepare). */
+function waitingForValidation<T extends Record<string, (args: never) => Promise<unknown>>>(
+  methods: T,
+  validated: (prepId: string) => Promise<void> | undefined
+): T {
+  const wrapped: Record<string, (args: never) => Promise<unknown>> = {}
+  for (const [name, method] of Object.entries(methods))
+    wrapped[name] = async (args: never) => {
+      const prepId = (args as { prepId?: unknown } | undefined)?.prepId
+      if (typeof prepId === 'string') await validated(prepId)
+      return method(args)
+    }
+  return wrapped as T
 }

@@ -4,6 +4,7 @@ import type { ImportSession, OpenOutcome } from '../core/workspace/import-sessio
 import type { PrepareSummary } from '../core/validation/types'
 import type { OrderDockEvent } from '../ipc/contract'
 import type { SheetTable } from '../core/workbook/types'
+import type { MappingTemplate } from '../core/workspace/templates'
 
 /** Progress events at most this often (each carries counts, whose filters cost a pass over the rows). */
 export const PROGRESS_EVERY_MS = 250
@@ -11,7 +12,7 @@ const EMPTY_SUMMARY: PrepareSummary = { rows: 0, valid: 0, invalid: 0, warnings:
 
 export interface ProgressiveOpen {
   /** The first page is validated (prepare.start can answer) or the open finished first (small file, or it failed). */
-  first: Promise<{ kind: 'first-page' } | { kind: 'finished'; outcome: OpenOutcome }>
+  first: Promise<{ kind: 'first-page'; template: MappingTemplate | null } | { kind: 'finished'; outcome: OpenOutcome }>
   /** Every row validated (or the open failed). */
   done: Promise<OpenOutcome>
 }
@@ -42,13 +43,13 @@ export function openProgressively(
       ...(error ? { error } : {})
     })
   }
-  let firstPage!: () => void
-  const reached = new Promise<void>((resolve) => (firstPage = resolve))
-  const done = session.openProgressively({ head, onFirstPage: () => firstPage(), onProgress: () => send(false) })
+  let firstPage!: (template: MappingTemplate | null) => void
+  const reached = new Promise<MappingTemplate | null>((resolve) => (firstPage = resolve))
+  const done = session.openProgressively({ head, onFirstPage: (t) => firstPage(t), onProgress: () => send(false) })
   const first = Promise.race([
-    reached.then(() => {
+    reached.then((template) => {
       shown = true
-      return { kind: 'first-page' as const }
+      return { kind: 'first-page' as const, template }
     }),
     done.then((outcome) => ({ kind: 'finished' as const, outcome }))
   ])

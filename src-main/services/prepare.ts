@@ -249,6 +249,8 @@ export function createPrepareServices(deps: {
         throw new ServiceError(error.code, error.message, error.file)
       }
       open.set(id, session)
+      const template = first.kind === 'first-page' ? first.template : first.outcome.ok ? first.outcome.template : null
+      if (template) appliedTemplates.set(id, { id: template.id, name: template.name })
       void progressive.done.then(
         (outcome) => {
           if (outcome.ok && outcome.template && open.get(id) === session)

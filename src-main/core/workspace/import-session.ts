@@ -78,7 +78,8 @@ export interface OpenProgress {
 export interface ProgressiveHooks {
   /** The first rows of the file as the full read will give them (the preview already read), if the caller has them. */
   head?: SheetTable
-  onFirstPage: () => void
+  /** The first rows are mapped (with this saved template, if one was applied) and validated. */
+  onFirstPage: (template: MappingTemplate | null) => void
   onProgress?: () => void
 }
 
@@ -102,6 +103,7 @@ export class ImportSession {
   /** Progressive open: true while the file is read; the preparation validated in steps until it is done. */
   private reading = false
   private rowsRead = 0
+  private validation: Promise<void> | null = null
   private stepped: SteppedPreparation | null = null
   /** Progressive open: the first rows' mapping and validation, finished before the full table is used. */
   private headWork: Promise<MappingTemplate | null> | null = null
@@ -174,10 +176,15 @@ export class ImportSession {
    * loop run, onProgress after each. Resolves when all rows are validated (or a change re-validated them at once).
    */
   async openProgressively(hooks: ProgressiveHooks): Promise<OpenOutcome> {
+    let validated!: () => void
+    this.validation = new Promise<void>((resolve) => (validated = resolve))
     this.reading = true
     let outcome: OpenOutcome
     try {
       outcome = await this.open(hooks)
+    } catch (error) {
+      validated()
+      throw error
     } finally {
       this.reading = false
     }
@@ -189,7 +196,13 @@ export class ImportSession {
     }
     if (this.stepped === stepped) this.stepped = null
     this.filtered.clear()
+    validated()
     return outcome
+  }
+
+  /** Resolves once a progressive open has validated every row (at once when there is none at work). */
+  whenValidated(): Promise<void> {
+    return this.validation ?? Promise.resolve()
   }
 
   /** Progressive open: where it is, or null once every row is validated. */
@@ -200,13 +213,13 @@ export class ImportSession {
   }
 
   /** The worker's first rows: map them and validate them, so the grid has a first page while the rest is read. */
-  private showHead(head: SheetTable, onFirstPage: () => void): void {
+  private showHead(head: SheetTable, onFirstPage: ProgressiveHooks['onFirstPage']): void {
     if (this.base || (this.state.lookups ?? []).length) return // lookups join whole tables: wait for the full read
     this.headWork = (async () => {
       this.base = { ...head, file: this.state.source.name }
       const template = Object.keys(this.state.mapping).length === 0 ? await this.mapFromTemplateOrAuto() : null
       this.rebuild()
-      onFirstPage()
+      onFirstPage(template)
       return template
     })()
   }
@@ -232,6 +245,8 @@ export class ImportSession {
 
   summary(): PrepareSummary | null {
     if (!this.prep) return null
+    // while validating in steps, counters only: the row counts cost a pass over every row (they come when done)
+    if (this.stepped) return this.prep.summary()
     const { errorRows, warningRows } = this.rowCounts()
     return { ...this.prep.summary(), errorRows, warningRows }
   }
