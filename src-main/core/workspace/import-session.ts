@@ -139,10 +139,9 @@ export class ImportSession {
     if (this.state.sheet !== null) options.sheet = this.state.sheet
     if (this.state.headerRow !== null) options.headerRow = this.state.headerRow
     if (this.state.encoding !== null) options.encoding = this.state.encoding
-    // the first rows come from the caller (the preview it already read) or from the worker's quick first read
+    // the first rows come from the caller (the preview it already read); without them the whole file is read first
     if (progressive?.head) this.showHead(progressive.head, progressive.onFirstPage)
     const hooks: OpenHooks | undefined = progressive && {
-      ...(progressive.head ? {} : { onHead: (head: SheetTable) => this.showHead(head, progressive.onFirstPage) }),
       onProgress: (read) => {
         this.rowsRead = read.rowsRead
         progressive.onProgress?.()
@@ -212,7 +211,7 @@ export class ImportSession {
     return null
   }
 
-  /** The worker's first rows: map them and validate them, so the grid has a first page while the rest is read. */
+  /** The file's first rows: map them and validate them, so the grid has a first page while the rest is read. */
   private showHead(head: SheetTable, onFirstPage: ProgressiveHooks['onFirstPage']): void {
     if (this.base || (this.state.lookups ?? []).length) return // lookups join whole tables: wait for the full read
     this.headWork = (async () => {
