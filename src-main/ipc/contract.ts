@@ -6,7 +6,7 @@ import type { FileFormat, SheetRow } from '../core/workbook/types'
 import type { Localized, WorkbookView } from './shared-contract'
 export type { EncodingChoice, Localized, WorkbookView } from './shared-contract'
 import type { MethodName } from './channels'
-import { prepareMethodArgs, type PrepareMethodResults } from './prepare-contract'
+import { prepareMethodArgs, type PrepareMethodResults, type PrepareProgressEvent } from './prepare-contract'
 export type * from './prepare-contract'
 // profiles
 import { profileMethodArgs, type ProfileMethodResults } from './profiles-contract'
@@ -152,6 +152,8 @@ export type OrderDockEvent =
   /** Autosave failed (disk_full or save_failed): edits stay in memory and are saved once it works again. */
   | { type: 'autosave.failed'; code: 'disk_full' | 'save_failed'; message: Localized }
   | { type: 'autosave.recovered' }
+  /** issue 14: a preparation's rows validated so far, until done. */
+  | PrepareProgressEvent
   /** The window is closing while a push runs: the renderer asks the user, then calls app.quit or keeps going. */
   | { type: 'app.quitRequested' }
   // push

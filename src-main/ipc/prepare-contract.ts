@@ -92,6 +92,28 @@ export interface PrepareView {
   lookups?: LookupView[]
   /** Said once for the whole file: required fields it has no column for (with the recognized export's reason), unreadable lookups. */
   fileIssues?: { field: string; code: string; message: string; messageZh: string }[]
+  /** issue 14: set while the file is still read or its rows validated (absent once all are). */
+  progress?: PrepareProgress
+}
+
+/** issue 14: a preparation still reading its file or validating its rows (the grid lists the rows validated so far). */
+export interface PrepareProgress {
+  phase: 'reading' | 'validating'
+  validated: number
+  /** While reading: data rows read so far. */
+  read?: number
+  /** All data rows, once the file is read. */
+  total: number | null
+}
+
+/** issue 14: pushed while a preparation reads and validates; 'done' once every row is validated (counts final). */
+export interface PrepareProgressEvent {
+  type: 'prepare.progress'
+  prepId: string
+  progress: PrepareProgress | null
+  summary: PrepareSummary
+  /** The full read failed after the first rows were shown (the preparation is closed). */
+  error?: { code: string; message: string }
 }
 
 export interface LookupView {

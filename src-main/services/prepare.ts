@@ -27,6 +27,7 @@ import { autosaveEvents } from './autosave-events'
 import type { OrderDockEvent } from '../ipc/contract'
 import type { WorkbookSessions } from './workbook-sessions'
 import { fileHeaders, lookupMethods, lookupParts } from './prepare-lookups'
+import { openProgressively } from './prepare-progress'
 
 /** Distinct values listed per enum column; more are summarised as "truncated". */
 const MAX_LISTED_VALUES = 200
@@ -220,7 +221,8 @@ export function createPrepareServices(deps: {
         session.state.target && getTarget(session.state.target)?.profileChoices
           ? (chosenProfiles.get(prepId) ?? null)
           : null,
-      ...lookupParts(session, target)
+      ...lookupParts(session, target),
+      ...(session.progress ? { progress: session.progress } : {})
     }
   }
 
@@ -236,11 +238,26 @@ export function createPrepareServices(deps: {
       session.state.encoding = options.encoding ?? null
       await session.setTarget(target as TargetId)
       await applyProfile(session.state.id, session)
-      const outcome = await session.open()
-      if (!outcome.ok) throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.file)
-      open.set(session.state.id, session)
-      if (outcome.template)
-        appliedTemplates.set(session.state.id, { id: outcome.template.id, name: outcome.template.name })
+      // issue 14: answer with the first validated rows; the rest are read and validated behind ('prepare.progress')
+      const id = session.state.id
+      const progressive = openProgressively(session, deps.workbooks.headOf(sessionId), deps.emit, () =>
+        forget(id, session)
+      )
+      const first = await progressive.first
+      if (first.kind === 'finished' && !first.outcome.ok) {
+        const { error } = first.outcome
+        throw new ServiceError(error.code, error.message, error.file)
+      }
+      open.set(id, session)
+      const template = first.kind === 'first-page' ? first.template : first.outcome.ok ? first.outcome.template : null
+      if (template) appliedTemplates.set(id, { id: template.id, name: template.name })
+      void progressive.done.then(
+        (outcome) => {
+          if (outcome.ok && outcome.template && open.get(id) === session)
+            appliedTemplates.set(id, { id: outcome.template.id, name: outcome.template.name })
+        },
+        () => undefined
+      )
       // keep memory bounded: the oldest preparations are saved and dropped (they stay restorable from disk)
       for (const [id, old] of open) {
         if (open.size <= MAX_OPEN_PREPARATIONS) break

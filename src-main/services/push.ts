@@ -95,6 +95,17 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
         }
       )
     }
+    // issue 14: records are complete only once every row is validated
+    if (session.progress)
+      throw new ServiceError(
+        'still_validating',
+        'The rows are still being validated. Push once it finishes.',
+        undefined,
+        {
+          'zh-TW': '資料列還在檢查中，檢查完成後才能匯入。',
+          en: 'The rows are still being validated. Push once it finishes.'
+        }
+      )
     return { session, target }
   }
 

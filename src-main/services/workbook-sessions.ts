@@ -104,6 +104,17 @@ export class WorkbookSessions {
     return { source: entry.source, options: { ...entry.options } }
   }
 
+  /**
+   * The preview's rows as a table: the first rows a full read with sourceOf's options gives (a first page at once).
+   * Undefined when the preview is the whole sheet: reading it all again is as quick, and then nothing is left pending.
+   */
+  headOf(sessionId: string): SheetTable | undefined {
+    const { view } = this.get(sessionId)
+    if (view.totalRows !== null && view.preview.length >= view.totalRows) return undefined
+    const { file, format, encoding, delimiter, sheets, sheet, headerRow, headers, preview } = view
+    return { file, format, encoding, delimiter, sheets, sheet, headerRow, headers, rows: preview, truncated: true }
+  }
+
   close(sessionId: string): boolean {
     return this.open.delete(sessionId)
   }

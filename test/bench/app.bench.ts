@@ -2,11 +2,18 @@
 // grid page, the longest renderer task at any point (PerformanceObserver 'longtask' injected before the app loads),
 // a cell edit's redraw, and a CPU profile (CDP Profiler) of the renderer while opening, naming what the long tasks
 // spend their time in. Needs `npm run build` first (it serves out/renderer). Run: npm run bench app
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { openAppPage } from '../e2e/harness/app-page'
 import { makeOrdersWorkbook } from './make-orders-xlsx'
+import { setWorkerEntryForTests } from '../../src-main/core/workbook/open'
+import { REPO } from '../e2e/harness/app-page'
+
+// the app reads files in the BUILT parse worker (out/main/parse.worker.js); without this the harness would start the
+// worker from TypeScript through tsx, which costs ~0.5 s per read that the app never pays
+const BUILT_WORKER = join(REPO, 'out/main/parse.worker.js')
+if (existsSync(BUILT_WORKER)) setWorkerEntryForTests({ eval: false, file: BUILT_WORKER })
 
 const ROWS = Number(process.env.BENCH_APP_ROWS ?? 50_000)
 
@@ -97,6 +104,7 @@ async function main() {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
     await cdp.send('Profiler.start')
     const t0 = performance.now()
+    const pageT0 = (await page.evaluate('performance.now()')) as number
     await page.getByTestId('file-input').setInputFiles(file)
     await page.getByTestId('file-name').waitFor()
     const preview = performance.now() - t0
@@ -114,6 +122,12 @@ async function main() {
     })()`)) as { all: number; big: { what: string; n: number }[] }
     const afterClick = performance.now() - clicked
     await page.getByTestId('summary').waitFor()
+    // issue 14: the rest of the rows validate behind the first page; wait for the bar to say done
+    const progress = page.getByTestId('prepare-progress')
+    const progressive = await progress.isVisible()
+    if (progressive)
+      await page.locator('[data-testid="prepare-progress"][data-state="done"]').waitFor({ timeout: 120_000 })
+    const validated = performance.now() - t0
     await page.waitForTimeout(1000) // let trailing work land in the long-task record
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile }
     const openTask = await longest(page)
@@ -134,6 +148,12 @@ async function main() {
     await page.waitForFunction('window.__edit.drawn > 0')
     const edit = (await page.evaluate('window.__edit.drawn - window.__edit.key')) as number
     const anyTask = await longest(page)
+    // the long tasks themselves, placed on the timeline (ms after the file was given): which step each one was in
+    const all = ((await page.evaluate('window.__longtasks')) as { start: number; duration: number }[])
+      .filter((task) => task.start >= pageT0)
+      .sort((a, b) => b.duration - a.duration)
+      .slice(0, 6)
+      .map((task) => `${task.duration.toFixed(0)} ms at +${((task.start - pageT0) / 1000).toFixed(2)} s`)
 
     const ok = (good: boolean) => (good ? 'OK' : 'MISSED')
     console.log(
@@ -146,9 +166,16 @@ async function main() {
       `  file → first validated grid page: ${(grid / 1000).toFixed(2)} s   goal ≤ 1.5 s ${ok(grid <= 1500)}   (destination clicked → grid ${(afterClick / 1000).toFixed(2)} s)`
     )
     console.log(
+      `  file → every row validated:    ${(validated / 1000).toFixed(2)} s   (${progressive ? 'behind a progress bar' : 'no progress bar shown'})`
+    )
+    console.log(
       `  longest renderer task while opening: ${openTask.duration.toFixed(0)} ms; at any point: ${anyTask.duration.toFixed(0)} ms   goal ≤ 100 ms ${ok(anyTask.duration <= 100)}`
     )
     console.log(`  cell edit, Enter → redrawn:     ${edit.toFixed(1)} ms   goal ≤ 20 ms ${ok(edit <= 20)}`)
+    console.log(`  longest tasks (ms after the file was given): ${all.join(', ') || 'none over 50 ms'}`)
+    console.log(
+      `  (a task's wall time includes time the OS did not run the renderer: on a loaded machine compare the CPU profile's busy run below)`
+    )
     const run = longestRun(profile, 10)
     console.log(`  CPU profile while opening: longest busy run ${run.ms.toFixed(0)} ms; its self time:`)
     for (const line of run.self) console.log(`    ${line}`)

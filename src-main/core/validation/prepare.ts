@@ -43,8 +43,10 @@ class PreparationImpl implements Preparation {
   private issuesCache: Issue[] | null = null
   /** Subscription events: chain warnings by row number, rebuilt after an edit. */
   private chainCache: Map<number, Issue[]> | null = null
+  /** Rows [0, validated) are validated; a deferred preparation validates the rest in steps (validateNext). */
+  validated = 0
 
-  constructor(table: SheetTable, settings: PrepareSettings) {
+  constructor(table: SheetTable, settings: PrepareSettings, deferred = false) {
     const target = getTarget(settings.target)
     if (!target) throw new RangeError(`Unknown target "${settings.target}"`)
     this.target = target
@@ -64,9 +66,38 @@ class PreparationImpl implements Preparation {
     this.keyOfIdx = new Array(n).fill(null)
     this.slots = new Array(n).fill(undefined)
     this.recordIssueRows = new Array(n)
+    if (deferred) return
     for (let i = 0; i < n; i++) this.setState(i, this.computeState(i))
     if (target.groupBy) for (const key of this.byKey.keys()) this.refreshGroup(key)
     else for (let i = 0; i < n; i++) this.refreshRow(i)
+    this.validated = n
+  }
+
+  get total(): number {
+    return this.rows.length
+  }
+
+  /**
+   * Validate up to `count` more rows: their own rules now, and the orders / duplicate sets they join (rows validated
+   * earlier are re-checked against them). Returns true once every row is validated; the end state equals one-shot.
+   */
+  validateNext(count: number): boolean {
+    const from = this.validated
+    const to = Math.min(this.rows.length, from + Math.max(1, count))
+    const keys = new Set<string>()
+    for (let i = from; i < to; i++) {
+      this.setState(i, this.computeState(i))
+      const key = this.keyOfIdx[i]
+      if (key !== null) keys.add(key)
+      else if (!this.target.groupBy) this.refreshRow(i)
+    }
+    this.validated = to
+    if (this.target.groupBy) for (const key of keys) this.refreshGroup(key)
+    else for (const key of keys) for (const i of this.byKey.get(key)) this.refreshRow(i)
+    this.recordsCache = null
+    this.issuesCache = null
+    this.chainCache = null
+    return to >= this.rows.length
   }
 
   get records(): PreparedRecord[] {
@@ -139,7 +170,7 @@ class PreparationImpl implements Preparation {
   updateRow(rowNumber: number, cells: Cell[]): void {
     const idx = this.requireIdx(rowNumber)
     this.rows[idx] = { rowNumber, cells }
-    this.recompute(idx)
+    if (idx < this.validated) this.recompute(idx) // a row not validated yet is validated with its new cells later
   }
 
   setExcluded(rowNumber: number, excluded: boolean): void {
@@ -147,7 +178,7 @@ class PreparationImpl implements Preparation {
     if (excluded === this.excluded.has(rowNumber)) return
     if (excluded) this.excluded.add(rowNumber)
     else this.excluded.delete(rowNumber)
-    this.recompute(idx)
+    if (idx < this.validated) this.recompute(idx)
   }
 
   private requireIdx(rowNumber: number): number {
@@ -345,4 +376,16 @@ class RowIndex {
 
 export function createPreparation(table: SheetTable, settings: PrepareSettings): Preparation {
   return new PreparationImpl(table, settings)
+}
+
+/** A preparation validated in steps (the app's first page appears before the whole file is validated). */
+export interface SteppedPreparation extends Preparation {
+  /** Rows validated so far (from the top) and all data rows. */
+  readonly validated: number
+  readonly total: number
+  validateNext(count: number): boolean
+}
+
+export function createSteppedPreparation(table: SheetTable, settings: PrepareSettings): SteppedPreparation {
+  return new PreparationImpl(table, settings, true)
 }

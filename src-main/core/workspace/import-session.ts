@@ -1,13 +1,13 @@
 // One import session at work: the saved state + the file's table + the live validation, kept in step on every change.
 import { openWorkbook } from '../workbook'
-import type { OpenResult, WorkbookSource } from '../workbook'
+import type { OpenHooks, OpenResult, WorkbookSource } from '../workbook'
 import type { Cell, ReadLimits, ReadOptions, SheetRow, SheetTable, WorkbookError } from '../workbook/types'
 import type { ShippingChoice, TargetId } from '../targets/types'
 import type { Mapping, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
 import { mapWithSource, SOURCE_LAYOUTS } from '../sources'
 import { getTarget } from '../targets/index'
-import { createPreparation } from '../validation/prepare'
+import { createPreparation, createSteppedPreparation, type SteppedPreparation } from '../validation/prepare'
 import type { Issue, Preparation, PrepareSettings, PrepareSummary } from '../validation/types'
 import { applyEdits, type EditedRow } from './apply-edits'
 import type { Autosaver, SessionSource, SessionStore } from './session-store'
@@ -48,7 +48,12 @@ export interface ImportSessionDeps {
   store: SessionStore
   templates?: TemplateStore
   /** Reader (default: the workbook reader in a worker). */
-  open?: (source: WorkbookSource, options: ReadOptions, limits?: Partial<ReadLimits>) => Promise<OpenResult>
+  open?: (
+    source: WorkbookSource,
+    options: ReadOptions,
+    limits?: Partial<ReadLimits>,
+    hooks?: OpenHooks
+  ) => Promise<OpenResult>
   /** Validation (default: createPreparation). */
   prepare?: (table: SheetTable, settings: PrepareSettings) => Preparation
   limits?: Partial<ReadLimits>
@@ -59,6 +64,27 @@ export interface ImportSessionDeps {
   onSaveRecovered?: () => void
   autosaveRetryMs?: number
 }
+
+/** A progressive open (the app) still at work: the file is being read, or its rows validated from the top. */
+export interface OpenProgress {
+  phase: 'reading' | 'validating'
+  /** Rows validated so far (they are what the grid lists meanwhile), and all data rows once the file is read. */
+  validated: number
+  /** While reading: data rows the reader has got through so far. */
+  read?: number
+  total: number | null
+}
+
+export interface ProgressiveHooks {
+  /** The first rows of the file as the full read will give them (the preview already read), if the caller has them. */
+  head?: SheetTable
+  /** The first rows are mapped (with this saved template, if one was applied) and validated. */
+  onFirstPage: (template: MappingTemplate | null) => void
+  onProgress?: () => void
+}
+
+/** Rows validated per step of a progressive open, between which the event loop runs (IPC answers, edits). */
+export const VALIDATE_STEP_ROWS = 1000
 
 export type OpenOutcome =
   { ok: true; table: SheetTable; template: MappingTemplate | null } | { ok: false; error: WorkbookError }
@@ -74,6 +100,13 @@ export class ImportSession {
   private readonly autosave: Autosaver
   /** SHOPLINE's delivery option and payment method (from the chosen profile): part of every order's payload. */
   private shopline: PrepareSettings['shopline'] | undefined
+  /** Progressive open: true while the file is read; the preparation validated in steps until it is done. */
+  private reading = false
+  private rowsRead = 0
+  private validation: Promise<void> | null = null
+  private stepped: SteppedPreparation | null = null
+  /** Progressive open: the first rows' mapping and validation, finished before the full table is used. */
+  private headWork: Promise<MappingTemplate | null> | null = null
 
   constructor(
     readonly state: SessionState,
@@ -101,28 +134,99 @@ export class ImportSession {
    * Read the session's copy of the file with its sheet / header row / encoding (detected ones are pinned into the
    * state). On first open with a target and no mapping, a saved template for this header layout is applied, else auto-mapping.
    */
-  async open(): Promise<OpenOutcome> {
+  async open(progressive?: ProgressiveHooks): Promise<OpenOutcome> {
     const options: ReadOptions = {}
     if (this.state.sheet !== null) options.sheet = this.state.sheet
     if (this.state.headerRow !== null) options.headerRow = this.state.headerRow
     if (this.state.encoding !== null) options.encoding = this.state.encoding
+    // the first rows come from the caller (the preview it already read); without them the whole file is read first
+    if (progressive?.head) this.showHead(progressive.head, progressive.onFirstPage)
+    const hooks: OpenHooks | undefined = progressive && {
+      onProgress: (read) => {
+        this.rowsRead = read.rowsRead
+        progressive.onProgress?.()
+      }
+    }
     const result = await (this.deps.open ?? openWorkbook)(
       { path: this.state.source.copyPath },
       options,
-      this.deps.limits
+      this.deps.limits,
+      hooks
     )
+    const headTemplate = this.headWork ? await this.headWork.catch(() => null) : null
+    this.headWork = null
     if (!result.ok) return result
     this.base = { ...result.table, file: this.state.source.name }
     this.state.sheet = this.base.sheet
     this.state.headerRow = this.base.headerRow
     this.state.encoding = this.base.encoding
-    const template = Object.keys(this.state.mapping).length === 0 ? await this.mapFromTemplateOrAuto() : null
+    const template = Object.keys(this.state.mapping).length === 0 ? await this.mapFromTemplateOrAuto() : headTemplate
     const loaded = await loadSessionLookups(this.state.source.copyPath, this.state.lookups ?? [], this.deps.open)
     this.lookupIndexes = loaded.indexes
     this.lookupErrors = loaded.errors
-    this.rebuild()
+    this.rebuild(this.reading)
     await this.deps.store.save(this.state)
     return { ok: true, table: this.table as SheetTable, template }
+  }
+
+  /**
+   * open() for the app: onFirstPage is called as soon as the first rows (the worker's head) are mapped and validated,
+   * long before the whole file is read; then every row is validated in steps of VALIDATE_STEP_ROWS that let the event
+   * loop run, onProgress after each. Resolves when all rows are validated (or a change re-validated them at once).
+   */
+  async openProgressively(hooks: ProgressiveHooks): Promise<OpenOutcome> {
+    let validated!: () => void
+    this.validation = new Promise<void>((resolve) => (validated = resolve))
+    this.reading = true
+    let outcome: OpenOutcome
+    try {
+      outcome = await this.open(hooks)
+    } catch (error) {
+      validated()
+      throw error
+    } finally {
+      this.reading = false
+    }
+    const stepped = this.stepped
+    while (outcome.ok && stepped && this.stepped === stepped && !stepped.validateNext(VALIDATE_STEP_ROWS)) {
+      this.filtered.clear()
+      hooks.onProgress?.()
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+    if (this.stepped === stepped) this.stepped = null
+    this.filtered.clear()
+    validated()
+    return outcome
+  }
+
+  /** Resolves once a progressive open has validated every row (at once when there is none at work). */
+  whenValidated(): Promise<void> {
+    return this.validation ?? Promise.resolve()
+  }
+
+  /** Progressive open: where it is, or null once every row is validated. */
+  get progress(): OpenProgress | null {
+    if (this.reading) return { phase: 'reading', validated: this.visibleRows(), read: this.rowsRead, total: null }
+    if (this.stepped) return { phase: 'validating', validated: this.stepped.validated, total: this.stepped.total }
+    return null
+  }
+
+  /** The file's first rows: map them and validate them, so the grid has a first page while the rest is read. */
+  private showHead(head: SheetTable, onFirstPage: ProgressiveHooks['onFirstPage']): void {
+    if (this.base || (this.state.lookups ?? []).length) return // lookups join whole tables: wait for the full read
+    this.headWork = (async () => {
+      this.base = { ...head, file: this.state.source.name }
+      const template = Object.keys(this.state.mapping).length === 0 ? await this.mapFromTemplateOrAuto() : null
+      this.rebuild()
+      onFirstPage(template)
+      return template
+    })()
+  }
+
+  /** Rows the grid lists now: while a progressive open validates, only the rows validated so far. */
+  private visibleRows(): number {
+    const rows = this.table?.rows.length ?? 0
+    return this.stepped ? Math.min(rows, this.stepped.validated) : rows
   }
 
   get headers(): string[] {
@@ -140,6 +244,8 @@ export class ImportSession {
 
   summary(): PrepareSummary | null {
     if (!this.prep) return null
+    // while validating in steps, counters only: the row counts cost a pass over every row (they come when done)
+    if (this.stepped) return this.prep.summary()
     const { errorRows, warningRows } = this.rowCounts()
     return { ...this.prep.summary(), errorRows, warningRows }
   }
@@ -150,11 +256,12 @@ export class ImportSession {
     const end = start + Math.max(0, Math.floor(limit))
     // 'all' needs no index: pages straight from the table, so paging stays cheap right after an edit.
     if (filter === 'all') {
+      const total = this.visibleRows()
       return {
         offset: start,
         limit,
-        total: table.rows.length,
-        rows: table.rows.slice(start, end).map((r) => this.rowView(r))
+        total,
+        rows: table.rows.slice(start, Math.min(end, total)).map((r) => this.rowView(r))
       }
     }
     const indexes = this.indexesFor(filter)
@@ -341,6 +448,7 @@ export class ImportSession {
     this.base = null
     this.table = null
     this.prep = null
+    this.stepped = null
     this.filtered.clear()
   }
 
@@ -465,7 +573,9 @@ export class ImportSession {
     this.changed()
   }
 
-  private rebuild(): void {
+  /** stepped: validate in steps (a progressive open drives them); else every row now. */
+  private rebuild(stepped = false): void {
+    this.stepped = null
     const base = this.requireBase()
     const excluded = new Set(this.state.excluded)
     const joined = joinLookups({ ...base, rows: base.rows.map((r) => this.overlay(r, excluded)) }, this.lookupIndexes)
@@ -476,7 +586,11 @@ export class ImportSession {
       return
     }
     const settings = this.settings(target.id)
-    const inner = (this.deps.prepare ?? createPreparation)(this.table, settings)
+    if (stepped && !this.deps.prepare) {
+      this.stepped = createSteppedPreparation(this.table, settings)
+      this.stepped.validateNext(VALIDATE_STEP_ROWS) // the rows the first page showed stay listed
+    }
+    const inner = this.stepped ?? (this.deps.prepare ?? createPreparation)(this.table, settings)
     const lacks = this.state.sourceLayout ? getSourceLayout(this.state.sourceLayout)?.lacks : undefined
     // whole-file facts said once, and the lookups' reasons in place of "the cell is empty" (validation/file-issues.ts)
     this.prep = withFileIssues(inner, {

@@ -12,6 +12,7 @@ import { ShoplineProfilePicker } from './review/ShoplineProfilePicker'
 import { MappingSection } from './review/MappingSection'
 import { ReviewBar } from './review/ReviewBar'
 import { ShoplineShippingChoice } from './review/ShoplineShippingChoice'
+import { Deferred } from './review/Deferred'
 
 export function PrepareScreen({
   view,
@@ -82,7 +83,10 @@ export function PrepareScreen({
       </MappingSection>
       {/* push: counts and 匯入 stay in view while the page and the grid scroll */}
       <ReviewBar view={view} file={file} busy={busy} />
-      <RowsGrid view={view} />
+      {/* issue 14: the grid mounts one task later, so opening this screen is never one long task */}
+      <Deferred>
+        <RowsGrid view={view} />
+      </Deferred>
     </section>
   )
 }

@@ -1,8 +1,9 @@
 // The rows as a fast virtual grid: issue highlights per cell, a filter, exclusion and inline edit (double-click).
-import { useRef, useState } from 'react'
+import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Issue, PrepareRow, PrepareView, RowFilter } from '../../../src-main/ipc/contract'
+import type { PrepareRow, PrepareView, RowFilter } from '../../../src-main/ipc/contract'
 import { usePrepareStore } from '../prepare-store'
+import { putRow } from '../queries/row-cache'
 import { useRowPages } from '../queries/row-pages'
 import { useVirtualPages } from './useVirtualPages'
 import './derived.css'
@@ -12,42 +13,11 @@ import { useSelection } from './review/useSelection'
 import { FindReplace } from './review/FindReplace'
 import { IssuesPanel } from './review/IssuesPanel'
 import { useGridKeys } from './review/useGridKeys'
-import { CellValue, OriginalToggle } from './review/CellValue'
+import { OriginalToggle } from './review/CellValue'
+import { GridRow, optimisticRow, type Editing, type GridRowActions } from './review/GridRow'
 
 const FILTERS: RowFilter[] = ['all', 'errors', 'warnings', 'excluded']
 const ROW_HEIGHT = 36
-
-interface Editing {
-  rowNumber: number
-  column: string
-  value: string
-}
-
-function worst(issues: Issue[]): 'error' | 'warning' | null {
-  if (issues.some((i) => i.severity === 'error')) return 'error'
-  return issues.length ? 'warning' : null
-}
-
-/** Rows sharing an order number are one order: 「訂單 Z-1 · 2/3」 under the row number, all its rows in the tooltip. */
-function GroupMark({
-  group,
-  rowNumber,
-  en
-}: {
-  group: { orderNo: string; rows: number[] }
-  rowNumber: number
-  en: boolean
-}) {
-  const position = `${group.rows.indexOf(rowNumber) + 1}/${group.rows.length}`
-  const title = en
-    ? `Order ${group.orderNo} is rows ${group.rows.join(', ')}`
-    : `訂單 ${group.orderNo} 由第 ${group.rows.join('、')} 列組成`
-  return (
-    <span className="group-mark" data-testid="group-mark" title={title}>
-      {group.orderNo} · {position}
-    </span>
-  )
-}
 
 export function RowsGrid({ view }: { view: PrepareView }) {
   const { t, i18n } = useTranslation()
@@ -75,102 +45,65 @@ export function RowsGrid({ view }: { view: PrepareView }) {
 
   // fixed widths: the sticky header and the absolutely placed rows must size their columns identically
   const columns = `88px 84px repeat(${view.headers.length}, 160px) 360px`
-  const message = (issue: Issue) => (en ? issue.message : issue.messageZh)
 
   const commit = async () => {
     if (!editing || closing.current === editing) return
     const done = editing
     closing.current = done
+    // issue 14: the typed text shows at once (one row redrawn); main's validated row replaces it when it answers
+    const before = pages.rowAt(done.index)
+    if (before?.rowNumber === done.rowNumber)
+      putRow(view.prepId, optimisticRow(before, view.headers, done.column, done.value))
     setEditing(null)
-    // the store puts the re-validated row into the cached pages and refreshes the rest
-    await editCell(done.rowNumber, done.column, done.value)
+    // the store puts the re-validated row into the cached pages and refreshes the rest; a refused edit shows the old row
+    const row = await editCell(done.rowNumber, done.column, done.value)
+    if (!row && before?.rowNumber === done.rowNumber) putRow(view.prepId, before)
   }
+
+  // the rows get one stable object whose methods call the latest handlers, so memoized rows are not re-rendered for them
+  const latest = useRef<GridRowActions | null>(null)
+  // after every render on purpose (no dependency list): the rows call the latest handlers
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+  useLayoutEffect(() => {
+    latest.current = {
+      select: (index, rowNumber, mods) => void selection.click(index, rowNumber, mods),
+      exclude: (rowNumber, excluded) => void exclude([rowNumber], excluded),
+      startEdit: setEditing,
+      change: (value) => setEditing((e) => (e ? { ...e, value } : e)),
+      commit: () => void commit(),
+      cancel: () => {
+        closing.current = editing
+        setEditing(null)
+      }
+    }
+  })
+  const actions = useMemo<GridRowActions>(
+    () => ({
+      select: (...a) => latest.current!.select(...a),
+      exclude: (...a) => latest.current!.exclude(...a),
+      startEdit: (...a) => latest.current!.startEdit(...a),
+      change: (...a) => latest.current!.change(...a),
+      commit: () => latest.current!.commit(),
+      cancel: () => latest.current!.cancel()
+    }),
+    []
+  )
 
   const renderRow = (row: PrepareRow | undefined, index: number) => {
     if (!row) return <div className="grid-row is-loading" style={{ gridTemplateColumns: columns }} />
-    const level = row.excluded ? null : worst(row.issues)
-    const selected = selection.rows.has(row.rowNumber)
     return (
-      <div
-        className={`grid-row${row.excluded ? ' is-excluded' : ''}${level ? ` has-${level}` : ''}${row.group ? ' in-group' : ''}${selected ? ' is-selected' : ''}`}
-        style={{ gridTemplateColumns: columns }}
-        data-row={row.rowNumber}
-        data-index={index}
-        data-selected={selected || undefined}
-      >
-        <div className="grid-cell rownum">
-          <button
-            type="button"
-            className="rownum-button"
-            data-testid="row-select"
-            aria-pressed={selected}
-            aria-label={t('selection.select', { ns: 'review', row: row.rowNumber })}
-            onClick={(e) =>
-              void selection.click(index, row.rowNumber, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })
-            }
-          >
-            {row.rowNumber}
-          </button>
-          {row.group ? <GroupMark group={row.group} rowNumber={row.rowNumber} en={en} /> : null}
-        </div>
-        <div className="grid-cell">
-          <button type="button" className="link-button" onClick={() => void exclude([row.rowNumber], !row.excluded)}>
-            {row.excluded ? t('prepare.rows.include') : t('prepare.rows.exclude')}
-          </button>
-        </div>
-        {view.headers.map((header, c) => {
-          const cellIssues = row.issues.filter((issue) => issue.column === header)
-          const cellLevel = row.excluded ? null : worst(cellIssues)
-          const isEditing = editing?.rowNumber === row.rowNumber && editing.column === header
-          return (
-            <div
-              key={header}
-              className={`grid-cell${cellLevel ? ` cell-${cellLevel}` : ''}${row.edited.includes(header) ? ' cell-edited' : ''}`}
-              title={cellIssues.map(message).join('\n') || undefined}
-              data-column={header}
-              tabIndex={isEditing ? -1 : 0}
-              onDoubleClick={() =>
-                setEditing({ rowNumber: row.rowNumber, column: header, value: row.cells[c]?.w ?? '' })
-              }
-              onKeyDown={(e) => {
-                // keyboard users edit with Enter or F2, like a spreadsheet
-                if (!isEditing && (e.key === 'Enter' || e.key === 'F2')) {
-                  e.preventDefault()
-                  setEditing({ rowNumber: row.rowNumber, column: header, value: row.cells[c]?.w ?? '' })
-                }
-              }}
-            >
-              {isEditing ? (
-                <input
-                  className="cell-input"
-                  autoFocus
-                  aria-label={`${header} ${row.rowNumber}`}
-                  value={editing.value}
-                  onChange={(e) => setEditing({ ...editing, value: e.target.value })}
-                  onKeyDown={(e) => {
-                    e.stopPropagation()
-                    if (e.key === 'Enter') void commit()
-                    if (e.key === 'Escape') {
-                      closing.current = editing
-                      setEditing(null)
-                    }
-                  }}
-                  onBlur={() => void commit()}
-                />
-              ) : (
-                <CellValue original={row.cells[c]?.w ?? ''} shown={row.display?.[header]} showOriginal={showOriginal} />
-              )}
-            </div>
-          )
-        })}
-        <div className="grid-cell issues-cell" title={row.issues.map(message).join('\n') || undefined}>
-          {row.excluded
-            ? ''
-            : row.issues.length
-              ? `${message(row.issues[0])}${row.issues.length > 1 ? ` (+${row.issues.length - 1})` : ''}`
-              : ''}
-        </div>
-      </div>
+      <GridRow
+        row={row}
+        index={index}
+        selected={selection.rows.has(row.rowNumber)}
+        editing={editing?.rowNumber === row.rowNumber ? editing : null}
+        headers={view.headers}
+        columns={columns}
+        showOriginal={showOriginal}
+        actions={actions}
+        t={t}
+        en={en}
+      />
     )
   }
 

@@ -13,7 +13,7 @@ export function useVirtualPages(pages: PagedRows, rowHeight: number) {
     count: pages.total,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 12
+    overscan: 6 // issue 14: fewer off-screen rows per render (each row is ~16 elements)
   })
   const items = virtual.getVirtualItems()
   const first = items[0]?.index ?? 0

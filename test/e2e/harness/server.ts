@@ -51,6 +51,25 @@ export function decodeMessage(text: string): unknown {
   })
 }
 
+/** A binary frame from bridge-client.js: [header length][{ json, sizes }][bytes…]; { $blob: i } in json is the i-th bytes. */
+export function decodeBinaryMessage(frame: Buffer): unknown {
+  const headerLength = frame.readUInt32BE(0)
+  const header = JSON.parse(frame.subarray(4, 4 + headerLength).toString('utf8')) as { json: string; sizes: number[] }
+  const blobs: Uint8Array[] = []
+  let at = 4 + headerLength
+  for (const size of header.sizes) {
+    blobs.push(new Uint8Array(frame.subarray(at, at + size))) // a copy: the frame's buffer is reused
+    at += size
+  }
+  return JSON.parse(header.json, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const record = value as Record<string, unknown>
+      if (typeof record.$blob === 'number' && Object.keys(record).length === 1) return blobs[record.$blob]
+    }
+    return value
+  })
+}
+
 export function bridgeInitScript(): string {
   const source = readFileSync(join(import.meta.dirname, 'bridge-client.js'), 'utf8')
   const placeholder = 'const METHODS = __ORDERDOCK_METHODS__'
@@ -110,10 +129,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     clients.add(socket)
     socket.on('close', () => clients.delete(socket))
-    socket.on('message', async (data) => {
+    socket.on('message', async (data, isBinary) => {
       let id: unknown = null
       try {
-        const message = decodeMessage(String(data)) as { id?: unknown; method?: unknown; args?: unknown }
+        const message = (
+          isBinary && Buffer.isBuffer(data) ? decodeBinaryMessage(data) : decodeMessage(String(data))
+        ) as { id?: unknown; method?: unknown; args?: unknown }
         id = message.id
         const result = await dispatch(services.methods, message.method, message.args)
         socket.send(JSON.stringify({ id, result }))

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next'
 import type { PrepareView } from '../../../../src-main/ipc/contract'
 import { usePrepareStore } from '../../prepare-store'
+import { usePrepProgress } from '../../prepare-progress-store'
 import { useProfileList } from '../../queries/profiles'
 import { PushButton } from '../PushButton'
 import './review.css'
@@ -27,7 +28,9 @@ export function PushGate({ view, file, busy }: { view: PrepareView; file: string
   const chosen = useProfileList()?.profiles.find((p) => p.id === view.profileId)
   const needsChoices = usePrepareStore((s) => s.targets.find((x) => x.id === view.target)?.needsProfileChoices === true)
   const choicesMissing = needsChoices && !(chosen?.shopline?.deliveryOptionId && chosen.shopline.paymentMethodId)
-  const reason = pushBlockReason(view, busy, choicesMissing, t)
+  // issue 14: records are complete only once every row is validated
+  const validating = usePrepProgress(view.prepId, view.progress)?.progress != null
+  const reason = validating ? t('progress.gate') : pushBlockReason(view, busy, choicesMissing, t)
   return (
     <div className="push-gate">
       <PushButton

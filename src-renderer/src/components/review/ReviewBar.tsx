@@ -4,6 +4,7 @@ import type { PrepareView } from '../../../../src-main/ipc/contract'
 import { FixInExcel } from './FixInExcel'
 import { PushGate } from './PushGate'
 import { SummaryChips } from './SummaryChips'
+import { PrepareProgress } from './PrepareProgress'
 import './roundtrip.css'
 
 export function ReviewBar({ view, file, busy }: { view: PrepareView; file: string; busy: boolean }) {
@@ -11,6 +12,7 @@ export function ReviewBar({ view, file, busy }: { view: PrepareView; file: strin
   return (
     <div className="review-bar" role="region" aria-label={t('stickyBar.label')} data-testid="review-bar">
       <SummaryChips view={view} />
+      <PrepareProgress view={view} />
       <FixInExcel view={view} />
       <div className="review-bar-push">
         <PushGate view={view} file={file} busy={busy} />

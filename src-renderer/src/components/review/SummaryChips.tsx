@@ -2,15 +2,19 @@
 import { useTranslation } from 'react-i18next'
 import type { PrepareView } from '../../../../src-main/ipc/contract'
 import { usePrepareStore } from '../../prepare-store'
+import { usePrepProgress } from '../../prepare-progress-store'
 
 export function SummaryChips({ view }: { view: PrepareView }) {
   const { t } = useTranslation('review')
-  const { summary } = view
+  // issue 14: while rows are still validated, the counts so far (from progress events) and "still counting"
+  const live = usePrepProgress(view.prepId, view.progress)
+  const counting = live?.progress != null
+  const summary = (view.progress ? live?.summary : null) ?? view.summary
   const errorRows = summary.errorRows ?? summary.invalid
   const warningRows = summary.warningRows ?? summary.warnings
   const orders = usePrepareStore((s) => s.targets.find((x) => x.id === view.target)?.countsOrders === true)
   return (
-    <div className="summary-chips" data-testid="summary">
+    <div className="summary-chips" data-testid="summary" aria-busy={counting || undefined}>
       <span className="chip chip-good" data-testid="chip-valid">
         {t(orders ? 'summary.validOrders' : 'summary.valid', { count: summary.valid })}
       </span>
@@ -20,6 +24,11 @@ export function SummaryChips({ view }: { view: PrepareView }) {
       <span className={`chip ${warningRows ? 'chip-warn' : ''}`} data-testid="chip-warnings">
         {t('summary.warningRows', { count: warningRows })}
       </span>
+      {counting ? (
+        <span className="chip" data-testid="chip-counting">
+          {t('progress.counting')}
+        </span>
+      ) : null}
     </div>
   )
 }
