@@ -12,6 +12,7 @@ import { resolveConnection } from './push-profile'
 import { createRedactor } from '../core/credentials/redact'
 import { diskFullMessage, isDiskFull } from '../core/fs/disk-full'
 import { FLOW_USAGE, FlowUsageError, isFlowPush, pushFlow } from './push-flow'
+import { resumeChoiceConflict } from './resume-choices'
 
 export const PUSH_USAGE = `usage: orderdock push <file> --target ID (--base-url URL --token-env VAR | --profile NAME) [options]
 
@@ -129,7 +130,7 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
   if (!source) {
     const checked = checkPrepareOptions(positionals[0], v)
     if (!checked.ok) throw new UsageError(checked.error.message)
-    const { file, sheet, headerRow, encoding, timezone, mappingFile, lang, lookups } = checked.input
+    const { file, sheet, headerRow, encoding, timezone, mappingFile, lang, lookups, shipping } = checked.input
     source = {
       file: resolve(file),
       sheet,
@@ -138,12 +139,15 @@ async function push(argv: string[], deps: PushDeps): Promise<number> {
       timezone,
       mappingFile: mappingFile ? resolve(mappingFile) : undefined,
       lang,
-      ...(lookups ? { lookups: lookups.map((l) => ({ ...l, file: resolve(l.file) })) } : {})
+      ...(lookups ? { lookups: lookups.map((l) => ({ ...l, file: resolve(l.file) })) } : {}),
+      ...(shipping ? { shipping } : {}) // kept in the journal: a resume sends the rest the same way
     }
   }
   const targetId = resumed?.target ?? v.target
   if (!targetId || !isTargetId(targetId)) throw new UsageError(`--target is required: one of ${TARGET_IDS.join(', ')}`)
   const target = getTarget(targetId)!
+  const changed = resumed && target.profileChoices ? resumeChoiceConflict(v.resume!, resumed, v) : null
+  if (changed) throw new UsageError(changed)
   if (v['on-conflict'] !== undefined && v['on-conflict'] !== 'skip' && v['on-conflict'] !== 'update')
     throw new UsageError('--on-conflict must be skip or update')
   if (v.single && !target.push?.single)

@@ -98,7 +98,13 @@ export async function run(
       ...(prepared.lookups?.length
         ? { lookups: prepared.lookups.map((l) => ({ ...l, description: describeLookup(l)[lang] })) }
         : {}),
-      summary: { rows: summary.rows, valid: summary.valid, invalid: summary.invalid, warnings: summary.warnings },
+      summary: {
+        rows: summary.rows,
+        valid: summary.valid,
+        invalid: summary.invalid,
+        warnings: summary.warnings,
+        ...(summary.validRows !== undefined ? { validRows: summary.validRows } : {})
+      },
       issues: [] as unknown[],
       records: [] as unknown[]
     }
@@ -159,7 +165,7 @@ function humanReport(
   table: { sheet: string; headerRow: number; encoding: string | null; headers: string[] },
   timezone: string,
   mapping: Mapping,
-  summary: { rows: number; valid: number; invalid: number; warnings: number },
+  summary: { rows: number; valid: number; invalid: number; warnings: number; validRows?: number },
   issues: Issue[],
   messageOf: (i: Issue) => string,
   recognized: string | null = null
@@ -184,9 +190,13 @@ function humanReport(
   }
   lines.push('')
   lines.push(
-    zh
-      ? `共 ${summary.rows} 列：${summary.valid} 筆可匯入，${summary.invalid} 筆有錯誤，${summary.warnings} 個警告。`
-      : `${summary.rows} rows: ${summary.valid} valid, ${summary.invalid} invalid, ${summary.warnings} warnings.`
+    summary.validRows !== undefined // merged customers: one e-mail's rows are one customer
+      ? zh
+        ? `共 ${summary.rows} 列：${summary.valid} 位顧客可匯入（來自 ${summary.validRows} 列），${summary.invalid} 筆有錯誤，${summary.warnings} 個警告。`
+        : `${summary.rows} rows: ${summary.valid} customers valid (from ${summary.validRows} rows), ${summary.invalid} invalid, ${summary.warnings} warnings.`
+      : zh
+        ? `共 ${summary.rows} 列：${summary.valid} 筆可匯入，${summary.invalid} 筆有錯誤，${summary.warnings} 個警告。`
+        : `${summary.rows} rows: ${summary.valid} valid, ${summary.invalid} invalid, ${summary.warnings} warnings.`
   )
   if (issues.length) {
     lines.push('')

@@ -41,6 +41,8 @@ export interface TargetView {
   notice?: Text
   /** One record is one order sent on its own (SHOPLINE): the ready count reads "orders", not "records". */
   countsOrders: boolean
+  /** Rows of one e-mail are one customer (customers from an order export): "N 位顧客 (from M rows)". */
+  countsCustomers?: boolean
   /** The connection must choose shop-specific ids (SHOPLINE delivery option and payment method) before pushing. */
   needsProfileChoices: boolean
 }

@@ -44,6 +44,7 @@ export function targetView(target: Target): TargetView {
     supportsMetadata: target.supportsMetadata === true,
     ...(target.notice ? { notice: { ...target.notice } } : {}),
     countsOrders: target.groupBy !== undefined && target.transport.mode === 'single',
+    countsCustomers: target.mergeRows?.counts === 'customers',
     needsProfileChoices: target.profileChoices !== undefined,
     fields: target.fields.map((f) => ({
       key: f.key,

@@ -78,7 +78,8 @@ export function buildPlan(input: PlanInput): PushPlanView {
   const first = target.push?.customersFirst
   const needsCustomers = first !== undefined && (first.when === 'always' || options.withCustomers === true)
   const customers = needsCustomers ? deriveCustomers(records as PreparedRecord[], sendable).length : 0
-  const customerBatches = first ? Math.ceil(customers / Math.min(first.maxBatch, size)) : 0
+  const customerSize = transport.mode === 'single' ? first?.maxBatch : size // events: customers still go in full batches
+  const customerBatches = first ? Math.ceil(customers / Math.min(first.maxBatch, customerSize ?? size)) : 0
   // Cancelled subscriptions: one close-after-create request each, after the batches.
   const closes = target.push?.cancelAfterCreate ? sendable.filter((i) => records[i].cancel).length : 0
   const onConflict = oneByOne ? null : (resolveOnConflict(transport, options.onConflict) ?? null)

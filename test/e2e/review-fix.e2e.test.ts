@@ -175,13 +175,21 @@ describe('review and fix', () => {
     )
   })
 
-  it('duplicates: keep the first of each, exclude the rest', async () => {
+  it('customers: rows of one e-mail are one customer (no duplicates), the chip says from how many rows', async () => {
     await page.getByTestId('target-picker').selectOption('zangsho.customers')
-    await group('duplicate_email').waitFor()
-    expect(await group('duplicate_email').getByTestId('issue-count').innerText()).toBe('4')
+    // after the fixes above all six rows are valid; the rows sharing an e-mail (D-1 and D-2: a@example.com) are one customer
+    await waitText('chip-valid', '^4 位顧客可匯入（來自 6 列）$')
+    expect(await group('duplicate_email').count()).toBe(0)
+  })
+
+  it('duplicates: keep the first of each, exclude the rest', async () => {
+    await page.getByTestId('target-picker').selectOption('zangsho.subscriptions') // one subscription per customer
+    const dup = group('duplicate_subscription_customer')
+    await dup.waitFor()
+    expect(await dup.getByTestId('issue-count').innerText()).toBe('4')
     await shot('review-fix-05-duplicates.png')
-    await group('duplicate_email').getByTestId('group-keep-first').click()
-    await group('duplicate_email').waitFor({ state: 'detached' })
+    await dup.getByTestId('group-keep-first').click()
+    await dup.waitFor({ state: 'detached' })
     await page.getByTestId('filter-excluded').click()
     await page.waitForFunction(() => document.querySelector('[data-testid="rows-grid"] [data-row="2"]') === null)
     expect(await gridRows()).toEqual([3, 5])

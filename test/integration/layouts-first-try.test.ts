@@ -150,22 +150,21 @@ describe('SHOPLINE', () => {
     await tableLine(files['shopline.orders'], 'shopline.orders', 'zangsho.orders', o)
   })
 
-  it('order report → 帳獸 customers: the buyer, one row per item means the same e-mail twice', async () => {
+  it('order report → 帳獸 customers: one row per item, one customer per buyer e-mail', async () => {
     const o = await openExport(files['shopline.orders'], 'zangsho.customers')
     expect(o.mapping).toMatchObject({ email: { column: '電郵' }, name: { column: '顧客' } })
-    expect(o.preparation.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code])).toEqual([
-      [2, 'duplicate_email'],
-      [3, 'duplicate_email'],
-      [5, 'duplicate_email'],
-      [6, 'duplicate_email']
+    expect(recordsOf(o)).toEqual([
+      [[2, 3], true],
+      [[4], true],
+      [[5, 6], true]
     ])
-    await tableLine(
-      files['shopline.orders'],
-      'shopline.orders',
-      'zangsho.customers',
-      o,
-      'item rows repeat the buyer: customers are not grouped by e-mail yet'
-    )
+    expect(payloads(o).map((p) => [p.email, p.name])).toEqual([
+      ['ming@example.com', '王小明'],
+      ['hua@example.com', '陳大華'],
+      ['mei@example.com', '李美華']
+    ])
+    expect(o.preparation.summary()).toMatchObject({ rows: 5, valid: 3, invalid: 0, warnings: 0, validRows: 5 })
+    await tableLine(files['shopline.orders'], 'shopline.orders', 'zangsho.customers', o)
   })
 
   it('customer report → 帳獸 customers: valid on the first try (e-mails lower-cased)', async () => {
@@ -220,16 +219,32 @@ describe('91APP, CYBERBIZ, momo', () => {
     await tableLine(files['91app.orders'], '91app.orders', 'zangsho.orders', o)
   })
 
-  it('91APP → 帳獸 customers: a buyer with two orders is two rows', async () => {
+  it('91APP → 帳獸 customers: a buyer with two orders (three item rows) is one customer', async () => {
     const o = await openExport(files['91app.orders'], 'zangsho.customers')
-    expect(o.preparation.summary()).toMatchObject({ valid: 1, invalid: 3 })
-    await tableLine(
-      files['91app.orders'],
-      '91app.orders',
-      'zangsho.customers',
-      o,
-      'repeated buyer rows: customers are not grouped by e-mail yet'
-    )
+    expect(recordsOf(o)).toEqual([
+      [[2, 3, 5], true],
+      [[4], true]
+    ])
+    expect(payloads(o)[0]).toEqual({
+      email: 'yating@example.com',
+      name: '張雅婷',
+      phone: '0912345678',
+      external_id: 'M00001' // the fixture's 會員編號 differs per order; both orders share one date, so the first is kept
+    })
+    expect(issuesOf(o)).toEqual([[5, 'warning', 'customer_value_differs', 'external_id']])
+    expect(o.preparation.summary()).toMatchObject({ rows: 4, valid: 2, invalid: 0, validRows: 4 })
+    await tableLine(files['91app.orders'], '91app.orders', 'zangsho.customers', o)
+  })
+
+  it('CYBERBIZ → 帳獸 customers: the buyer (訂購人), not the gift recipient, one per e-mail', async () => {
+    const o = await openExport(files['cyberbiz.orders'], 'zangsho.customers')
+    expect(o.source).toBe('cyberbiz.orders')
+    expect(payloads(o)).toEqual([
+      { email: 'shufen@example.com', name: '吳淑芬', phone: '0912345678' },
+      { email: 'jiahao@example.com', name: '鄭家豪', phone: '0912345678' }
+    ])
+    expect(o.preparation.summary()).toMatchObject({ rows: 4, valid: 2, invalid: 0, warnings: 0, validRows: 4 })
+    await tableLine(files['cyberbiz.orders'], 'cyberbiz.orders', 'zangsho.customers', o)
   })
 
   it('CYBERBIZ Big5 CSV → 帳獸 orders: "NT$1,580", 超商取貨付款 sent without a method (warning), 已退款', async () => {

@@ -110,7 +110,7 @@ describe('subscription events push', () => {
     const handle = startJob({
       records,
       options: jobOptions('zangsho.subscription_events', bed.sb.zangshoBaseUrl),
-      env: testEnv(bed.tmp.dir, { fetch: hangOnPost(4) })
+      env: testEnv(bed.tmp.dir, { fetch: hangOnPost(5) }) // POST 1 is the customers batch sent first
     })
     for (let i = 0; i < 300 && bed.sb.state.subscriptionEvents.length < 4; i++)
       await new Promise((r) => setTimeout(r, 10))
@@ -202,6 +202,48 @@ describe('subscription events push', () => {
     expectOneEventPerRow(bed.sb, records)
   }, 90_000)
 
+  it('pushed on their own to an account without these customers: the customers are created first, then every event', async () => {
+    const records = eventRecords()
+    const file = eventsCsv(bed.tmp.dir, records)
+    expect(bed.sb.state.customers).toHaveLength(0)
+    let out = ''
+    const code = await runPush(
+      [
+        file,
+        '--target',
+        'zangsho.subscription_events',
+        '--base-url',
+        bed.sb.zangshoBaseUrl,
+        '--token-env',
+        'TOK',
+        '--min-interval-ms',
+        '0',
+        '--journal-dir',
+        join(bed.tmp.dir, 'jobs'),
+        '--timezone',
+        'UTC',
+        '--json'
+      ],
+      {
+        env: { TOK: 'rehearsal' },
+        fetch: globalThis.fetch,
+        stdout: { write: (s: string) => (out += s) },
+        stderr: { write: () => undefined },
+        signals: { on: () => undefined, off: () => undefined }
+      }
+    )
+    expect(JSON.parse(out).summary).toMatchObject({ total: 12, created: 12, failed: 0, unknown: 0 })
+    expect(code).toBe(0)
+    // one customers batch (the distinct e-mails of the events, on_conflict skip) before the first event
+    const posts = bed.sb.state.requestLog.filter((r) => r.method === 'POST')
+    expect(posts.map((r) => r.path)).toEqual([
+      '/zangsho/v1/customers/batch',
+      ...records.map(() => '/zangsho/v1/subscriptions/events')
+    ])
+    expect(bed.sb.state.customers.map((c) => c.email).sort()).toEqual(CUSTOMERS)
+    expectOneEventPerRow(bed.sb, records)
+  })
+
   it.each([
     ['404', '/subscription-events'],
     ['405', '/subscriptions']
@@ -222,8 +264,9 @@ describe('subscription events push', () => {
       expect(res.stopMessage?.en).toMatch(/not where the documents suggest.*Subscription events path/)
       expect(res.stopMessage?.['zh-TW']).toContain('訂閱事件路徑')
       const sent = bed.sb.state.requestLog.slice(before)
-      expect(sent).toHaveLength(1)
-      expect(sent[0]).toMatchObject({ method: 'POST', status: Number(status) })
+      expect(sent).toHaveLength(2) // the customers batch (they exist: skipped), then the one event create
+      expect(sent[0]).toMatchObject({ method: 'POST', path: '/zangsho/v1/customers/batch' })
+      expect(sent[1]).toMatchObject({ method: 'POST', status: Number(status) })
       expect(res.summary).toMatchObject({ created: 0, unknown: 0 })
       expect(bed.sb.state.subscriptionEvents).toHaveLength(0)
     }

@@ -46,13 +46,14 @@ describe('issue groups', () => {
   })
 
   it('lists a group rows and the duplicates after the first of each value', () => {
+    // subscriptions: one per customer (customers merge rows of one e-mail instead)
     const customers = createPreparation(CUSTOMERS, {
-      target: 'zangsho.customers',
-      mapping: { email: { column: 'Email' }, name: { column: '姓名' } },
+      target: 'zangsho.subscriptions',
+      mapping: { customer_email: { column: 'Email' }, plan_name: { column: '姓名' } },
       timezone: 'Asia/Taipei'
     })
-    const dup = issueGroups(customers.issues).groups[0]
-    expect([dup.code, dup.rows]).toEqual(['duplicate_email', 4])
+    const dup = issueGroups(customers.issues).groups.find((g) => g.code === 'duplicate_subscription_customer')!
+    expect([dup.code, dup.rows]).toEqual(['duplicate_subscription_customer', 4])
     expect(groupRows(customers.issues, dup.key)).toEqual([2, 3, 4, 6])
     // e-mails compare without case: a@x.com (row 2) and A@X.com (row 3) are one customer
     expect(duplicatesAfterFirst(customers.issues, dup.key, true)).toEqual([3, 6])

@@ -147,9 +147,13 @@ describe('what each destination declares', () => {
     expect(targetIdsWhere((t) => t.push?.single !== undefined)).toEqual(['zangsho.orders'])
     expect(orders.push?.single).toEqual({ path: '/orders' })
     expect(targetIdsWhere((t) => t.push?.customersFirst?.when === 'optional')).toEqual(['zangsho.orders'])
-    expect(targetIdsWhere((t) => t.push?.customersFirst?.when === 'always')).toEqual(['zangsho.subscriptions'])
+    // subscriptions and events name their customer by e-mail and 帳獸 refuses an unknown one
+    expect(targetIdsWhere((t) => t.push?.customersFirst?.when === 'always')).toEqual([
+      'zangsho.subscriptions',
+      'zangsho.subscription_events'
+    ])
     expect(targetIdsWhere((t) => t.push?.resolveCustomerId !== undefined)).toEqual(['zangsho.subscriptions'])
-    for (const t of [orders, subscriptions]) {
+    for (const t of [orders, subscriptions, TARGETS['zangsho.subscription_events']]) {
       // Customers first go where the customers destination sends, within its batch limit.
       expect(t.push?.customersFirst).toMatchObject({
         path: customers.transport.path,

@@ -72,6 +72,18 @@ export interface GroupedOrderInput {
   shippingChoice?: ShippingChoice
 }
 
+/** Rows sharing Target.groupBy merge into one buildPayload record: first non-empty value per field, a disagreement warns. */
+export interface MergeRowsRule {
+  /** The group key ignores case and surrounding spaces (e-mails). */
+  ignoreCase: boolean
+  /** A datetime field never sent: when rows disagree, the most recent row's value wins (else the first row's). */
+  latestBy?: string
+  /** The ready count names the records (TargetView.countsCustomers): "N 位顧客 (from M rows)". */
+  counts: 'customers'
+  /** A row without the key but with this field: the error says why it cannot stand in for the key. */
+  keyStandIn?: { field: string; why: Localized }
+}
+
 /** SHOPLINE shipping: a CustomProduct line (counts in revenue reports) or a note in order_remarks (does not). */
 export interface ShippingChoice {
   mode: 'as-line' | 'in-remarks'
@@ -132,6 +144,8 @@ export interface Target {
   /** Grouped destinations: lines and total (see OrderLinesRule). */
   orderLines?: OrderLinesRule
   buildGroupPayload?(order: GroupedOrderInput): Record<string, unknown>
+  /** Grouped per-row destinations (帳獸 customers from an order export): how rows sharing groupBy become one record. */
+  mergeRows?: MergeRowsRule
 
   // ── Behaviour the other layers read from here (issue 9): never branch on a target id outside this folder. ──
   /** The API behind this destination (connection test, default pacing). Shared constant per API: ZANGSHO_SERVICE, SHOPLINE_SERVICE. */

@@ -33,6 +33,20 @@ export const ZangshoCustomersTarget: Target = {
   },
   service: ZANGSHO_SERVICE,
   unique: { field: 'email', code: 'duplicate_email', ignoreCase: true, message: 'value' },
+  // An order export repeats the buyer on every item row: one e-mail is one customer (帳獸 keys customers by e-mail).
+  groupBy: 'email',
+  mergeRows: {
+    ignoreCase: true,
+    latestBy: 'order_date',
+    counts: 'customers',
+    keyStandIn: {
+      field: 'phone',
+      why: {
+        en: '帳獸 identifies a customer by e-mail (required by the customers API); a phone cannot replace it. Fill in the e-mail, or exclude the row.',
+        'zh-TW': '帳獸 以 Email 識別客戶(客戶 API 的必填欄位),電話無法代替。請填入 Email,或把這一列排除。'
+      }
+    }
+  },
   payloadSchema: zangshoCustomerSchema,
   requestSchema: zangshoCustomersBatchSchema,
   supportsMetadata: true,
@@ -130,6 +144,17 @@ export const ZangshoCustomersTarget: Target = {
         '收件人電話',
         '收件人手機'
       ]
+    },
+    {
+      key: 'order_date',
+      type: 'datetime',
+      required: false,
+      label: { 'zh-TW': '訂單日期', en: 'Order date' },
+      help: {
+        'zh-TW': '不會送出。從訂單匯出建立客戶時,同一 Email 的多列資料不一致,採用最近一筆訂單的值。',
+        en: "Not sent. Customers from an order export: when one e-mail's rows disagree, the most recent order's value is kept."
+      },
+      synonyms: ['訂單日期', '訂單成立時間', '訂單時間', '下單時間', '下單日期', 'Order Date', 'order_date']
     },
     {
       key: 'external_id',

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Target } from './types'
 import { ZANGSHO_SERVICE } from './api-services'
 import { isoUtc, keyOf, pickDefined, zangshoMoney } from './common'
+import { ZANGSHO_CUSTOMERS_BATCH } from './zangsho-customers'
 
 export const SUBSCRIPTION_EVENT_TYPES = ['created', 'upgrade', 'downgrade', 'cancel', 'reactivated'] as const
 /** The documented list path; the create path is inferred to be the same (changeable per profile). */
@@ -47,7 +48,8 @@ export const ZangshoSubscriptionEventsTarget: Target = {
   requestSchema: zangshoSubscriptionEventSchema,
   supportsMetadata: false,
   service: ZANGSHO_SERVICE,
-  push: { eventsPhase: { pathSetting: 'eventsPath' } },
+  // An event names its customer by e-mail and 帳獸 refuses an unknown one: make sure they exist first, as subscriptions do.
+  push: { eventsPhase: { pathSetting: 'eventsPath' }, customersFirst: { when: 'always', ...ZANGSHO_CUSTOMERS_BATCH } },
   eventRules: true,
   notice: {
     'zh-TW':

@@ -81,9 +81,10 @@ async function confirm(ctx: JobContext, plan: PlannedEntry, id: string | number 
   ctx.progress()
 }
 
-/** Nothing of this job has reached 帳獸 yet (so a 404/405 means a wrong path, not a missing record). */
+/** No event of this job has reached 帳獸 yet (so a 404/405 means a wrong path, not a missing record); customers don't count. */
 function isFirstCreate(ctx: JobContext): boolean {
-  return ctx.state.acked.size === 0 && ctx.state.failed.size === 0
+  const isEvent = (batch: string) => ctx.state.planned.get(batch)?.phase !== 'customers'
+  return ![...ctx.state.acked.keys(), ...ctx.state.failed.keys()].some(isEvent)
 }
 
 async function sendEvent(ctx: JobContext, plan: PlannedEntry): Promise<StepResult> {

@@ -127,11 +127,14 @@ async function runPhases(ctx: JobContext): Promise<StepResult> {
   const can = jobTarget(ctx.options).push
   const phases: ((c: JobContext) => Promise<StepResult>)[] = []
   // The engine follows the API's protocol; what runs around the main phase follows the target's capabilities.
+  const first = can?.customersFirst
+  const customersFirst = first !== undefined && (first.when === 'always' || ctx.options.withCustomers === true)
   if (transport.api === 'shopline') phases.push(shoplinePhase)
-  else if (can?.eventsPhase) phases.push(eventsPhase)
-  else {
-    const first = can?.customersFirst
-    if (first && (first.when === 'always' || ctx.options.withCustomers)) phases.push(customersPhase)
+  else if (can?.eventsPhase) {
+    if (customersFirst) phases.push(customersPhase) // an event needs its customer (帳獸 answers 422 otherwise)
+    phases.push(eventsPhase)
+  } else {
+    if (customersFirst) phases.push(customersPhase)
     if (can?.resolveCustomerId) phases.push(lookupPhase)
     phases.push(can?.single && ctx.options.single ? singleOrdersPhase : mainBatchPhase)
     if (can?.cancelAfterCreate) phases.push(cancelPhase)

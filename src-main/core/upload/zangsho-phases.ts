@@ -13,8 +13,11 @@ export async function customersPhase(ctx: JobContext): Promise<StepResult> {
   ctx.phase = 'customers'
   const customers = deriveCustomers(ctx.records, sendableIndexes(ctx))
   const byKey = new Map(customers.map((c) => [c.key, c]))
-  const path = jobTarget(ctx.options).push?.customersFirst?.path
-  if (!path) throw new Error(`${ctx.options.target} does not push customers first.`)
+  const first = jobTarget(ctx.options).push?.customersFirst
+  if (!first) throw new Error(`${ctx.options.target} does not push customers first.`)
+  const { path } = first
+  // One-request-per-row destinations (events) still send their customers in full batches.
+  const size = ctx.options.transport.mode === 'single' ? first.maxBatch : ctx.batchSize
   const plans = planBatches(
     ctx,
     'customers',
@@ -28,7 +31,8 @@ export async function customersPhase(ctx: JobContext): Promise<StepResult> {
           .map((c) => (c.name ? { email: c.email, name: c.name } : { email: c.email })),
         'skip'
       )
-    })
+    }),
+    size
   )
   return sendPlans(ctx, plans)
 }
@@ -43,13 +47,14 @@ function planBatches(
   ctx: JobContext,
   phase: Plan['phase'],
   members: (number | string)[],
-  build: (group: (number | string)[]) => { path: string; body: unknown }
+  build: (group: (number | string)[]) => { path: string; body: unknown },
+  size = ctx.batchSize
 ): Plan[] {
   const planned = [...ctx.state.planned.values()].filter((p) => p.phase === phase)
   const taken = new Set(planned.flatMap((p) => p.members))
   const fresh = chunk(
     members.filter((m) => !taken.has(m)),
-    ctx.batchSize
+    size
   )
   const next = planned.reduce((n, p) => Math.max(n, Number(p.batch.split('-').pop()) || 0), 0)
   const plans: Plan[] = planned.filter((p) => !ctx.state.isDone(p.batch))

@@ -233,7 +233,7 @@ describe('cross-row rules', () => {
     expect(p.summary()).toMatchObject({ valid: 1, invalid: 1 })
   })
 
-  it('customers: a duplicate e-mail is found case-insensitively', () => {
+  it('customers: rows of one e-mail (any case) are one customer, not duplicates', () => {
     const t = tableOf(
       ['Email', '姓名', '電話'],
       [
@@ -247,8 +247,8 @@ describe('cross-row rules', () => {
       timezone: 'Asia/Taipei',
       mapping: { email: { column: 'Email' }, name: { column: '姓名' }, phone: { column: '電話' } }
     })
-    expect(p.issuesForRow(2).map((i) => [i.code, i.value])).toEqual([['duplicate_email', 'A@Example.com']]) // the value as the sheet shows it
-    expect(p.issuesForRow(4)[0].message).toContain('row 2')
+    expect(p.issues.map((i) => [i.row, i.code, i.value])).toEqual([[4, 'customer_value_differs', 'A2']])
+    expect(p.records[0]).toMatchObject({ rows: [2, 4], valid: true, payload: { name: 'A', phone: '0912345678' } })
     expect(p.records[1]).toMatchObject({
       valid: true,
       payload: { email: 'b@example.com', name: 'B', phone: '0912345678' }

@@ -7,6 +7,7 @@ import { fieldText, isBlankRow, normalizeRow, type RowState } from './row'
 import { duplicateIssue, duplicateKey, stampWarnings, type DuplicateRule } from './rules'
 import { schemaIssue } from './schema-check'
 import { buildOrderGroup } from './order-group'
+import { buildMergedRecord, mergeKey } from './record-merge'
 import { formulaWarnings } from './formula-warning'
 import { SortedIndex } from './sorted-index'
 import type { Issue, Preparation, PrepareSettings, PrepareSummary } from './types'
@@ -37,6 +38,8 @@ class PreparationImpl implements Preparation {
   private activeRows = 0
   private validCount = 0
   private invalidCount = 0
+  /** Source rows behind the valid records (merged customers: "N 位顧客 from M rows"). */
+  private validRowCount = 0
   private readonly shoplineIds: { deliveryOptionId: string; paymentMethodId: string }
   private readonly shipping: PrepareSettings['shipping']
   private recordsCache: PreparedRecord[] | null = null
@@ -125,7 +128,8 @@ class PreparationImpl implements Preparation {
       rows: this.activeRows,
       valid: this.validCount,
       invalid: this.invalidCount,
-      warnings: this.warningSum + globalWarnings + recordWarnings + chain
+      warnings: this.warningSum + globalWarnings + recordWarnings + chain,
+      ...(this.target.mergeRows ? { validRows: this.validRowCount } : {})
     }
   }
 
@@ -202,6 +206,7 @@ class PreparationImpl implements Preparation {
     if (!st) return null
     if (this.target.groupBy) {
       const v = st.values[this.target.groupBy]
+      if (this.target.mergeRows) return mergeKey(this.target.mergeRows, v) ?? NO_ORDER_NO + st.rowNumber
       return typeof v === 'string' && v !== '' ? v : NO_ORDER_NO + st.rowNumber
     }
     return this.rule ? duplicateKey(this.rule, st) : null
@@ -300,6 +305,11 @@ class PreparationImpl implements Preparation {
     if (members.length === 0) return
     const states = members.map((i) => this.states[i]!)
     const orderNo = key.startsWith(NO_ORDER_NO) ? '' : key
+    if (this.target.mergeRows) {
+      const ctx = { target: this.target, plan: this.sheet.plan, columnOf: this.sheet.columnOf }
+      const merged = buildMergedRecord({ ...ctx, globallyBlocked: this.sheet.blocked }, orderNo, states)
+      return this.setSlot(members[0], merged.record, merged.issues)
+    }
     const { record, issues } = buildOrderGroup(
       {
         target: this.target,
@@ -322,10 +332,12 @@ class PreparationImpl implements Preparation {
     if (old) {
       if (old.valid) this.validCount--
       else this.invalidCount--
+      if (old.valid) this.validRowCount -= old.rows.length
     }
     if (record) {
       if (record.valid) this.validCount++
       else this.invalidCount++
+      if (record.valid) this.validRowCount += record.rows.length
     }
     this.slots[idx] = record
     const before = this.recordIssueRows[idx]

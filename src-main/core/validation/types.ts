@@ -47,6 +47,8 @@ export interface PrepareSummary {
   invalid: number
   /** Number of warning issues. */
   warnings: number
+  /** Merged records (Target.mergeRows: customers from an order export): the source rows behind the valid ones. */
+  validRows?: number
   /** Sheet rows listed by the "errors" / "warnings" filters (what the grid shows; SHOPLINE orders span several rows). */
   errorRows?: number
   warningRows?: number

@@ -126,7 +126,13 @@ export const NINETYONE_ORDERS: SourceLayout = {
       groupBy: 'order_no'
     },
     'zangsho.customers': {
-      mapping: { email: c('購買人Email'), name: c('購買人'), phone: c('購買人手機'), external_id: c('會員編號') },
+      mapping: {
+        email: c('購買人Email'),
+        name: c('購買人'),
+        phone: c('購買人手機'),
+        external_id: c('會員編號'),
+        order_date: c('訂單成立時間')
+      },
       groupBy: 'email'
     }
   }
@@ -154,6 +160,10 @@ export const CYBERBIZ_ORDERS: SourceLayout = {
         paid_at: c('付款時間')
       },
       groupBy: 'order_no'
+    },
+    'zangsho.customers': {
+      mapping: { email: c('訂購人Email'), name: c('訂購人姓名'), phone: c('訂購人電話'), order_date: c('訂單日期') },
+      groupBy: 'email'
     },
     'shopline.orders': {
       mapping: {

@@ -88,7 +88,7 @@ export const SHOPIFY_ORDERS: SourceLayout = {
       groupBy: 'order_no'
     },
     'zangsho.customers': {
-      mapping: { email: c('Email'), name: c('Billing Name'), phone: c('Billing Phone') },
+      mapping: { email: c('Email'), name: c('Billing Name'), phone: c('Billing Phone'), order_date: c('Created at') },
       groupBy: 'email'
     },
     'shopline.orders': {

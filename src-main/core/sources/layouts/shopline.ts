@@ -125,7 +125,13 @@ export const SHOPLINE_ORDERS: SourceLayout = {
       groupBy: 'order_no'
     },
     'zangsho.customers': {
-      mapping: { email: c('電郵'), name: c('顧客'), phone: c('電話號碼'), external_id: c('顧客 ID') },
+      mapping: {
+        email: c('電郵'),
+        name: c('顧客'),
+        phone: c('電話號碼'),
+        external_id: c('顧客 ID'),
+        order_date: c('訂單日期')
+      },
       groupBy: 'email'
     }
   }

@@ -90,7 +90,12 @@ export const WOOCOMMERCE_ORDERS: SourceLayout = {
       valueMatches: { payment_method: WOO_PAYMENT }
     },
     'zangsho.customers': {
-      mapping: { email: c('billing_email'), phone: c('billing_phone'), external_id: c('customer_id') },
+      mapping: {
+        email: c('billing_email'),
+        phone: c('billing_phone'),
+        external_id: c('customer_id'),
+        order_date: c('order_date')
+      },
       groupBy: 'email'
     }
   }

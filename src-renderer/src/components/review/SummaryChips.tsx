@@ -13,10 +13,12 @@ export function SummaryChips({ view }: { view: PrepareView }) {
   const errorRows = summary.errorRows ?? summary.invalid
   const warningRows = summary.warningRows ?? summary.warnings
   const orders = usePrepareStore((s) => s.targets.find((x) => x.id === view.target)?.countsOrders === true)
+  const customers = usePrepareStore((s) => s.targets.find((x) => x.id === view.target)?.countsCustomers === true)
+  const validKey = orders ? 'summary.validOrders' : customers ? 'summary.validCustomers' : 'summary.valid'
   return (
     <div className="summary-chips" data-testid="summary" aria-busy={counting || undefined}>
       <span className="chip chip-good" data-testid="chip-valid">
-        {t(orders ? 'summary.validOrders' : 'summary.valid', { count: summary.valid })}
+        {t(validKey, { count: summary.valid, rows: summary.validRows ?? summary.valid })}
       </span>
       <span className={`chip ${errorRows ? 'chip-bad' : ''}`} data-testid="chip-errors">
         {t('summary.errorRows', { count: errorRows })}
