@@ -76,6 +76,20 @@ export class CompactRowStore {
   private readonly chunks: CompactChunk[] = []
   private readonly starts: number[] = []
   private total = 0
+  /** The table's width once known: pages are padded or cut to it (streamed chunks may be narrower or wider). */
+  private width: number | null = null
+
+  setWidth(width: number): void {
+    this.width = width
+  }
+
+  /** A streamed read started over: drop what arrived. */
+  clear(): void {
+    this.chunks.length = 0
+    this.starts.length = 0
+    this.total = 0
+    this.width = null
+  }
 
   push(chunk: CompactChunk): void {
     this.chunks.push(chunk)
@@ -96,10 +110,18 @@ export class CompactRowStore {
       if (offset >= start + len) continue
       const from = offset - start
       const to = Math.min(len, end - start)
-      for (const row of unpackRows(this.chunks[k], from, to)) out.push(row)
+      for (const row of unpackRows(this.chunks[k], from, to)) out.push(this.fit(row))
       offset = start + to
     }
     return out
+  }
+
+  private fit(row: SheetRow): SheetRow {
+    const width = this.width
+    if (width === null || row.cells.length === width) return row
+    if (row.cells.length > width) row.cells.length = width
+    while (row.cells.length < width) row.cells.push(EMPTY_CELL)
+    return row
   }
 
   toRows(): SheetRow[] {
