@@ -1,0 +1,98 @@
+// validate's read: the worker streams rows while it reads the file, and each chunk is normalized and validated as
+// it arrives (core/validation/stream-prepare.ts), so checking overlaps reading. When the end of the file shows the
+// streamed header was not the final one (a merged header, a wider row) or the read started over, the whole table is
+// prepared the ordinary way instead: same output either way.
+import { openWorkbookCompact } from '../core/workbook'
+import type { ReadOptions, SheetRow, SheetTable, WorkbookError } from '../core/workbook/types'
+import { EMPTY_CELL as EMPTY } from '../core/workbook/source'
+import { startPreparation, type StreamPreparation } from '../core/validation/stream-prepare'
+import type { Preparation, PrepareSettings } from '../core/validation/types'
+
+export type StreamOpenResult =
+  | { ok: false; error: WorkbookError }
+  /** preparation: the streamed one, finished (its settings came from settingsFor); null: prepare table yourself. */
+  | { ok: true; table: SheetTable; preparation: Preparation | null }
+
+export interface StreamOpenHooks {
+  /** The first rows are validated (a first page): how many. */
+  onFirstRows?: (preparation: Preparation, rows: number) => void
+}
+
+export async function openAndPrepare(
+  path: string,
+  options: ReadOptions,
+  settingsFor: (headers: string[]) => PrepareSettings,
+  hooks: StreamOpenHooks = {}
+): Promise<StreamOpenResult> {
+  let started: SheetTable | null = null
+  let settings: PrepareSettings | null = null
+  let prep: StreamPreparation | null = null
+  let consumed = 0
+  const opened = await openWorkbookCompact({ path }, options, undefined, {
+    onStart: (table) => {
+      started = table
+      settings = settingsFor(table.headers)
+      prep = null
+      consumed = 0
+    },
+    onRestart: () => {
+      started = null
+      prep = null
+      consumed = 0
+    },
+    onChunk: (store, received) => {
+      const start = started as SheetTable | null
+      if (!start || !settings) return // an ordinary read: its rows are prepared whole below
+      const rows = fit(store.page(consumed, received - consumed), start.headers.length)
+      consumed = received
+      const current = prep as StreamPreparation | null
+      if (current) current.add(rows)
+      else {
+        prep = startPreparation({ ...start, rows }, settings)
+        hooks.onFirstRows?.(prep.current, rows.length)
+      }
+    }
+  })
+  if (!opened.ok) return opened
+  const { rows: store, mergeFilled, ...meta } = opened.table
+  const start = started as SheetTable | null
+  const streamed = prep as StreamPreparation | null
+  if (start && streamed && sameList(start.headers, meta.headers) && streamed.rowCount === store.length) {
+    const rows = streamed.rows()
+    const table: SheetTable = { ...meta, rows }
+    const preparation = streamed.finish(table)
+    // merged cells are read at the sheet's end: the rows they fill are checked again with their filled cells
+    for (const rowNumber of mergeFilled ?? []) {
+      const idx = indexOfRow(rows, rowNumber)
+      if (idx >= 0) preparation.updateRow(rowNumber, store.page(idx, 1)[0].cells)
+    }
+    return { ok: true, table, preparation }
+  }
+  return { ok: true, table: { ...meta, rows: store.toRows() }, preparation: null }
+}
+
+/** Streamed chunks are as wide as the table so far: cut or pad to the header's width, as the whole read does. */
+function fit(rows: SheetRow[], width: number): SheetRow[] {
+  for (const row of rows) {
+    if (row.cells.length > width) row.cells.length = width
+    while (row.cells.length < width) row.cells.push(EMPTY)
+  }
+  return rows
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}
+
+function indexOfRow(rows: SheetRow[], rowNumber: number): number {
+  let lo = 0
+  let hi = rows.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const n = rows[mid].rowNumber
+    if (n === rowNumber) return mid
+    if (n < rowNumber) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
+}
