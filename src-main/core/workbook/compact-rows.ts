@@ -12,11 +12,23 @@ export interface CompactChunk {
   rowNumbers: Int32Array
   /** rows × width type codes, row-major. */
   types: Uint8Array
-  /** rows × width raw values (null for empty cells). */
-  values: (string | number | boolean | null)[]
-  /** Displayed text where it is not the raw value's own text, by cell index. */
-  display: Map<number, string>
+  /**
+   * rows × width raw values: an index into strings (a text), or NUM (the value is in nums), FALSE/TRUE, or NONE
+   * (null). Each distinct text crosses the worker boundary once per chunk, not once per cell.
+   */
+  refs: Int32Array
+  /** rows × width numbers where refs says NUM (empty when the chunk has no number). */
+  nums: Float64Array
+  /** The chunk's distinct texts: raw values and displayed texts. */
+  strings: string[]
+  /** rows × width: index into strings of the displayed text where it is not the raw value's own text, else -1 (empty when none). */
+  shown: Int32Array
 }
+
+const NONE = -1
+const NUM = -2
+const FALSE = -3
+const TRUE = -4
 
 function ownText(t: Cell['t'], v: Cell['v']): string {
   if (t === 'z') return ''
@@ -27,8 +39,20 @@ function ownText(t: Cell['t'], v: Cell['v']): string {
 export function packRows(rows: SheetRow[], width: number): CompactChunk {
   const n = rows.length
   const types = new Uint8Array(n * width)
-  const values = new Array<string | number | boolean | null>(n * width).fill(null)
-  const display = new Map<number, string>()
+  const refs = new Int32Array(n * width).fill(NONE)
+  let nums: Float64Array | null = null
+  let shown: Int32Array | null = null
+  const strings: string[] = []
+  const index = new Map<string, number>()
+  const ref = (text: string) => {
+    let k = index.get(text)
+    if (k === undefined) {
+      k = strings.length
+      strings.push(text)
+      index.set(text, k)
+    }
+    return k
+  }
   const rowNumbers = new Int32Array(n)
   for (let r = 0; r < n; r++) {
     rowNumbers[r] = rows[r].rowNumber
@@ -38,20 +62,52 @@ export function packRows(rows: SheetRow[], width: number): CompactChunk {
       if (!cell || cell.t === 'z') continue
       const i = r * width + c
       types[i] = CODE[cell.t]
-      values[i] = cell.v
-      if (cell.w !== ownText(cell.t, cell.v)) display.set(i, cell.w)
+      const v = cell.v
+      if (typeof v === 'string') refs[i] = ref(v)
+      else if (typeof v === 'number') {
+        nums ??= new Float64Array(n * width)
+        nums[i] = v
+        refs[i] = NUM
+      } else if (typeof v === 'boolean') refs[i] = v ? TRUE : FALSE
+      if (cell.w !== ownText(cell.t, v)) {
+        shown ??= new Int32Array(n * width).fill(NONE)
+        shown[i] = ref(cell.w)
+      }
     }
   }
-  return { width, rowNumbers, types, values, display }
+  return {
+    width,
+    rowNumbers,
+    types,
+    refs,
+    nums: nums ?? new Float64Array(0),
+    strings,
+    shown: shown ?? new Int32Array(0)
+  }
+}
+
+/** The buffers to transfer (not copy) when posting a chunk. */
+export function chunkBuffers(chunk: CompactChunk): ArrayBuffer[] {
+  return [chunk.rowNumbers, chunk.types, chunk.refs, chunk.nums, chunk.shown].map((a) => a.buffer as ArrayBuffer)
 }
 
 export function chunkLength(chunk: CompactChunk): number {
   return chunk.rowNumbers.length
 }
 
-/** Rows [from, to) of a chunk as SheetRows (fresh Cells; empty cells share one frozen Cell). */
+function valueAt(chunk: CompactChunk, i: number): Cell['v'] {
+  const k = chunk.refs[i]
+  return k >= 0 ? chunk.strings[k] : k === NUM ? chunk.nums[i] : k === TRUE ? true : k === FALSE ? false : null
+}
+
+/**
+ * Rows [from, to) of a chunk as SheetRows. Cells are shared within a call where the value and text are the same
+ * (Cells are immutable): repeated texts and amounts cost one object, not one per row.
+ */
 export function unpackRows(chunk: CompactChunk, from = 0, to = chunk.rowNumbers.length): SheetRow[] {
-  const { width, types, values, display } = chunk
+  const { width, types, refs, strings, shown } = chunk
+  const byText = new Map<number, Cell>()
+  const byNumber = new Map<number, Cell>()
   const out: SheetRow[] = []
   for (let r = from; r < to; r++) {
     const cells = new Array<Cell>(width)
@@ -63,8 +119,30 @@ export function unpackRows(chunk: CompactChunk, from = 0, to = chunk.rowNumbers.
         continue
       }
       const t = TYPES[code]
-      const v = values[i]
-      cells[c] = { t, v, w: display.get(i) ?? ownText(t, v) }
+      const k = refs[i]
+      const w = shown.length ? shown[i] : NONE
+      if (w === NONE && (k >= 0 || k <= FALSE) && code !== CODE.n) {
+        const key = k * 8 + code
+        let cell = byText.get(key)
+        if (!cell) {
+          const v = valueAt(chunk, i)
+          cell = { t, v, w: ownText(t, v) }
+          byText.set(key, cell)
+        }
+        cells[c] = cell
+      } else if (w === NONE && k === NUM && code === CODE.n) {
+        const v = chunk.nums[i]
+        // -0 and 0 are one Map key: -0 (rare) gets its own Cell
+        let cell = Object.is(v, -0) ? undefined : byNumber.get(v)
+        if (!cell) {
+          cell = { t, v, w: ownText(t, v) }
+          if (!Object.is(v, -0)) byNumber.set(v, cell)
+        }
+        cells[c] = cell
+      } else {
+        const v = valueAt(chunk, i)
+        cells[c] = { t, v, w: w === NONE ? ownText(t, v) : strings[w] }
+      }
     }
     out.push({ rowNumber: chunk.rowNumbers[r], cells })
   }

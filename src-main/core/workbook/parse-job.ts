@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { readWorkbookBytes } from './read'
 import { readWorkbook, type ReadProgress } from './read-stream'
 import { workbookError } from './errors'
-import { packRows, type CompactChunk } from './compact-rows'
+import { chunkBuffers, packRows, type CompactChunk } from './compact-rows'
 import type { ReadLimits, ReadOptions, SheetTable } from './types'
 import type { OpenResult } from './open-result'
 import type { MergeRange } from './source'
@@ -87,7 +87,7 @@ export async function runParseJobStreaming(
         start: (table) => post({ type: 'start', table }),
         rows: (rows, width) => {
           const chunk = packRows(rows, width)
-          post({ type: 'chunk', chunk }, [chunk.rowNumbers.buffer as ArrayBuffer, chunk.types.buffer as ArrayBuffer])
+          post({ type: 'chunk', chunk }, chunkBuffers(chunk))
         }
       },
       { firstChunk: FIRST_CHUNK_ROWS, chunk: CHUNK_ROWS },
@@ -104,7 +104,7 @@ export async function runParseJobStreaming(
   for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
     const chunk = packRows(rows.slice(at, at + CHUNK_ROWS), width)
     rows.fill(undefined as never, at, Math.min(rows.length, at + CHUNK_ROWS)) // let posted rows go
-    post({ type: 'chunk', chunk }, [chunk.rowNumbers.buffer as ArrayBuffer, chunk.types.buffer as ArrayBuffer])
+    post({ type: 'chunk', chunk }, chunkBuffers(chunk))
   }
   post({ type: 'done', result: { ok: true, table: { ...meta, rows: [] } } })
 }
