@@ -8,8 +8,8 @@ import { byteKind, zipFormat } from './detect'
 import { listZip, type ZipEntry } from './zip'
 import { checkZipEntries } from './zip-guard'
 import { HEADER_SLACK, sheetRowsFor } from './read'
-import { sharedStrings, styleFormats, workbookParts, type PartReader } from './ooxml-parts'
-import { readSheet } from './stream-sheet'
+import { sharedStrings, styleFormats, workbookParts, type PartReader, type WorkbookParts } from './ooxml-parts'
+import { maxPendingString, readSheet, resolveSharedStrings, type SheetContext } from './stream-sheet'
 import { DEFAULT_XML_PARSER } from './xml-events'
 import { StreamTableBuilder, type StreamSink } from './stream-table'
 import type { MergeRange } from './source'
@@ -22,9 +22,36 @@ export type StreamOutcome =
   /** Rows were streamed, then the read could not go on this way: the caller drops them and reads the ordinary way. */
   | { kind: 'restart' }
 
+/** Sheet parts above this compressed size post their first rows before the shared strings are read whole. */
+const BIG_PART = 256 * 1024
+/** Rows read first: title rows, the header scan and a first chunk of data rows. */
+const HEAD_SLOTS = 200
+
+/** The sheet's first rows, with only the shared strings they use, into the table builder. */
+async function feedHead(
+  reader: PartReader,
+  entry: ZipEntry,
+  name: string,
+  parts: WorkbookParts,
+  formats: SheetContext['formats'],
+  slots: number,
+  table: StreamTableBuilder
+): Promise<void> {
+  const ctx: SheetContext = { date1904: parts.date1904, formats, strings: null }
+  const head = await readSheet(reader, entry, name, ctx, { sheetRows: slots, stopEarly: true })
+  const max = maxPendingString([head])
+  const [rows] = max < 0 ? [head] : resolveSharedStrings([head], await sharedStrings(reader, parts.sstPath, max + 1))
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows.row(r)
+    if (cells) table.row(r, cells)
+  }
+}
+
 export interface StreamChunks {
   firstChunk: number
   chunk: number
+  /** Tests: the compressed size above which the first rows go out before the shared strings (default BIG_PART). */
+  headAbove?: number
 }
 
 export async function streamWorkbookRows(
@@ -67,11 +94,7 @@ export async function streamWorkbookRows(
         : (parts.sheets.find((s) => s.name === wanted) ??
           parts.sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase()))
     if (!chosen) return { kind: 'not-streamed' }
-    const ctx = {
-      date1904: parts.date1904,
-      formats: await styleFormats(reader, parts.stylesPath),
-      strings: await sharedStrings(reader, parts.sstPath)
-    }
+    const formats = await styleFormats(reader, parts.stylesPath)
     const sheetRows = sheetRowsFor(options, limits)
     const table = new StreamTableBuilder(
       {
@@ -81,7 +104,8 @@ export async function streamWorkbookRows(
         delimiter: null,
         headerRow: options.headerRow,
         maxDataRows: limits.maxRows,
-        ...sizes
+        firstChunk: sizes.firstChunk,
+        chunk: sizes.chunk
       },
       chosen.name,
       {
@@ -93,6 +117,11 @@ export async function streamWorkbookRows(
       }
     )
     builder = table
+    const chosenEntry = byName.get(chosen.path) ?? byName.get(chosen.path.toLowerCase())!
+    // a big sheet's first rows go out before the shared strings are read whole (most of a big file's text is there)
+    const headSlots = chosenEntry.compressedSize > (sizes.headAbove ?? BIG_PART) ? Math.min(HEAD_SLOTS, sheetRows) : 0
+    if (headSlots) await feedHead(reader, chosenEntry, chosen.name, parts, formats, headSlots, table)
+    const ctx = { date1904: parts.date1904, formats, strings: await sharedStrings(reader, parts.sstPath) }
     const sheets: SheetInfo[] = []
     let chosenSource: { fullLength: number; estimated: boolean; merges: MergeRange[] } | null = null
     for (const sheet of parts.sheets) {
@@ -104,7 +133,7 @@ export async function streamWorkbookRows(
         onRows: onProgress
           ? (rowsRead, inflated) => onProgress({ sheet: sheet.name, rowsRead, inflated, declared: entry.size })
           : undefined,
-        onRow: isChosen ? (index0, cells) => table.row(index0, cells) : undefined
+        onRow: isChosen ? (index0, cells) => index0 >= headSlots && table.row(index0, cells) : undefined
       })
       if (isChosen) {
         chosenSource = { fullLength: source.fullLength, estimated: source.estimated ?? false, merges: source.merges }
