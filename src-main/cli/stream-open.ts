@@ -5,6 +5,7 @@
 import { openWorkbookCompact } from '../core/workbook'
 import type { ReadOptions, SheetRow, SheetTable, WorkbookError } from '../core/workbook/types'
 import { EMPTY_CELL as EMPTY } from '../core/workbook/source'
+import { fillMergesInRows } from '../core/workbook/stream-merges'
 import { startPreparation, type StreamPreparation } from '../core/validation/stream-prepare'
 import type { Preparation, PrepareSettings } from '../core/validation/types'
 
@@ -43,8 +44,10 @@ export async function openAndPrepare(
     onChunk: (store, received) => {
       const start = started as SheetTable | null
       if (!start || !settings) return // an ordinary read: its rows are prepared whole below
-      const rows = fit(store.page(consumed, received - consumed), start.headers.length)
+      // padded, never cut here: a wider row late in the file widens the final table (then it is prepared afresh)
+      const rows = fit(store.page(consumed, received - consumed), start.headers.length, false)
       consumed = received
+      store.release(received) // the preparation keeps these rows: the compact copy can go
       const current = prep as StreamPreparation | null
       if (current) current.add(rows)
       else {
@@ -54,27 +57,37 @@ export async function openAndPrepare(
     }
   })
   if (!opened.ok) return opened
-  const { rows: store, mergeFilled, ...meta } = opened.table
+  const { rows: store, dataMerges, ...meta } = opened.table
   const start = started as SheetTable | null
   const streamed = prep as StreamPreparation | null
-  if (start && streamed && sameList(start.headers, meta.headers) && streamed.rowCount === store.length) {
+  if (start && streamed) {
     const rows = streamed.rows()
+    if (!sameList(start.headers, meta.headers)) {
+      // the final header is not the streamed one: prepare the whole table afresh (same rows, final width)
+      const whole = fit(rows, meta.headers.length)
+      fillMergesInRows(whole, dataMerges ?? [])
+      return { ok: true, table: { ...meta, rows: whole }, preparation: null }
+    }
+    // merged cells are read at the sheet's end: the rows they fill are checked again with their filled cells
+    fit(rows, meta.headers.length)
+    const filled = fillMergesInRows(rows, dataMerges ?? [])
     const table: SheetTable = { ...meta, rows }
     const preparation = streamed.finish(table)
-    // merged cells are read at the sheet's end: the rows they fill are checked again with their filled cells
-    for (const rowNumber of mergeFilled ?? []) {
+    for (const rowNumber of filled) {
       const idx = indexOfRow(rows, rowNumber)
-      if (idx >= 0) preparation.updateRow(rowNumber, store.page(idx, 1)[0].cells)
+      if (idx >= 0) preparation.updateRow(rowNumber, rows[idx].cells)
     }
     return { ok: true, table, preparation }
   }
-  return { ok: true, table: { ...meta, rows: store.toRows() }, preparation: null }
+  const rows = store.toRows()
+  fillMergesInRows(rows, dataMerges ?? [])
+  return { ok: true, table: { ...meta, rows }, preparation: null }
 }
 
-/** Streamed chunks are as wide as the table so far: cut or pad to the header's width, as the whole read does. */
-function fit(rows: SheetRow[], width: number): SheetRow[] {
+/** Streamed chunks are as wide as the table so far: pad (and cut) to the header's width, as the whole read does. */
+function fit(rows: SheetRow[], width: number, cut = true): SheetRow[] {
   for (const row of rows) {
-    if (row.cells.length > width) row.cells.length = width
+    if (cut && row.cells.length > width) row.cells.length = width
     while (row.cells.length < width) row.cells.push(EMPTY)
   }
   return rows

@@ -149,6 +149,19 @@ export function unpackRows(chunk: CompactChunk, from = 0, to = chunk.rowNumbers.
   return out
 }
 
+/** A chunk whose rows were let go: only its length stays (rowNumbers keeps it; 4 bytes a row). */
+function releasedChunk(length: number): CompactChunk {
+  return {
+    width: 0,
+    rowNumbers: new Int32Array(length),
+    types: new Uint8Array(0),
+    refs: new Int32Array(0),
+    nums: new Float64Array(0),
+    strings: [],
+    shown: new Int32Array(0)
+  }
+}
+
 /** The rows of one table as the chunks they arrived in; pages are read across chunk boundaries. */
 export class CompactRowStore {
   private readonly chunks: CompactChunk[] = []
@@ -156,6 +169,7 @@ export class CompactRowStore {
   private total = 0
   /** The table's width once known: pages are padded or cut to it (streamed chunks may be narrower or wider). */
   private width: number | null = null
+  private released = 0
 
   setWidth(width: number): void {
     this.width = width
@@ -167,6 +181,17 @@ export class CompactRowStore {
     this.starts.length = 0
     this.total = 0
     this.width = null
+    this.released = 0
+  }
+
+  /** A consumer that keeps the rows itself lets go of the chunks it has taken (their rows can no longer be paged). */
+  release(upTo: number): void {
+    for (let k = 0; k < this.chunks.length; k++) {
+      const len = chunkLength(this.chunks[k])
+      if (this.starts[k] + len > upTo) break
+      if (this.chunks[k].strings.length || this.chunks[k].types.length) this.chunks[k] = releasedChunk(len)
+      this.released = Math.max(this.released, this.starts[k] + len)
+    }
   }
 
   push(chunk: CompactChunk): void {
@@ -180,6 +205,7 @@ export class CompactRowStore {
   }
 
   page(offset: number, limit: number): SheetRow[] {
+    if (offset < this.released) throw new RangeError(`rows before ${this.released} were released`)
     const out: SheetRow[] = []
     const end = Math.min(this.total, offset + limit)
     for (let k = 0; k < this.chunks.length && offset < end; k++) {

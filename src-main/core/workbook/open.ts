@@ -12,7 +12,7 @@ import type { ReadProgress } from './read-stream'
 import { resolveLimits } from './limits'
 import { workbookError } from './errors'
 import type { MergeRange } from './source'
-import { fillStreamedMerges } from './stream-merges'
+import { fillMergesInRows } from './stream-merges'
 
 const WORKER_NAME = 'parse.worker'
 
@@ -49,8 +49,11 @@ function workerEntry(): WorkerEntry {
 /** A table whose rows stay compact (see compact-rows.ts): pages are made into Cells when asked for. */
 export type CompactTable = Omit<SheetTable, 'rows'> & {
   rows: CompactRowStore
-  /** A streamed read (hooks.onStart): rows whose cells merged areas filled after they had been streamed. */
-  mergeFilled?: number[]
+  /**
+   * A streamed read (hooks.onStart): merged areas below the header, read at the sheet's end, not yet filled into the
+   * streamed rows (fillMergesInRows / fillStreamedMerges in stream-merges.ts).
+   */
+  dataMerges?: MergeRange[]
 }
 export type CompactOpenResult = { ok: true; table: CompactTable } | { ok: false; error: WorkbookError }
 
@@ -82,8 +85,8 @@ export async function openWorkbookCompact(
   const result = await openWorkbookInto(source, options, limits, store, hooks, (m) => (dataMerges = m))
   if (!result.ok) return result
   if (dataMerges !== undefined) {
-    const mergeFilled = fillStreamedMerges(store, dataMerges, result.table.headers.length)
-    return { ok: true, table: { ...result.table, rows: store, mergeFilled } }
+    store.setWidth(result.table.headers.length)
+    return { ok: true, table: { ...result.table, rows: store, dataMerges } }
   }
   // the in-process fallback returns its rows whole: keep them compact too
   if (result.table.rows.length)
@@ -99,7 +102,11 @@ export async function openWorkbook(
   hooks: OpenHooks = {}
 ): Promise<OpenResult> {
   const result = await openWorkbookCompact(source, options, limits, hooks)
-  return result.ok ? { ok: true, table: { ...result.table, rows: result.table.rows.toRows() } } : result
+  if (!result.ok) return result
+  const { rows: store, dataMerges, ...meta } = result.table
+  const rows = store.toRows()
+  if (dataMerges) fillMergesInRows(rows, dataMerges)
+  return { ok: true, table: { ...meta, rows } }
 }
 
 function openWorkbookInto(

@@ -4,11 +4,9 @@ import type { SheetRow } from './types'
 import { isBlankCell, type MergeRange } from './source'
 import { CompactRowStore, packRows } from './compact-rows'
 
-/** Fills the merges into the store's rows; returns the row numbers whose cells changed. */
-export function fillStreamedMerges(store: CompactRowStore, merges: MergeRange[], width: number): number[] {
-  store.setWidth(width)
+/** Fills the merges into rows (in place, rows in sheet order); returns the row numbers whose cells changed. */
+export function fillMergesInRows(rows: SheetRow[], merges: MergeRange[]): number[] {
   if (!merges.length) return []
-  const rows = store.toRows()
   const byIndex = new Map<number, SheetRow>()
   for (const row of rows) byIndex.set(row.rowNumber - 1, row)
   const changed = new Set<number>()
@@ -23,8 +21,17 @@ export function fillStreamedMerges(store: CompactRowStore, merges: MergeRange[],
       }
     }
   }
+  return [...changed].sort((a, b) => a - b)
+}
+
+/** The same on a store's rows (the store is packed again); returns the row numbers whose cells changed. */
+export function fillStreamedMerges(store: CompactRowStore, merges: MergeRange[], width: number): number[] {
+  store.setWidth(width)
+  if (!merges.length) return []
+  const rows = store.toRows()
+  const changed = fillMergesInRows(rows, merges)
   store.clear()
   for (let at = 0; at < rows.length; at += 5000) store.push(packRows(rows.slice(at, at + 5000), width))
   store.setWidth(width)
-  return [...changed].sort((a, b) => a - b)
+  return changed
 }
