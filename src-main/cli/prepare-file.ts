@@ -242,6 +242,12 @@ export async function readMappingFile(
   return { ok: true, mapping: mapping.data as Mapping, valueMatches: valueMatches.data }
 }
 
+/** ORDERDOCK_READ_TIMEOUT_S: a longer read timeout than the app's 120 s (benchmarks of 1M-row files on a busy machine). */
+function readTimeoutFromEnv(): { timeoutMs: number } | undefined {
+  const s = Number(process.env.ORDERDOCK_READ_TIMEOUT_S)
+  return Number.isFinite(s) && s > 0 ? { timeoutMs: s * 1000 } : undefined
+}
+
 /** file → table (worker, limits) → mapping (file or auto) → preparation. Errors are data: never throws for a bad file. */
 export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOutcome> {
   const lang = opts.lang ?? 'en'
@@ -291,7 +297,9 @@ export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOu
   const readOptions = { sheet: opts.sheet, headerRow: opts.headerRow, encoding: opts.encoding }
   const opened = opts.lookups?.length
     ? await openWorkbook({ path: opts.file }, readOptions).then((r) => (r.ok ? { ...r, preparation: null } : r))
-    : await openAndPrepare(opts.file, readOptions, (headers) => (decided = settingsFor(headers)).settings)
+    : await openAndPrepare(opts.file, readOptions, (headers) => (decided = settingsFor(headers)).settings, {
+        limits: readTimeoutFromEnv()
+      })
   if (!opened.ok) {
     const e = opened.error
     const message = (lang === 'zh-TW' ? e.messageZh : e.messageEn) ?? e.message

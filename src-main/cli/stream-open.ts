@@ -3,7 +3,7 @@
 // streamed header was not the final one (a merged header, a wider row) or the read started over, the whole table is
 // prepared the ordinary way instead: same output either way.
 import { openWorkbookCompact } from '../core/workbook'
-import type { ReadOptions, SheetRow, SheetTable, WorkbookError } from '../core/workbook/types'
+import type { ReadLimits, ReadOptions, SheetRow, SheetTable, WorkbookError } from '../core/workbook/types'
 import { EMPTY_CELL as EMPTY } from '../core/workbook/source'
 import { fillMergesInRows } from '../core/workbook/stream-merges'
 import { startPreparation, type StreamPreparation } from '../core/validation/stream-prepare'
@@ -17,6 +17,8 @@ export type StreamOpenResult =
 export interface StreamOpenHooks {
   /** The first rows are validated (a first page): how many. */
   onFirstRows?: (preparation: Preparation, rows: number) => void
+  /** Read limits other than the defaults (the benchmarks' 1M-row files get a longer timeout). */
+  limits?: Partial<ReadLimits>
 }
 
 export async function openAndPrepare(
@@ -29,7 +31,7 @@ export async function openAndPrepare(
   let settings: PrepareSettings | null = null
   let prep: StreamPreparation | null = null
   let consumed = 0
-  const opened = await openWorkbookCompact({ path }, options, undefined, {
+  const opened = await openWorkbookCompact({ path }, options, hooks.limits, {
     onStart: (table) => {
       started = table
       settings = settingsFor(table.headers)
