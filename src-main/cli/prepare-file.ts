@@ -248,6 +248,12 @@ function readTimeoutFromEnv(): { timeoutMs: number } | undefined {
   return Number.isFinite(s) && s > 0 ? { timeoutMs: s * 1000 } : undefined
 }
 
+/** ORDERDOCK_TIMINGS=1: milestones on stderr, in ms since the read began (npm run bench validate reads them). */
+const timingsOn = process.env.ORDERDOCK_TIMINGS === '1'
+function timing(what: string, since: number): void {
+  process.stderr.write(`orderdock timing: ${what} ms=${Math.round(performance.now() - since)}\n`)
+}
+
 /** file → table (worker, limits) → mapping (file or auto) → preparation. Errors are data: never throws for a bad file. */
 export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOutcome> {
   const lang = opts.lang ?? 'en'
@@ -295,11 +301,14 @@ export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOu
   // rows are validated while the worker reads (stream-open.ts); lookups join a second file: read whole, then prepare
   let decided: ReturnType<typeof settingsFor> | null = null
   const readOptions = { sheet: opts.sheet, headerRow: opts.headerRow, encoding: opts.encoding }
+  const readStart = performance.now()
   const opened = opts.lookups?.length
     ? await openWorkbook({ path: opts.file }, readOptions).then((r) => (r.ok ? { ...r, preparation: null } : r))
     : await openAndPrepare(opts.file, readOptions, (headers) => (decided = settingsFor(headers)).settings, {
-        limits: readTimeoutFromEnv()
+        limits: readTimeoutFromEnv(),
+        onFirstRows: timingsOn ? (p) => timing(`first-validated-rows=${p.summary().rows}`, readStart) : undefined
       })
+  if (timingsOn) timing('read-and-prepared', readStart)
   if (!opened.ok) {
     const e = opened.error
     const message = (lang === 'zh-TW' ? e.messageZh : e.messageEn) ?? e.message
