@@ -81,7 +81,12 @@ export async function openAndPrepare(
     }
     return { ok: true, table, preparation }
   }
-  const rows = store.toRows()
+  // not streamed (CSV, several sheets …): the rows as Cells, each compact chunk let go once turned into them
+  const rows: SheetRow[] = []
+  for (let at = 0; at < store.length; at += 5000) {
+    for (const row of store.page(at, 5000)) rows.push(row)
+    store.release(at + 5000)
+  }
   fillMergesInRows(rows, dataMerges ?? [])
   return { ok: true, table: { ...meta, rows }, preparation: null }
 }
