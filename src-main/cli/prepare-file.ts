@@ -12,7 +12,8 @@ import type { Mapping, ValueMatches } from '../core/mapping/types'
 import { prepareWithLookups } from '../core/validation/prepare-with-lookups'
 import { loadCliLookups, parseLookupOption, type CliLookup } from './lookup-option'
 import type { LookupSpec } from '../core/mapping/lookup'
-import type { Preparation } from '../core/validation/types'
+import type { Preparation, PrepareSettings } from '../core/validation/types'
+import { openAndPrepare } from './stream-open'
 
 export const DEFAULT_TIMEZONE = 'Asia/Taipei'
 
@@ -241,6 +242,18 @@ export async function readMappingFile(
   return { ok: true, mapping: mapping.data as Mapping, valueMatches: valueMatches.data }
 }
 
+/** ORDERDOCK_READ_TIMEOUT_S: a longer read timeout than the app's 120 s (benchmarks of 1M-row files on a busy machine). */
+function readTimeoutFromEnv(): { timeoutMs: number } | undefined {
+  const s = Number(process.env.ORDERDOCK_READ_TIMEOUT_S)
+  return Number.isFinite(s) && s > 0 ? { timeoutMs: s * 1000 } : undefined
+}
+
+/** ORDERDOCK_TIMINGS=1: milestones on stderr, in ms since the read began (npm run bench validate reads them). */
+const timingsOn = process.env.ORDERDOCK_TIMINGS === '1'
+function timing(what: string, since: number): void {
+  process.stderr.write(`orderdock timing: ${what} ms=${Math.round(performance.now() - since)}\n`)
+}
+
 /** file → table (worker, limits) → mapping (file or auto) → preparation. Errors are data: never throws for a bad file. */
 export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOutcome> {
   const lang = opts.lang ?? 'en'
@@ -262,41 +275,58 @@ export async function prepareFile(opts: PrepareFileInput): Promise<PrepareFileOu
     mapping = read.mapping
     valueMatches = read.valueMatches
   }
-  const opened = await openWorkbook(
-    { path: opts.file },
-    { sheet: opts.sheet, headerRow: opts.headerRow, encoding: opts.encoding }
-  )
+  const settingsFor = (headers: string[]) => {
+    let mapped = mapping
+    let matches = valueMatches
+    let source: string | null = null
+    let lacks: SourcePlan['lacks'] | undefined
+    if (!mapped) {
+      // No --mapping: the recognized export's layout (unless turned off), else auto-mapping from the headers' words.
+      const sourced = mapWithSource(target, headers, SOURCE_LAYOUTS, opts.noSourceLayout !== true)
+      mapped = sourced.mapping
+      matches = { ...sourced.valueMatches, ...valueMatches }
+      source = sourced.source?.source.id ?? null
+      lacks = sourced.source?.lacks
+    }
+    const settings: PrepareSettings = {
+      target: opts.target,
+      mapping: mapped,
+      valueMatches: matches,
+      timezone,
+      shopline: opts.shopline,
+      ...(opts.shipping ? { shipping: opts.shipping } : {})
+    }
+    return { settings, source, lacks }
+  }
+  // rows are validated while the worker reads (stream-open.ts); lookups join a second file: read whole, then prepare
+  let decided: ReturnType<typeof settingsFor> | null = null
+  const readOptions = { sheet: opts.sheet, headerRow: opts.headerRow, encoding: opts.encoding }
+  const readStart = performance.now()
+  const opened = opts.lookups?.length
+    ? await openWorkbook({ path: opts.file }, readOptions).then((r) => (r.ok ? { ...r, preparation: null } : r))
+    : await openAndPrepare(opts.file, readOptions, (headers) => (decided = settingsFor(headers)).settings, {
+        limits: readTimeoutFromEnv(),
+        onFirstRows: timingsOn ? (p) => timing(`first-validated-rows=${p.summary().rows}`, readStart) : undefined
+      })
+  if (timingsOn) timing('read-and-prepared', readStart)
   if (!opened.ok) {
     const e = opened.error
     const message = (lang === 'zh-TW' ? e.messageZh : e.messageEn) ?? e.message
     return { ok: false, error: { code: e.code, message } }
   }
   const table = opened.table
-  let source: string | null = null
-  let lacks: SourcePlan['lacks'] | undefined
-  if (!mapping) {
-    // No --mapping: the recognized export's layout (unless turned off), else auto-mapping from the headers' words.
-    const sourced = mapWithSource(target, table.headers, SOURCE_LAYOUTS, opts.noSourceLayout !== true)
-    mapping = sourced.mapping
-    valueMatches = { ...sourced.valueMatches, ...valueMatches }
-    source = sourced.source?.source.id ?? null
-    lacks = sourced.source?.lacks
-  }
+  const streamed = opened.preparation
+  const plan = streamed && decided ? (decided as ReturnType<typeof settingsFor>) : settingsFor(table.headers)
+  const { source, lacks } = plan
+  valueMatches = plan.settings.valueMatches ?? {}
   const loaded = await loadCliLookups(opts.lookups ?? [], target, table, lang)
   if (!loaded.ok) return { ok: false, error: { code: loaded.code, message: loaded.message } }
   // the lookups add a column each (mapped to their field); whole-file facts are said once (file-issues.ts)
-  const joined = prepareWithLookups(
-    table,
-    {
-      target: opts.target,
-      mapping,
-      valueMatches,
-      timezone,
-      shopline: opts.shopline,
-      ...(opts.shipping ? { shipping: opts.shipping } : {})
-    },
-    { lookups: loaded.indexes, lacks }
-  )
+  const joined = prepareWithLookups(table, plan.settings, {
+    lookups: loaded.indexes,
+    lacks,
+    ...(streamed ? { prepare: () => streamed } : {})
+  })
   return {
     ok: true,
     table: joined.table,

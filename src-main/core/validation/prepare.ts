@@ -18,10 +18,13 @@ const NO_ISSUES: Issue[] = []
 const NO_CHAIN = new Map<number, Issue[]>()
 const MAX_NAMED_ROWS = 10
 
-class PreparationImpl implements Preparation {
-  readonly ambiguousDateColumns: string[]
+export class PreparationImpl implements Preparation {
+  ambiguousDateColumns: string[]
   private readonly target: Target
-  private readonly sheet: SheetPlan
+  private sheet: SheetPlan
+  private readonly settings: PrepareSettings
+  /** Streaming (stream-prepare.ts): the order whose rows may continue in the next chunk, refreshed later. */
+  private pendingGroup: string | null = null
   private readonly rows: SheetRow[]
   private readonly indexOf: RowIndex
   private readonly states: (RowState | null)[]
@@ -49,7 +52,13 @@ class PreparationImpl implements Preparation {
   /** Rows [0, validated) are validated; a deferred preparation validates the rest in steps (validateNext). */
   validated = 0
 
-  constructor(table: SheetTable, settings: PrepareSettings, deferred = false) {
+  /**
+   * mode 'deferred': rows are validated later in steps (validateNext); 'streaming': table holds the first rows only (for
+   * the plan), appendRows() gives the rest and finishRows() ends.
+   */
+  constructor(table: SheetTable, settings: PrepareSettings, mode: 'now' | 'deferred' | 'streaming' = 'now') {
+    this.settings = settings
+    const streaming = mode === 'streaming'
     const target = getTarget(settings.target)
     if (!target) throw new RangeError(`Unknown target "${settings.target}"`)
     this.target = target
@@ -64,12 +73,16 @@ class PreparationImpl implements Preparation {
       deliveryOptionId: settings.shopline?.deliveryOptionId ?? '',
       paymentMethodId: settings.shopline?.paymentMethodId ?? ''
     }
-    const n = this.rows.length
+    const n = streaming ? 0 : this.rows.length
+    if (streaming) {
+      this.rows = []
+      this.indexOf = new RowIndex([])
+    }
     this.states = new Array(n).fill(null)
     this.keyOfIdx = new Array(n).fill(null)
     this.slots = new Array(n).fill(undefined)
     this.recordIssueRows = new Array(n)
-    if (deferred) return
+    if (mode === 'deferred') return
     for (let i = 0; i < n; i++) this.setState(i, this.computeState(i))
     if (target.groupBy) for (const key of this.byKey.keys()) this.refreshGroup(key)
     else for (let i = 0; i < n; i++) this.refreshRow(i)
@@ -101,6 +114,71 @@ class PreparationImpl implements Preparation {
     this.issuesCache = null
     this.chainCache = null
     return to >= this.rows.length
+  }
+
+  /** Streaming: the next rows, normalized and checked now; an earlier row's cross-row checks follow its new peers. */
+  appendRows(rows: SheetRow[]): void {
+    const from = this.rows.length
+    for (const row of rows) {
+      this.rows.push(row)
+      this.states.push(null)
+      this.keyOfIdx.push(null)
+      this.slots.push(undefined)
+      this.recordIssueRows.push(undefined)
+    }
+    this.indexOf.append(rows)
+    const added = new Map<string, number>()
+    for (let i = from; i < this.rows.length; i++) {
+      this.setState(i, this.computeState(i))
+      const key = this.keyOfIdx[i]
+      if (key !== null) added.set(key, (added.get(key) ?? 0) + 1)
+    }
+    this.validated = this.rows.length
+    if (this.target.groupBy) {
+      // an order is rebuilt once its rows so far are in; the last one may go on in the next chunk
+      const last = this.keyOfIdx[this.rows.length - 1] ?? null
+      if (this.pendingGroup !== null) added.set(this.pendingGroup, 0)
+      for (const key of added.keys()) if (key !== last) this.refreshGroup(key)
+      this.pendingGroup = last
+    } else {
+      for (let i = from; i < this.rows.length; i++) this.refreshRow(i)
+      // a key seen once before this chunk now has a duplicate: its earlier row turns invalid
+      for (const [key, n] of added)
+        if (this.byKey.count(key) - n === 1) for (const i of this.byKey.get(key)) if (i < from) this.refreshRow(i)
+    }
+    this.recordsCache = null
+    this.issuesCache = null
+    this.chainCache = null
+  }
+
+  /** Streaming: every row is in. The plan is made again from all rows (dates' day/month order, the first data row);
+   * rows are normalized again only when its decisions changed. */
+  finishRows(table: SheetTable): void {
+    const before = this.sheet
+    this.sheet = buildSheetPlan({ ...table, rows: this.rows }, this.settings, this.target)
+    this.ambiguousDateColumns = this.sheet.ambiguousDateColumns
+    const same =
+      before.plan.sources.length === this.sheet.plan.sources.length &&
+      before.plan.sources.every(
+        (s, k) =>
+          s.field.key === this.sheet.plan.sources[k].field.key &&
+          s.order === this.sheet.plan.sources[k].order &&
+          s.unresolvedOrder === this.sheet.plan.sources[k].unresolvedOrder
+      )
+    if (!same) for (let i = 0; i < this.rows.length; i++) this.setState(i, this.computeState(i))
+    if (!same || before.blocked !== this.sheet.blocked) {
+      if (this.target.groupBy) for (const key of this.byKey.keys()) this.refreshGroup(key)
+      else for (let i = 0; i < this.rows.length; i++) this.refreshRow(i)
+    } else if (this.pendingGroup !== null) this.refreshGroup(this.pendingGroup)
+    this.pendingGroup = null
+    this.recordsCache = null
+    this.issuesCache = null
+    this.chainCache = null
+  }
+
+  /** The rows as given (streaming: the table's rows). */
+  sheetRows(): SheetRow[] {
+    return this.rows
   }
 
   get records(): PreparedRecord[] {
@@ -367,14 +445,26 @@ function countWarnings(issues: Issue[]): number {
 
 /** Row number → index in the sheet: arithmetic when numbering is contiguous (the usual case), a Map otherwise. */
 class RowIndex {
-  private readonly base: number
-  private readonly map: Map<number, number> | null
-  private readonly size: number
+  private base: number
+  private map: Map<number, number> | null
+  private size: number
   constructor(rows: SheetRow[]) {
     this.size = rows.length
     this.base = rows.length > 0 ? rows[0].rowNumber : 0
     const contiguous = rows.every((r, i) => r.rowNumber === this.base + i)
     this.map = contiguous ? null : new Map(rows.map((r, i) => [r.rowNumber, i]))
+  }
+  /** Streaming: rows after those indexed so far. */
+  append(rows: SheetRow[]): void {
+    if (this.size === 0 && !this.map && rows.length) this.base = rows[0].rowNumber
+    for (const r of rows) {
+      if (!this.map && r.rowNumber !== this.base + this.size) {
+        this.map = new Map()
+        for (let i = 0; i < this.size; i++) this.map.set(this.base + i, i)
+      }
+      this.map?.set(r.rowNumber, this.size)
+      this.size++
+    }
   }
   get(rowNumber: number): number | undefined {
     if (this.map) return this.map.get(rowNumber)
@@ -399,5 +489,5 @@ export interface SteppedPreparation extends Preparation {
 }
 
 export function createSteppedPreparation(table: SheetTable, settings: PrepareSettings): SteppedPreparation {
-  return new PreparationImpl(table, settings, true)
+  return new PreparationImpl(table, settings, 'deferred')
 }

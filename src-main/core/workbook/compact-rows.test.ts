@@ -27,7 +27,8 @@ const ROWS: SheetRow[] = [
 describe('compact rows', () => {
   it('keep raw values and only the displayed text that differs, and give back the same Cells', () => {
     const chunk = packRows(ROWS, 7)
-    expect([...chunk.display.entries()]).toEqual([
+    const shown = [...chunk.shown].map((k, i) => [i, k]).filter(([, k]) => k >= 0)
+    expect(shown.map(([i, k]) => [i, chunk.strings[k]])).toEqual([
       [1, '1,990.00'],
       [3, '2026/1/9 12:00']
     ])
@@ -37,6 +38,29 @@ describe('compact rows', () => {
       { t: 's', v: 'x', w: 'x' },
       ...Array.from({ length: 6 }, () => ({ t: 'z', v: null, w: '' }))
     ])
+  })
+
+  it('each distinct text is kept once per chunk, and equal cells are one shared Cell', () => {
+    const rows: SheetRow[] = Array.from({ length: 50 }, (_, i) => ({
+      rowNumber: i + 2,
+      cells: [
+        { t: 's', v: `A${i}`, w: `A${i}` },
+        { t: 's', v: 'TWD', w: 'TWD' },
+        { t: 'n', v: 990, w: '990' },
+        { t: 'n', v: 990, w: '990.00' },
+        { t: 'n', v: i % 2 ? -0 : 0, w: '0' }
+      ]
+    }))
+    const chunk = packRows(rows, 5)
+    expect(chunk.strings.filter((s) => s === 'TWD')).toHaveLength(1)
+    expect(chunk.strings).toHaveLength(50 + 2)
+    const back = unpackRows(chunk)
+    expect(back).toEqual(rows)
+    expect(back[0].cells[1]).toBe(back[49].cells[1])
+    expect(back[0].cells[2]).toBe(back[49].cells[2])
+    expect(back[0].cells[3].w).toBe('990.00')
+    expect(Object.is(back[1].cells[4].v, -0)).toBe(true)
+    expect(Object.is(back[2].cells[4].v, 0)).toBe(true)
   })
 
   it('a store pages across chunk boundaries', () => {

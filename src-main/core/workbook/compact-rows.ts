@@ -12,11 +12,23 @@ export interface CompactChunk {
   rowNumbers: Int32Array
   /** rows × width type codes, row-major. */
   types: Uint8Array
-  /** rows × width raw values (null for empty cells). */
-  values: (string | number | boolean | null)[]
-  /** Displayed text where it is not the raw value's own text, by cell index. */
-  display: Map<number, string>
+  /**
+   * rows × width raw values: an index into strings (a text), or NUM (the value is in nums), FALSE/TRUE, or NONE
+   * (null). Each distinct text crosses the worker boundary once per chunk, not once per cell.
+   */
+  refs: Int32Array
+  /** rows × width numbers where refs says NUM (empty when the chunk has no number). */
+  nums: Float64Array
+  /** The chunk's distinct texts: raw values and displayed texts. */
+  strings: string[]
+  /** rows × width: index into strings of the displayed text where it is not the raw value's own text, else -1 (empty when none). */
+  shown: Int32Array
 }
+
+const NONE = -1
+const NUM = -2
+const FALSE = -3
+const TRUE = -4
 
 function ownText(t: Cell['t'], v: Cell['v']): string {
   if (t === 'z') return ''
@@ -27,8 +39,20 @@ function ownText(t: Cell['t'], v: Cell['v']): string {
 export function packRows(rows: SheetRow[], width: number): CompactChunk {
   const n = rows.length
   const types = new Uint8Array(n * width)
-  const values = new Array<string | number | boolean | null>(n * width).fill(null)
-  const display = new Map<number, string>()
+  const refs = new Int32Array(n * width).fill(NONE)
+  let nums: Float64Array | null = null
+  let shown: Int32Array | null = null
+  const strings: string[] = []
+  const index = new Map<string, number>()
+  const ref = (text: string) => {
+    let k = index.get(text)
+    if (k === undefined) {
+      k = strings.length
+      strings.push(text)
+      index.set(text, k)
+    }
+    return k
+  }
   const rowNumbers = new Int32Array(n)
   for (let r = 0; r < n; r++) {
     rowNumbers[r] = rows[r].rowNumber
@@ -38,20 +62,52 @@ export function packRows(rows: SheetRow[], width: number): CompactChunk {
       if (!cell || cell.t === 'z') continue
       const i = r * width + c
       types[i] = CODE[cell.t]
-      values[i] = cell.v
-      if (cell.w !== ownText(cell.t, cell.v)) display.set(i, cell.w)
+      const v = cell.v
+      if (typeof v === 'string') refs[i] = ref(v)
+      else if (typeof v === 'number') {
+        nums ??= new Float64Array(n * width)
+        nums[i] = v
+        refs[i] = NUM
+      } else if (typeof v === 'boolean') refs[i] = v ? TRUE : FALSE
+      if (cell.w !== ownText(cell.t, v)) {
+        shown ??= new Int32Array(n * width).fill(NONE)
+        shown[i] = ref(cell.w)
+      }
     }
   }
-  return { width, rowNumbers, types, values, display }
+  return {
+    width,
+    rowNumbers,
+    types,
+    refs,
+    nums: nums ?? new Float64Array(0),
+    strings,
+    shown: shown ?? new Int32Array(0)
+  }
+}
+
+/** The buffers to transfer (not copy) when posting a chunk. */
+export function chunkBuffers(chunk: CompactChunk): ArrayBuffer[] {
+  return [chunk.rowNumbers, chunk.types, chunk.refs, chunk.nums, chunk.shown].map((a) => a.buffer as ArrayBuffer)
 }
 
 export function chunkLength(chunk: CompactChunk): number {
   return chunk.rowNumbers.length
 }
 
-/** Rows [from, to) of a chunk as SheetRows (fresh Cells; empty cells share one frozen Cell). */
+function valueAt(chunk: CompactChunk, i: number): Cell['v'] {
+  const k = chunk.refs[i]
+  return k >= 0 ? chunk.strings[k] : k === NUM ? chunk.nums[i] : k === TRUE ? true : k === FALSE ? false : null
+}
+
+/**
+ * Rows [from, to) of a chunk as SheetRows. Cells are shared within a call where the value and text are the same
+ * (Cells are immutable): repeated texts and amounts cost one object, not one per row.
+ */
 export function unpackRows(chunk: CompactChunk, from = 0, to = chunk.rowNumbers.length): SheetRow[] {
-  const { width, types, values, display } = chunk
+  const { width, types, refs, strings, shown } = chunk
+  const byText = new Map<number, Cell>()
+  const byNumber = new Map<number, Cell>()
   const out: SheetRow[] = []
   for (let r = from; r < to; r++) {
     const cells = new Array<Cell>(width)
@@ -63,12 +119,47 @@ export function unpackRows(chunk: CompactChunk, from = 0, to = chunk.rowNumbers.
         continue
       }
       const t = TYPES[code]
-      const v = values[i]
-      cells[c] = { t, v, w: display.get(i) ?? ownText(t, v) }
+      const k = refs[i]
+      const w = shown.length ? shown[i] : NONE
+      if (w === NONE && (k >= 0 || k <= FALSE) && code !== CODE.n) {
+        const key = k * 8 + code
+        let cell = byText.get(key)
+        if (!cell) {
+          const v = valueAt(chunk, i)
+          cell = { t, v, w: ownText(t, v) }
+          byText.set(key, cell)
+        }
+        cells[c] = cell
+      } else if (w === NONE && k === NUM && code === CODE.n) {
+        const v = chunk.nums[i]
+        // -0 and 0 are one Map key: -0 (rare) gets its own Cell
+        let cell = Object.is(v, -0) ? undefined : byNumber.get(v)
+        if (!cell) {
+          cell = { t, v, w: ownText(t, v) }
+          if (!Object.is(v, -0)) byNumber.set(v, cell)
+        }
+        cells[c] = cell
+      } else {
+        const v = valueAt(chunk, i)
+        cells[c] = { t, v, w: w === NONE ? ownText(t, v) : strings[w] }
+      }
     }
     out.push({ rowNumber: chunk.rowNumbers[r], cells })
   }
   return out
+}
+
+/** A chunk whose rows were let go: only its length stays (rowNumbers keeps it; 4 bytes a row). */
+function releasedChunk(length: number): CompactChunk {
+  return {
+    width: 0,
+    rowNumbers: new Int32Array(length),
+    types: new Uint8Array(0),
+    refs: new Int32Array(0),
+    nums: new Float64Array(0),
+    strings: [],
+    shown: new Int32Array(0)
+  }
 }
 
 /** The rows of one table as the chunks they arrived in; pages are read across chunk boundaries. */
@@ -76,6 +167,32 @@ export class CompactRowStore {
   private readonly chunks: CompactChunk[] = []
   private readonly starts: number[] = []
   private total = 0
+  /** The table's width once known: pages are padded or cut to it (streamed chunks may be narrower or wider). */
+  private width: number | null = null
+  private released = 0
+
+  setWidth(width: number): void {
+    this.width = width
+  }
+
+  /** A streamed read started over: drop what arrived. */
+  clear(): void {
+    this.chunks.length = 0
+    this.starts.length = 0
+    this.total = 0
+    this.width = null
+    this.released = 0
+  }
+
+  /** A consumer that keeps the rows itself lets go of the chunks it has taken (their rows can no longer be paged). */
+  release(upTo: number): void {
+    for (let k = 0; k < this.chunks.length; k++) {
+      const len = chunkLength(this.chunks[k])
+      if (this.starts[k] + len > upTo) break
+      if (this.chunks[k].strings.length || this.chunks[k].types.length) this.chunks[k] = releasedChunk(len)
+      this.released = Math.max(this.released, this.starts[k] + len)
+    }
+  }
 
   push(chunk: CompactChunk): void {
     this.chunks.push(chunk)
@@ -88,6 +205,7 @@ export class CompactRowStore {
   }
 
   page(offset: number, limit: number): SheetRow[] {
+    if (offset < this.released) throw new RangeError(`rows before ${this.released} were released`)
     const out: SheetRow[] = []
     const end = Math.min(this.total, offset + limit)
     for (let k = 0; k < this.chunks.length && offset < end; k++) {
@@ -96,10 +214,18 @@ export class CompactRowStore {
       if (offset >= start + len) continue
       const from = offset - start
       const to = Math.min(len, end - start)
-      for (const row of unpackRows(this.chunks[k], from, to)) out.push(row)
+      for (const row of unpackRows(this.chunks[k], from, to)) out.push(this.fit(row))
       offset = start + to
     }
     return out
+  }
+
+  private fit(row: SheetRow): SheetRow {
+    const width = this.width
+    if (width === null || row.cells.length === width) return row
+    if (row.cells.length > width) row.cells.length = width
+    while (row.cells.length < width) row.cells.push(EMPTY_CELL)
+    return row
   }
 
   toRows(): SheetRow[] {

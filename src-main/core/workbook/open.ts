@@ -11,6 +11,8 @@ import { CompactRowStore, packRows } from './compact-rows'
 import type { ReadProgress } from './read-stream'
 import { resolveLimits } from './limits'
 import { workbookError } from './errors'
+import type { MergeRange } from './source'
+import { fillMergesInRows } from './stream-merges'
 
 const WORKER_NAME = 'parse.worker'
 
@@ -45,7 +47,14 @@ function workerEntry(): WorkerEntry {
 }
 
 /** A table whose rows stay compact (see compact-rows.ts): pages are made into Cells when asked for. */
-export type CompactTable = Omit<SheetTable, 'rows'> & { rows: CompactRowStore }
+export type CompactTable = Omit<SheetTable, 'rows'> & {
+  rows: CompactRowStore
+  /**
+   * A streamed read (hooks.onStart): merged areas below the header, read at the sheet's end, not yet filled into the
+   * streamed rows (fillMergesInRows / fillStreamedMerges in stream-merges.ts).
+   */
+  dataMerges?: MergeRange[]
+}
 export type CompactOpenResult = { ok: true; table: CompactTable } | { ok: false; error: WorkbookError }
 
 export interface OpenHooks {
@@ -55,6 +64,13 @@ export interface OpenHooks {
   onChunk?: (rows: CompactRowStore, received: number) => void
   /** The first rows (parse-job HEAD_ROWS), read fast before the full read: validate them for a first page. */
   onHead?: (head: SheetTable) => void
+  /**
+   * Asks for a streamed read: the header is known (the table without rows), and onChunk follows WHILE the file is
+   * read. The final table's headers may still differ (a wider row, a merged header): compare them at the end.
+   */
+  onStart?: (table: SheetTable) => void
+  /** A streamed read started over (something only the end of the sheet showed): drop what onChunk gave. */
+  onRestart?: () => void
 }
 
 /** openWorkbook with the rows kept compact, as the workspace keeps them. */
@@ -65,8 +81,13 @@ export async function openWorkbookCompact(
   hooks: OpenHooks = {}
 ): Promise<CompactOpenResult> {
   const store = new CompactRowStore()
-  const result = await openWorkbookInto(source, options, limits, store, hooks)
+  let dataMerges: MergeRange[] | undefined
+  const result = await openWorkbookInto(source, options, limits, store, hooks, (m) => (dataMerges = m))
   if (!result.ok) return result
+  if (dataMerges !== undefined) {
+    store.setWidth(result.table.headers.length)
+    return { ok: true, table: { ...result.table, rows: store, dataMerges } }
+  }
   // the in-process fallback returns its rows whole: keep them compact too
   if (result.table.rows.length)
     for (let at = 0; at < result.table.rows.length; at += 5000)
@@ -81,7 +102,11 @@ export async function openWorkbook(
   hooks: OpenHooks = {}
 ): Promise<OpenResult> {
   const result = await openWorkbookCompact(source, options, limits, hooks)
-  return result.ok ? { ok: true, table: { ...result.table, rows: result.table.rows.toRows() } } : result
+  if (!result.ok) return result
+  const { rows: store, dataMerges, ...meta } = result.table
+  const rows = store.toRows()
+  if (dataMerges) fillMergesInRows(rows, dataMerges)
+  return { ok: true, table: { ...meta, rows } }
 }
 
 function openWorkbookInto(
@@ -89,11 +114,18 @@ function openWorkbookInto(
   options: ReadOptions,
   limits: Partial<ReadLimits> | undefined,
   store: CompactRowStore,
-  hooks: OpenHooks
+  hooks: OpenHooks,
+  onMerges: (merges: MergeRange[]) => void
 ): Promise<OpenResult> {
   const resolved = resolveLimits(limits)
   const name = 'path' in source ? source.path : source.name
-  const job: ParseJob = { name, options, limits: resolved, head: hooks.onHead !== undefined }
+  const job: ParseJob = {
+    name,
+    options,
+    limits: resolved,
+    head: hooks.onHead !== undefined,
+    stream: hooks.onStart !== undefined
+  }
   if ('path' in source) {
     let size: number
     try {
@@ -120,10 +152,16 @@ function openWorkbookInto(
     }
     job.bytes = source.bytes
   }
-  return runWorker(job, resolved, store, hooks)
+  return runWorker(job, resolved, store, hooks, onMerges)
 }
 
-function runWorker(job: ParseJob, limits: ReadLimits, store: CompactRowStore, hooks: OpenHooks): Promise<OpenResult> {
+function runWorker(
+  job: ParseJob,
+  limits: ReadLimits,
+  store: CompactRowStore,
+  hooks: OpenHooks,
+  onMerges: (merges: MergeRange[]) => void
+): Promise<OpenResult> {
   return new Promise((resolve) => {
     const entry = workerEntry()
     let settled = false
@@ -134,13 +172,14 @@ function runWorker(job: ParseJob, limits: ReadLimits, store: CompactRowStore, ho
       resolve(result)
       void worker.terminate()
     }
-    // a small young generation: measured at 100k rows, peak RSS 344 → 288 MB for ~3 % more CPU (npm run bench workbook)
+    // a small young generation: measured at 100k rows, peak RSS 344 → 288 MB for ~3 % more CPU (npm run bench workbook);
+    // a streamed read (rows posted as parsed) keeps little, so 8 MB (validate's peak RSS ~348 → ~328 MB, one run each)
     const worker = new Worker(entry.eval ? entry.code : entry.file, {
       eval: entry.eval,
       workerData: job,
       resourceLimits: {
         maxOldGenerationSizeMb: limits.maxHeapMb,
-        maxYoungGenerationSizeMb: Math.min(16, Math.max(8, limits.maxHeapMb / 64))
+        maxYoungGenerationSizeMb: job.stream ? 8 : Math.min(16, Math.max(8, limits.maxHeapMb / 64))
       },
       // SheetJS prints notes about odd records ("Missing Info for XLS Record"): keep them out of the app's and CLI's output
       stdout: true,
@@ -159,10 +198,17 @@ function runWorker(job: ParseJob, limits: ReadLimits, store: CompactRowStore, ho
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') hooks.onProgress?.(message.progress)
       else if (message.type === 'head') hooks.onHead?.(message.table)
-      else if (message.type === 'chunk') {
+      else if (message.type === 'start') hooks.onStart?.(message.table)
+      else if (message.type === 'restart') {
+        store.clear()
+        hooks.onRestart?.()
+      } else if (message.type === 'chunk') {
         store.push(message.chunk)
         hooks.onChunk?.(store, store.length)
-      } else settle(message.result)
+      } else {
+        if (message.dataMerges && message.result.ok) onMerges(message.dataMerges)
+        settle(message.result)
+      }
     })
     worker.on('error', (err: Error & { code?: string }) => {
       const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message)

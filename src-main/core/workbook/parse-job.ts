@@ -3,9 +3,12 @@ import { readFileSync } from 'node:fs'
 import { readWorkbookBytes } from './read'
 import { readWorkbook, type ReadProgress } from './read-stream'
 import { workbookError } from './errors'
-import { packRows, type CompactChunk } from './compact-rows'
+import { chunkBuffers, packRows, type CompactChunk } from './compact-rows'
 import type { ReadLimits, ReadOptions, SheetTable } from './types'
 import type { OpenResult } from './open-result'
+import type { MergeRange } from './source'
+import { streamWorkbookRows } from './stream-read'
+import { resolveLimits } from './limits'
 
 export interface ParseJob {
   name: string
@@ -15,6 +18,8 @@ export interface ParseJob {
   limits: ReadLimits
   /** Post the first HEAD_ROWS rows (a fast preview read) before the full read, so validation can start at once. */
   head?: boolean
+  /** Post the header ('start') and the rows in chunks WHILE the sheet is read (stream-read.ts), where it can. */
+  stream?: boolean
 }
 
 /** Rows in the early 'head' message: a first validated page, long before the whole file is read. */
@@ -23,12 +28,20 @@ export const HEAD_ROWS = 100
 /** Rows per chunk posted from the worker: big enough to be cheap to post, small enough for a first page soon. */
 export const CHUNK_ROWS = 5000
 
+/** The first chunk of a streamed read: a first validated page long before the rest is read. */
+export const FIRST_CHUNK_ROWS = 100
+
 /** What the worker posts: progress while reading, the rows in compact chunks, then the table without its rows. */
 export type WorkerMessage =
   | { type: 'progress'; progress: ReadProgress }
   | { type: 'head'; table: SheetTable }
   | { type: 'chunk'; chunk: CompactChunk }
-  | { type: 'done'; result: OpenResult }
+  /** Streamed read: the header is known (table without rows); chunks follow while the sheet is read. */
+  | { type: 'start'; table: SheetTable }
+  /** The rows streamed so far are void: the file is read again the ordinary way (chunks follow after the read). */
+  | { type: 'restart' }
+  /** dataMerges: merged areas below the header (streamed read), to fill into the rows already posted. */
+  | { type: 'done'; result: OpenResult; dataMerges?: MergeRange[] }
 
 function jobBytes(job: ParseJob): Uint8Array | OpenResult {
   if (job.bytes) return job.bytes
@@ -58,21 +71,40 @@ export async function runParseJobStreaming(
     if (head.ok) post({ type: 'head', table: head.table })
   }
   let lastPost = 0
-  const result = await readWorkbook(job.name, bytes, job.options, job.limits, {
-    onProgress: (progress) => {
-      const now = Date.now()
-      if (now - lastPost < 100) return
-      lastPost = now
-      post({ type: 'progress', progress })
-    }
-  })
+  const onProgress = (progress: ReadProgress) => {
+    const now = Date.now()
+    if (now - lastPost < 100) return
+    lastPost = now
+    post({ type: 'progress', progress })
+  }
+  if (job.stream) {
+    const streamed = await streamWorkbookRows(
+      job.name,
+      bytes,
+      job.options,
+      resolveLimits(job.limits),
+      {
+        start: (table) => post({ type: 'start', table }),
+        rows: (rows, width) => {
+          const chunk = packRows(rows, width)
+          post({ type: 'chunk', chunk }, chunkBuffers(chunk))
+        }
+      },
+      { firstChunk: FIRST_CHUNK_ROWS, chunk: CHUNK_ROWS },
+      onProgress
+    )
+    if (streamed.kind === 'done')
+      return post({ type: 'done', result: streamed.result, dataMerges: streamed.dataMerges })
+    if (streamed.kind === 'restart') post({ type: 'restart' })
+  }
+  const result = await readWorkbook(job.name, bytes, job.options, job.limits, { onProgress })
   if (!result.ok) return post({ type: 'done', result })
   const { rows, ...meta } = result.table
   const width = meta.headers.length
   for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
     const chunk = packRows(rows.slice(at, at + CHUNK_ROWS), width)
     rows.fill(undefined as never, at, Math.min(rows.length, at + CHUNK_ROWS)) // let posted rows go
-    post({ type: 'chunk', chunk }, [chunk.rowNumbers.buffer as ArrayBuffer, chunk.types.buffer as ArrayBuffer])
+    post({ type: 'chunk', chunk }, chunkBuffers(chunk))
   }
   post({ type: 'done', result: { ok: true, table: { ...meta, rows: [] } } })
 }

@@ -19,6 +19,8 @@ export interface SheetReadOptions {
   /** Stop inflating once sheetRows are in (a preview of a big part); else read to the end (merged cells come last). */
   stopEarly: boolean
   onRows?: (rowsRead: number, inflated: number) => void
+  /** Streaming: each row with cells goes here (0-based index, ascending) instead of being kept. */
+  onRow?: (index0: number, cells: Cell[]) => void
 }
 
 /** Column index from a cell reference's letters ("AB12" → 27), and its row (0-based) when digits follow. */
@@ -61,6 +63,7 @@ export async function readSheet(
   let phonetic = 0
   let reachedCap = false
   let rowsRead = 0
+  let streamedLength = 0
 
   const format = (fmtIndex: number) => (fmtIndex >= 0 ? ctx.formats[fmtIndex] : undefined) ?? { id: 0, code: undefined }
 
@@ -212,7 +215,11 @@ export async function readSheet(
             if (reachedCap) break
             if (rowHasCells) {
               for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = EMPTY_CELL
-              slots[rowIndex] = cells
+              if (opts.onRow) {
+                if (rowIndex < streamedLength) throw new StreamUnsupported('rows out of order')
+                streamedLength = rowIndex + 1
+                opts.onRow(rowIndex, cells)
+              } else slots[rowIndex] = cells
             }
             rowsRead++
             if (opts.onRows && rowsRead % 2000 === 0) opts.onRows(rowsRead, 0)
@@ -224,9 +231,10 @@ export async function readSheet(
   )
   opts.onRows?.(rowsRead, inflated)
   // cut as SheetJS judges it (its row bound filled), or rows past the bound exist (they were only skipped)
-  const cut = reachedCap || slots.length >= opts.sheetRows
+  const length = opts.onRow ? streamedLength : slots.length
+  const cut = reachedCap || length >= opts.sheetRows
   // a read cut short estimates the rest from what the sheet states (as SheetJS does); a whole read counts
-  const fullLength = cut ? Math.max(dimensionRows, slots.length) : slots.length
+  const fullLength = cut ? Math.max(dimensionRows, length) : length
   return sheetSource(name, slots, merges, fullLength, cut)
 }
 
