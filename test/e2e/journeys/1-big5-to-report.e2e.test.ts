@@ -167,12 +167,19 @@ describe('journey 1: the Big5 sample → mapping → value matching → Rehearsa
       })
     }
     // the results table: one row per sheet row, outcome 已新增, the server's id
-    const table = await page.getByTestId('result-row').evaluateAll((rows) =>
-      rows.map((r) => {
-        const cells = [...r.querySelectorAll('.grid-cell')].map((c) => c.textContent ?? '')
-        return { row: Number(r.getAttribute('data-row')), outcome: r.getAttribute('data-outcome'), cells }
-      })
-    )
+    // the table is virtual: read the rows on screen, scroll to the end, read again, keep one entry per sheet row
+    const readRows = () =>
+      page.getByTestId('result-row').evaluateAll((rows) =>
+        rows.map((r) => {
+          const cells = [...r.querySelectorAll('.grid-cell')].map((c) => c.textContent ?? '')
+          return { row: Number(r.getAttribute('data-row')), outcome: r.getAttribute('data-outcome'), cells }
+        })
+      )
+    const seen = new Map((await readRows()).map((r) => [r.row, r]))
+    await page.getByTestId('results-grid').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    await page.locator(`[data-testid="result-row"][data-row="${ORDERS.length + 1}"]`).waitFor()
+    for (const r of await readRows()) seen.set(r.row, r)
+    const table = [...seen.values()].sort((a, b) => a.row - b.row)
     expect(table).toHaveLength(ORDERS.length)
     for (const r of table) {
       const order = ORDERS[r.row - 2]
