@@ -1,9 +1,8 @@
 // The top bar's 「連線設定 / Connections」 button; the screen opens over the current step, which stays as it was.
-import { Suspense } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { useProfilesStore } from '../profiles-store'
-import { ProfilesScreen } from './lazy-screens'
+import { ProfilesScreen } from './ProfilesScreen'
 
 function PlugIcon() {
   return (
@@ -42,14 +41,7 @@ export function ConnectionsButton() {
         <PlugIcon />
         {t('open')}
       </button>
-      {open
-        ? createPortal(
-            <Suspense fallback={null}>
-              <ProfilesScreen />
-            </Suspense>,
-            document.body
-          )
-        : null}
+      {open ? createPortal(<ProfilesScreen />, document.body) : null}
     </>
   )
 }
