@@ -34,6 +34,7 @@ const services = createServices({
   appVersion: app.getVersion(),
   platform: process.platform,
   language,
+  keepParserWarm: true,
   pickFile: async () => {
     const options = {
       properties: ['openFile' as const],

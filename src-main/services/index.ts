@@ -5,6 +5,7 @@ import type { AppInfo, Language, OrderDockEvent, ServiceMethods } from '../ipc/c
 import { ServiceError, toApiError } from './errors'
 import { listSamples, samplePath } from './samples'
 import { WorkbookSessions } from './workbook-sessions'
+import { keepParseWorkerWarm } from './workbook-reader'
 import { createPrepareServices } from './prepare'
 import { createReviewServices } from './review'
 // profiles
@@ -46,6 +47,8 @@ export interface ServiceDeps {
   autosaveRetryMs?: number
   /** Close the app for real once the user confirmed quitting mid-push (the desktop app); absent in the harness. */
   quit?: () => void
+  /** Keep a parse worker started ahead, so a dropped file is read without waiting ~0.2 s for one (app and harness). */
+  keepParserWarm?: boolean
 }
 
 export interface OrderDockServices {
@@ -68,6 +71,7 @@ export interface OrderDockServices {
 export function createServices(deps: ServiceDeps): OrderDockServices {
   const listeners = new Set<(event: OrderDockEvent) => void>()
   const workbooks = new WorkbookSessions()
+  if (deps.keepParserWarm) keepParseWorkerWarm()
   // a {path} from the renderer is honoured only for files the user chose through the OS, never for an arbitrary path
   const grantedPaths = new Set<string>()
   const samplesDir = join(deps.resourcesDir, 'samples')

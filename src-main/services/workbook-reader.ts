@@ -1,5 +1,5 @@
 // Adapter over the core workbook reader (core/workbook), so services depend on one small surface.
-import { ENCODINGS, openWorkbook, openWorkbookCompact, type CompactOpenResult } from '../core/workbook'
+import { ENCODINGS, keepParseWorkerWarm, openWorkbook, openWorkbookCompact, type CompactOpenResult } from '../core/workbook'
 import type { ReadOptions, SheetTable, WorkbookError } from '../core/workbook/types'
 import type { EncodingChoice } from '../ipc/contract'
 
@@ -14,6 +14,8 @@ export function readTable(source: WorkbookSource, options: ReadOptions): Promise
 export function readCompactTable(source: WorkbookSource, options: ReadOptions): Promise<CompactOpenResult> {
   return openWorkbookCompact(source, options)
 }
+
+export { keepParseWorkerWarm }
 
 /** Labels the user can pick for a CSV/TSV file. */
 export function encodingChoices(): EncodingChoice[] {

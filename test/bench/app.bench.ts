@@ -19,7 +19,14 @@ const ROWS = Number(process.env.BENCH_APP_ROWS ?? 50_000)
 
 const LONGTASKS = `window.__longtasks = [];
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration }) })
-  .observe({ type: 'longtask', buffered: true })`
+  .observe({ type: 'longtask', buffered: true });
+window.__marks = {};
+document.addEventListener('change', (e) => { if (e.target?.dataset?.testid === 'file-input') window.__marks.given = performance.now() }, true);
+new MutationObserver(() => {
+  const m = window.__marks
+  if (!m.preview && document.querySelector('[data-testid="file-name"]')) m.preview = performance.now()
+  if (!m.grid && document.querySelector('[data-testid="rows-grid"] [data-row]')) m.grid = performance.now()
+}).observe(document, { subtree: true, childList: true })`
 
 interface ProfileNode {
   id: number
@@ -121,6 +128,9 @@ async function main() {
       return { all, big }
     })()`)) as { all: number; big: { what: string; n: number }[] }
     const afterClick = performance.now() - clicked
+    // the same steps timed inside the page: from the file input's change event (the file is given) to the DOM showing
+    // the step; the wall clock above also holds Playwright's transfer of the file over CDP and its polling
+    const marks = (await page.evaluate('window.__marks')) as { given: number; preview: number; grid: number }
     await page.getByTestId('summary').waitFor()
     // issue 14: the rest of the rows validate behind the first page; wait for the bar to say done
     const progress = page.getByTestId('prepare-progress')
@@ -159,11 +169,12 @@ async function main() {
     console.log(
       `App at ${ROWS.toLocaleString('en')} rows × 12 columns (xlsx), Chromium through the e2e harness, wall clock:`
     )
+    const inPage = { preview: marks.preview - marks.given, grid: marks.grid - marks.given }
     console.log(
-      `  file → preview:                 ${(preview / 1000).toFixed(2)} s   goal ≤ 0.5 s ${ok(preview <= 500)}`
+      `  file → preview:                 ${(inPage.preview / 1000).toFixed(2)} s in the page   goal ≤ 0.5 s ${ok(inPage.preview <= 500)}   (Playwright wall clock ${(preview / 1000).toFixed(2)} s)`
     )
     console.log(
-      `  file → first validated grid page: ${(grid / 1000).toFixed(2)} s   goal ≤ 1.5 s ${ok(grid <= 1500)}   (destination clicked → grid ${(afterClick / 1000).toFixed(2)} s)`
+      `  file → first validated grid page: ${(inPage.grid / 1000).toFixed(2)} s in the page   goal ≤ 1.5 s ${ok(inPage.grid <= 1500)}   (wall clock ${(grid / 1000).toFixed(2)} s; destination clicked → grid ${(afterClick / 1000).toFixed(2)} s)`
     )
     console.log(
       `  file → every row validated:    ${(validated / 1000).toFixed(2)} s   (${progressive ? 'behind a progress bar' : 'no progress bar shown'})`

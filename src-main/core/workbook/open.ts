@@ -1,5 +1,4 @@
 // openWorkbook: reads a file in a worker_thread with a heap cap and a timeout; every failure comes back as data.
-import { Worker } from 'node:worker_threads'
 import { existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
@@ -9,14 +8,14 @@ import type { OpenResult, WorkbookSource } from './open-result'
 import { runParseJob, type ParseJob, type WorkerMessage } from './parse-job'
 import { CompactRowStore, packRows } from './compact-rows'
 import type { ReadProgress } from './read-stream'
-import { resolveLimits } from './limits'
+import { DEFAULT_LIMITS, resolveLimits } from './limits'
+import { keepSpareWorker, workerFor, type WorkerEntry, type WorkerSpec } from './spare-worker'
 import { workbookError } from './errors'
 import type { MergeRange } from './source'
 import { fillMergesInRows } from './stream-merges'
 
 const WORKER_NAME = 'parse.worker'
 
-type WorkerEntry = { file: string; eval: false } | { code: string; eval: true }
 let entryOverride: WorkerEntry | null = null
 
 /** Tests only: start workers from another entry (e.g. a missing file, to prove the in-process fallback). */
@@ -155,6 +154,20 @@ function openWorkbookInto(
   return runWorker(job, resolved, store, hooks, onMerges)
 }
 
+/**
+ * The worker a job runs in. A small young generation: measured at 100k rows, peak RSS 344 → 288 MB for ~3 % more CPU
+ * (npm run bench workbook); a streamed read (rows posted as parsed) keeps little, so 8 MB (validate's peak RSS
+ * ~348 → ~328 MB, one run each).
+ */
+function specFor(heapMb: number, stream: boolean): WorkerSpec {
+  return { entry: workerEntry(), heapMb, youngMb: stream ? 8 : Math.min(16, Math.max(8, heapMb / 64)) }
+}
+
+/** The app: keep one parse worker started ahead, for reads with the default limits (see spare-worker.ts). */
+export function keepParseWorkerWarm(on = true): void {
+  keepSpareWorker(on ? () => specFor(DEFAULT_LIMITS.maxHeapMb, false) : null, 300)
+}
+
 function runWorker(
   job: ParseJob,
   limits: ReadLimits,
@@ -163,30 +176,17 @@ function runWorker(
   onMerges: (merges: MergeRange[]) => void
 ): Promise<OpenResult> {
   return new Promise((resolve) => {
-    const entry = workerEntry()
     let settled = false
-    const settle = (result: OpenResult) => {
+    // a preview-sized read that ended normally leaves its worker warm and small: it serves the next read
+    const small = !job.stream && job.options.maxRows !== undefined && job.options.maxRows <= 1000
+    const settle = (result: OpenResult, ended = false) => {
       if (settled) return
       settled = true
       clearTimeout(timer)
       resolve(result)
-      void worker.terminate()
+      finish(ended && small)
     }
-    // a small young generation: measured at 100k rows, peak RSS 344 → 288 MB for ~3 % more CPU (npm run bench workbook);
-    // a streamed read (rows posted as parsed) keeps little, so 8 MB (validate's peak RSS ~348 → ~328 MB, one run each)
-    const worker = new Worker(entry.eval ? entry.code : entry.file, {
-      eval: entry.eval,
-      workerData: job,
-      resourceLimits: {
-        maxOldGenerationSizeMb: limits.maxHeapMb,
-        maxYoungGenerationSizeMb: job.stream ? 8 : Math.min(16, Math.max(8, limits.maxHeapMb / 64))
-      },
-      // SheetJS prints notes about odd records ("Missing Info for XLS Record"): keep them out of the app's and CLI's output
-      stdout: true,
-      stderr: true
-    })
-    worker.stdout.resume()
-    worker.stderr.resume()
+    const { worker, finish } = workerFor(specFor(limits.maxHeapMb, job.stream === true), job)
     const timer = setTimeout(
       () =>
         settle({
@@ -207,7 +207,7 @@ function runWorker(
         hooks.onChunk?.(store, store.length)
       } else {
         if (message.dataMerges && message.result.ok) onMerges(message.dataMerges)
-        settle(message.result)
+        settle(message.result, true)
       }
     })
     worker.on('error', (err: Error & { code?: string }) => {

@@ -3,13 +3,12 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { runParseJobStreaming, type ParseJob } from './parse-job'
 import { workbookError } from './errors'
+import { warmUpReader } from './warm-up'
 
 export type { ParseJob } from './parse-job'
 
-if (parentPort && workerData) {
-  const port = parentPort
-  const job = workerData as ParseJob
-  runParseJobStreaming(job, (message, transfer) => port.postMessage(message, transfer)).catch((err: unknown) => {
+function run(port: NonNullable<typeof parentPort>, job: ParseJob): Promise<void> {
+  return runParseJobStreaming(job, (message, transfer) => port.postMessage(message, transfer)).catch((err: unknown) => {
     port.postMessage({
       type: 'done',
       result: {
@@ -20,4 +19,23 @@ if (parentPort && workerData) {
       }
     })
   })
+}
+
+if (parentPort && workerData) {
+  const port = parentPort
+  // a spare started ahead (spare-worker.ts) warms up, then takes its jobs as messages, one at a time (a job posted
+  // during the warm-up cuts it short); otherwise the one job is the workerData
+  if ((workerData as { spare?: boolean }).spare) {
+    // its output is not piped (spare-worker.ts): SheetJS's notes on odd records must not reach the app's output
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[level] = () => undefined
+    let waiting = 0
+    let queue = warmUpReader(() => waiting > 0)
+    port.on('message', (job: ParseJob) => {
+      waiting++
+      queue = queue.then(() => {
+        waiting--
+        return run(port, job)
+      })
+    })
+  } else void run(port, workerData as ParseJob)
 }

@@ -112,7 +112,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     now: () => new Date(),
     resourcesDir: options.resourcesDir,
     appVersion: 'e2e',
-    platform: process.platform
+    platform: process.platform,
+    keepParserWarm: true
   })
   const server = createServer((req, res) => serveStatic(rendererDir, req, res))
   const sockets = new WebSocketServer({ server, path: '/bridge', maxPayload: 400 * 1024 * 1024 })
