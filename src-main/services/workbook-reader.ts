@@ -1,5 +1,11 @@
 // Adapter over the core workbook reader (core/workbook), so services depend on one small surface.
-import { ENCODINGS, keepParseWorkerWarm, openWorkbook, openWorkbookCompact, type CompactOpenResult } from '../core/workbook'
+import {
+  ENCODINGS,
+  keepParseWorkerWarm,
+  openWorkbook,
+  openWorkbookCompact,
+  type CompactOpenResult
+} from '../core/workbook'
 import type { ReadOptions, SheetTable, WorkbookError } from '../core/workbook/types'
 import type { EncodingChoice } from '../ipc/contract'
 
