@@ -1,6 +1,6 @@
 // Multi-file import state (zustand): one file (or workbook sheet) per step, each prepared and reviewed on the usual screens,
 // then pushed in the guide's order as one job. Only what the screen shows is kept here: the flow's status and the list
-// of unfinished flows are queries (queries/flow-status.ts).
+// of unfinished flows are queries (queries/flow.ts).
 import { create } from 'zustand'
 import type {
   ApiError,
@@ -12,7 +12,8 @@ import type {
 } from '../../src-main/ipc/contract'
 import { asApiError, call } from './api'
 import { usePrepareStore } from './prepare-store'
-import { putFlowStatus, readFlowStatus } from './queries/flow-status'
+import { readFlowStatus } from './queries/flow'
+import { putFlowStatus } from './queries/flow-status'
 import { MAX_FILE_BYTES, useAppStore } from './store'
 
 export const FLOW_KINDS: readonly FlowKindName[] = ['customers', 'orders', 'subscriptions', 'events']

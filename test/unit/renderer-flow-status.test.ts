@@ -1,9 +1,9 @@
-// The multi-file flow's status as a query (plain Node, a scripted bridge in place of main): it is read again every
-// quarter second while the flow runs and no more once it has finished / failed / stopped, and the unfinished-flows
-// list is read again when the watched flow ends.
+// The multi-file flow's status as a query (plain Node, scripted reads in place of main): it is read again every
+// quarter second while the flow runs and no more once it has finished / failed / stopped or a read failed, and the
+// unfinished-flows list is read again when the watched flow ends.
 import { QueryObserver } from '@tanstack/react-query'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { FlowState, FlowStatusView } from '../../src-main/ipc/contract'
+import type { FlowListing, FlowState, FlowStatusView } from '../../src-main/ipc/contract'
 import { queryClient } from '../../src-renderer/src/queries/client'
 import {
   FLOW_POLL_MS,
@@ -13,12 +13,9 @@ import {
   putFlowStatus
 } from '../../src-renderer/src/queries/flow-status'
 
-type Invoke = (method: string) => Promise<unknown>
-// before the query library loads: it never polls where there is no window (it takes Node for a server)
-const bridge = vi.hoisted(() => {
-  const bridge: { invoke: Invoke } = { invoke: async () => ({ ok: false, error: { code: 'unset', message: 'unset' } }) }
-  ;(globalThis as { window?: unknown }).window = { orderdock: { invoke: (method: string) => bridge.invoke(method) } }
-  return bridge
+// before the query library loads: where there is no window it takes Node for a server and never polls
+vi.hoisted(() => {
+  ;(globalThis as { window?: unknown }).window ??= {}
 })
 
 const wait = (ms: number) => new Promise((done) => setTimeout(done, ms))
@@ -33,19 +30,20 @@ const status = (state: FlowState): FlowStatusView => ({
 
 let calls: string[] = []
 let answers: FlowState[] = []
+// what main answers, in order; the last answer repeats
+const readStatus = async (): Promise<FlowStatusView> => {
+  calls.push('flow.status')
+  return status(answers.length > 1 ? answers.shift()! : answers[0])
+}
+const readList = async (): Promise<FlowListing[]> => {
+  calls.push('flow.list')
+  return []
+}
 
 beforeEach(() => {
   calls = []
   answers = []
-  // what main answers, in order; the last answer repeats
-  bridge.invoke = async (method) => {
-    calls.push(method)
-    if (method === 'flow.list') return { ok: true, value: [] }
-    const state = answers.length > 1 ? answers.shift()! : answers[0]
-    return { ok: true, value: status(state) }
-  }
 })
-
 afterEach(() => queryClient.clear())
 
 describe('the flow status refetch rule', () => {
@@ -63,11 +61,9 @@ describe('the flow status refetch rule', () => {
 describe('the flow status query', () => {
   it('is read again while the flow runs and not after it finished; the unfinished list is then read again', async () => {
     answers = ['running', 'running', 'finished']
-    const list = new QueryObserver(queryClient, flowListQuery())
-    const stopList = list.subscribe(() => undefined)
-    const watched = new QueryObserver(queryClient, flowStatusQuery('f1'))
+    const stopList = new QueryObserver(queryClient, flowListQuery(readList)).subscribe(() => undefined)
     const states: string[] = []
-    const stop = watched.subscribe((r) => {
+    const stop = new QueryObserver(queryClient, flowStatusQuery('f1', readStatus)).subscribe((r) => {
       if (r.data && states.at(-1) !== r.data.state) states.push(r.data.state)
     })
     await wait(FLOW_POLL_MS * 6)
@@ -82,27 +78,24 @@ describe('the flow status query', () => {
 
   it('a stopped flow (cancel answered) is not polled again', async () => {
     answers = ['running']
-    const watched = new QueryObserver(queryClient, flowStatusQuery('f1'))
-    const stop = watched.subscribe(() => undefined)
+    const stop = new QueryObserver(queryClient, flowStatusQuery('f1', readStatus)).subscribe(() => undefined)
     await wait(FLOW_POLL_MS / 2)
     putFlowStatus('f1', status('stopped'))
     const before = calls.length
     await wait(FLOW_POLL_MS * 3)
     stop()
     expect(calls.length).toBe(before)
-    expect(queryClient.getQueryData<FlowStatusView>(flowStatusQuery('f1').queryKey)?.state).toBe('stopped')
+    expect(queryClient.getQueryData<FlowStatusView>(flowStatusQuery('f1', readStatus).queryKey)?.state).toBe('stopped')
   })
 
   it('a failed read stops the polling (the screen shows the error)', async () => {
-    bridge.invoke = async () => {
+    const failing = async (): Promise<FlowStatusView> => {
       calls.push('flow.status')
-      return calls.length === 1
-        ? { ok: true, value: status('running') }
-        : { ok: false, error: { code: 'gone', message: 'no such flow' } }
+      if (calls.length === 1) return status('running')
+      throw new Error('no such flow')
     }
-    const watched = new QueryObserver(queryClient, flowStatusQuery('f1'))
     let error: Error | null = null
-    const stop = watched.subscribe((r) => (error = r.error))
+    const stop = new QueryObserver(queryClient, flowStatusQuery('f1', failing)).subscribe((r) => (error = r.error))
     await wait(FLOW_POLL_MS * 5)
     stop()
     expect(calls).toHaveLength(2)

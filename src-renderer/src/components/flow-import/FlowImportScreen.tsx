@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FLOW_KINDS, useFlowImportStore } from '../../flow-import-store'
-import { useFlowStatus } from '../../queries/flow-status'
+import { useFlowStatus } from '../../queries/flow'
 import { useProfileList } from '../../queries/profiles'
 import { ErrorNotice } from '../Notices'
 import { FlowProgress } from './FlowProgress'

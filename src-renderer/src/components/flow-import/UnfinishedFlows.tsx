@@ -1,7 +1,7 @@
 // Multi-file imports that did not finish (a crash, a stop, a failed step): listed from their flow journals, each resumable.
 import { useTranslation } from 'react-i18next'
 import { useFlowImportStore } from '../../flow-import-store'
-import { useUnfinishedFlows } from '../../queries/flow-status'
+import { useUnfinishedFlows } from '../../queries/flow'
 
 export function UnfinishedFlows() {
   const { t } = useTranslation('flowImport')
