@@ -183,9 +183,9 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
     ...createReviewServices({ preparations }),
     // profiles
     ...profiles.methods,
-    // push (issue 14: a preparation still validating its rows is waited for, so the plan sees every record)
-    ...waitingForValidation(push.methods, (prepId) => preparations.get(prepId)?.whenValidated()),
-    ...waitingForValidation(flow.methods, (prepId) => preparations.get(prepId)?.whenValidated()),
+    // push (a preparation still validating its rows is waited for where push and flow look it up)
+    ...push.methods,
+    ...flow.methods,
     // fix in Excel and bring it back
     ...createFixInExcelServices({
       dataDir: deps.dataDir,
@@ -222,20 +222,4 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
       }
     }
   }
-}
-
-/** Methods taking a prepId (or flow steps with one each) first wait until those preparations have validated every row. */
-function waitingForValidation<T extends Record<string, (args: never) => Promise<unknown>>>(
-  methods: T,
-  validated: (prepId: string) => Promise<void> | undefined
-): T {
-  const wrapped: Record<string, (args: never) => Promise<unknown>> = {}
-  for (const [name, method] of Object.entries(methods))
-    wrapped[name] = async (args: never) => {
-      const given = args as { prepId?: unknown; steps?: { prepId?: unknown }[] } | undefined
-      const prepIds = [given?.prepId, ...(Array.isArray(given?.steps) ? given.steps.map((s) => s.prepId) : [])]
-      for (const prepId of prepIds) if (typeof prepId === 'string') await validated(prepId)
-      return method(args)
-    }
-  return wrapped as T
 }

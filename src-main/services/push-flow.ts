@@ -64,8 +64,12 @@ export function createFlowServices(deps: FlowServiceDeps): { methods: FlowMethod
   const journalDir = join(deps.dataDir, 'jobs')
   const flows = new Map<string, LiveFlow>()
   const now = () => deps.now().getTime()
-  const sessionOf = async (prepId: string) =>
-    deps.preparation(prepId) ?? (await deps.restorePreparation?.(prepId)) ?? null
+  // the preparation a step pushes, once it has validated every row (issue 14: the step must send every record)
+  const sessionOf = async (prepId: string) => {
+    const session = deps.preparation(prepId) ?? (await deps.restorePreparation?.(prepId)) ?? null
+    await session?.whenValidated()
+    return session
+  }
   const anyRunning = () => [...flows.values()].some((f) => f.running)
 
   async function settingsFor(profileId: string): Promise<PushSettings> {
@@ -224,6 +228,8 @@ export function createFlowServices(deps: FlowServiceDeps): { methods: FlowMethod
           'zh-TW': '沒有可以送出的資料列。',
           en: 'There is no row that can be sent.'
         })
+      // again: another push may have started while the steps' preparations validated their rows
+      if (anyRunning() || deps.push.isBusy()) throw busy()
       const flow: LiveFlow = {
         flowId,
         profileId,

@@ -81,8 +81,10 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
   const jobs = new Map<string, TrackedJob>()
   const now = () => deps.now().getTime()
 
-  function prep(prepId: string): { session: ImportSession; target: Target } {
+  /** The open preparation to push, once it has validated every row (issue 14: the plan must see every record). */
+  async function prep(prepId: string): Promise<{ session: ImportSession; target: Target }> {
     const session = deps.preparation(prepId)
+    await session?.whenValidated()
     const target = session?.state.target ? getTarget(session.state.target as TargetId) : undefined
     if (!session || !target || !session.preparation) {
       throw new ServiceError(
@@ -95,7 +97,7 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
         }
       )
     }
-    // issue 14: records are complete only once every row is validated
+    // issue 14: records are complete only once every row is validated (a new open may have begun meanwhile)
     if (session.progress)
       throw new ServiceError(
         'still_validating',
@@ -174,7 +176,7 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
 
   const methods: PushMethods = {
     'push.plan': async ({ prepId, profileId, options }) => {
-      const { session, target } = prep(prepId)
+      const { session, target } = await prep(prepId)
       const blockers: { code: string; message: { 'zh-TW': string; en: string } }[] = []
       let settings: PushSettings | null = null
       try {
@@ -211,7 +213,8 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
 
     'push.start': async ({ prepId, profileId, options }) => {
       assertIdle()
-      const { session, target } = prep(prepId)
+      const { session, target } = await prep(prepId)
+      assertIdle() // again: another push may have started while this preparation validated its rows
       const settings = await settingsFor(profileId, target)
       const preparation = preparationFor(session, target, ids(settings))
       const records = preparation?.records ?? []
@@ -283,7 +286,7 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
         throw new ServiceError('not_finished', 'This push has not ended yet: retry its failed rows when it is done.')
       if (!previous.prepId)
         throw new ServiceError('no_session', 'This push has no preparation to take the fixed rows from.')
-      const { session, target } = prep(previous.prepId)
+      const { session, target } = await prep(previous.prepId)
       const settings = await settingsFor(previous.profileId, target)
       const options: JobOptions = {
         ...previous.options,
@@ -339,7 +342,7 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
 
     'push.preview': async (args) => {
       const plan = await methods['push.plan'](args)
-      const { session, target } = prep(args.prepId)
+      const { session, target } = await prep(args.prepId)
       const settings = await settingsFor(args.profileId, target).catch(() => null)
       const preparation =
         (settings && preparationFor(session, target, ids(settings))) || (session.preparation as Preparation)
@@ -391,6 +394,7 @@ export function createPushServices(deps: PushServiceDeps): PushServices {
           `Job ${jobId} was not started from the app: resume it with the CLI (push --resume ${jobId}).`
         )
       const session = deps.preparation(prepId) ?? (await deps.restorePreparation?.(prepId)) ?? null
+      await session?.whenValidated() // its records are complete only once every row is validated
       if (!session?.preparation)
         throw new ServiceError(
           'no_session',

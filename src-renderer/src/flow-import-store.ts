@@ -1,18 +1,19 @@
 // Multi-file import state (zustand): one file (or workbook sheet) per step, each prepared and reviewed on the usual screens,
-// then pushed in the guide's order as one job whose status is polled from main.
+// then pushed in the guide's order as one job. Only what the screen shows is kept here: the flow's status and the list
+// of unfinished flows are queries (queries/flow.ts).
 import { create } from 'zustand'
 import type {
   ApiError,
   FlowKindName,
-  FlowListing,
   FlowSheetGuess,
-  FlowStatusView,
   PrepareView,
   TargetId,
   WorkbookView
 } from '../../src-main/ipc/contract'
 import { asApiError, call } from './api'
 import { usePrepareStore } from './prepare-store'
+import { readFlowStatus } from './queries/flow'
+import { putFlowStatus } from './queries/flow-status'
 import { MAX_FILE_BYTES, useAppStore } from './store'
 
 export const FLOW_KINDS: readonly FlowKindName[] = ['customers', 'orders', 'subscriptions', 'events']
@@ -46,9 +47,8 @@ interface FlowImportState {
   reviewing: FlowKindName | null
   busy: string | null
   error: ApiError | null
+  /** The flow the screen watches (started or resumed here). */
   flowId: string | null
-  status: FlowStatusView | null
-  unfinished: FlowListing[]
   show(): void
   hide(): void
   addFile(kind: FlowKindName, file: File): Promise<void>
@@ -61,13 +61,11 @@ interface FlowImportState {
   start(profileId: string): Promise<void>
   cancel(): Promise<void>
   resume(flowId: string): Promise<void>
-  refreshUnfinished(): Promise<void>
   exportReport(kind: FlowKindName): Promise<string | null>
+  /** A read of the watched flow's status failed (polling stops): say so like any other failure. */
+  showError(error: unknown): void
   dismissError(): void
 }
-
-const POLL_MS = 250
-let polling: ReturnType<typeof setTimeout> | null = null
 
 async function readBytes(file: File): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> }> {
   if (file.size > MAX_FILE_BYTES) throw new Error(`${file.name}: ${file.size} bytes (limit ${MAX_FILE_BYTES})`)
@@ -93,24 +91,6 @@ export const useFlowImportStore = create<FlowImportState>()((set, get) => {
     if (previous) void call('prepare.close', { prepId: previous.prep.prepId }).catch(() => undefined)
   }
 
-  function poll(): void {
-    if (polling) clearTimeout(polling)
-    const flowId = get().flowId
-    if (!flowId) return
-    polling = setTimeout(async () => {
-      polling = null
-      try {
-        const status = await call('flow.status', { flowId })
-        if (get().flowId !== flowId) return
-        set({ status })
-        if (status.state === 'running') poll()
-        else void get().refreshUnfinished()
-      } catch (error) {
-        set({ error: asApiError(error) })
-      }
-    }, POLL_MS)
-  }
-
   return {
     open: false,
     slots: {},
@@ -119,13 +99,8 @@ export const useFlowImportStore = create<FlowImportState>()((set, get) => {
     busy: null,
     error: null,
     flowId: null,
-    status: null,
-    unfinished: [],
 
-    show() {
-      set({ open: true })
-      void get().refreshUnfinished()
-    },
+    show: () => set({ open: true }),
     hide: () => set({ open: false, reviewing: null }),
 
     addFile: (kind, file) =>
@@ -213,15 +188,15 @@ export const useFlowImportStore = create<FlowImportState>()((set, get) => {
           return slot ? [{ kind, prepId: slot.prep.prepId }] : []
         })
         const { flowId } = await call('flow.start', { profileId, steps })
-        set({ flowId, status: await call('flow.status', { flowId }) })
-        poll()
+        await readFlowStatus(flowId)
+        set({ flowId })
       }),
 
     cancel: async () => {
       const flowId = get().flowId
       if (!flowId) return
       try {
-        set({ status: await call('flow.cancel', { flowId }) })
+        putFlowStatus(flowId, await call('flow.cancel', { flowId }))
       } catch (error) {
         set({ error: asApiError(error) })
       }
@@ -230,17 +205,9 @@ export const useFlowImportStore = create<FlowImportState>()((set, get) => {
     resume: (flowId) =>
       busyDo('resume', async () => {
         await call('flow.resume', { flowId })
-        set({ open: true, flowId, status: await call('flow.status', { flowId }) })
-        poll()
+        await readFlowStatus(flowId)
+        set({ open: true, flowId })
       }),
-
-    async refreshUnfinished() {
-      try {
-        set({ unfinished: await call('flow.list', {}) })
-      } catch {
-        // the list is a convenience: a failure leaves it as it was
-      }
-    },
 
     async exportReport(kind) {
       const flowId = get().flowId
@@ -253,6 +220,7 @@ export const useFlowImportStore = create<FlowImportState>()((set, get) => {
       }
     },
 
+    showError: (error) => set({ error: asApiError(error) }),
     dismissError: () => set({ error: null })
   }
 })

@@ -1,10 +1,9 @@
 // The push CLI as a user runs it: a real child process killed with SIGKILL mid-job, then --resume; SIGINT; usage errors.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { spawn } from 'node:child_process'
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runPush } from '../../src-main/cli/push'
 import type { Sandbox } from '../../src-main/sandbox'
+import { killMidJob, pushChild as child, pushInProcess as inProcess, resumeArgs, until } from './push-cli-run'
 import { sandbox, tempDir } from './push-fixtures'
 
 let tmp: ReturnType<typeof tempDir>
@@ -26,37 +25,6 @@ function ordersCsv(n: number): string {
   const path = join(tmp.dir, 'orders.csv')
   writeFileSync(path, lines.join('\n') + '\n')
   return path
-}
-
-async function inProcess(argv: string[], env: NodeJS.ProcessEnv = { TOK: 'rehearsal' }) {
-  let out = ''
-  let err = ''
-  const code = await runPush(argv, {
-    env,
-    fetch: globalThis.fetch,
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    signals: { on: () => undefined, off: () => undefined }
-  })
-  return { code, out, err }
-}
-
-function child(argv: string[]) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'push', ...argv], {
-    env: { ...process.env, TOK: 'rehearsal' },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let out = ''
-  proc.stdout.on('data', (d) => (out += d))
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: () => string }>((res) =>
-    proc.on('exit', (code, signal) => res({ code, signal, out: () => out }))
-  )
-  return { proc, exited }
-}
-
-async function until(cond: () => boolean, ms = 30_000) {
-  const end = Date.now() + ms
-  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
 }
 
 type Row = { row: number; outcome: string; id: unknown; reason: unknown }
@@ -93,16 +61,16 @@ describe('push CLI', () => {
     const sb = await sandbox()
     sandboxes.push(sb)
     const jobs = join(tmp.dir, 'jobs-b')
-    const { proc, exited } = child([file, ...common, '--base-url', sb.zangshoBaseUrl, '--journal-dir', jobs])
-    await until(() => sb.state.orders.length >= 60)
-    proc.kill('SIGKILL')
-    const killed = await exited
+    const killed = await killMidJob(
+      [file, ...common, '--base-url', sb.zangshoBaseUrl, '--journal-dir', jobs],
+      jobs,
+      () => sb.state.orders.length >= 60
+    )
     expect(killed.signal).toBe('SIGKILL')
     expect(sb.state.orders.length).toBeLessThan(200)
-    const [journal] = readdirSync(jobs)
-    const jobId = journal.replace(/\.jsonl$/, '')
+    const jobId = killed.jobId
 
-    const resumed = await inProcess(['--resume', jobId, '--token-env', 'TOK', '--journal-dir', jobs, '--json'])
+    const resumed = await inProcess(resumeArgs(jobId, jobs))
     expect(resumed.code).toBe(0)
     const got = JSON.parse(resumed.out)
     expect(got.jobId).toBe(jobId)
@@ -143,7 +111,7 @@ describe('push CLI', () => {
     expect(partial.summary.notSent).toBe(120 - partial.summary.created)
     expect(partial.summary.failed).toBe(0)
     expect(partial.results.find((r: Row) => r.outcome === 'not_sent').reason).toBe('not_sent')
-    const resumed = await inProcess(['--resume', partial.jobId, '--token-env', 'TOK', '--journal-dir', jobs, '--json'])
+    const resumed = await inProcess(resumeArgs(partial.jobId, jobs))
     expect(resumed.code).toBe(0)
     expect(JSON.parse(resumed.out).summary.created).toBe(120)
     expect(sb.state.orders).toHaveLength(120)

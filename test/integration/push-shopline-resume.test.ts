@@ -1,12 +1,11 @@
 // SHOPLINE choices survive a crash: `push --shipping in-remarks` killed with SIGKILL mid-job, then `--resume` without flags
 // sends the rest the same way (journal); a resume that asks for another shipping mode or delivery option is refused.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { spawn } from 'node:child_process'
-import { readdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runPush } from '../../src-main/cli/push'
 import type { Sandbox } from '../../src-main/sandbox'
 import { HISTORICAL_DELIVERY_ID, IMPORTED_PAYMENT_ID } from '../../src-main/sandbox/shopline/seed'
+import { killMidJob, pushInProcess as inProcess, resumeArgs } from './push-cli-run'
 import { sandbox, tempDir } from './push-fixtures'
 
 const ORDERS = 60
@@ -31,34 +30,27 @@ function ordersCsv(): string {
   return path
 }
 
-async function inProcess(argv: string[]) {
-  let out = ''
-  let err = ''
-  const code = await runPush(argv, {
-    env: { TOK: 'rehearsal' },
-    fetch: globalThis.fetch,
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    signals: { on: () => undefined, off: () => undefined }
-  })
-  return { code, out, err }
-}
-
-function child(argv: string[]) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'push', ...argv], {
-    env: { ...process.env, TOK: 'rehearsal' },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  const exited = new Promise<{ signal: NodeJS.Signals | null }>((res) =>
-    proc.on('exit', (_c, signal) => res({ signal }))
-  )
-  return { proc, exited }
-}
-
-async function until(cond: () => boolean, ms = 30_000) {
-  const end = Date.now() + ms
-  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
-}
+/** The push both tests kill: in-remarks shipping, slow enough to be killed mid-job. */
+const startArgs = (file: string, jobs: string) => [
+  file,
+  '--target',
+  'shopline.orders',
+  '--base-url',
+  sb.shoplineBaseUrl,
+  '--token-env',
+  'TOK',
+  '--delivery-option-id',
+  HISTORICAL_DELIVERY_ID,
+  '--payment-method-id',
+  IMPORTED_PAYMENT_ID,
+  '--shipping',
+  'in-remarks',
+  '--min-interval-ms',
+  '120',
+  '--journal-dir',
+  jobs,
+  '--json'
+]
 
 type Stored = { order_remarks?: string; subtotal_items: { title_translations: Record<string, string> }[] }
 const stored = () => sb.state.shoplineOrders as unknown as Stored[]
@@ -74,33 +66,11 @@ describe('push --resume keeps the SHOPLINE choices of the job', () => {
   it('kill -9 mid-job; a resume with other choices is refused; one without flags ends the job in-remarks', async () => {
     const file = ordersCsv()
     const jobs = join(tmp.dir, 'jobs')
-    const { proc, exited } = child([
-      file,
-      '--target',
-      'shopline.orders',
-      '--base-url',
-      sb.shoplineBaseUrl,
-      '--token-env',
-      'TOK',
-      '--delivery-option-id',
-      HISTORICAL_DELIVERY_ID,
-      '--payment-method-id',
-      IMPORTED_PAYMENT_ID,
-      '--shipping',
-      'in-remarks',
-      '--min-interval-ms',
-      '120',
-      '--journal-dir',
-      jobs,
-      '--json'
-    ])
-    await until(() => stored().length >= 8)
-    proc.kill('SIGKILL')
-    expect((await exited).signal).toBe('SIGKILL')
+    const { signal, jobId } = await killMidJob(startArgs(file, jobs), jobs, () => stored().length >= 8)
+    expect(signal).toBe('SIGKILL')
     const before = stored().length
     expect(before).toBeLessThan(ORDERS)
-    const jobId = readdirSync(jobs)[0].replace(/\.jsonl$/, '')
-    const resume = ['--resume', jobId, '--token-env', 'TOK', '--journal-dir', jobs, '--json']
+    const resume = resumeArgs(jobId, jobs)
 
     const asLine = await inProcess([...resume, '--shipping', 'as-line'])
     expect(asLine.code).toBe(2)
@@ -124,32 +94,9 @@ describe('push --resume keeps the SHOPLINE choices of the job', () => {
   it('a resume without any flag uses the journaled choice', async () => {
     const file = ordersCsv()
     const jobs = join(tmp.dir, 'jobs')
-    const { proc, exited } = child([
-      file,
-      '--target',
-      'shopline.orders',
-      '--base-url',
-      sb.shoplineBaseUrl,
-      '--token-env',
-      'TOK',
-      '--delivery-option-id',
-      HISTORICAL_DELIVERY_ID,
-      '--payment-method-id',
-      IMPORTED_PAYMENT_ID,
-      '--shipping',
-      'in-remarks',
-      '--min-interval-ms',
-      '120',
-      '--journal-dir',
-      jobs,
-      '--json'
-    ])
-    await until(() => stored().length >= 5)
-    proc.kill('SIGKILL')
-    await exited
+    const { jobId } = await killMidJob(startArgs(file, jobs), jobs, () => stored().length >= 5)
     expect(stored().length).toBeLessThan(ORDERS)
-    const jobId = readdirSync(jobs)[0].replace(/\.jsonl$/, '')
-    const done = await inProcess(['--resume', jobId, '--token-env', 'TOK', '--journal-dir', jobs, '--json'])
+    const done = await inProcess(resumeArgs(jobId, jobs))
     expect(done.code).toBe(0)
     expect(stored()).toHaveLength(ORDERS)
     expect(

@@ -3,24 +3,16 @@
 import { describe, expect, it } from 'vitest'
 import { createPreparation, createSteppedPreparation } from './prepare'
 import { cell, tableOf } from './test-table'
-import type { PrepareSettings } from './types'
+import { settingsFor } from './test-settings'
 
 const headers = ['單號', '金額', 'Email', '狀態']
-const orders: PrepareSettings = {
-  target: 'zangsho.orders',
-  timezone: 'Asia/Taipei',
-  mapping: {
-    order_no: { column: '單號' },
-    amount: { column: '金額' },
-    customer_email: { column: 'Email' },
-    status: { column: '狀態' }
-  }
-}
-const customers: PrepareSettings = {
-  target: 'zangsho.customers',
-  timezone: 'Asia/Taipei',
-  mapping: { name: { column: '單號' }, email: { column: 'Email' } }
-}
+const orders = settingsFor('zangsho.orders', {
+  order_no: { column: '單號' },
+  amount: { column: '金額' },
+  customer_email: { column: 'Email' },
+  status: { column: '狀態' }
+})
+const customers = settingsFor('zangsho.customers', { name: { column: '單號' }, email: { column: 'Email' } })
 
 /** 40 rows: orders split over far-apart rows, a conflicting order, bad amounts, repeated e-mails, a blank row. */
 function sheet() {

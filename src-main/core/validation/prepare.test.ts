@@ -2,29 +2,14 @@
 import { describe, expect, it } from 'vitest'
 import { createPreparation } from './prepare'
 import { cell, tableOf } from './test-table'
+import { ORDER_COLUMNS, ORDER_HEADERS as ORDER_SHEET, settingsFor, TWD } from './test-settings'
 import type { PrepareSettings } from './types'
 import type { Mapping } from '../mapping/types'
 
-const ORDER_HEADERS = ['訂單編號', '金額', 'Email', '姓名', '狀態', '付款方式', '週期', '付款時間', '退款時間']
-const ORDER_MAPPING: Mapping = {
-  order_no: { column: '訂單編號' },
-  amount: { column: '金額' },
-  customer_email: { column: 'Email' },
-  customer_name: { column: '姓名' },
-  status: { column: '狀態' },
-  payment_method: { column: '付款方式' },
-  billing_cycle: { column: '週期' },
-  paid_at: { column: '付款時間' },
-  refunded_at: { column: '退款時間' },
-  currency: { constant: 'twd' }
-}
+const ORDER_HEADERS = [...ORDER_SHEET, '退款時間']
+const ORDER_MAPPING: Mapping = { ...ORDER_COLUMNS, refunded_at: { column: '退款時間' }, ...TWD }
 const orders = (rows: (string | number | ReturnType<typeof cell>)[][], extra: Partial<PrepareSettings> = {}) =>
-  createPreparation(tableOf(ORDER_HEADERS, rows), {
-    target: 'zangsho.orders',
-    mapping: ORDER_MAPPING,
-    timezone: 'Asia/Taipei',
-    ...extra
-  })
+  createPreparation(tableOf(ORDER_HEADERS, rows), settingsFor('zangsho.orders', ORDER_MAPPING, extra))
 const codes = (issues: { code: string }[]) => issues.map((i) => i.code)
 
 describe('normalization through the pipeline', () => {
@@ -166,12 +151,14 @@ describe('normalization through the pipeline', () => {
         ['A-2', '100', 'b@example.com', '', 'x']
       ]
     )
-    const p = createPreparation(t, {
-      target: 'zangsho.orders',
-      timezone: 'Asia/Taipei',
-      metadataColumns: ['來源', '備註'],
-      mapping: { order_no: { column: '單號' }, amount: { column: '金額' }, customer_email: { column: 'Email' } }
-    })
+    const p = createPreparation(
+      t,
+      settingsFor(
+        'zangsho.orders',
+        { order_no: { column: '單號' }, amount: { column: '金額' }, customer_email: { column: 'Email' } },
+        { metadataColumns: ['來源', '備註'] }
+      )
+    )
     expect(p.records.map((r) => r.payload.metadata)).toEqual([{ 來源: 'shop' }, { 備註: 'x' }])
     expect(p.records.every((r) => r.valid)).toBe(true)
   })
@@ -185,11 +172,7 @@ describe('normalization through the pipeline', () => {
           ['A-2', 'b@example.com']
         ]
       ),
-      {
-        target: 'zangsho.orders',
-        timezone: 'Asia/Taipei',
-        mapping: { order_no: { column: '單號' }, customer_email: { column: '電郵' } }
-      }
+      settingsFor('zangsho.orders', { order_no: { column: '單號' }, customer_email: { column: '電郵' } })
     )
     expect(p.issues.map((i) => [i.row, i.code, i.field])).toEqual([
       [2, 'unknown_column', 'customer_email'],
@@ -242,11 +225,14 @@ describe('cross-row rules', () => {
         ['a@example.COM', 'A2', '']
       ]
     )
-    const p = createPreparation(t, {
-      target: 'zangsho.customers',
-      timezone: 'Asia/Taipei',
-      mapping: { email: { column: 'Email' }, name: { column: '姓名' }, phone: { column: '電話' } }
-    })
+    const p = createPreparation(
+      t,
+      settingsFor('zangsho.customers', {
+        email: { column: 'Email' },
+        name: { column: '姓名' },
+        phone: { column: '電話' }
+      })
+    )
     expect(p.issues.map((i) => [i.row, i.code, i.value])).toEqual([[4, 'customer_value_differs', 'A2']])
     expect(p.records[0]).toMatchObject({ rows: [2, 4], valid: true, payload: { name: 'A', phone: '0912345678' } })
     expect(p.records[1]).toMatchObject({
@@ -272,7 +258,7 @@ describe('cross-row rules', () => {
       current_period_start: { column: '本期開始' },
       plan_name: { column: '方案' }
     }
-    const p = createPreparation(t, { target: 'zangsho.subscriptions', timezone: 'Asia/Taipei', mapping })
+    const p = createPreparation(t, settingsFor('zangsho.subscriptions', mapping))
     expect(codes(p.issuesForRow(2))).toEqual(['duplicate_subscription_customer'])
     expect(codes(p.issuesForRow(4))).toEqual(['value_unmatched', 'duplicate_subscription_customer']) // no one-time subscriptions
     expect(p.records[1]).toEqual({

@@ -6,23 +6,13 @@ import { TARGETS } from '../targets/index'
 import { createPreparation } from './prepare'
 import { startPreparation } from './stream-prepare'
 import { readSample, tableOf } from './test-table'
+import { ORDER_COLUMNS, ORDER_HEADERS, settingsFor, TWD } from './test-settings'
 import { hasPublicSamples } from '../../../test/public-samples'
 import type { SheetTable } from '../workbook/types'
 import type { Preparation, PrepareSettings } from './types'
 import type { Mapping } from '../mapping/types'
 
-const ORDER_HEADERS = ['訂單編號', '金額', 'Email', '姓名', '狀態', '付款方式', '週期', '付款時間']
-const ORDER_MAPPING: Mapping = {
-  order_no: { column: '訂單編號' },
-  amount: { column: '金額' },
-  customer_email: { column: 'Email' },
-  customer_name: { column: '姓名' },
-  status: { column: '狀態' },
-  payment_method: { column: '付款方式' },
-  billing_cycle: { column: '週期' },
-  paid_at: { column: '付款時間' },
-  currency: { constant: 'twd' }
-}
+const ORDER_MAPPING: Mapping = { ...ORDER_COLUMNS, ...TWD }
 
 function chunked(table: SheetTable, settings: PrepareSettings, size: number): Preparation {
   const stream = startPreparation({ ...table, rows: table.rows.slice(0, size) }, settings)
@@ -76,7 +66,7 @@ describe('chunked preparation equals the whole-table one', () => {
       row('A-5', 510, 'g@example.com')
     ]
     const table = tableOf(ORDER_HEADERS, rows)
-    const whole = expectSame(table, { target: 'zangsho.orders', mapping: ORDER_MAPPING, timezone: 'Asia/Taipei' })
+    const whole = expectSame(table, settingsFor('zangsho.orders', ORDER_MAPPING))
     // the fixture has what it claims: orders of several rows, invalid ones
     expect(whole.records.map((r) => r.rows)).toContainEqual([2, 4, 10])
     expect(whole.summary().invalid).toBeGreaterThan(0)
@@ -89,7 +79,7 @@ describe('chunked preparation equals the whole-table one', () => {
       row('B-3', 100, 'c@example.com', '05/06/2026'),
       row('B-4', 100, 'd@example.com', '25/01/2026')
     ]
-    const settings: PrepareSettings = { target: 'zangsho.orders', mapping: ORDER_MAPPING, timezone: 'Asia/Taipei' }
+    const settings = settingsFor('zangsho.orders', ORDER_MAPPING)
     const whole = expectSame(tableOf(ORDER_HEADERS, rows), settings)
     expect(whole.summary().valid).toBe(4)
     // without the late row the column is ambiguous: every row blocked, the same way chunked
@@ -99,11 +89,7 @@ describe('chunked preparation equals the whole-table one', () => {
 
   it('a mapping error (blocked sheet); customers: one per e-mail across chunk borders', () => {
     const table = tableOf(ORDER_HEADERS, [row('C-1', 1, 'a@example.com'), row('C-1', 2, 'a@example.com')])
-    expectSame(table, {
-      target: 'zangsho.orders',
-      mapping: { ...ORDER_MAPPING, amount: { column: 'nope' } },
-      timezone: 'Asia/Taipei'
-    })
+    expectSame(table, settingsFor('zangsho.orders', { ...ORDER_MAPPING, amount: { column: 'nope' } }))
     const customers = tableOf(
       ['Email', '姓名', '電話'],
       [
@@ -119,7 +105,7 @@ describe('chunked preparation equals the whole-table one', () => {
       ]
     )
     const { mapping } = autoMap(TARGETS['zangsho.customers'], customers.headers)
-    const whole = expectSame(customers, { target: 'zangsho.customers', mapping, timezone: 'Asia/Taipei' })
+    const whole = expectSame(customers, settingsFor('zangsho.customers', mapping))
     // one customer per e-mail (case ignored): a@ (rows 2, 4, 8) disagrees on the name, c@ (rows 5, 7) agrees
     expect(whole.records).toHaveLength(5)
     const differs = whole.issues.filter((i) => i.code === 'customer_value_differs').map((i) => i.row)
@@ -130,12 +116,9 @@ describe('chunked preparation equals the whole-table one', () => {
   it.skipIf(!hasPublicSamples)('SHOPLINE orders whose line rows straddle chunk borders (real Shopify export)', () => {
     const table = readSample('shopify-orders-export.csv')
     const { mapping } = autoMap(TARGETS['shopline.orders'], table.headers)
-    const settings: PrepareSettings = {
-      target: 'shopline.orders',
-      mapping,
-      timezone: 'Asia/Taipei',
+    const settings = settingsFor('shopline.orders', mapping, {
       shopline: { deliveryOptionId: '60d5527bfbb7a2001db51c58', paymentMethodId: '607a596907e0710023fab3ef' }
-    }
+    })
     const whole = expectSame(table, settings, [1, 2, 3, 7, 1000])
     expect(whole.records).toHaveLength(19)
   })
@@ -143,12 +126,12 @@ describe('chunked preparation equals the whole-table one', () => {
   it.skipIf(!hasPublicSamples)('WooCommerce export as 帳獸 orders', () => {
     const table = readSample('woocommerce-orders-export-webtoffee-sample.csv')
     const { mapping } = autoMap(TARGETS['zangsho.orders'], table.headers)
-    expectSame(table, { target: 'zangsho.orders', mapping, timezone: 'Asia/Taipei' }, [1, 4, 1000])
+    expectSame(table, settingsFor('zangsho.orders', mapping), [1, 4, 1000])
   })
 
   it('edits after a chunked preparation behave as after a whole one', () => {
     const table = tableOf(ORDER_HEADERS, [row('D-1', 1, 'a@example.com'), row('D-1', 2, 'b@example.com')])
-    const settings: PrepareSettings = { target: 'zangsho.orders', mapping: ORDER_MAPPING, timezone: 'Asia/Taipei' }
+    const settings = settingsFor('zangsho.orders', ORDER_MAPPING)
     const whole = createPreparation(table, settings)
     const p = chunked(table, settings, 1)
     const fixed = tableOf(ORDER_HEADERS, [row('D-2', 2, 'b@example.com')]).rows[0].cells

@@ -20,5 +20,8 @@ export const keys = {
   resultPage: (jobId: string, filter: PushResultFilter, page: number) =>
     ['push', 'results', jobId, filter, page] as const,
   results: (jobId: string) => ['push', 'results', jobId] as const,
-  pushJob: (jobId: string) => ['push', 'job', jobId] as const
+  pushJob: (jobId: string) => ['push', 'job', jobId] as const,
+  flowStatus: (flowId: string) => ['flow', 'status', flowId] as const,
+  /** The unfinished multi-file flows on disk. */
+  flowList: ['flow', 'list'] as const
 }

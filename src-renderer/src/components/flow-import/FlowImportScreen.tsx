@@ -1,8 +1,9 @@
 // 多檔匯入 / Import several files: up to four files (or one workbook with a sheet per kind), each reviewed on the usual
 // prepare screen, then pushed in 帳獸's guide order as one resumable job.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FLOW_KINDS, useFlowImportStore } from '../../flow-import-store'
+import { useFlowStatus } from '../../queries/flow'
 import { useProfileList } from '../../queries/profiles'
 import { ErrorNotice } from '../Notices'
 import { FlowProgress } from './FlowProgress'
@@ -14,12 +15,17 @@ import './flow-import.css'
 export function FlowImportScreen() {
   const { t } = useTranslation('flowImport')
   const slots = useFlowImportStore((s) => s.slots)
-  const status = useFlowImportStore((s) => s.status)
+  const flowId = useFlowImportStore((s) => s.flowId)
+  const { status, error: statusError } = useFlowStatus(flowId)
   const busy = useFlowImportStore((s) => s.busy)
   const error = useFlowImportStore((s) => s.error)
   const start = useFlowImportStore((s) => s.start)
   const hide = useFlowImportStore((s) => s.hide)
   const dismissError = useFlowImportStore((s) => s.dismissError)
+  const showError = useFlowImportStore((s) => s.showError)
+  useEffect(() => {
+    if (statusError) showError(statusError)
+  }, [statusError, showError])
   const list = useProfileList()
   // 帳獸 connections and the rehearsal server (SHOPLINE has no customers / subscriptions / events)
   const profiles = (list?.profiles ?? []).filter((p) => p.destination !== 'shopline')

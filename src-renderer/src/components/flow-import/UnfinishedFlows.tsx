@@ -1,17 +1,13 @@
 // Multi-file imports that did not finish (a crash, a stop, a failed step): listed from their flow journals, each resumable.
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFlowImportStore } from '../../flow-import-store'
+import { useUnfinishedFlows } from '../../queries/flow'
 
 export function UnfinishedFlows() {
   const { t } = useTranslation('flowImport')
-  const flows = useFlowImportStore((s) => s.unfinished)
+  const flows = useUnfinishedFlows()
   const busy = useFlowImportStore((s) => s.busy)
   const resume = useFlowImportStore((s) => s.resume)
-  const refresh = useFlowImportStore((s) => s.refreshUnfinished)
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
   const shown = flows.filter((f) => !f.running)
   if (!shown.length) return null
   return (
