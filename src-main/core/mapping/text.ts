@@ -1,17 +1,19 @@
 // Text cleanup, e-mail and phone normalization.
 import { fail, ok, empty, shown, type Normalized } from './normalized'
-import { isPlaceholder } from './placeholders'
+import { isCleanPlaceholder } from './placeholders'
 
 // Zero-width space/joiners, word joiner, BOM and soft hyphen: invisible, but they break matching.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g
+// Plain ASCII is its own NFKC form and holds nothing invisible: most cells skip the costly normalize (issue 14)
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/
 
 /**
  * Trim, NFKC (full-width → half-width, ideographic space → space) and strip invisible characters; inner text is kept.
  * A placeholder for "nothing" ("-", "N/A", "無", "(空白)") becomes "", so every parser sees an empty cell.
  */
 export function cleanText(s: string): string {
-  const t = s.normalize('NFKC').replace(INVISIBLE, '').trim()
-  return isPlaceholder(t) ? '' : t
+  const t = PLAIN_ASCII.test(s) ? s.trim() : s.normalize('NFKC').replace(INVISIBLE, '').trim()
+  return isCleanPlaceholder(t) ? '' : t
 }
 
 const EMAIL_LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/

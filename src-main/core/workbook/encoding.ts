@@ -1,5 +1,9 @@
 // CSV text encodings: a BOM wins, then strict UTF-8, then Big5/CP950 (zh-TW Excel's plain "CSV"); the user can force one.
-import iconv from 'iconv-lite'
+import { createRequire } from 'node:module'
+
+// iconv-lite decodes Big5 and other legacy text only: loaded on first use, not at every parse worker's start (~20 ms)
+let iconv: typeof import('iconv-lite') | null = null
+const loadIconv = () => (iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite'))
 
 export const ENCODINGS: { id: string; label: { 'zh-TW': string; en: string } }[] = [
   { id: 'utf-8', label: { 'zh-TW': 'UTF-8（萬國碼）', en: 'UTF-8 (Unicode)' } },
@@ -87,7 +91,7 @@ export function decodeWith(bytes: Uint8Array, encoding: string): string {
   const skip = bom && bom.encoding === encoding ? bom.length : 0
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + skip, bytes.byteLength - skip)
   if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(body)
-  return iconv.decode(body, CODECS[encoding] ?? encoding)
+  return loadIconv().decode(body, CODECS[encoding] ?? encoding)
 }
 
 /** Decodes CSV bytes; `forced` must already be a normalized id. */

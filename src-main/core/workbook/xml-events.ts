@@ -1,7 +1,10 @@
 // One small event interface over the two streaming XML parsers we measured (saxes, htmlparser2 in XML mode), so the
 // reader is written once and the benchmark can run both on the same file.
-import { SaxesParser } from 'saxes'
+import { createRequire } from 'node:module'
 import { Parser } from 'htmlparser2'
+
+// saxes is only ever used when a benchmark or test asks for it: loaded then, not at every worker's start (~30 ms)
+const loadSaxes = () => createRequire(import.meta.url)('saxes') as typeof import('saxes')
 
 export type XmlParserKind = 'saxes' | 'htmlparser2'
 
@@ -44,6 +47,7 @@ export function xmlSink(kind: XmlParserKind, handler: XmlHandler): XmlSink {
     )
     return { write: (chunk) => parser.write(chunk), end: () => parser.end() }
   }
+  const { SaxesParser } = loadSaxes()
   const parser = new SaxesParser({ xmlns: false, position: false })
   parser.on('opentag', (tag) => handler.open(local(tag.name), tag.attributes as Record<string, string>))
   parser.on('text', (text) => handler.text(text))
