@@ -1,49 +1,18 @@
 // openWorkbook: reads a file in a worker_thread with a heap cap and a timeout; every failure comes back as data.
-import { existsSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
-import { dirname, join } from 'node:path'
+import { statSync } from 'node:fs'
 import type { ReadLimits, ReadOptions, SheetTable, WorkbookError } from './types'
 import type { OpenResult, WorkbookSource } from './open-result'
 import { runParseJob, type ParseJob, type WorkerMessage } from './parse-job'
 import { CompactRowStore, packRows } from './compact-rows'
 import type { ReadProgress } from './read-stream'
 import { DEFAULT_LIMITS, resolveLimits } from './limits'
-import { keepSpareWorker, workerFor, type WorkerEntry, type WorkerSpec } from './spare-worker'
+import { keepSpareWorker, workerFor } from './spare-worker'
+import { specFor } from './worker-spec'
+
+export { setWorkerEntryForTests } from './worker-spec'
 import { workbookError } from './errors'
 import type { MergeRange } from './source'
 import { fillMergesInRows } from './stream-merges'
-
-const WORKER_NAME = 'parse.worker'
-
-let entryOverride: WorkerEntry | null = null
-
-/** Tests only: start workers from another entry (e.g. a missing file, to prove the in-process fallback). */
-export function setWorkerEntryForTests(entry: WorkerEntry | null): void {
-  entryOverride = entry
-}
-
-/** How to start the worker in this runtime: the built bundle's parse.worker.js, or the TypeScript source through tsx. */
-function workerEntry(): WorkerEntry {
-  if (entryOverride) return entryOverride
-  const here = fileURLToPath(import.meta.url)
-  const dir = dirname(here)
-  if (here.endsWith('.ts')) {
-    // source (vitest, tsx CLI): register tsx's require hook inside the worker, then load the .ts entry
-    const tsxApi = createRequire(import.meta.url).resolve('tsx/cjs/api')
-    const entry = join(dir, `${WORKER_NAME}.ts`)
-    return { eval: true, code: `require(${JSON.stringify(tsxApi)}).register();require(${JSON.stringify(entry)})` }
-  }
-  // built: electron-vite emits out/main/parse.worker.js next to index.js (this code may sit in a chunk one level down)
-  for (const candidate of [
-    join(dir, `${WORKER_NAME}.js`),
-    join(dir, '..', `${WORKER_NAME}.js`),
-    join(dir, `${WORKER_NAME}.mjs`)
-  ]) {
-    if (existsSync(candidate)) return { eval: false, file: candidate }
-  }
-  return { eval: false, file: join(dir, `${WORKER_NAME}.js`) }
-}
 
 /** A table whose rows stay compact (see compact-rows.ts): pages are made into Cells when asked for. */
 export type CompactTable = Omit<SheetTable, 'rows'> & {
@@ -152,15 +121,6 @@ function openWorkbookInto(
     job.bytes = source.bytes
   }
   return runWorker(job, resolved, store, hooks, onMerges)
-}
-
-/**
- * The worker a job runs in. A small young generation: measured at 100k rows, peak RSS 344 → 288 MB for ~3 % more CPU
- * (npm run bench workbook); a streamed read (rows posted as parsed) keeps little, so 8 MB (validate's peak RSS
- * ~348 → ~328 MB, one run each).
- */
-function specFor(heapMb: number, stream: boolean): WorkerSpec {
-  return { entry: workerEntry(), heapMb, youngMb: stream ? 8 : Math.min(16, Math.max(8, heapMb / 64)) }
 }
 
 /** The app: keep one parse worker started ahead, for reads with the default limits (see spare-worker.ts). */

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { runParseJobStreaming, type ParseJob } from './parse-job'
 import { workbookError } from './errors'
 import { warmUpReader } from './warm-up'
+import type { SpareWorkerData } from './spare-worker'
 
 export type { ParseJob } from './parse-job'
 
@@ -25,11 +26,12 @@ if (parentPort && workerData) {
   const port = parentPort
   // a spare started ahead (spare-worker.ts) warms up, then takes its jobs as messages, one at a time (a job posted
   // during the warm-up cuts it short); otherwise the one job is the workerData
-  if ((workerData as { spare?: boolean }).spare) {
+  const spare = workerData as Partial<SpareWorkerData>
+  if (spare.spare) {
     // its output is not piped (spare-worker.ts): SheetJS's notes on odd records must not reach the app's output
     for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[level] = () => undefined
     let waiting = 0
-    let queue = warmUpReader(() => waiting > 0)
+    let queue = spare.warmUp ? warmUpReader(() => waiting > 0) : Promise.resolve()
     port.on('message', (job: ParseJob) => {
       waiting++
       queue = queue.then(() => {

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { keepParseWorkerWarm, openWorkbook } from './open'
+import { keepParseWorkerWarm, openWorkbook, openWorkbookCompact } from './open'
+import { startStreamWorkerEarly } from './early-worker'
 import { spareThreadId } from './spare-worker'
 import { workbookBytes } from './test-helpers'
 
@@ -75,4 +76,18 @@ setTimeout(() => console.log('idle'), 3000)`
     expect(run.signal).toBeNull() // not killed by the timeout: it ended by itself
     expect(run.status).toBe(0)
   }, 40_000)
+
+  it('the CLI starts its worker early: its streamed read runs there, the same rows, and no spare follows', async () => {
+    keepParseWorkerWarm(false)
+    const streamed = () => openWorkbookCompact({ name: 'o.xlsx', bytes }, {}, undefined, { onStart: () => undefined })
+    const plain = await streamed()
+    startStreamWorkerEarly()
+    const early = spareThreadId()
+    expect(early).not.toBeNull()
+    const read = await streamed()
+    expect(spareThreadId()).toBeNull() // taken by the read
+    expect(read.ok && read.table.rows.toRows()).toEqual(plain.ok && plain.table.rows.toRows())
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(spareThreadId()).toBeNull() // one-shot: nothing started after it
+  }, 60_000)
 })

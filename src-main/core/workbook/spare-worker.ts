@@ -11,8 +11,11 @@ export interface WorkerSpec {
   youngMb: number
 }
 
-/** workerData of a spare: it warms up, then takes its jobs as messages, one at a time (parse.worker.ts). */
-export const SPARE_WORKER = { spare: true } as const
+/** workerData of a spare: it warms up (unless told not to), then takes its jobs as messages, one at a time (parse.worker.ts). */
+export interface SpareWorkerData {
+  spare: true
+  warmUp: boolean
+}
 
 interface Spare {
   worker: Worker
@@ -58,7 +61,7 @@ function park(worker: Worker, key: string): void {
 function startSpare(): void {
   if (!wanted || spare || lent) return
   const spec = wanted()
-  park(makeWorker(spec, SPARE_WORKER, false), keyOf(spec))
+  park(makeWorker(spec, { spare: true, warmUp: true } satisfies SpareWorkerData, false), keyOf(spec))
 }
 
 /**
@@ -72,6 +75,14 @@ export function keepSpareWorker(spec: (() => WorkerSpec) | null, delayMs = 0): v
     spare = null
   }
   if (spec) setTimeout(startSpare, delayMs).unref()
+}
+
+/**
+ * One worker started now for a read about to come (the CLI, before it loads the rest of itself): its start overlaps
+ * the process's own. No warm-up (the job follows at once) and no replacement after use.
+ */
+export function startWorkerEarly(spec: WorkerSpec): void {
+  if (!spare) park(makeWorker(spec, { spare: true, warmUp: false } satisfies SpareWorkerData, false), keyOf(spec))
 }
 
 export interface LentWorker {
