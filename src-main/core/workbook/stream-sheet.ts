@@ -6,6 +6,9 @@ import { TextCellCache, toCell } from './sheetjs'
 import { StreamUnsupported, formulaText, own, parsePart, type PartReader } from './ooxml-parts'
 import type { ZipEntry } from './zip'
 
+/** Number cells remembered per (style, value): amounts repeat; most date-times do not. */
+const NUMBER_CELLS_KEPT = 5000
+
 export interface SheetContext {
   date1904: boolean
   /** null: a preview reads the sheet first and only the shared strings its rows use (see resolveSharedStrings). */
@@ -47,7 +50,7 @@ export async function readSheet(
   const slots: (Cell[] | undefined)[] = []
   const merges: MergeRange[] = []
   const interned = new TextCellCache()
-  const numberCells = new Map<string, Cell>()
+  const numberCells = new Map<string, Cell>() // at most NUMBER_CELLS_KEPT
   let dimensionRows = 0
   let rowIndex = -1
   let col = -1
@@ -85,7 +88,9 @@ export async function readSheet(
       w = String(v)
     }
     const cell = toCell({ t: 'n', v, w, z: code }, ctx.date1904)
-    if (numberCells.size < 50_000) numberCells.set(key, cell)
+    // bounded and renewed: date-times rarely repeat, and a big cache held ~17 MB of the worker's heap at 100k rows
+    if (numberCells.size >= NUMBER_CELLS_KEPT) numberCells.clear()
+    numberCells.set(key, cell)
     return cell
   }
 
