@@ -5,7 +5,7 @@ import { usePrepareStore } from '../prepare-store'
 import { useAppStore } from '../store'
 import { baseName, ErrorNotice, InfoNotice, SaveProblemBanner } from './Notices'
 import { OpenScreen } from './OpenScreen'
-import { FlowImportScreen, PrepareScreen } from './lazy-screens'
+import { FlowImportScreen, PrepareScreen, preloadScreensWhenIdle } from './lazy-screens'
 import { PreviewScreen } from './PreviewScreen'
 import { TopBar } from './TopBar'
 import { useFileDrop } from './useFileDrop'
@@ -37,6 +37,8 @@ export function App() {
   useEffect(() => {
     void useAppStore.getState().init()
   }, [])
+  // after the first paint: the later screens' code, one chunk per idle moment
+  useEffect(preloadScreensWhenIdle, [])
 
   useEffect(() => {
     // another file (or none) is open: its preparation starts over (a restored session arrives with its own)
