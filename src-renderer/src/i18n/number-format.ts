@@ -18,6 +18,15 @@ export function formatNumber(value: unknown, lng: string | undefined): string {
 /** Replaces the built-in `number` format of an initialised i18next instance. */
 export function installNumberFormat(i18n: I18n): void {
   i18n.services.formatter?.add('number', formatNumber)
-  // the first formatter of a language loads its locale data (~50 ms): at start, not inside the first big render
-  formatNumber(0, i18n.language)
+}
+
+/** The first formatter of a language loads its locale data (~50 ms): at start, in a task of its own, so it lands neither
+ * in the page-load task nor inside the first big render (issue 14). Resolves a task later, when the render may start. */
+export function warmNumberFormat(language: string): Promise<void> {
+  return new Promise((done) =>
+    setTimeout(() => {
+      formatNumber(0, language)
+      setTimeout(done, 0)
+    }, 0)
+  )
 }
