@@ -76,9 +76,9 @@ export function initI18n(): Promise<unknown> {
       interpolation: { escapeValue: false },
       returnNull: false
     })
-    .then(async (ready) => {
+    .then((ready) => {
       installNumberFormat(i18n)
-      await warmNumberFormat(language)
+      warmNumberFormat(language)
       return ready
     })
 }
