@@ -20,8 +20,8 @@ export function installNumberFormat(i18n: I18n): void {
   i18n.services.formatter?.add('number', formatNumber)
 }
 
-/** The first formatter of a language loads its locale data (~50 ms): the app asks for it at start, in a task of its
- * own, so it lands neither in the page-load task nor inside a render (issue 14). */
+/** The first formatter of a language loads its locale data (~50 ms): the app asks for it at start in a task of its own,
+ * so it is not part of the page-load task (issue 14); the first render runs in slices beside it. */
 export function warmNumberFormat(language: string): void {
   setTimeout(() => formatNumber(0, language), 0)
 }
