@@ -1,6 +1,6 @@
 // Renderer entry: i18n first, then subscribe to main-process events, then render.
 import { QueryClientProvider } from '@tanstack/react-query'
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import { call } from './api'
@@ -23,7 +23,7 @@ void initI18n().then(() => {
   void call('app.setLanguage', { language: savedLanguage() }).catch(() => undefined)
   const root = document.getElementById('root')
   if (!root) return
-  createRoot(root).render(
+  const app = (
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <I18nextProvider i18n={i18n}>
@@ -32,4 +32,6 @@ void initI18n().then(() => {
       </QueryClientProvider>
     </StrictMode>
   )
+  // as a transition React renders the first screen in slices that yield every few ms, not as one long task (issue 14)
+  startTransition(() => createRoot(root).render(app))
 })

@@ -1,11 +1,11 @@
 // The shell: top bar, notices, and either the open screen or the preview of the opened spreadsheet.
-import { useCallback, useEffect, useRef } from 'react'
+import { Suspense, useCallback, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePrepareStore } from '../prepare-store'
 import { useAppStore } from '../store'
 import { baseName, ErrorNotice, InfoNotice, SaveProblemBanner } from './Notices'
 import { OpenScreen } from './OpenScreen'
-import { PrepareScreen } from './PrepareScreen'
+import { FlowImportScreen, PrepareScreen, preloadScreensWhenIdle } from './lazy-screens'
 import { PreviewScreen } from './PreviewScreen'
 import { TopBar } from './TopBar'
 import { useFileDrop } from './useFileDrop'
@@ -13,7 +13,6 @@ import { QuitConfirm } from './flow/QuitConfirm'
 import { useStepFocus } from './flow/useStepFocus'
 // multi-file import (issue 15 item 5)
 import { useFlowImportStore } from '../flow-import-store'
-import { FlowImportScreen } from './flow-import/FlowImportScreen'
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.tsv'
 
@@ -38,6 +37,8 @@ export function App() {
   useEffect(() => {
     void useAppStore.getState().init()
   }, [])
+  // after the first paint: the later screens' code, one chunk per idle moment
+  useEffect(preloadScreensWhenIdle, [])
 
   useEffect(() => {
     // another file (or none) is open: its preparation starts over (a restored session arrives with its own)
@@ -80,20 +81,22 @@ export function App() {
         <InfoNotice />
         <ErrorNotice error={error} onDismiss={dismissError} />
         <ErrorNotice error={prepError} onDismiss={dismissPrepError} />
-        {flowOpen && !flowReviewing ? (
-          <FlowImportScreen />
-        ) : view && prep ? (
-          <PrepareScreen
-            view={prep}
-            file={baseName(view.file)}
-            onBack={flowReviewing ? backToFlow : leavePrepare}
-            backLabel={flowReviewing ? t('flowImport:backToFlow') : undefined}
-          />
-        ) : view ? (
-          <PreviewScreen view={view} onChooseFile={chooseFile} />
-        ) : (
-          <OpenScreen dragging={dragging} onChooseFile={chooseFile} />
-        )}
+        <Suspense fallback={null}>
+          {flowOpen && !flowReviewing ? (
+            <FlowImportScreen />
+          ) : view && prep ? (
+            <PrepareScreen
+              view={prep}
+              file={baseName(view.file)}
+              onBack={flowReviewing ? backToFlow : leavePrepare}
+              backLabel={flowReviewing ? t('flowImport:backToFlow') : undefined}
+            />
+          ) : view ? (
+            <PreviewScreen view={view} onChooseFile={chooseFile} />
+          ) : (
+            <OpenScreen dragging={dragging} onChooseFile={chooseFile} />
+          )}
+        </Suspense>
       </main>
       <input
         ref={fileInput}

@@ -1,8 +1,9 @@
 // The top bar's 「連線設定 / Connections」 button; the screen opens over the current step, which stays as it was.
+import { Suspense } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { useProfilesStore } from '../profiles-store'
-import { ProfilesScreen } from './ProfilesScreen'
+import { ProfilesScreen } from './lazy-screens'
 
 function PlugIcon() {
   return (
@@ -41,7 +42,14 @@ export function ConnectionsButton() {
         <PlugIcon />
         {t('open')}
       </button>
-      {open ? createPortal(<ProfilesScreen />, document.body) : null}
+      {open
+        ? createPortal(
+            <Suspense fallback={null}>
+              <ProfilesScreen />
+            </Suspense>,
+            document.body
+          )
+        : null}
     </>
   )
 }

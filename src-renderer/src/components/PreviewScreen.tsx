@@ -6,6 +6,7 @@ import { usePrepareStore } from '../prepare-store'
 import { useAppStore } from '../store'
 import { baseName } from './Notices'
 import { PreviewTable } from './PreviewTable'
+import { preloadPrepare } from './lazy-screens'
 
 interface Props {
   view: WorkbookView
@@ -36,6 +37,8 @@ export function PreviewScreen({ view, onChooseFile }: Props) {
   const startPrepare = usePrepareStore((s) => s.start)
   const preparing = usePrepareStore((s) => s.busy)
   const [target, setTarget] = useState<TargetId>('zangsho.orders')
+  // the review screen's code arrives while the user looks at the preview
+  useEffect(preloadPrepare, [])
   useEffect(() => {
     void loadTargets()
   }, [loadTargets])

@@ -18,6 +18,10 @@ export function formatNumber(value: unknown, lng: string | undefined): string {
 /** Replaces the built-in `number` format of an initialised i18next instance. */
 export function installNumberFormat(i18n: I18n): void {
   i18n.services.formatter?.add('number', formatNumber)
-  // the first formatter of a language loads its locale data (~50 ms): at start, not inside the first big render
-  formatNumber(0, i18n.language)
+}
+
+/** The first formatter of a language loads its locale data (~50 ms): the app asks for it at start in a task of its own,
+ * so it is not part of the page-load task (issue 14); the first render runs in slices beside it. */
+export function warmNumberFormat(language: string): void {
+  setTimeout(() => formatNumber(0, language), 0)
 }

@@ -55,6 +55,8 @@ export async function openAppPage(options: AppPageOptions = {}): Promise<AppPage
     })
     options.beforeLoad?.(page)
     await page.goto(harness.url)
+    // the first screen renders after i18n is ready, as a transition in slices: 'load' can come before it is drawn
+    await page.locator('#root > *').first().waitFor()
     const openedBrowser = browser
     const openedContext = context
     return {

@@ -78,6 +78,16 @@ const resultRows = () =>
     })
   )
 
+/** Waits until the results table shows n rows (all with the outcome, when given). */
+const showsResultRows = (n: number, outcome?: string) =>
+  page.waitForFunction(
+    ([n, outcome]) => {
+      const rows = [...document.querySelectorAll('[data-testid="result-row"]')]
+      return rows.length === n && rows.every((r) => !outcome || r.getAttribute('data-outcome') === outcome)
+    },
+    [n, outcome] as const
+  )
+
 beforeAll(async () => {
   app = await openAppPage({ timeoutMs: 30_000 })
   page = app.page
@@ -267,6 +277,8 @@ describe('journey 2: fix a file five ways, round-trip through Excel, push, fail 
     expect(await counts.locator('[data-count="failed"]').innerText()).toBe('失敗 1')
     await page.getByTestId('result-row').first().waitFor()
     await page.getByTestId('results-filter-all').click()
+    // the table keeps the previous filter's rows on screen until the new filter's page arrives
+    await showsResultRows(SENT.length)
     const rows = await resultRows()
     expect(rows.filter((r) => r.outcome === 'failed')).toEqual([{ row: 13, outcome: 'failed', key: 'J-12' }])
     expect(rows.filter((r) => r.outcome === 'created').map((r) => r.key)).toEqual(
@@ -315,6 +327,8 @@ describe('journey 2: fix a file five ways, round-trip through Excel, push, fail 
     const counts = page.getByTestId('push-end-counts')
     expect(await counts.locator('[data-count="created"]').innerText()).toBe(`已新增 ${SENT.length}`)
     await page.getByTestId('results-filter-all').click()
+    // until the reloaded page arrives the table shows the previous filter's (or the pre-retry) rows
+    await showsResultRows(SENT.length, 'created')
     const rows = await resultRows()
     expect(rows.map((r) => [r.key, r.outcome])).toEqual(SENT.map((r) => [r[0], 'created']))
     // at the server: every order once, never updated (a row sent twice would be "updated"), the fixed row in TWD
