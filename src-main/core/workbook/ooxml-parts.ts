@@ -2,7 +2,7 @@
 // the 1904 flag, number formats per style, and the shared strings (streamed: they can be large).
 import * as XLSX from 'xlsx'
 import type { ReadLimits } from './types'
-import type { ZipEntry } from './zip'
+import type { ZipBytes, ZipEntry } from './zip'
 import { inflateEntry } from './zip-stream'
 import { utf8Feeder, xmlSink, type XmlHandler, type XmlParserKind } from './xml-events'
 
@@ -11,7 +11,7 @@ export class StreamUnsupported extends Error {}
 
 export interface PartReader {
   file: string
-  bytes: Uint8Array
+  bytes: ZipBytes
   limits: ReadLimits
   parser: XmlParserKind
   byName: Map<string, ZipEntry>

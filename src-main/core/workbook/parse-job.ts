@@ -1,5 +1,5 @@
 // One parse job: what the worker is given, and how it is read (in the worker, or in-process when the worker cannot start).
-import { readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
 import { readWorkbookBytes } from './read'
 import { readWorkbook, type ReadProgress } from './read-stream'
 import { workbookError } from './errors'
@@ -7,7 +7,8 @@ import { chunkBuffers, packRows, type CompactChunk } from './compact-rows'
 import type { ReadLimits, ReadOptions, SheetTable } from './types'
 import type { OpenResult } from './open-result'
 import type { MergeRange } from './source'
-import { streamWorkbookRows } from './stream-read'
+import { streamWorkbookRows, type StreamOutcome } from './stream-read'
+import { fileSource, type ZipBytes, type ZipFileSource } from './zip'
 import { resolveLimits } from './limits'
 
 export interface ParseJob {
@@ -63,13 +64,6 @@ export async function runParseJobStreaming(
   job: ParseJob,
   post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void
 ): Promise<void> {
-  const bytes = jobBytes(job)
-  if (!(bytes instanceof Uint8Array)) return post({ type: 'done', result: bytes })
-  if (job.head && job.options.maxRows === undefined) {
-    // the preview path stops inflating after its rows: ~3 % of a full read; the full read's rows stay the final ones
-    const head = await readWorkbook(job.name, bytes, { ...job.options, maxRows: HEAD_ROWS }, job.limits)
-    if (head.ok) post({ type: 'head', table: head.table })
-  }
   let lastPost = 0
   const onProgress = (progress: ReadProgress) => {
     const now = Date.now()
@@ -77,22 +71,23 @@ export async function runParseJobStreaming(
     lastPost = now
     post({ type: 'progress', progress })
   }
-  if (job.stream) {
-    const streamed = await streamWorkbookRows(
-      job.name,
-      bytes,
-      job.options,
-      resolveLimits(job.limits),
-      {
-        start: (table) => post({ type: 'start', table }),
-        rows: (rows, width) => {
-          const chunk = packRows(rows, width)
-          post({ type: 'chunk', chunk }, chunkBuffers(chunk))
-        }
-      },
-      { firstChunk: FIRST_CHUNK_ROWS, chunk: CHUNK_ROWS },
-      onProgress
-    )
+  // a file on disk streams from the disk: the whole file is read into memory only if the ordinary read is needed
+  const fromDisk = job.stream && job.path !== undefined && !job.head
+  if (fromDisk) {
+    const streamed = await withFileSource(job.path!, (source) => streamRows(job, source, post, onProgress))
+    if (streamed?.kind === 'done')
+      return post({ type: 'done', result: streamed.result, dataMerges: streamed.dataMerges })
+    if (streamed?.kind === 'restart') post({ type: 'restart' })
+  }
+  const bytes = jobBytes(job)
+  if (!(bytes instanceof Uint8Array)) return post({ type: 'done', result: bytes })
+  if (job.head && job.options.maxRows === undefined) {
+    // the preview path stops inflating after its rows: ~3 % of a full read; the full read's rows stay the final ones
+    const head = await readWorkbook(job.name, bytes, { ...job.options, maxRows: HEAD_ROWS }, job.limits)
+    if (head.ok) post({ type: 'head', table: head.table })
+  }
+  if (job.stream && !fromDisk) {
+    const streamed = await streamRows(job, bytes, post, onProgress)
     if (streamed.kind === 'done')
       return post({ type: 'done', result: streamed.result, dataMerges: streamed.dataMerges })
     if (streamed.kind === 'restart') post({ type: 'restart' })
@@ -107,4 +102,43 @@ export async function runParseJobStreaming(
     post({ type: 'chunk', chunk }, chunkBuffers(chunk))
   }
   post({ type: 'done', result: { ok: true, table: { ...meta, rows: [] } } })
+}
+
+/** The streamed read (stream-read.ts): the header, then the rows in chunks while the sheet is parsed. */
+function streamRows(
+  job: ParseJob,
+  bytes: ZipBytes,
+  post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void,
+  onProgress: (progress: ReadProgress) => void
+): Promise<StreamOutcome> {
+  return streamWorkbookRows(
+    job.name,
+    bytes,
+    job.options,
+    resolveLimits(job.limits),
+    {
+      start: (table) => post({ type: 'start', table }),
+      rows: (rows, width) => {
+        const chunk = packRows(rows, width)
+        post({ type: 'chunk', chunk }, chunkBuffers(chunk))
+      }
+    },
+    { firstChunk: FIRST_CHUNK_ROWS, chunk: CHUNK_ROWS },
+    onProgress
+  )
+}
+
+/** Runs use with the file open for reading piece by piece; null when it cannot be opened (the whole read then says why). */
+async function withFileSource<T>(path: string, use: (source: ZipFileSource) => Promise<T>): Promise<T | null> {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    return null
+  }
+  try {
+    return await use(fileSource(fd, fstatSync(fd).size))
+  } finally {
+    closeSync(fd)
+  }
 }

@@ -5,7 +5,7 @@ import type { ReadLimits, ReadOptions, SheetInfo } from './types'
 import type { OpenResult } from './open-result'
 import { WorkbookFailure } from './errors'
 import { byteKind, zipFormat } from './detect'
-import { listZip, type ZipEntry } from './zip'
+import { listZip, zipRead, zipSize, type ZipBytes, type ZipEntry } from './zip'
 import { checkZipEntries } from './zip-guard'
 import { HEADER_SLACK, sheetRowsFor } from './read'
 import { sharedStrings, styleFormats, workbookParts, type PartReader, type WorkbookParts } from './ooxml-parts'
@@ -56,16 +56,16 @@ export interface StreamChunks {
 
 export async function streamWorkbookRows(
   name: string,
-  bytes: Uint8Array,
+  bytes: ZipBytes,
   options: ReadOptions,
   limits: ReadLimits,
   sink: StreamSink,
   sizes: StreamChunks,
   onProgress?: (p: ReadProgress) => void
 ): Promise<StreamOutcome> {
-  if (options.maxRows !== undefined || bytes.byteLength === 0 || bytes.byteLength > limits.maxFileBytes)
-    return { kind: 'not-streamed' }
-  if (byteKind(bytes) !== 'zip') return { kind: 'not-streamed' }
+  const size = zipSize(bytes)
+  if (options.maxRows !== undefined || size === 0 || size > limits.maxFileBytes) return { kind: 'not-streamed' }
+  if (byteKind(zipRead(bytes, 0, Math.min(size, 4096))) !== 'zip') return { kind: 'not-streamed' }
   const entries = listZip(bytes)
   const format = entries
     ? zipFormat(
