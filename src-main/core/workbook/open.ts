@@ -8,11 +8,11 @@ import type { ReadProgress } from './read-stream'
 import { DEFAULT_LIMITS, resolveLimits } from './limits'
 import { keepSpareWorker, workerFor } from './spare-worker'
 import { specFor } from './worker-spec'
-
-export { setWorkerEntryForTests } from './worker-spec'
 import { workbookError } from './errors'
 import type { MergeRange } from './source'
 import { fillMergesInRows } from './stream-merges'
+
+export { setWorkerEntryForTests } from './worker-spec'
 
 /** A table whose rows stay compact (see compact-rows.ts): pages are made into Cells when asked for. */
 export type CompactTable = Omit<SheetTable, 'rows'> & {
