@@ -50,6 +50,20 @@ describe('placeholders', () => {
     expect(cleanText(' － ')).toBe('')
   })
 
+  it('the fast paths (plain ASCII, remembered answers) give the same answers as normalizing every time', () => {
+    // asked twice: the second answer comes from the memo
+    for (let round = 0; round < 2; round++) {
+      for (const p of [' N/A ', '\tnull\n', 'Ｎ／Ａ', '（ＮＯＮＥ）', '\u3000無\u3000', '―'.replace('―', '—')])
+        expect(isPlaceholder(p), JSON.stringify(p)).toBe(true)
+      for (const v of ['n/a please', '-1', '無印良品', '（空白欄）', 'NULL1', ''])
+        expect(isPlaceholder(v), JSON.stringify(v)).toBe(false)
+    }
+    expect(cleanText('  ORD-001  ')).toBe('ORD-001')
+    expect(cleanText('ＯＲＤ－００１')).toBe('ORD-001')
+    expect(cleanText('a\u200Bb')).toBe('ab')
+    expect(cleanText(' (blank) ')).toBe('')
+  })
+
   it('count as empty, not as a bad amount or date', () => {
     expect(parseMoney('-')).toMatchObject({ ok: false, code: 'empty' })
     expect(parseDateTime('N/A', { timezone: 'Asia/Taipei' })).toMatchObject({ ok: false, code: 'empty' })
