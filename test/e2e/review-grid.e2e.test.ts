@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
+import { keepParseWorkerWarm } from '../../src-main/core/workbook/open'
 
 declare const document: { querySelector(selector: string): { textContent: string | null } | null }
 
@@ -96,6 +97,9 @@ describe('memory', () => {
     })
     await page.getByRole('button', { name: '回到預覽' }).click()
     await page.getByTestId('open-another').click()
+    // the app's one spare parse worker is a fixed cost whose heap (warm-up garbage) this process's gc() cannot collect:
+    // measured without it, so what is compared is what the opened files leave behind
+    keepParseWorkerWarm(false)
     const start = await settle()
     const seen: number[] = []
     for (const file of files) {
@@ -113,6 +117,7 @@ describe('memory', () => {
     console.info(
       `rss start ${mb(start.rss)} MB, while open ${seen.map(mb).join('/')} MB, end ${mb(end.rss)} MB; heapUsed ${mb(start.heapUsed)} → ${mb(end.heapUsed)} MB`
     )
+    keepParseWorkerWarm(true)
     await shot('review-11-memory-after.png')
     expect(end.rss - start.rss).toBeLessThan(50 * 1024 * 1024)
     expect(end.heapUsed - start.heapUsed).toBeLessThan(30 * 1024 * 1024)
