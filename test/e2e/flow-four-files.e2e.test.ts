@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../src-main/core/credentials/keychain'
 import * as XLSX from 'xlsx'
 import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { dispatch } from '../../src-main/services/dispatch'
@@ -13,16 +14,8 @@ import { seriousA11yViolations } from './axe'
 import { openAppPage, type AppPage } from './harness/app-page'
 import type { Harness } from './harness/server'
 
-const keychain = await vi.hoisted(async () =>
-  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 const FULL = 'zs_e2e_MultiFull_Token_7731'
 // may create customers and subscriptions, but not orders: the orders step is refused (403)
@@ -92,7 +85,7 @@ beforeAll(async () => {
     port: 0,
     tokens: { [FULL]: { api: 'zangsho' }, [NO_ORDERS]: { api: 'zangsho', abilities: write } }
   })
-  app = await openAppPage({ timeoutMs: 30_000 })
+  app = await openAppPage({ keychain, timeoutMs: 30_000 })
   ;({ page, harness } = app)
   for (const [name, token] of [
     ['帳獸', FULL],

@@ -3,22 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../src-main/core/credentials/keychain'
 import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
 import type { Harness } from './harness/server'
 
-// The harness builds the services without a keychain (= the OS one, which a headless box lacks); hand it an in-memory one.
-const keychain = await vi.hoisted(async () =>
-  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 const GOOD = 'zs_e2e_GoodToken_7Hq2Lm4821'
 const WRONG = 'zs_e2e_RevokedTok_Xy9Z5550'
@@ -41,6 +33,7 @@ const result = () => page.getByTestId('connection-result')
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, tokens: { [GOOD]: { api: 'zangsho' } } })
   app = await openAppPage({
+    keychain,
     // every frame the bridge carries, both ways
     beforeLoad: (p) =>
       p.on('websocket', (socket) => {

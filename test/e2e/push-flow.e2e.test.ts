@@ -6,24 +6,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Decimal from 'decimal.js'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../src-main/core/credentials/keychain'
 import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { dispatch } from '../../src-main/services/dispatch'
 import { seriousA11yViolations } from './axe'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
 import type { Harness } from './harness/server'
 
-// The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
-const keychain = await vi.hoisted(async () =>
-  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 // 80 orders over four months, two currencies; amounts typed the way shops do (thousands separators, one decimal)
 const ROWS = Array.from({ length: 80 }, (_, k) => {
@@ -81,6 +73,7 @@ beforeAll(async () => {
   writeFileSync(file, lines.join('\n'))
   shop = await startSandbox({ port: 0, tokens: { zs_e2e_Flow_Token_4410: { api: 'zangsho' } } })
   app = await openAppPage({
+    keychain,
     timeoutMs: 30_000,
     beforeLoad: (p) => p.on('websocket', (s) => s.on('framesent', (f) => frames.push(String(f.payload))))
   })

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import * as XLSX from 'xlsx'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../src-main/core/credentials/keychain'
 import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { dispatch } from '../../src-main/services/dispatch'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
@@ -19,17 +20,8 @@ import {
 } from './journey-steps'
 import type { Harness } from './harness/server'
 
-// The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
-const keychain = await vi.hoisted(async () =>
-  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 const SAMPLE = JOURNEY_SAMPLE
 const GOOD = 'zs_e2e_PushGood_Token_5531'
@@ -51,6 +43,7 @@ async function shot(name: string): Promise<void> {
 beforeAll(async () => {
   shop = await startSandbox({ port: 0, tokens: { [GOOD]: { api: 'zangsho' } } })
   app = await openAppPage({
+    keychain,
     timeoutMs: 30_000,
     beforeLoad: (p) =>
       p.on('websocket', (socket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))))

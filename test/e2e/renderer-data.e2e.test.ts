@@ -4,22 +4,14 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../src-main/core/credentials/keychain'
 import type { PreparePage } from '../../src-main/ipc/contract'
 import { dispatch } from '../../src-main/services/dispatch'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
 
-// The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
-const keychain = await vi.hoisted(async () =>
-  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 declare const document: {
   querySelector(selector: string): unknown
@@ -55,6 +47,7 @@ const shownRows = () =>
 
 beforeAll(async () => {
   app = await openAppPage({
+    keychain,
     timeoutMs: 30_000,
     beforeLoad: (p) => p.on('websocket', (socket) => socket.on('framesent', (f) => sent.push(String(f.payload))))
   })

@@ -3,21 +3,14 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../src-main/core/credentials/keychain'
 import { startSandbox, type Sandbox } from '../../src-main/sandbox'
 import { dispatch } from '../../src-main/services/dispatch'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
 
-const keychain = await vi.hoisted(async () =>
-  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 declare const document: { querySelector(selector: string): { textContent: string | null } | null }
 
@@ -40,7 +33,7 @@ async function service<T>(method: string, args: unknown): Promise<T> {
 
 beforeAll(async () => {
   shop = await startSandbox({ port: 0, tokens: { [TOKEN]: { api: 'zangsho' } } })
-  app = await openAppPage({ timeoutMs: 30_000 })
+  app = await openAppPage({ keychain, timeoutMs: 30_000 })
   page = app.page
 })
 

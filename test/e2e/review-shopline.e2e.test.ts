@@ -4,20 +4,12 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../src-main/core/credentials/keychain'
 import { openAppPage, SCREENSHOTS, type AppPage } from './harness/app-page'
 
-// The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
-const keychain = await vi.hoisted(async () =>
-  (await import('../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 declare const document: { querySelector(selector: string): { textContent: string | null } | null }
 
@@ -42,7 +34,7 @@ const waitText = (testId: string, pattern: string) =>
   )
 
 beforeAll(async () => {
-  app = await openAppPage({ timeoutMs: 30_000 })
+  app = await openAppPage({ keychain, timeoutMs: 30_000 })
   page = app.page
 })
 

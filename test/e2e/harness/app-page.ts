@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from './browser'
-import { startHarness, type Harness } from './server'
+import { startHarness, type Harness, type HarnessOptions } from './server'
 
 export const REPO = resolve(import.meta.dirname, '../../..')
 export const SCREENSHOTS = join(REPO, 'test/e2e/screenshots')
@@ -30,6 +30,8 @@ export interface AppPageOptions {
   beforeLoad?: (page: Page) => void
   /** Start over this data directory (kept on close), as the app does after a restart. */
   dataDir?: string
+  /** The tokens' store (default: the OS keychain, which a headless box lacks; tests pass memoryKeychain()). */
+  keychain?: HarnessOptions['keychain']
 }
 
 export async function openAppPage(options: AppPageOptions = {}): Promise<AppPage> {
@@ -37,7 +39,8 @@ export async function openAppPage(options: AppPageOptions = {}): Promise<AppPage
   const harness = await startHarness({
     rendererDir: join(REPO, 'out/renderer'),
     resourcesDir: join(REPO, 'resources'),
-    dataDir: options.dataDir
+    dataDir: options.dataDir,
+    keychain: options.keychain
   })
   let browser: Browser | undefined
   let context: BrowserContext | undefined

@@ -10,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../src-main/app/window-options'
 import { METHOD_NAMES } from '../../../src-main/ipc/contract'
 import { createServices, type OrderDockServices } from '../../../src-main/services'
 import { dispatch } from '../../../src-main/services/dispatch'
+import type { Keychain } from '../../../src-main/core/credentials/keychain'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,6 +29,8 @@ export interface HarnessOptions {
   resourcesDir: string
   /** Reuse this data directory (a restart over the same data); it is then left in place on close. */
   dataDir?: string
+  /** The tokens' store (default: the OS keychain, which a headless box lacks; tests pass memoryKeychain()). */
+  keychain?: Keychain
 }
 
 export interface Harness {
@@ -113,7 +116,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     resourcesDir: options.resourcesDir,
     appVersion: 'e2e',
     platform: process.platform,
-    keepParserWarm: true
+    keepParserWarm: true,
+    ...(options.keychain ? { keychain: options.keychain } : {})
   })
   const server = createServer((req, res) => serveStatic(rendererDir, req, res))
   const sockets = new WebSocketServer({ server, path: '/bridge', maxPayload: 400 * 1024 * 1024 })

@@ -6,22 +6,14 @@ import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import type { Page } from 'playwright-core'
 import * as XLSX from 'xlsx'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../../src-main/core/credentials/keychain'
 import { openAppPage, REPO, type AppPage } from '../harness/app-page'
 import { exportReportXlsx, openPushScreen, pushAndWait } from '../journey-steps'
 import { journeyKit, type JourneyKit } from './kit-1-2'
 
-// The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
-const keychain = await vi.hoisted(async () =>
-  (await import('../../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 const SAMPLE = '訂單-big5.csv'
 // what the sample holds, read here in Big5 (the expectations come from the file, not from the app)
@@ -40,7 +32,7 @@ let page: Page
 let kit: JourneyKit
 
 beforeAll(async () => {
-  app = await openAppPage({ timeoutMs: 30_000 })
+  app = await openAppPage({ keychain, timeoutMs: 30_000 })
   page = app.page
   kit = journeyKit(app)
 })

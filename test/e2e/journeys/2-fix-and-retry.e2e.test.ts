@@ -6,22 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import * as XLSX from 'xlsx'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../../src-main/core/credentials/keychain'
 import { openAppPage, type AppPage } from '../harness/app-page'
 import { openPushScreen, pushAndWait } from '../journey-steps'
 import { journeyKit, type JourneyKit } from './kit-1-2'
 
-// The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
-const keychain = await vi.hoisted(async () =>
-  (await import('../../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 const HEADER = ['訂單編號', '客戶姓名', 'Email', '金額', '付款狀態', '幣別']
 // sheet row n is ROWS[n - 2]; each broken row waits for one kind of fix
@@ -89,7 +81,7 @@ const showsResultRows = (n: number, outcome?: string) =>
   )
 
 beforeAll(async () => {
-  app = await openAppPage({ timeoutMs: 30_000 })
+  app = await openAppPage({ keychain, timeoutMs: 30_000 })
   page = app.page
   kit = journeyKit(app)
 })

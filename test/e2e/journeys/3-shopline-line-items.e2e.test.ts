@@ -6,21 +6,13 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import * as XLSX from 'xlsx'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../../src-main/core/credentials/keychain'
 import { openAppPage, type AppPage } from '../harness/app-page'
 import { journeyShot, numberIn, service, waitText } from './journey-kit'
 
-// The harness builds the services with the OS keychain, which a headless box lacks; hand it an in-memory one.
-const keychain = await vi.hoisted(async () =>
-  (await import('../../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 const DELIVERY = '64d000000000000000000001' // 歷史訂單匯入 (custom)
 const PAYMENT = '64e000000000000000000001' // 匯入 (custom)
@@ -70,7 +62,7 @@ async function storedOrders(): Promise<StoredOrder[]> {
 }
 
 beforeAll(async () => {
-  app = await openAppPage({ timeoutMs: 30_000 })
+  app = await openAppPage({ keychain, timeoutMs: 30_000 })
   page = app.page
 })
 

@@ -5,21 +5,14 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../../src-main/core/credentials/keychain'
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox'
 import { openAppPage, type AppPage } from '../harness/app-page'
 import { journeyShot, numberIn, service, waitText } from './journey-kit'
 
-const keychain = await vi.hoisted(async () =>
-  (await import('../../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 const ROWS = 100_000
 const LAST = ROWS + 1 // sheet row of the last order (the header is row 1)
@@ -43,7 +36,7 @@ async function editAmount(n: number, value: string): Promise<void> {
 
 beforeAll(async () => {
   shop = await startSandbox({ port: 0, tokens: { [TOKEN]: { api: 'zangsho' } }, zangshoRatePerMinute: 10_000 })
-  app = await openAppPage({ timeoutMs: 90_000 })
+  app = await openAppPage({ keychain, timeoutMs: 90_000 })
   page = app.page
 })
 

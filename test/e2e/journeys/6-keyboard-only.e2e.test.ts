@@ -5,20 +5,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryKeychain } from '../../../src-main/core/credentials/keychain'
 import { openAppPage, type AppPage } from '../harness/app-page'
 import { axeOn, journeyShot, numberIn, service, waitText } from './journey-kit'
 
-const keychain = await vi.hoisted(async () =>
-  (await import('../../../src-main/core/credentials/keychain')).memoryKeychain()
-)
-vi.mock('../../../src-main/services', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src-main/services')>()
-  return {
-    ...real,
-    createServices: (deps: Parameters<typeof real.createServices>[0]) => real.createServices({ ...deps, keychain })
-  }
-})
+// the harness would use the OS keychain, which a headless box lacks: tokens go to an in-memory one
+const keychain = memoryKeychain()
 
 const ROWS = 12
 const BAD_ROW = 6 // sheet row whose amount is typed wrong
@@ -68,7 +61,7 @@ async function expectTrapped(testId: string, times: number): Promise<void> {
 beforeAll(async () => {
   // watch for file choosers from the first frame: Playwright turns their interception on asynchronously when the first
   // listener is added, so a listener added just before the key press would race it
-  app = await openAppPage({ timeoutMs: 30_000, beforeLoad: (p) => p.on('filechooser', () => undefined) })
+  app = await openAppPage({ keychain, timeoutMs: 30_000, beforeLoad: (p) => p.on('filechooser', () => undefined) })
   page = app.page
   // setup, not UI: Rehearsal in small, paced batches so the progress screen stays long enough to be checked
   await service(app, 'profiles.save', {
