@@ -92,10 +92,7 @@ export function entryDataStart(bytes: ZipBytes, entry: ZipEntry): number {
 }
 
 export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const at = entry.localOffset
-  if (view.getUint32(at, true) !== 0x04034b50) throw new Error(`bad local header for ${entry.name}`)
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true)
+  const start = entryDataStart(bytes, entry)
   return bytes.subarray(start, start + entry.compressedSize)
 }
 
