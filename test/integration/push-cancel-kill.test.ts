@@ -1,12 +1,11 @@
 // The push CLI on a 定期定額 history: a real child process killed with SIGKILL after the creates, while a cancel is in flight
 // (the rehearsal server delays that answer), then --resume: each subscription exists once, cancelled once, at its original date.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { spawn } from 'node:child_process'
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runPush } from '../../src-main/cli/push'
 import type { Sandbox } from '../../src-main/sandbox'
 import { sandbox, tempDir } from './push-fixtures'
+import { pushChild, pushInProcess, resumeArgs, until } from './push-cli-run'
 
 let tmp: ReturnType<typeof tempDir>
 let sb: Sandbox
@@ -35,11 +34,6 @@ function historyCsv(): string {
 }
 const expectedCancelledAt = (i: number) => `2025-06-0${i}T02:30:00Z`
 
-async function until(cond: () => boolean, ms = 30_000) {
-  const end = Date.now() + ms
-  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 10))
-}
-
 describe('push CLI: cancelled subscriptions survive kill -9 between create and cancel', () => {
   it('kill -9 while a cancel is in flight, then --resume: one subscription per row, each cancelled once with its original date', async () => {
     const file = historyCsv()
@@ -58,33 +52,19 @@ describe('push CLI: cancelled subscriptions survive kill -9 between create and c
       jobs,
       '--json'
     ]
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'push', ...argv], {
-      env: { ...process.env, TOK: 'rehearsal' },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    const exited = new Promise<NodeJS.Signals | null>((res) => proc.on('exit', (_code, signal) => res(signal)))
+    const { proc, exited } = pushChild(argv)
     // The creates landed: from now on every write answers 10 s late, after it is committed.
     await until(() => sb.state.subscriptions.length === 6)
     sb.setFaults('slow=1:10000')
     expect(sb.state.requestLog.some((r) => r.method === 'PUT')).toBe(false)
     await until(() => sb.state.subscriptions.some((s) => s.status === 'cancelled'))
     proc.kill('SIGKILL')
-    expect(await exited).toBe('SIGKILL')
+    expect((await exited).signal).toBe('SIGKILL')
     expect(sb.state.subscriptions.filter((s) => s.status === 'cancelled')).toHaveLength(1)
     sb.setFaults(null)
 
     const [journal] = readdirSync(jobs).filter((n) => n.endsWith('.jsonl'))
-    let out = ''
-    const code = await runPush(
-      ['--resume', journal.replace(/\.jsonl$/, ''), '--token-env', 'TOK', '--journal-dir', jobs, '--json'],
-      {
-        env: { TOK: 'rehearsal' },
-        fetch: globalThis.fetch,
-        stdout: { write: (s: string) => (out += s) },
-        stderr: { write: () => undefined },
-        signals: { on: () => undefined, off: () => undefined }
-      }
-    )
+    const { code, out } = await pushInProcess(resumeArgs(journal.replace(/\.jsonl$/, ''), jobs))
     expect(code).toBe(0)
     const got = JSON.parse(out) as {
       summary: Record<string, number>
@@ -121,31 +101,21 @@ describe('push CLI: cancelled subscriptions survive kill -9 between create and c
 
   it('the plain summary counts the rows created, then cancelled; the report has outcome created and reason cancelled', async () => {
     const file = historyCsv()
-    let out = ''
-    const code = await runPush(
-      [
-        file,
-        '--target',
-        'zangsho.subscriptions',
-        '--base-url',
-        sb.zangshoBaseUrl,
-        '--token-env',
-        'TOK',
-        '--min-interval-ms',
-        '0',
-        '--journal-dir',
-        join(tmp.dir, 'j'),
-        '--report',
-        join(tmp.dir, 'r.csv')
-      ],
-      {
-        env: { TOK: 'rehearsal' },
-        fetch: globalThis.fetch,
-        stdout: { write: (s: string) => (out += s) },
-        stderr: { write: () => undefined },
-        signals: { on: () => undefined, off: () => undefined }
-      }
-    )
+    const { code, out } = await pushInProcess([
+      file,
+      '--target',
+      'zangsho.subscriptions',
+      '--base-url',
+      sb.zangshoBaseUrl,
+      '--token-env',
+      'TOK',
+      '--min-interval-ms',
+      '0',
+      '--journal-dir',
+      join(tmp.dir, 'j'),
+      '--report',
+      join(tmp.dir, 'r.csv')
+    ])
     expect(code).toBe(0)
     expect(out).toContain('of which created, then cancelled: 4')
     const report = readFileSync(join(tmp.dir, 'r.csv'), 'utf8')
