@@ -4,6 +4,7 @@
 // prepared the ordinary way instead: same output either way.
 import { openWorkbookCompact } from '../core/workbook'
 import type { ReadLimits, ReadOptions, SheetRow, SheetTable, WorkbookError } from '../core/workbook/types'
+import type { MergeRange } from '../core/workbook/source'
 import { EMPTY_CELL as EMPTY } from '../core/workbook/source'
 import { fillMergesInRows } from '../core/workbook/stream-merges'
 import { startPreparation, type StreamPreparation } from '../core/validation/stream-prepare'
@@ -46,16 +47,17 @@ export async function openAndPrepare(
     onChunk: (store, received) => {
       const start = started as SheetTable | null
       if (!start || !settings) return // an ordinary read: its rows are prepared whole below
-      // padded, never cut here: a wider row late in the file widens the final table (then it is prepared afresh)
-      const rows = fit(store.page(consumed, received - consumed), start.headers.length, false)
-      consumed = received
-      store.release(received) // the preparation keeps these rows: the compact copy can go
       const current = prep as StreamPreparation | null
-      if (current) current.add(rows)
+      // the preparation keeps the reader's compact chunks as they are: rows become Cells one at a time
+      if (current) for (const chunk of store.chunksFrom(consumed)) current.add(chunk)
       else {
+        // the first rows settle the plan. Padded, never cut: a wider row later widens the final table (prepared afresh)
+        const rows = fit(store.page(consumed, received - consumed), start.headers.length, false)
         prep = startPreparation({ ...start, rows }, settings)
         hooks.onFirstRows?.(prep.current, rows.length)
       }
+      consumed = received
+      store.release(received) // the preparation holds these rows now
     }
   })
   if (!opened.ok) return opened
@@ -63,22 +65,23 @@ export async function openAndPrepare(
   const start = started as SheetTable | null
   const streamed = prep as StreamPreparation | null
   if (start && streamed) {
-    const rows = streamed.rows()
     if (!sameList(start.headers, meta.headers)) {
       // the final header is not the streamed one: prepare the whole table afresh (same rows, final width)
-      const whole = fit(rows, meta.headers.length)
+      const whole = fit(streamed.rows(), meta.headers.length)
       fillMergesInRows(whole, dataMerges ?? [])
       return { ok: true, table: { ...meta, rows: whole }, preparation: null }
     }
     // merged cells are read at the sheet's end: the rows they fill are checked again with their filled cells
-    fit(rows, meta.headers.length)
-    const filled = fillMergesInRows(rows, dataMerges ?? [])
-    const table: SheetTable = { ...meta, rows }
-    const preparation = streamed.finish(table)
-    for (const rowNumber of filled) {
-      const idx = indexOfRow(rows, rowNumber)
-      if (idx >= 0) preparation.updateRow(rowNumber, rows[idx].cells)
-    }
+    const merges = dataMerges ?? []
+    const filled = streamed.fillMerges((rows) => fillMergesInRows(rows, merges), rowsUnder(merges))
+    const preparation = streamed.finish(meta)
+    for (const row of filled) preparation.updateRow(row.rowNumber, row.cells)
+    // the rows become SheetRows only when asked for (push's report, --errors-out): validate alone never needs them
+    let rows: SheetRow[] | undefined
+    const table = Object.defineProperty({ ...meta }, 'rows', {
+      enumerable: true,
+      get: () => (rows ??= streamed.rows())
+    }) as SheetTable
     return { ok: true, table, preparation }
   }
   // not streamed (CSV, several sheets …): the rows as Cells, each compact chunk let go once turned into them
@@ -104,15 +107,7 @@ function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
 }
 
-function indexOfRow(rows: SheetRow[], rowNumber: number): number {
-  let lo = 0
-  let hi = rows.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const n = rows[mid].rowNumber
-    if (n === rowNumber) return mid
-    if (n < rowNumber) lo = mid + 1
-    else hi = mid - 1
-  }
-  return -1
+/** The row numbers merged areas cover, their first row included. */
+function* rowsUnder(merges: readonly MergeRange[]): Generator<number> {
+  for (const m of merges) for (let r = m.s.r; r <= m.e.r; r++) yield r + 1
 }

@@ -19,7 +19,17 @@ export const SUBSCRIPTION_BILLING_CYCLES = ['monthly', 'quarterly', 'semi-annual
 /** Money for 帳獸: "1990.00" (round half up to 2 places; decimal.js, never floats). */
 export function money2(value: FieldValue): string {
   const d = typeof value === 'object' ? (value as Decimal) : new Decimal(value as Decimal.Value)
-  return d.toFixed(2, Decimal.ROUND_HALF_UP)
+  return keptMoney(d.toFixed(2, Decimal.ROUND_HALF_UP))
+}
+
+// A shop's few prices recur on most rows: one string each, not one per record (~2 MB at 100k orders).
+const MONEY_KEPT = new Map<string, string>()
+function keptMoney(text: string): string {
+  const kept = MONEY_KEPT.get(text)
+  if (kept !== undefined) return kept
+  if (MONEY_KEPT.size >= 10_000) MONEY_KEPT.clear()
+  MONEY_KEPT.set(text, text)
+  return text
 }
 
 /** Copy the defined values of the given keys, formatting money keys as 帳獸 strings. */

@@ -1,16 +1,18 @@
 // A text cell that starts like a formula (=, +, -, @, tab, CR) is sent as text but may run as a formula when someone
 // opens an export of the shop's data in Excel (CSV injection). Warn so the owner can check it on purpose.
 import { makeIssue } from './messages'
+import type { Cell } from '../workbook/types'
 import { rawText, type RowPlan, type RowState } from './row'
 import type { Issue } from './types'
 
 const FORMULA_START = /^[=+\-@\t\r]/
 
-export function formulaWarnings(plan: RowPlan, state: RowState): Issue[] {
+/** cells: the row's own (state.cells may look them up again). */
+export function formulaWarnings(plan: RowPlan, state: RowState, cells: readonly Cell[]): Issue[] {
   let out: Issue[] | null = null
   for (const src of plan.sources) {
     if (src.field.type !== 'string' || src.ci < 0) continue
-    const text = rawText(state.cells[src.ci])
+    const text = rawText(cells[src.ci])
     if (!FORMULA_START.test(text)) continue
     const first = text[0] === '\t' ? 'Tab' : text[0] === '\r' ? 'CR' : text[0]
     ;(out ??= []).push(

@@ -1,5 +1,5 @@
 // Settings → a row plan (which column feeds which field) plus the issues that concern the whole sheet, reported once.
-import type { Cell, SheetTable } from '../workbook/types'
+import type { Cell, SheetRow, SheetTable } from '../workbook/types'
 import type { Target } from '../targets/types'
 import { validateMapping } from '../mapping/automap'
 import { isColumnEntry, isConstantEntry, isDeriveEntry } from '../mapping/types'
@@ -29,12 +29,15 @@ function constantCell(v: string | number | boolean): Cell {
   return { t: 's', v, w: v }
 }
 
-export function firstDataRow(table: SheetTable): number {
-  const r = table.rows.find((row) => !isBlankRow(row))
-  return r ? r.rowNumber : table.headerRow + 1
+/** What a plan reads of a table: its rows need only be walked in order (a preparation may keep them compact). */
+export type PlanTable = Pick<SheetTable, 'headers' | 'headerRow'> & { rows: Iterable<SheetRow> }
+
+export function firstDataRow(table: PlanTable): number {
+  for (const row of table.rows) if (!isBlankRow(row)) return row.rowNumber
+  return table.headerRow + 1
 }
 
-export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, target: Target): SheetPlan {
+export function buildSheetPlan(table: PlanTable, settings: PrepareSettings, target: Target): SheetPlan {
   const at = firstDataRow(table)
   const globalIssues: Issue[] = []
   for (const p of validateMapping(target, settings.mapping, table.headers)) {
@@ -122,7 +125,7 @@ export function buildSheetPlan(table: SheetTable, settings: PrepareSettings, tar
 
 /** A column of "01/02/2026" dates: use the chosen order, else what the column proves, else ask once for the column. */
 function resolveDateOrder(
-  table: SheetTable,
+  table: PlanTable,
   src: FieldSource,
   settings: PrepareSettings,
   ambiguous: string[],

@@ -1,9 +1,11 @@
 // createPreparation: the whole sheet mapped, normalized and validated, kept incrementally up to date on edits.
 import type { Cell, SheetRow, SheetTable } from '../workbook/types'
+import type { CompactChunk } from '../workbook/compact-rows'
 import type { FieldValue, PreparedRecord, Target } from '../targets/types'
 import { getTarget } from '../targets/index'
 import { buildSheetPlan, type SheetPlan } from './plan'
-import { fieldText, isBlankRow, normalizeRow, type RowState } from './row'
+import { fieldText, isBlankRow, normalizeRow, type CellsSource, type RowState } from './row'
+import { ArrayRowList, CompactRowList, type RowList } from './row-list'
 import { duplicateIssue, duplicateKey, stampWarnings, type DuplicateRule } from './rules'
 import { schemaIssue } from './schema-check'
 import { buildOrderGroup } from './order-group'
@@ -25,8 +27,13 @@ export class PreparationImpl implements Preparation {
   private readonly settings: PrepareSettings
   /** Streaming (stream-prepare.ts): the order whose rows may continue in the next chunk, refreshed later. */
   private pendingGroup: string | null = null
-  private readonly rows: SheetRow[]
+  /** Streaming: compact, as the reader sent them; otherwise the table's rows. */
+  private readonly rows: RowList
   private readonly indexOf: RowIndex
+  /** Row states look their cells up here instead of holding them. */
+  private readonly cellsSource: CellsSource = {
+    cellsOf: (rowNumber) => this.rows.rowAt(this.requireIdx(rowNumber)).cells
+  }
   private readonly states: (RowState | null)[]
   private readonly excluded: Set<number>
   private readonly rule: DuplicateRule | undefined
@@ -64,8 +71,8 @@ export class PreparationImpl implements Preparation {
     this.target = target
     this.sheet = buildSheetPlan(table, settings, target)
     this.ambiguousDateColumns = this.sheet.ambiguousDateColumns
-    this.rows = table.rows.slice()
-    this.indexOf = new RowIndex(this.rows)
+    this.rows = streaming ? new CompactRowList(table.headers.length) : new ArrayRowList(table.rows.slice())
+    this.indexOf = new RowIndex(streaming ? [] : table.rows.map((r) => r.rowNumber))
     this.excluded = new Set(settings.excludedRows ?? [])
     this.rule = target.unique
     this.shipping = settings.shipping
@@ -73,11 +80,7 @@ export class PreparationImpl implements Preparation {
       deliveryOptionId: settings.shopline?.deliveryOptionId ?? '',
       paymentMethodId: settings.shopline?.paymentMethodId ?? ''
     }
-    const n = streaming ? 0 : this.rows.length
-    if (streaming) {
-      this.rows = []
-      this.indexOf = new RowIndex([])
-    }
+    const n = this.rows.length
     this.states = new Array(n).fill(null)
     this.keyOfIdx = new Array(n).fill(null)
     this.slots = new Array(n).fill(undefined)
@@ -117,16 +120,21 @@ export class PreparationImpl implements Preparation {
   }
 
   /** Streaming: the next rows, normalized and checked now; an earlier row's cross-row checks follow its new peers. */
-  appendRows(rows: SheetRow[]): void {
-    const from = this.rows.length
-    for (const row of rows) {
-      this.rows.push(row)
+  appendRows(rows: SheetRow[] | CompactChunk): void {
+    const list = this.rows
+    if (!(list instanceof CompactRowList)) throw new Error('appendRows: not a streaming preparation')
+    const from = list.length
+    if (Array.isArray(rows)) list.addRows(rows)
+    else list.add(rows)
+    const numbers: number[] = []
+    for (let i = from; i < list.length; i++) {
+      numbers.push(list.rowNumberAt(i))
       this.states.push(null)
       this.keyOfIdx.push(null)
       this.slots.push(undefined)
       this.recordIssueRows.push(undefined)
     }
-    this.indexOf.append(rows)
+    this.indexOf.append(numbers)
     const added = new Map<string, number>()
     for (let i = from; i < this.rows.length; i++) {
       this.setState(i, this.computeState(i))
@@ -153,8 +161,9 @@ export class PreparationImpl implements Preparation {
 
   /** Streaming: every row is in. The plan is made again from all rows (dates' day/month order, the first data row);
    * rows are normalized again only when its decisions changed. */
-  finishRows(table: SheetTable): void {
+  finishRows(table: Omit<SheetTable, 'rows'>): void {
     const before = this.sheet
+    if (this.rows instanceof CompactRowList) this.rows.setWidth(table.headers.length)
     this.sheet = buildSheetPlan({ ...table, rows: this.rows }, this.settings, this.target)
     this.ambiguousDateColumns = this.sheet.ambiguousDateColumns
     const same =
@@ -176,9 +185,23 @@ export class PreparationImpl implements Preparation {
     this.chainCache = null
   }
 
-  /** The rows as given (streaming: the table's rows). */
+  /** The rows as given, with their edits (streaming: the table's rows), as SheetRows. */
   sheetRows(): SheetRow[] {
-    return this.rows
+    return [...this.rows]
+  }
+
+  /** Streaming, before finishRows: merged areas read at the sheet's end fill their rows (checked again by updateRow). */
+  fillMerges(fill: (rows: SheetRow[]) => number[], rowNumbers: Iterable<number>): SheetRow[] {
+    const rows: SheetRow[] = []
+    for (const rowNumber of rowNumbers) {
+      const idx = this.indexOf.get(rowNumber)
+      if (idx !== undefined) rows.push(this.rows.rowAt(idx))
+    }
+    const changed = fill(rows)
+    const byNumber = new Map(rows.map((r) => [r.rowNumber, r]))
+    const out = changed.map((rowNumber) => byNumber.get(rowNumber)!)
+    for (const row of out) this.rows.set(this.requireIdx(row.rowNumber), row)
+    return out
   }
 
   get records(): PreparedRecord[] {
@@ -189,7 +212,7 @@ export class PreparationImpl implements Preparation {
   get issues(): Issue[] {
     if (!this.issuesCache) {
       const out: Issue[] = []
-      for (const r of this.rows) out.push(...this.issuesForRow(r.rowNumber))
+      for (let i = 0; i < this.rows.length; i++) out.push(...this.issuesForRow(this.rows.rowNumberAt(i)))
       const atNoRow = this.sheet.globalIssues.filter((g) => !this.indexOf.has(g.row))
       this.issuesCache = atNoRow.concat(out)
     }
@@ -246,12 +269,12 @@ export class PreparationImpl implements Preparation {
     const idx = this.indexOf.get(rowNumber)
     const key = idx === undefined ? null : this.keyOfIdx[idx]
     if (!this.target.groupBy || key === null || key.startsWith(NO_ORDER_NO) || this.byKey.count(key) < 2) return null
-    return { orderNo: key, rows: this.byKey.get(key).map((i) => this.rows[i].rowNumber) }
+    return { orderNo: key, rows: this.byKey.get(key).map((i) => this.rows.rowNumberAt(i)) }
   }
 
   updateRow(rowNumber: number, cells: Cell[]): void {
     const idx = this.requireIdx(rowNumber)
-    this.rows[idx] = { rowNumber, cells }
+    this.rows.set(idx, { rowNumber, cells })
     if (idx < this.validated) this.recompute(idx) // a row not validated yet is validated with its new cells later
   }
 
@@ -270,13 +293,13 @@ export class PreparationImpl implements Preparation {
   }
 
   private computeState(idx: number): RowState | null {
-    const row = this.rows[idx]
+    const row = this.rows.rowAt(idx)
     if (this.excluded.has(row.rowNumber) || isBlankRow(row)) return null
-    const st = normalizeRow(this.sheet.plan, row)
+    const st = normalizeRow(this.sheet.plan, row, this.cellsSource)
     if (!this.target.groupBy)
       for (const w of stampWarnings(this.target, st, this.sheet.columnOf, this.sheet.plan)) st.issues.push(w) // grouped: per order (order-group.ts)
     if (this.target.eventRules) deriveEventRow(st, this.sheet.columnOf)
-    for (const w of formulaWarnings(this.sheet.plan, st)) st.issues.push(w)
+    for (const w of formulaWarnings(this.sheet.plan, st, row.cells)) st.issues.push(w)
     return st
   }
 
@@ -338,7 +361,7 @@ export class PreparationImpl implements Preparation {
     const others = members
       .filter((i) => i !== idx)
       .slice(0, MAX_NAMED_ROWS)
-      .map((i) => this.rows[i].rowNumber)
+      .map((i) => this.rows.rowNumberAt(i))
     const st = this.states[idx]!
     return duplicateIssue(
       this.target,
@@ -448,21 +471,21 @@ class RowIndex {
   private base: number
   private map: Map<number, number> | null
   private size: number
-  constructor(rows: SheetRow[]) {
-    this.size = rows.length
-    this.base = rows.length > 0 ? rows[0].rowNumber : 0
-    const contiguous = rows.every((r, i) => r.rowNumber === this.base + i)
-    this.map = contiguous ? null : new Map(rows.map((r, i) => [r.rowNumber, i]))
+  constructor(rowNumbers: readonly number[]) {
+    this.size = rowNumbers.length
+    this.base = rowNumbers.length > 0 ? rowNumbers[0] : 0
+    const contiguous = rowNumbers.every((n, i) => n === this.base + i)
+    this.map = contiguous ? null : new Map(rowNumbers.map((n, i) => [n, i]))
   }
   /** Streaming: rows after those indexed so far. */
-  append(rows: SheetRow[]): void {
-    if (this.size === 0 && !this.map && rows.length) this.base = rows[0].rowNumber
-    for (const r of rows) {
-      if (!this.map && r.rowNumber !== this.base + this.size) {
+  append(rowNumbers: readonly number[]): void {
+    if (this.size === 0 && !this.map && rowNumbers.length) this.base = rowNumbers[0]
+    for (const n of rowNumbers) {
+      if (!this.map && n !== this.base + this.size) {
         this.map = new Map()
         for (let i = 0; i < this.size; i++) this.map.set(this.base + i, i)
       }
-      this.map?.set(r.rowNumber, this.size)
+      this.map?.set(n, this.size)
       this.size++
     }
   }

@@ -56,11 +56,33 @@ export interface RowState {
   rowNumber: number
   values: Record<string, FieldValue>
   /** The row's cells: fieldText() reads what a field's cell showed, for messages. */
-  cells: Cell[]
+  readonly cells: Cell[]
   issues: Issue[]
   /** Cannot be sent yet for a reason reported once elsewhere (an ambiguous date column). */
   blocked: boolean
   metadata?: Record<string, string>
+}
+
+/** Where a row's cells are found again by row number (a preparation that keeps its rows compact). */
+export interface CellsSource {
+  cellsOf(rowNumber: number): Cell[]
+}
+
+/** A row state that does not hold its row's Cells: messages, rarely needed, look them up again. */
+class LookedUpCellsState implements RowState {
+  values: Record<string, FieldValue> = {}
+  issues: Issue[] = []
+  blocked = false
+  declare metadata?: Record<string, string>
+
+  constructor(
+    readonly rowNumber: number,
+    private readonly source: CellsSource
+  ) {}
+
+  get cells(): Cell[] {
+    return this.source.cellsOf(this.rowNumber)
+  }
 }
 
 // Anything but whitespace and the invisible characters cleanText strips: a cheap "not blank" test.
@@ -165,8 +187,10 @@ function normalizeCell(src: FieldSource, cell: Cell, text: string, plan: RowPlan
 }
 
 /** Normalize every mapped field of a row. Grouped targets check order-level "required" per order, not per row. */
-export function normalizeRow(plan: RowPlan, row: SheetRow): RowState {
-  const state: RowState = { rowNumber: row.rowNumber, values: {}, cells: row.cells, issues: [], blocked: false }
+export function normalizeRow(plan: RowPlan, row: SheetRow, source?: CellsSource): RowState {
+  const state: RowState = source
+    ? new LookedUpCellsState(row.rowNumber, source)
+    : { rowNumber: row.rowNumber, values: {}, cells: row.cells, issues: [], blocked: false }
   let later: FieldSource[] | null = null
   for (const src of plan.sources) {
     if (src.derive) {

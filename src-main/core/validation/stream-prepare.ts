@@ -3,6 +3,7 @@
 // the whole-sheet decisions (dates' day/month order) with every row in. The result equals createPreparation on the
 // whole table (stream-prepare.test.ts).
 import type { SheetRow, SheetTable } from '../workbook/types'
+import type { CompactChunk } from '../workbook/compact-rows'
 import { PreparationImpl } from './prepare'
 import type { Preparation, PrepareSettings } from './types'
 
@@ -11,11 +12,15 @@ export interface StreamPreparation {
   readonly rowCount: number
   /** The preparation as it stands: the rows so far, each with its own issues; cross-row issues may still grow. */
   readonly current: Preparation
-  /** The next rows, in sheet order (rows of one table, continuing the previous chunk). */
-  add(rows: SheetRow[]): void
-  /** Every row is in: table is the final table (its rows are ignored; the rows given are the table's rows). */
-  finish(table: SheetTable): Preparation
-  /** The rows given, in order (the table's rows once finished). */
+  /** The next rows, in sheet order (rows of one table, continuing the previous chunk): as SheetRows or as the
+   * reader's compact chunk, which is kept as it is. */
+  add(rows: SheetRow[] | CompactChunk): void
+  /** Before finish: fill merged areas into the rows they cover (fill: fillMergesInRows); returns the rows changed,
+   * for updateRow after finish. */
+  fillMerges(fill: (rows: SheetRow[]) => number[], rowNumbers: Iterable<number>): SheetRow[]
+  /** Every row is in: table is the final table without rows (the rows given are the table's rows). */
+  finish(table: Omit<SheetTable, 'rows'>): Preparation
+  /** The rows given, in order, with the merges filled (the table's rows once finished), as SheetRows. */
   rows(): SheetRow[]
 }
 
@@ -26,12 +31,16 @@ export function startPreparation(first: SheetTable, settings: PrepareSettings): 
   let finished = false
   return {
     get rowCount() {
-      return impl.sheetRows().length
+      return impl.total
     },
     current: impl,
     add(rows) {
       if (finished) throw new Error('preparation already finished')
-      if (rows.length) impl.appendRows(rows)
+      if (!Array.isArray(rows) || rows.length) impl.appendRows(rows)
+    },
+    fillMerges(fill, rowNumbers) {
+      if (finished) throw new Error('preparation already finished')
+      return impl.fillMerges(fill, rowNumbers)
     },
     finish(table) {
       if (!finished) impl.finishRows(table)

@@ -27,11 +27,11 @@ const ROWS: SheetRow[] = [
 describe('compact rows', () => {
   it('keep raw values and only the displayed text that differs, and give back the same Cells', () => {
     const chunk = packRows(ROWS, 7)
-    const shown = [...chunk.shown].map((k, i) => [i, k]).filter(([, k]) => k >= 0)
-    expect(shown.map(([i, k]) => [i, chunk.strings[k]])).toEqual([
+    expect([...chunk.shownAt].map((i, s) => [i, chunk.strings[chunk.shown[s]]])).toEqual([
       [1, '1,990.00'],
       [3, '2026/1/9 12:00']
     ])
+    expect([...chunk.nums]).toEqual([1990, 5]) // only the number cells' values, not one slot per cell
     const back = unpackRows(chunk)
     expect(back[0]).toEqual(ROWS[0])
     expect(back[1].cells).toEqual([
@@ -61,6 +61,22 @@ describe('compact rows', () => {
     expect(back[0].cells[3].w).toBe('990.00')
     expect(Object.is(back[1].cells[4].v, -0)).toBe(true)
     expect(Object.is(back[2].cells[4].v, 0)).toBe(true)
+  })
+
+  it('one row at a time, padded or cut to a width, gives the same cells', () => {
+    const chunk = packRows(ROWS, 7)
+    expect(unpackRows(chunk, 0, 1)).toEqual([ROWS[0]])
+    expect(unpackRows(chunk, 1, 2, 2)[0].cells).toEqual([
+      { t: 's', v: 'x', w: 'x' },
+      { t: 'z', v: null, w: '' }
+    ])
+    expect(unpackRows(chunk, 0, 2, 4).map((r) => r.cells.map((c) => c.w))).toEqual([
+      ['0012', '1,990.00', '5', '2026/1/9 12:00'],
+      ['x', '', '', '']
+    ])
+    expect(unpackRows(packRows(ROWS, 7), 0, 1, 9)[0].cells.slice(6)).toEqual(
+      Array.from({ length: 3 }, () => ({ t: 'z', v: null, w: '' }))
+    )
   })
 
   it('a store pages across chunk boundaries', () => {

@@ -13,22 +13,25 @@ export interface CompactChunk {
   /** rows × width type codes, row-major. */
   types: Uint8Array
   /**
-   * rows × width raw values: an index into strings (a text), or NUM (the value is in nums), FALSE/TRUE, or NONE
-   * (null). Each distinct text crosses the worker boundary once per chunk, not once per cell.
+   * rows × width raw values: an index into strings (a text), NONE (null), FALSE/TRUE, or NUM0 - k (the number nums[k]).
+   * Each distinct text crosses the worker boundary once per chunk, not once per cell.
    */
   refs: Int32Array
-  /** rows × width numbers where refs says NUM (empty when the chunk has no number). */
+  /** The chunk's numbers, in cell order: only as many as it has number values. */
   nums: Float64Array
   /** The chunk's distinct texts: raw values and displayed texts. */
   strings: string[]
-  /** rows × width: index into strings of the displayed text where it is not the raw value's own text, else -1 (empty when none). */
+  /** Ascending cell indexes (row × width + column) whose displayed text is not the raw value's own text. */
+  shownAt: Int32Array
+  /** For each shownAt: its displayed text, an index into strings. */
   shown: Int32Array
 }
 
 const NONE = -1
-const NUM = -2
 const FALSE = -3
 const TRUE = -4
+/** refs at or below NUM0 are numbers: nums[NUM0 - ref]. */
+const NUM0 = -8
 
 function ownText(t: Cell['t'], v: Cell['v']): string {
   if (t === 'z') return ''
@@ -40,8 +43,9 @@ export function packRows(rows: SheetRow[], width: number): CompactChunk {
   const n = rows.length
   const types = new Uint8Array(n * width)
   const refs = new Int32Array(n * width).fill(NONE)
-  let nums: Float64Array | null = null
-  let shown: Int32Array | null = null
+  const nums: number[] = []
+  const shownAt: number[] = []
+  const shown: number[] = []
   const strings: string[] = []
   const index = new Map<string, number>()
   const ref = (text: string) => {
@@ -64,14 +68,11 @@ export function packRows(rows: SheetRow[], width: number): CompactChunk {
       types[i] = CODE[cell.t]
       const v = cell.v
       if (typeof v === 'string') refs[i] = ref(v)
-      else if (typeof v === 'number') {
-        nums ??= new Float64Array(n * width)
-        nums[i] = v
-        refs[i] = NUM
-      } else if (typeof v === 'boolean') refs[i] = v ? TRUE : FALSE
+      else if (typeof v === 'number') refs[i] = NUM0 - nums.push(v) + 1
+      else if (typeof v === 'boolean') refs[i] = v ? TRUE : FALSE
       if (cell.w !== ownText(cell.t, v)) {
-        shown ??= new Int32Array(n * width).fill(NONE)
-        shown[i] = ref(cell.w)
+        shownAt.push(i)
+        shown.push(ref(cell.w))
       }
     }
   }
@@ -80,15 +81,18 @@ export function packRows(rows: SheetRow[], width: number): CompactChunk {
     rowNumbers,
     types,
     refs,
-    nums: nums ?? new Float64Array(0),
+    nums: Float64Array.from(nums),
     strings,
-    shown: shown ?? new Int32Array(0)
+    shownAt: Int32Array.from(shownAt),
+    shown: Int32Array.from(shown)
   }
 }
 
 /** The buffers to transfer (not copy) when posting a chunk. */
 export function chunkBuffers(chunk: CompactChunk): ArrayBuffer[] {
-  return [chunk.rowNumbers, chunk.types, chunk.refs, chunk.nums, chunk.shown].map((a) => a.buffer as ArrayBuffer)
+  return [chunk.rowNumbers, chunk.types, chunk.refs, chunk.nums, chunk.shownAt, chunk.shown].map(
+    (a) => a.buffer as ArrayBuffer
+  )
 }
 
 export function chunkLength(chunk: CompactChunk): number {
@@ -97,22 +101,42 @@ export function chunkLength(chunk: CompactChunk): number {
 
 function valueAt(chunk: CompactChunk, i: number): Cell['v'] {
   const k = chunk.refs[i]
-  return k >= 0 ? chunk.strings[k] : k === NUM ? chunk.nums[i] : k === TRUE ? true : k === FALSE ? false : null
+  return k >= 0 ? chunk.strings[k] : k <= NUM0 ? chunk.nums[NUM0 - k] : k === TRUE ? true : k === FALSE ? false : null
+}
+
+/** The first position in shownAt at or after cell index i. */
+function shownFrom(chunk: CompactChunk, i: number): number {
+  let lo = 0
+  let hi = chunk.shownAt.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (chunk.shownAt[mid] < i) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /**
  * Rows [from, to) of a chunk as SheetRows. Cells are shared within a call where the value and text are the same
- * (Cells are immutable): repeated texts and amounts cost one object, not one per row.
+ * (Cells are immutable): repeated texts and amounts cost one object, not one per row. width pads or cuts the rows.
  */
-export function unpackRows(chunk: CompactChunk, from = 0, to = chunk.rowNumbers.length): SheetRow[] {
-  const { width, types, refs, strings, shown } = chunk
+export function unpackRows(
+  chunk: CompactChunk,
+  from = 0,
+  to = chunk.rowNumbers.length,
+  width = chunk.width
+): SheetRow[] {
+  const { types, refs, strings, shownAt, shown } = chunk
+  const share = to - from > 1 // one row (an edit's look-up): nothing to share
   const byText = new Map<number, Cell>()
   const byNumber = new Map<number, Cell>()
   const out: SheetRow[] = []
+  const kept = Math.min(width, chunk.width)
+  let s = shownFrom(chunk, from * chunk.width)
   for (let r = from; r < to; r++) {
     const cells = new Array<Cell>(width)
-    for (let c = 0; c < width; c++) {
-      const i = r * width + c
+    for (let c = 0; c < kept; c++) {
+      const i = r * chunk.width + c
       const code = types[i]
       if (code === 0) {
         cells[c] = EMPTY_CELL
@@ -120,8 +144,12 @@ export function unpackRows(chunk: CompactChunk, from = 0, to = chunk.rowNumbers.
       }
       const t = TYPES[code]
       const k = refs[i]
-      const w = shown.length ? shown[i] : NONE
-      if (w === NONE && (k >= 0 || k <= FALSE) && code !== CODE.n) {
+      let w = NONE
+      if (s < shownAt.length && shownAt[s] === i) w = shown[s++]
+      if (!share || w !== NONE) {
+        const v = valueAt(chunk, i)
+        cells[c] = { t, v, w: w === NONE ? ownText(t, v) : strings[w] }
+      } else if (k > NUM0 && code !== CODE.n) {
         const key = k * 8 + code
         let cell = byText.get(key)
         if (!cell) {
@@ -130,8 +158,8 @@ export function unpackRows(chunk: CompactChunk, from = 0, to = chunk.rowNumbers.
           byText.set(key, cell)
         }
         cells[c] = cell
-      } else if (w === NONE && k === NUM && code === CODE.n) {
-        const v = chunk.nums[i]
+      } else if (k <= NUM0 && code === CODE.n) {
+        const v = chunk.nums[NUM0 - k]
         // -0 and 0 are one Map key: -0 (rare) gets its own Cell
         let cell = Object.is(v, -0) ? undefined : byNumber.get(v)
         if (!cell) {
@@ -141,9 +169,13 @@ export function unpackRows(chunk: CompactChunk, from = 0, to = chunk.rowNumbers.
         cells[c] = cell
       } else {
         const v = valueAt(chunk, i)
-        cells[c] = { t, v, w: w === NONE ? ownText(t, v) : strings[w] }
+        cells[c] = { t, v, w: ownText(t, v) }
       }
     }
+    // a row's cells past the chunk's width are empty
+    for (let c = kept; c < width; c++) cells[c] = EMPTY_CELL
+    // shown texts of cut-off cells are skipped
+    while (s < shownAt.length && shownAt[s] < (r + 1) * chunk.width) s++
     out.push({ rowNumber: chunk.rowNumbers[r], cells })
   }
   return out
@@ -158,6 +190,7 @@ function releasedChunk(length: number): CompactChunk {
     refs: new Int32Array(0),
     nums: new Float64Array(0),
     strings: [],
+    shownAt: new Int32Array(0),
     shown: new Int32Array(0)
   }
 }
@@ -192,6 +225,13 @@ export class CompactRowStore {
       if (this.chunks[k].strings.length || this.chunks[k].types.length) this.chunks[k] = releasedChunk(len)
       this.released = Math.max(this.released, this.starts[k] + len)
     }
+  }
+
+  /** The chunks from row offset on (a chunk boundary), as they arrived: a consumer keeping them takes these. */
+  chunksFrom(offset: number): CompactChunk[] {
+    const k = this.starts.indexOf(offset)
+    if (k < 0 && offset !== this.total) throw new RangeError(`row ${offset} is not where a chunk starts`)
+    return k < 0 ? [] : this.chunks.slice(k)
   }
 
   push(chunk: CompactChunk): void {

@@ -4,6 +4,7 @@ import type { ReadLimits, ReadOptions, SheetTable, WorkbookError } from './types
 import type { OpenResult, WorkbookSource } from './open-result'
 import { runParseJob, type ParseJob, type WorkerMessage } from './parse-job'
 import { CompactRowStore, packRows } from './compact-rows'
+import { TextInterner } from './text-interner'
 import type { ReadProgress } from './read-stream'
 import { DEFAULT_LIMITS, resolveLimits } from './limits'
 import { keepSpareWorker, workerFor } from './spare-worker'
@@ -155,6 +156,7 @@ function runWorker(
         }),
       limits.timeoutMs
     )
+    const texts = new TextInterner()
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') hooks.onProgress?.(message.progress)
       else if (message.type === 'head') hooks.onHead?.(message.table)
@@ -163,6 +165,7 @@ function runWorker(
         store.clear()
         hooks.onRestart?.()
       } else if (message.type === 'chunk') {
+        texts.internAll(message.chunk.strings)
         store.push(message.chunk)
         hooks.onChunk?.(store, store.length)
       } else {
