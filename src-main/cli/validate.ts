@@ -153,8 +153,9 @@ export async function run(
 /** Writes items as comma-separated JSON, a thousand at a time. */
 function writeJsonItems<T>(stream: NodeJS.WritableStream, items: readonly T[], shape: (item: T) => unknown): void {
   for (let at = 0; at < items.length; at += 1000) {
-    const part = items.slice(at, at + 1000).map((item) => JSON.stringify(shape(item)))
-    stream.write((at ? ',' : '') + part.join(','))
+    // one stringify per thousand: about twice as fast as one per item (the same text)
+    const part = JSON.stringify(items.slice(at, at + 1000).map(shape))
+    stream.write((at ? ',' : '') + part.slice(1, -1))
   }
 }
 
