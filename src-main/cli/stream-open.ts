@@ -1,8 +1,10 @@
 // validate's read: the worker streams rows while it reads the file, and each chunk is normalized and validated as
 // it arrives (core/validation/stream-prepare.ts), so checking overlaps reading. When the end of the file shows the
-// streamed header was not the final one (a merged header, a wider row) or the read started over, the whole table is
-// prepared the ordinary way instead: same output either way.
+// streamed header was not the final one (a merged header, a wider row), the whole table is prepared the ordinary way
+// instead. A file not streamed (CSV, several sheets, .xls) is read whole, then prepared from the same compact chunks.
+// Same output every way; the preparation keeps the rows compact, as the reader sent them.
 import { openWorkbookCompact } from '../core/workbook'
+import { chunkLength } from '../core/workbook/compact-rows'
 import type { ReadLimits, ReadOptions, SheetRow, SheetTable, WorkbookError } from '../core/workbook/types'
 import type { MergeRange } from '../core/workbook/source'
 import { EMPTY_CELL as EMPTY } from '../core/workbook/source'
@@ -71,27 +73,36 @@ export async function openAndPrepare(
       fillMergesInRows(whole, dataMerges ?? [])
       return { ok: true, table: { ...meta, rows: whole }, preparation: null }
     }
-    // merged cells are read at the sheet's end: the rows they fill are checked again with their filled cells
-    const merges = dataMerges ?? []
-    const filled = streamed.fillMerges((rows) => fillMergesInRows(rows, merges), rowsUnder(merges))
-    const preparation = streamed.finish(meta)
-    for (const row of filled) preparation.updateRow(row.rowNumber, row.cells)
-    // the rows become SheetRows only when asked for (push's report, --errors-out): validate alone never needs them
-    let rows: SheetRow[] | undefined
-    const table = Object.defineProperty({ ...meta }, 'rows', {
-      enumerable: true,
-      get: () => (rows ??= streamed.rows())
-    }) as SheetTable
-    return { ok: true, table, preparation }
+    return finish(streamed, meta, dataMerges ?? [])
   }
-  // not streamed (CSV, several sheets …): the rows as Cells, each compact chunk let go once turned into them
-  const rows: SheetRow[] = []
-  for (let at = 0; at < store.length; at += 5000) {
-    for (const row of store.page(at, 5000)) rows.push(row)
-    store.release(at + 5000)
-  }
-  fillMergesInRows(rows, dataMerges ?? [])
-  return { ok: true, table: { ...meta, rows }, preparation: null }
+  // not streamed (CSV, several sheets …): read whole, then prepared the same way from its compact chunks as they are
+  const chunks = store.chunksFrom(0)
+  const firstRows = chunks.length ? store.page(0, chunkLength(chunks[0])) : []
+  const whole = startPreparation(
+    { ...meta, rows: fit(firstRows, meta.headers.length, false) },
+    settingsFor(meta.headers)
+  )
+  for (const chunk of chunks.slice(1)) whole.add(chunk)
+  store.release(store.length)
+  return finish(whole, meta, dataMerges ?? [])
+}
+
+/** Every row is in: merged cells fill their rows (read at the sheet's end), and those rows are checked again. */
+function finish(
+  prepared: StreamPreparation,
+  meta: Omit<SheetTable, 'rows'>,
+  merges: MergeRange[]
+): StreamOpenResult & { ok: true } {
+  const filled = prepared.fillMerges((rows) => fillMergesInRows(rows, merges), rowsUnder(merges))
+  const preparation = prepared.finish(meta)
+  for (const row of filled) preparation.updateRow(row.rowNumber, row.cells)
+  // the rows become SheetRows only when asked for (push's report, --errors-out): validate alone never needs them
+  let rows: SheetRow[] | undefined
+  const table = Object.defineProperty({ ...meta }, 'rows', {
+    enumerable: true,
+    get: () => (rows ??= prepared.rows())
+  }) as SheetTable
+  return { ok: true, table, preparation }
 }
 
 /** Streamed chunks are as wide as the table so far: pad (and cut) to the header's width, as the whole read does. */

@@ -104,6 +104,9 @@ function valueAt(chunk: CompactChunk, i: number): Cell['v'] {
   return k >= 0 ? chunk.strings[k] : k <= NUM0 ? chunk.nums[NUM0 - k] : k === TRUE ? true : k === FALSE ? false : null
 }
 
+/** Never written: cells are shared only when several rows are made at once. */
+const NO_CELLS = new Map<number, Cell>()
+
 /** The first position in shownAt at or after cell index i. */
 function shownFrom(chunk: CompactChunk, i: number): number {
   let lo = 0
@@ -127,9 +130,9 @@ export function unpackRows(
   width = chunk.width
 ): SheetRow[] {
   const { types, refs, strings, shownAt, shown } = chunk
-  const share = to - from > 1 // one row (an edit's look-up): nothing to share
-  const byText = new Map<number, Cell>()
-  const byNumber = new Map<number, Cell>()
+  const share = to - from > 1 // one row (a row being validated): nothing to share
+  const byText = share ? new Map<number, Cell>() : NO_CELLS
+  const byNumber = share ? new Map<number, Cell>() : NO_CELLS
   const out: SheetRow[] = []
   const kept = Math.min(width, chunk.width)
   let s = shownFrom(chunk, from * chunk.width)
