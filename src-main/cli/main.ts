@@ -1,5 +1,6 @@
 // Dispatches `orderdock <command>` to its module; each module exports run(argv) => exit code.
 import { startStreamWorkerEarly } from '../core/workbook/early-worker'
+import { limitHeapGrowth } from './heap-growth'
 
 /** Commands that read a spreadsheet given as their first argument. */
 const READS_A_FILE = new Set(['validate', 'push'])
@@ -26,6 +27,7 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(name ? `orderdock: unknown command "${name}"\n\n${USAGE}` : USAGE)
     return 2
   }
+  if (READS_A_FILE.has(name)) limitHeapGrowth()
   // their parse worker starts loading now, beside this process loading the command (issue 14)
   if (READS_A_FILE.has(name) && rest.length > 0 && !rest[0].startsWith('-')) startStreamWorkerEarly()
   const mod = await load()
