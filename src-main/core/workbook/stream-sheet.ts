@@ -50,7 +50,9 @@ export async function readSheet(
   const slots: (Cell[] | undefined)[] = []
   const merges: MergeRange[] = []
   const interned = new TextCellCache()
-  const numberCells = new Map<string, Cell>() // at most NUMBER_CELLS_KEPT
+  // style → value → Cell (no key string built per cell); at most NUMBER_CELLS_KEPT in all
+  const numberCells = new Map<number, Map<number, Cell>>()
+  let numberCellsKept = 0
   let dimensionRows = 0
   let rowIndex = -1
   let col = -1
@@ -73,8 +75,8 @@ export async function readSheet(
   function numberCell(v: number, fmtIndex: number): Cell {
     const { id, code } = format(fmtIndex)
     // dates and amounts repeat: one Cell per (style, value)
-    const key = `${fmtIndex}|${v}`
-    const known = numberCells.get(key)
+    let byValue = numberCells.get(fmtIndex)
+    const known = byValue?.get(v)
     if (known) return known
     let w: string
     try {
@@ -89,8 +91,14 @@ export async function readSheet(
     }
     const cell = toCell({ t: 'n', v, w, z: code }, ctx.date1904)
     // bounded and renewed: date-times rarely repeat, and a big cache held ~17 MB of the worker's heap at 100k rows
-    if (numberCells.size >= NUMBER_CELLS_KEPT) numberCells.clear()
-    numberCells.set(key, cell)
+    if (numberCellsKept >= NUMBER_CELLS_KEPT) {
+      numberCells.clear()
+      numberCellsKept = 0
+      byValue = undefined
+    }
+    if (!byValue) numberCells.set(fmtIndex, (byValue = new Map()))
+    byValue.set(v, cell)
+    numberCellsKept++
     return cell
   }
 
