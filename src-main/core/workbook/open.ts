@@ -165,7 +165,7 @@ function runWorker(
         store.clear()
         hooks.onRestart?.()
       } else if (message.type === 'chunk') {
-        texts.internAll(message.chunk.strings)
+        texts.internRepeated(message.chunk)
         store.push(message.chunk)
         hooks.onChunk?.(store, store.length)
       } else {
