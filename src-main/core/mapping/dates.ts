@@ -268,7 +268,9 @@ function toUtc(p: Parts, zone: string, raw: unknown): Normalized<string> {
 }
 
 const zones = new Map<string, IANAZone | null>()
-const dayOffsets = new Map<string, number | null>()
+/** zone → UTC day → its offset (null: it changes that day); no key string built per look-up. */
+const dayOffsets = new Map<IANAZone, Map<number, number | null>>()
+let dayOffsetsKept = 0
 
 /** The zone, or null if the name is unknown; cached because checking a name costs an Intl formatter. */
 function zoneNamed(name: string): IANAZone | null {
@@ -283,13 +285,19 @@ function zoneNamed(name: string): IANAZone | null {
 /** Offset in minutes at a UTC instant. Cached per UTC day when the offset is the same all day (most days): luxon's lookup costs ~80 µs. */
 function offsetAt(zone: IANAZone, ts: number): number {
   const day = Math.floor(ts / 86_400_000)
-  const key = `${zone.name}|${day}`
-  let offset = dayOffsets.get(key)
+  let byDay = dayOffsets.get(zone)
+  let offset = byDay?.get(day)
   if (offset === undefined) {
     const start = zone.offset(day * 86_400_000)
     offset = start === zone.offset((day + 1) * 86_400_000 - 1) ? start : null
-    if (dayOffsets.size > 50_000) dayOffsets.clear()
-    dayOffsets.set(key, offset)
+    if (dayOffsetsKept > 50_000) {
+      dayOffsets.clear()
+      dayOffsetsKept = 0
+      byDay = undefined
+    }
+    if (!byDay) dayOffsets.set(zone, (byDay = new Map()))
+    byDay.set(day, offset)
+    dayOffsetsKept++
   }
   return offset ?? zone.offset(ts)
 }

@@ -32,15 +32,19 @@ function keptMoney(text: string): string {
   return text
 }
 
-/** Copy the defined values of the given keys, formatting money keys as 帳獸 strings. */
+/**
+ * Copy the defined values of the given keys, formatting money keys as 帳獸 strings. `instead` gives some keys other
+ * values (an order's number and total) without copying `values` first: that copy was ~0.3 s at 100k orders.
+ */
 export function pickDefined(
   values: FieldValues,
   keys: readonly string[],
-  moneyKeys: readonly string[] = []
+  moneyKeys: readonly string[] = [],
+  instead?: Readonly<Record<string, FieldValue | undefined>>
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const key of keys) {
-    const v = values[key]
+    const v = instead && key in instead ? instead[key] : values[key]
     if (v === undefined || v === '') continue
     // typeof first: Decimal.isDecimal on every string is measurably slow at 100k rows
     out[key] = moneyKeys.includes(key) ? money2(v) : typeof v === 'object' ? (v as Decimal).toString() : v

@@ -82,9 +82,7 @@ export const ZangshoOrdersTarget: Target = {
   // 帳獸 orders carry no order date: the payment (or failure/refund) date places them in a month; currency defaults to TWD
   amountOf: (p) => amountFacts(p.amount, p.currency ?? 'TWD', p.paid_at ?? p.failed_at ?? p.refunded_at),
   buildPayload(values, metadata) {
-    const out = pickDefined(values, KEYS, ['amount'])
-    if (metadata && Object.keys(metadata).length > 0) out.metadata = metadata
-    return out
+    return withMetadata(pickDefined(values, KEYS, ['amount']), metadata)
   },
   groupBy: 'order_no',
   orderLines: {
@@ -95,10 +93,8 @@ export const ZangshoOrdersTarget: Target = {
     totalMustMatchLines: false
   },
   buildGroupPayload(g) {
-    return ZangshoOrdersTarget.buildPayload!(
-      { ...g.order, order_no: g.orderNo, amount: g.totalMissing ? undefined : g.total },
-      g.metadata
-    )
+    const instead = { order_no: g.orderNo, amount: g.totalMissing ? undefined : g.total }
+    return withMetadata(pickDefined(g.order, KEYS, ['amount'], instead), g.metadata)
   },
   fields: [
     {
@@ -373,4 +369,12 @@ export const ZangshoOrdersTarget: Target = {
       synonyms: ['明細小計', '商品小計', '明細金額', 'Line Total', 'Lineitem total', 'Item Total']
     }
   ]
+}
+
+function withMetadata(
+  out: Record<string, unknown>,
+  metadata: Record<string, string> | undefined
+): Record<string, unknown> {
+  if (metadata && Object.keys(metadata).length > 0) out.metadata = metadata
+  return out
 }
