@@ -193,9 +193,12 @@ export class PreparationImpl implements Preparation {
   /** Streaming, before finishRows: merged areas read at the sheet's end fill their rows (checked again by updateRow). */
   fillMerges(fill: (rows: SheetRow[]) => number[], rowNumbers: Iterable<number>): SheetRow[] {
     const rows: SheetRow[] = []
+    const taken = new Set<number>() // merged areas may share rows: each row is made once
     for (const rowNumber of rowNumbers) {
       const idx = this.indexOf.get(rowNumber)
-      if (idx !== undefined) rows.push(this.rows.rowAt(idx))
+      if (idx === undefined || taken.has(idx)) continue
+      taken.add(idx)
+      rows.push(this.rows.rowAt(idx))
     }
     const changed = fill(rows)
     const byNumber = new Map(rows.map((r) => [r.rowNumber, r]))
