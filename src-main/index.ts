@@ -35,6 +35,7 @@ const services = createServices({
   platform: process.platform,
   language,
   keepParserWarm: true,
+  limitHeapGrowth: true,
   pickFile: async () => {
     const options = {
       properties: ['openFile' as const],

@@ -1,6 +1,6 @@
 // Dispatches `orderdock <command>` to its module; each module exports run(argv) => exit code.
 import { startStreamWorkerEarly } from '../core/workbook/early-worker'
-import { limitHeapGrowth } from './heap-growth'
+import { limitHeapGrowth } from '../core/heap-growth'
 
 /** Commands that read a spreadsheet given as their first argument. */
 const READS_A_FILE = new Set(['validate', 'push'])

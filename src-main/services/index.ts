@@ -6,6 +6,7 @@ import { ServiceError, toApiError } from './errors'
 import { listSamples, samplePath } from './samples'
 import { WorkbookSessions } from './workbook-sessions'
 import { keepParseWorkerWarm } from './workbook-reader'
+import { limitHeapGrowth } from '../core/heap-growth'
 import { createPrepareServices } from './prepare'
 import { createReviewServices } from './review'
 // profiles
@@ -49,6 +50,8 @@ export interface ServiceDeps {
   quit?: () => void
   /** Keep a parse worker started ahead, so a dropped file is read without waiting ~0.2 s for one (app and harness). */
   keepParserWarm?: boolean
+  /** Let this process's heap grow 1.6× between full collections, not up to 4× (core/heap-growth.ts; app and harness). */
+  limitHeapGrowth?: boolean
 }
 
 export interface OrderDockServices {
@@ -72,6 +75,7 @@ export function createServices(deps: ServiceDeps): OrderDockServices {
   const listeners = new Set<(event: OrderDockEvent) => void>()
   const workbooks = new WorkbookSessions()
   if (deps.keepParserWarm) keepParseWorkerWarm()
+  if (deps.limitHeapGrowth) limitHeapGrowth()
   // a {path} from the renderer is honoured only for files the user chose through the OS, never for an arbitrary path
   const grantedPaths = new Set<string>()
   const samplesDir = join(deps.resourcesDir, 'samples')

@@ -117,6 +117,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     appVersion: 'e2e',
     platform: process.platform,
     keepParserWarm: true,
+    limitHeapGrowth: true,
     ...(options.keychain ? { keychain: options.keychain } : {})
   })
   const server = createServer((req, res) => serveStatic(rendererDir, req, res))
