@@ -2,7 +2,7 @@
 import { autoMap, unmappedColumns, validateMapping } from '../core/mapping/automap'
 import { getSourceLayout, planFromLayout } from '../core/sources'
 import { isColumnEntry, type ValueMatches } from '../core/mapping/types'
-import { distinctValues, suggestValueMatches } from '../core/mapping/values'
+import { distinctCellTexts, suggestValueMatches } from '../core/mapping/values'
 import { derivationPreviews } from '../core/mapping/derive-preview'
 import { getTarget, TARGETS } from '../core/targets'
 import type { Target, TargetId } from '../core/targets/types'
@@ -89,7 +89,8 @@ function valueLists(target: Target, session: ImportSession): ValueList[] {
   return target.fields.flatMap((field) => {
     const entry = mapping[field.key]
     if (field.type !== 'enum' || !isColumnEntry(entry)) return []
-    const all = distinctValues(table, entry.column)
+    const ci = table.headers.indexOf(entry.column)
+    const all = ci < 0 ? [] : distinctCellTexts(table.rows.column(ci))
     const shown = all.slice(0, MAX_LISTED_VALUES)
     const suggested = suggestValueMatches(
       target,

@@ -96,7 +96,7 @@ export function createReviewServices(deps: { preparations: Map<string, ImportSes
       const table = session.editedTable
       const col = table.headers.indexOf(column)
       if (col < 0) throw new ServiceError('unknown_column', `No column named “${column}” in this sheet.`)
-      const texts = table.rows.map((r) => ({ row: r.rowNumber, text: r.cells[col]?.w ?? '' }))
+      const texts = Array.from(table.rows, (r) => ({ row: r.rowNumber, text: r.cells[col]?.w ?? '' }))
       const changes = replaceInColumn(texts, find, replace, mode)
       if (apply && changes.length)
         session.editColumn(

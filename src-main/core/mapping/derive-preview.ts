@@ -1,5 +1,5 @@
 // The mapping screen's view of derived fields: the rule in words and its result on the first few data rows.
-import type { SheetTable } from '../workbook/types'
+import type { SheetRow, SheetTable } from '../workbook/types'
 import type { Mapping } from './types'
 import { isDeriveEntry } from './types'
 import { derivationColumns } from './derive'
@@ -7,8 +7,17 @@ import { describeDerivation, explainRow } from './derive-words'
 import type { DerivedFieldPreview } from './derivation-types'
 import { rowReader, isBlankRow } from '../validation/row'
 
-export function derivationPreviews(mapping: Mapping, table: SheetTable, sampleRows = 3): DerivedFieldPreview[] {
-  const rows = table.rows.filter((r) => !isBlankRow(r)).slice(0, sampleRows)
+export function derivationPreviews(
+  mapping: Mapping,
+  table: Pick<SheetTable, 'headers'> & { rows: Iterable<SheetRow> },
+  sampleRows = 3
+): DerivedFieldPreview[] {
+  if (!Object.values(mapping).some(isDeriveEntry)) return []
+  const rows: SheetRow[] = []
+  for (const r of table.rows) {
+    if (rows.length >= sampleRows) break
+    if (!isBlankRow(r)) rows.push(r)
+  }
   return Object.entries(mapping).flatMap(([field, entry]) => {
     if (!isDeriveEntry(entry)) return []
     const d = entry.derive

@@ -133,7 +133,7 @@ function sameValue(a: string, b: string): boolean {
 }
 
 /** The main file lacks the key column: an error naming the file and column. */
-export function checkMainKeyColumn(table: SheetTable, spec: LookupSpec): LookupError | null {
+export function checkMainKeyColumn(table: Pick<SheetTable, 'headers' | 'file'>, spec: LookupSpec): LookupError | null {
   return table.headers.includes(spec.mainKeyColumn)
     ? null
     : missingColumn(table.file, spec.mainKeyColumn, table.headers, {

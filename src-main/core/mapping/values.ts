@@ -15,11 +15,18 @@ export function cellText(cell: Cell | undefined): string {
 /** Distinct non-blank values of a column with how many rows hold each, most frequent first. */
 export function distinctValues(table: SheetTable, column: string): { value: string; count: number }[] {
   const ci = table.headers.indexOf(column)
-  if (ci < 0) return []
+  return ci < 0 ? [] : distinctCellTexts(table.rows.map((r) => r.cells[ci]))
+}
+
+/** distinctValues over one column's cells (a compact table gives them without making its rows). */
+export function distinctCellTexts(cells: Iterable<Cell | undefined>): { value: string; count: number }[] {
+  // a shared Cell (a repeated value) is cleaned once
+  const byCell = new Map<Cell, number>()
+  for (const cell of cells) if (cell && cell.t !== 'z') byCell.set(cell, (byCell.get(cell) ?? 0) + 1)
   const counts = new Map<string, number>()
-  for (const row of table.rows) {
-    const v = cellText(row.cells[ci])
-    if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1)
+  for (const [cell, n] of byCell) {
+    const v = cellText(cell)
+    if (v !== '') counts.set(v, (counts.get(v) ?? 0) + n)
   }
   return [...counts]
     .map(([value, count]) => ({ value, count }))

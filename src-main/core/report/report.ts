@@ -12,7 +12,7 @@ export type ReportLanguage = 'zh-TW' | 'en'
 
 export interface ReportSource {
   headers: string[]
-  rows: SheetRow[]
+  rows: Iterable<SheetRow>
 }
 
 export interface Report {

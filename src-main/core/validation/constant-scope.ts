@@ -3,8 +3,7 @@
 import type { Mapping } from '../mapping/types'
 import { isColumnEntry } from '../mapping/types'
 import type { Target } from '../targets/types'
-import type { SheetTable } from '../workbook/types'
-import { buildSheetPlan } from './plan'
+import { buildSheetPlan, type PlanTable } from './plan'
 import { isBlankRow, normalizeRow, rawText } from './row'
 import { statusForConstant } from './constant-status'
 import type { PrepareSettings } from './types'
@@ -20,7 +19,7 @@ export interface ConstantReach {
 
 /** How many rows a constant for this field would fill, counted before it is applied. */
 export function constantReach(
-  table: SheetTable,
+  table: PlanTable,
   settings: PrepareSettings,
   target: Target,
   field: string

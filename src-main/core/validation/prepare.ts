@@ -5,7 +5,7 @@ import type { FieldValue, PreparedRecord, Target } from '../targets/types'
 import { getTarget } from '../targets/index'
 import { buildSheetPlan, type SheetPlan } from './plan'
 import { fieldText, isBlankRow, normalizeRow, type CellsSource, type RowState } from './row'
-import { ArrayRowList, CompactRowList, type RowList } from './row-list'
+import { ArrayRowList, CompactRowList, OverlayRowList, type ListTable, type RowList } from './row-list'
 import { duplicateIssue, duplicateKey, stampWarnings, type DuplicateRule } from './rules'
 import { schemaIssue } from './schema-check'
 import { buildOrderGroup } from './order-group'
@@ -63,7 +63,7 @@ export class PreparationImpl implements Preparation {
    * mode 'deferred': rows are validated later in steps (validateNext); 'streaming': table holds the first rows only (for
    * the plan), appendRows() gives the rest and finishRows() ends.
    */
-  constructor(table: SheetTable, settings: PrepareSettings, mode: 'now' | 'deferred' | 'streaming' = 'now') {
+  constructor(table: PrepTable, settings: PrepareSettings, mode: 'now' | 'deferred' | 'streaming' = 'now') {
     this.settings = settings
     const streaming = mode === 'streaming'
     const target = getTarget(settings.target)
@@ -71,8 +71,8 @@ export class PreparationImpl implements Preparation {
     this.target = target
     this.sheet = buildSheetPlan(table, settings, target)
     this.ambiguousDateColumns = this.sheet.ambiguousDateColumns
-    this.rows = streaming ? new CompactRowList(table.headers.length) : new ArrayRowList(table.rows.slice())
-    this.indexOf = new RowIndex(streaming ? [] : table.rows.map((r) => r.rowNumber))
+    this.rows = streaming ? new CompactRowList(table.headers.length) : ownRows(table.rows)
+    this.indexOf = new RowIndex(streaming ? [] : rowNumbersOf(this.rows))
     this.excluded = new Set(settings.excludedRows ?? [])
     this.rule = target.unique
     this.shipping = settings.shipping
@@ -502,7 +502,21 @@ class RowIndex {
   }
 }
 
-export function createPreparation(table: SheetTable, settings: PrepareSettings): Preparation {
+/** A table to prepare: its rows as SheetRows, or as a RowList (the workspace keeps them compact). */
+export type PrepTable = SheetTable | ListTable
+
+/** The preparation's own view of the rows: its edits (updateRow) never change the caller's rows. */
+function ownRows(rows: SheetRow[] | RowList): RowList {
+  return Array.isArray(rows) ? new ArrayRowList(rows.slice()) : new OverlayRowList(rows)
+}
+
+function rowNumbersOf(rows: RowList): number[] {
+  const out = new Array<number>(rows.length)
+  for (let i = 0; i < rows.length; i++) out[i] = rows.rowNumberAt(i)
+  return out
+}
+
+export function createPreparation(table: PrepTable, settings: PrepareSettings): Preparation {
   return new PreparationImpl(table, settings)
 }
 
@@ -514,6 +528,6 @@ export interface SteppedPreparation extends Preparation {
   validateNext(count: number): boolean
 }
 
-export function createSteppedPreparation(table: SheetTable, settings: PrepareSettings): SteppedPreparation {
+export function createSteppedPreparation(table: PrepTable, settings: PrepareSettings): SteppedPreparation {
   return new PreparationImpl(table, settings, 'deferred')
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { packRows } from '../workbook/compact-rows'
 import type { Cell, SheetRow } from '../workbook/types'
-import { CompactRowList } from './row-list'
+import { ArrayRowList, CompactRowList, OverlayRowList, findRowIndex } from './row-list'
 
 const s = (v: string): Cell => ({ t: 's', v, w: v })
 const row = (rowNumber: number, ...texts: string[]): SheetRow => ({ rowNumber, cells: texts.map(s) })
@@ -34,5 +34,48 @@ describe('CompactRowList', () => {
       ['A', ''],
       ['c', 'd']
     ])
+  })
+})
+
+describe('CompactRowList.slice', () => {
+  it('gives a page across chunk borders, with edited rows in place, and shares repeated cells within it', () => {
+    const list = new CompactRowList(2)
+    list.addRows([row(2, 'a', 'same'), row(3, 'b', 'same')])
+    list.addRows([row(4, 'c', 'same'), row(5, 'd', 'same')])
+    list.set(2, row(4, 'C'))
+    const page = list.slice(1, 4)
+    expect(page.map((r) => r.rowNumber)).toEqual([3, 4, 5])
+    expect(page.map(texts)).toEqual([['b', 'same'], ['C'], ['d', 'same']])
+    expect(list.slice(3, 99).map((r) => r.rowNumber)).toEqual([5])
+    expect([...list.column(1)].map((c) => c?.w)).toEqual(['same', 'same', undefined, 'same'])
+    expect([...list.column(0)].map((c) => c?.w)).toEqual(['a', 'b', 'C', 'd'])
+    const first = list.slice(0, 2)
+    expect(first[0].cells[1]).toBe(first[1].cells[1]) // one Cell for the repeated text
+  })
+})
+
+describe('OverlayRowList', () => {
+  it('shows its own rows over the list below, which never changes; reset shows the row below again', () => {
+    const below = new CompactRowList(1)
+    below.addRows([row(2, 'a'), row(3, 'b'), row(4, 'c')])
+    const over = new OverlayRowList(below)
+    over.set(1, row(3, 'B'))
+    expect([...over].map(texts)).toEqual([['a'], ['B'], ['c']])
+    expect(over.slice(1, 3).map(texts)).toEqual([['B'], ['c']])
+    expect(texts(over.rowAt(1))).toEqual(['B'])
+    expect(texts(below.rowAt(1))).toEqual(['b'])
+    expect([...over.column(0)].map((c) => c?.w)).toEqual(['a', 'B', 'c'])
+    over.reset(1)
+    expect(texts(over.rowAt(1))).toEqual(['b'])
+    expect(() => over.set(3, row(5, 'x'))).toThrow(RangeError)
+  })
+})
+
+describe('findRowIndex', () => {
+  it('finds a row number in ascending rows and in rows out of order, and -1 for one that is not there', () => {
+    const ascending = new ArrayRowList([row(2), row(3), row(7), row(9)])
+    expect([2, 3, 7, 9, 4, 1, 10].map((n) => findRowIndex(ascending, n))).toEqual([0, 1, 2, 3, -1, -1, -1])
+    const unordered = new ArrayRowList([row(9), row(2), row(7)])
+    expect([9, 2, 7, 3].map((n) => findRowIndex(unordered, n))).toEqual([0, 1, 2, -1])
   })
 })

@@ -1,17 +1,24 @@
 // The rows a preparation validates: as given (SheetRows), or compact as the reader sent them (streaming), turned into
 // Cells one row at a time when it is normalized or a message quotes it. At 100k rows the compact form is ~10 MB where
 // SheetRows with their Cells are ~34 MB.
-import type { SheetRow } from '../workbook/types'
+import type { Cell, SheetRow, SheetTable } from '../workbook/types'
 import { EMPTY_CELL } from '../workbook/source'
-import { chunkLength, packRows, unpackRows, type CompactChunk } from '../workbook/compact-rows'
+import { chunkLength, packRows, unpackColumn, unpackRows, type CompactChunk } from '../workbook/compact-rows'
 
 export interface RowList extends Iterable<SheetRow> {
   readonly length: number
   rowNumberAt(idx: number): number
   rowAt(idx: number): SheetRow
+  /** Rows [from, to) at once (a page): cheaper than rowAt one by one, and their repeated cells are shared. */
+  slice(from: number, to: number): SheetRow[]
+  /** One column's cells in row order, without making the rows (a value list over every row). */
+  column(col: number): Iterable<Cell | undefined>
   /** An edited row (its cells replace the stored ones). */
   set(idx: number, row: SheetRow): void
 }
+
+/** A table whose rows are a RowList (compact or not), as the workspace keeps it. */
+export type ListTable = Omit<SheetTable, 'rows'> & { rows: RowList }
 
 export class ArrayRowList implements RowList {
   constructor(private readonly rows: SheetRow[]) {}
@@ -26,6 +33,14 @@ export class ArrayRowList implements RowList {
 
   rowAt(idx: number): SheetRow {
     return this.rows[idx]
+  }
+
+  slice(from: number, to: number): SheetRow[] {
+    return this.rows.slice(from, to)
+  }
+
+  column(col: number): Iterable<Cell | undefined> {
+    return this.rows.map((r) => r.cells[col])
   }
 
   set(idx: number, row: SheetRow): void {
@@ -91,6 +106,32 @@ export class CompactRowList implements RowList {
     return unpackRows(chunk, r, r + 1, this.exact ? this.width : Math.max(this.width, chunk.width))[0]
   }
 
+  slice(from: number, to: number): SheetRow[] {
+    const end = Math.min(this.total, to)
+    const out: SheetRow[] = []
+    for (let idx = Math.max(0, from); idx < end;) {
+      const k = this.chunkOf(idx)
+      const chunk = this.chunks[k]
+      const upTo = Math.min(end, this.starts[k] + chunkLength(chunk))
+      const width = this.exact ? this.width : Math.max(this.width, chunk.width)
+      const rows = unpackRows(chunk, idx - this.starts[k], upTo - this.starts[k], width)
+      for (let r = 0; r < rows.length; r++) out.push(this.edited.get(idx + r) ?? rows[r])
+      idx = upTo
+    }
+    return out
+  }
+
+  *column(col: number): Iterable<Cell | undefined> {
+    const cut = this.exact && col >= this.width
+    for (let k = 0; k < this.chunks.length; k++) {
+      const cells = unpackColumn(this.chunks[k], col)
+      for (let r = 0; r < cells.length; r++) {
+        const edited = this.edited.get(this.starts[k] + r)
+        yield edited ? edited.cells[col] : cut ? EMPTY_CELL : cells[r]
+      }
+    }
+  }
+
   set(idx: number, row: SheetRow): void {
     if (idx < 0 || idx >= this.total) throw new RangeError(`no row at ${idx}`)
     this.edited.set(idx, row)
@@ -120,6 +161,69 @@ export class CompactRowList implements RowList {
     this.at = lo
     return lo
   }
+}
+
+/** Rows of another list with rows of its own in front (edits, exclusions): the list below never changes. */
+export class OverlayRowList implements RowList {
+  private readonly over = new Map<number, SheetRow>()
+
+  constructor(private readonly under: RowList) {}
+
+  get length(): number {
+    return this.under.length
+  }
+
+  rowNumberAt(idx: number): number {
+    return this.under.rowNumberAt(idx)
+  }
+
+  rowAt(idx: number): SheetRow {
+    return this.over.get(idx) ?? this.under.rowAt(idx)
+  }
+
+  slice(from: number, to: number): SheetRow[] {
+    const rows = this.under.slice(from, to)
+    if (this.over.size) for (let r = 0; r < rows.length; r++) rows[r] = this.over.get(from + r) ?? rows[r]
+    return rows
+  }
+
+  *column(col: number): Iterable<Cell | undefined> {
+    let idx = 0
+    for (const cell of this.under.column(col)) {
+      const row = this.over.get(idx++)
+      yield row ? row.cells[col] : cell
+    }
+  }
+
+  set(idx: number, row: SheetRow): void {
+    if (idx < 0 || idx >= this.under.length) throw new RangeError(`no row at ${idx}`)
+    this.over.set(idx, row)
+  }
+
+  /** The row is the one below again. */
+  reset(idx: number): void {
+    this.over.delete(idx)
+  }
+
+  *[Symbol.iterator](): Iterator<SheetRow> {
+    let idx = 0
+    for (const row of this.under) yield this.over.get(idx++) ?? row
+  }
+}
+
+/** The index of the row numbered rowNumber, or -1: a binary search (sheet rows ascend), else a scan. */
+export function findRowIndex(rows: Pick<RowList, 'length' | 'rowNumberAt'>, rowNumber: number): number {
+  let lo = 0
+  let hi = rows.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const n = rows.rowNumberAt(mid)
+    if (n === rowNumber) return mid
+    if (n < rowNumber) lo = mid + 1
+    else hi = mid - 1
+  }
+  for (let i = 0; i < rows.length; i++) if (rows.rowNumberAt(i) === rowNumber) return i
+  return -1
 }
 
 function fitCells(row: SheetRow, width: number): void {

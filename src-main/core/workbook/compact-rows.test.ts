@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CompactRowStore, packRows, unpackRows } from './compact-rows'
+import { CompactRowStore, packRows, unpackColumn, unpackRows } from './compact-rows'
 import { openWorkbook, openWorkbookCompact } from './open'
 import { readWorkbookBytes } from './read'
 import { sheet, workbookBytes } from './test-helpers'
 import type { SheetRow } from './types'
+
+const EMPTY = { t: 'z', v: null, w: '' }
 
 const ROWS: SheetRow[] = [
   {
@@ -25,6 +27,16 @@ const ROWS: SheetRow[] = [
 ]
 
 describe('compact rows', () => {
+  it('give one column back as the same Cells as whole rows, sharing repeated ones, without making the rows', () => {
+    const rows: SheetRow[] = [...ROWS, { rowNumber: 7, cells: [{ t: 's', v: '0012', w: '0012' }, ROWS[0].cells[1]] }]
+    const chunk = packRows(rows, 7)
+    const whole = unpackRows(chunk)
+    for (let c = 0; c < 8; c++) expect(unpackColumn(chunk, c)).toEqual(whole.map((r) => r.cells[c] ?? EMPTY))
+    const first = unpackColumn(chunk, 0)
+    expect(first[2]).toBe(first[0]) // the same text: one Cell
+    expect(unpackColumn(chunk, 1)[2]).toEqual({ t: 'n', v: 1990, w: '1,990.00' }) // the shown text stays its own
+  })
+
   it('keep raw values and only the displayed text that differs, and give back the same Cells', () => {
     const chunk = packRows(ROWS, 7)
     expect([...chunk.shownAt].map((i, s) => [i, chunk.strings[chunk.shown[s]]])).toEqual([

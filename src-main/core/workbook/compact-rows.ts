@@ -184,6 +184,38 @@ export function unpackRows(
   return out
 }
 
+/** One column of a chunk's rows as Cells, shared where the value and the text are the same (a grid's value list). */
+export function unpackColumn(chunk: CompactChunk, col: number): Cell[] {
+  const n = chunk.rowNumbers.length
+  const out = new Array<Cell>(n)
+  if (col >= chunk.width) return out.fill(EMPTY_CELL)
+  const { types, refs, strings, shownAt, shown, width } = chunk
+  const shared = new Map<number, Cell>()
+  let s = 0
+  for (let r = 0; r < n; r++) {
+    const i = r * width + col
+    while (s < shownAt.length && shownAt[s] < i) s++
+    const code = types[i]
+    if (code === 0) {
+      out[r] = EMPTY_CELL
+      continue
+    }
+    const t = TYPES[code]
+    const k = refs[i]
+    const w = s < shownAt.length && shownAt[s] === i ? shown[s] : NONE
+    // texts and shown texts are indexes into strings: one Cell per (type, value, shown text); numbers each their own
+    const key = k > NUM0 ? (k * 8 + code) * (strings.length + 1) + (w + 1) : NaN
+    let cell = Number.isSafeInteger(key) ? shared.get(key) : undefined
+    if (!cell) {
+      const v = valueAt(chunk, i)
+      cell = { t, v, w: w === NONE ? ownText(t, v) : strings[w] }
+      if (Number.isSafeInteger(key)) shared.set(key, cell)
+    }
+    out[r] = cell
+  }
+  return out
+}
+
 /** A chunk whose rows were let go: only its length stays (rowNumbers keeps it; 4 bytes a row). */
 function releasedChunk(length: number): CompactChunk {
   return {

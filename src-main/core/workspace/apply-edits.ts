@@ -19,11 +19,11 @@ export function editedCell(text: string): Cell {
  * A new table whose edited rows carry the typed text in place of the original cells. Rows without edits are the
  * same objects (cheap on 100k rows). Edits for a column the table does not have are ignored.
  */
-export function applyEdits(
-  table: SheetTable,
+export function applyEdits<T extends Pick<SheetTable, 'headers' | 'rows'>>(
+  table: T,
   edits: SessionState['edits'],
   excluded: readonly number[] = []
-): SheetTable {
+): T {
   const out = new Set(excluded)
   const columnIndex = new Map(table.headers.map((h, i) => [h, i]))
   const rows = table.rows.map((row): EditedRow => {

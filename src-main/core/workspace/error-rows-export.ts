@@ -13,7 +13,7 @@ export const MESSAGES_COLUMN: Record<ReportLanguage, string> = { 'zh-TW': 'ÂïèÈ°
 export interface ErrorRowsSource {
   headers: string[]
   /** Rows in sheet order (the edited table). */
-  rows: SheetRow[]
+  rows: Iterable<SheetRow>
   /** The rows to export (those with errors), by sheet row number. */
   errorRows: ReadonlySet<number>
   issuesForRow(rowNumber: number): Issue[]

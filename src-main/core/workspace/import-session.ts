@@ -1,7 +1,16 @@
 // One import session at work: the saved state + the file's table + the live validation, kept in step on every change.
-import { openWorkbook } from '../workbook'
-import type { OpenHooks, OpenResult, WorkbookSource } from '../workbook'
+import { openWorkbookCompact } from '../workbook'
+import type { CompactTable, OpenHooks } from '../workbook'
 import type { Cell, ReadLimits, ReadOptions, SheetRow, SheetTable, WorkbookError } from '../workbook/types'
+import { fillMergesInRows } from '../workbook/stream-merges'
+import {
+  ArrayRowList,
+  CompactRowList,
+  OverlayRowList,
+  findRowIndex,
+  type ListTable,
+  type RowList
+} from '../validation/row-list'
 import type { ShippingChoice, TargetId } from '../targets/types'
 import type { Mapping, ValueMatches } from '../mapping/types'
 import type { DateOrder } from '../mapping/dates'
@@ -15,7 +24,7 @@ import type { SessionState } from './session-schema'
 import type { MappingTemplate, TemplateStore } from './templates'
 import { filterRows, type RowFilter } from './row-filter'
 import { getSourceLayout } from '../sources'
-import { checkMainKeyColumn, lookupColumnName, type LookupIndex } from '../mapping/lookup'
+import { checkMainKeyColumn, lookupColumnName, type LookupIndex, type LookupIssue } from '../mapping/lookup'
 import { joinLookups } from '../validation/prepare-with-lookups'
 import { withFileIssues } from '../validation/file-issues'
 import { issuesInUse, loadSessionLookups, type SessionLookup } from './session-lookups'
@@ -47,15 +56,6 @@ export interface SessionPage {
 export interface ImportSessionDeps {
   store: SessionStore
   templates?: TemplateStore
-  /** Reader (default: the workbook reader in a worker). */
-  open?: (
-    source: WorkbookSource,
-    options: ReadOptions,
-    limits?: Partial<ReadLimits>,
-    hooks?: OpenHooks
-  ) => Promise<OpenResult>
-  /** Validation (default: createPreparation). */
-  prepare?: (table: SheetTable, settings: PrepareSettings) => Preparation
   limits?: Partial<ReadLimits>
   autosaveMs?: number
   shopline?: PrepareSettings['shopline']
@@ -87,11 +87,26 @@ export interface ProgressiveHooks {
 export const VALIDATE_STEP_ROWS = 1000
 
 export type OpenOutcome =
-  { ok: true; table: SheetTable; template: MappingTemplate | null } | { ok: false; error: WorkbookError }
+  { ok: true; table: ListTable; template: MappingTemplate | null } | { ok: false; error: WorkbookError }
+
+/** The file's rows kept compact (raw values plus the texts that differ), as the reader sent them. */
+function compactRows(table: CompactTable): RowList {
+  const width = table.headers.length
+  const list = new CompactRowList(width)
+  for (const chunk of table.rows.chunksFrom(0)) list.add(chunk)
+  list.setWidth(width)
+  // a streamed read's merged areas below the header: filled into the rows they cover, kept as edited rows
+  if (table.dataMerges?.length) {
+    const rows = [...list]
+    const changed = new Set(fillMergesInRows(rows, table.dataMerges))
+    rows.forEach((row, i) => changed.has(row.rowNumber) && list.set(i, row))
+  }
+  return list
+}
 
 export class ImportSession {
-  private base: SheetTable | null = null
-  private table: SheetTable | null = null
+  private base: ListTable | null = null
+  private table: ListTable | null = null
   private prep: Preparation | null = null
   private filtered = new Map<RowFilter, number[]>()
   private lookupIndexes: LookupIndex[] = []
@@ -147,26 +162,22 @@ export class ImportSession {
         progressive.onProgress?.()
       }
     }
-    const result = await (this.deps.open ?? openWorkbook)(
-      { path: this.state.source.copyPath },
-      options,
-      this.deps.limits,
-      hooks
-    )
+    const result = await openWorkbookCompact({ path: this.state.source.copyPath }, options, this.deps.limits, hooks)
     const headTemplate = this.headWork ? await this.headWork.catch(() => null) : null
     this.headWork = null
     if (!result.ok) return result
-    this.base = { ...result.table, file: this.state.source.name }
+    const { rows: _compact, dataMerges: _merges, ...meta } = result.table
+    this.base = { ...meta, rows: compactRows(result.table), file: this.state.source.name }
     this.state.sheet = this.base.sheet
     this.state.headerRow = this.base.headerRow
     this.state.encoding = this.base.encoding
     const template = Object.keys(this.state.mapping).length === 0 ? await this.mapFromTemplateOrAuto() : headTemplate
-    const loaded = await loadSessionLookups(this.state.source.copyPath, this.state.lookups ?? [], this.deps.open)
+    const loaded = await loadSessionLookups(this.state.source.copyPath, this.state.lookups ?? [])
     this.lookupIndexes = loaded.indexes
     this.lookupErrors = loaded.errors
     this.rebuild(this.reading)
     await this.deps.store.save(this.state)
-    return { ok: true, table: this.table as SheetTable, template }
+    return { ok: true, table: this.table as ListTable, template }
   }
 
   /**
@@ -215,7 +226,7 @@ export class ImportSession {
   private showHead(head: SheetTable, onFirstPage: ProgressiveHooks['onFirstPage']): void {
     if (this.base || (this.state.lookups ?? []).length) return // lookups join whole tables: wait for the full read
     this.headWork = (async () => {
-      this.base = { ...head, file: this.state.source.name }
+      this.base = { ...head, rows: new ArrayRowList(head.rows), file: this.state.source.name }
       const template = Object.keys(this.state.mapping).length === 0 ? await this.mapFromTemplateOrAuto() : null
       this.rebuild()
       onFirstPage(template)
@@ -237,8 +248,8 @@ export class ImportSession {
     return this.prep
   }
 
-  /** The table with the user's edits applied (what validation sees). */
-  get editedTable(): SheetTable {
+  /** The table with the user's edits applied (what validation sees); its rows stay compact (iterate or page them). */
+  get editedTable(): ListTable {
     return this.requireTable()
   }
 
@@ -269,7 +280,7 @@ export class ImportSession {
       offset: start,
       limit,
       total: indexes.length,
-      rows: indexes.slice(start, end).map((i) => this.rowView(table.rows[i]))
+      rows: indexes.slice(start, end).map((i) => this.rowView(table.rows.rowAt(i)))
     }
   }
 
@@ -277,7 +288,7 @@ export class ImportSession {
   editCell(rowNumber: number, column: string, typed: string): SessionRow {
     const table = this.requireTable()
     const col = table.headers.indexOf(column)
-    const idx = table.rows.findIndex((r) => r.rowNumber === rowNumber)
+    const idx = findRowIndex(table.rows, rowNumber)
     if (col < 0) throw new RangeError(`No column "${column}" in this sheet`)
     if (idx < 0) throw new RangeError(`Row ${rowNumber} is not a data row of this sheet`)
     return this.editAt(idx, col, typed)
@@ -288,11 +299,10 @@ export class ImportSession {
     const table = this.requireTable()
     const col = table.headers.indexOf(column)
     if (col < 0) throw new RangeError(`No column "${column}" in this sheet`)
-    const indexOf = new Map(table.rows.map((r, i) => [r.rowNumber, i]))
     let n = 0
     for (const rowNumber of new Set(rowNumbers)) {
-      const idx = indexOf.get(rowNumber)
-      if (idx === undefined) continue
+      const idx = findRowIndex(table.rows, rowNumber)
+      if (idx < 0) continue
       this.editAt(idx, col, typed)
       n++
     }
@@ -304,11 +314,10 @@ export class ImportSession {
     const table = this.requireTable()
     const col = table.headers.indexOf(column)
     if (col < 0) throw new RangeError(`No column "${column}" in this sheet`)
-    const indexOf = new Map(table.rows.map((r, i) => [r.rowNumber, i]))
     let n = 0
     for (const { row, value } of values) {
-      const idx = indexOf.get(row)
-      if (idx === undefined) continue
+      const idx = findRowIndex(table.rows, row)
+      if (idx < 0) continue
       this.editAt(idx, col, value)
       n++
     }
@@ -317,28 +326,32 @@ export class ImportSession {
 
   /** These rows as the grid shows them (an issue group's page), in the order given; unknown rows are skipped. */
   rowsByNumber(rowNumbers: number[]): SessionRow[] {
-    const rows = this.requireTable().rows as EditedRow[]
-    const wanted = new Set(rowNumbers)
-    const found = new Map<number, SessionRow>()
-    for (const r of rows) if (wanted.has(r.rowNumber)) found.set(r.rowNumber, this.rowView(r))
-    return rowNumbers.flatMap((n) => found.get(n) ?? [])
+    const rows = this.requireTable().rows
+    return rowNumbers.flatMap((n) => {
+      const idx = findRowIndex(rows, n)
+      return idx < 0 ? [] : [this.rowView(rows.rowAt(idx))]
+    })
   }
 
   /** Row numbers the filter lists, in sheet order ("select all filtered"). */
   rowNumbers(filter: RowFilter): number[] {
     const rows = this.requireTable().rows
-    return filter === 'all' ? rows.map((r) => r.rowNumber) : this.indexesFor(filter).map((i) => rows[i].rowNumber)
+    if (filter !== 'all') return this.indexesFor(filter).map((i) => rows.rowNumberAt(i))
+    const out = new Array<number>(rows.length)
+    for (let i = 0; i < rows.length; i++) out[i] = rows.rowNumberAt(i)
+    return out
   }
 
   private editAt(idx: number, col: number, typed: string): SessionRow {
     const value = String(typed ?? '')
     const table = this.requireTable()
     const base = this.requireBase()
-    const rowNumber = table.rows[idx].rowNumber
+    const rowNumber = table.rows.rowNumberAt(idx)
     const column = table.headers[col]
     const key = String(rowNumber)
     const rowEdits = { ...(this.state.edits[key] ?? {}) }
-    const original = base.rows[idx].cells[col]
+    const baseRow = base.rows.rowAt(idx)
+    const original = baseRow.cells[col]
     // Typing the original text back removes the edit instead of storing a copy of the file's value.
     if ((original?.w ?? '') === value) delete rowEdits[column]
     else rowEdits[column] = value
@@ -352,10 +365,10 @@ export class ImportSession {
       // a lookup key changed: join again
       this.rebuild()
       this.changed()
-      return this.rowView(this.requireTable().rows[idx])
+      return this.rowView(this.requireTable().rows.rowAt(idx))
     }
-    const row = this.keepLookupCells(this.overlay(base.rows[idx]), table.rows[idx])
-    table.rows[idx] = row
+    const row = this.keepLookupCells(this.overlay(baseRow), table.rows.rowAt(idx))
+    this.setRow(idx, row, baseRow)
     this.prep?.updateRow(rowNumber, row.cells)
     this.changed()
     return this.rowView(row)
@@ -363,20 +376,21 @@ export class ImportSession {
 
   setExcluded(rows: number[], excluded: boolean): void {
     const table = this.requireTable()
-    const known = new Set(table.rows.map((r) => r.rowNumber))
     const set = new Set(this.state.excluded)
     for (const n of rows) {
-      if (!known.has(n) || set.has(n) === excluded) continue
+      if (findRowIndex(table.rows, n) < 0 || set.has(n) === excluded) continue
       if (excluded) set.add(n)
       else set.delete(n)
       this.prep?.setExcluded(n, excluded)
     }
     this.state.excluded = [...set].sort((a, b) => a - b)
     const base = this.requireBase()
-    const touched = new Set(rows)
-    table.rows.forEach((r, i) => {
-      if (touched.has(r.rowNumber)) table.rows[i] = this.keepLookupCells(this.overlay(base.rows[i], set), r)
-    })
+    for (const n of new Set(rows)) {
+      const i = findRowIndex(table.rows, n)
+      if (i < 0) continue
+      const baseRow = base.rows.rowAt(i)
+      this.setRow(i, this.keepLookupCells(this.overlay(baseRow, set), table.rows.rowAt(i)), baseRow)
+    }
     this.changed()
   }
 
@@ -436,6 +450,13 @@ export class ImportSession {
     this.shopline = next
     if (this.base) this.rebuild()
     this.filtered.clear()
+  }
+
+  /** The edited table's row at idx: the file's own row again when it has no edit left (only edited rows are kept whole). */
+  private setRow(idx: number, row: EditedRow, baseRow: SheetRow): void {
+    const rows = this.requireTable().rows
+    if (row === baseRow && rows instanceof OverlayRowList && !this.lookupIndexes.length) rows.reset(idx)
+    else rows.set(idx, row)
   }
 
   /** Row counts of the errors / warnings filters: what the chips show always equals the rows the filter lists. */
@@ -538,7 +559,7 @@ export class ImportSession {
     if (lookup) {
       const bad = checkMainKeyColumn(base, lookup)
       if (bad) return bad
-      const loaded = await loadSessionLookups(this.state.source.copyPath, [lookup], this.deps.open)
+      const loaded = await loadSessionLookups(this.state.source.copyPath, [lookup])
       if (loaded.errors.length) return loaded.errors[0]
       this.lookupIndexes = [...this.lookupIndexes.filter((ix) => ix.spec.field !== field), ...loaded.indexes]
       this.state.lookups = [...others, lookup]
@@ -578,7 +599,7 @@ export class ImportSession {
     this.stepped = null
     const base = this.requireBase()
     const excluded = new Set(this.state.excluded)
-    const joined = joinLookups({ ...base, rows: base.rows.map((r) => this.overlay(r, excluded)) }, this.lookupIndexes)
+    const joined = this.editedRows(base, excluded)
     this.table = joined.table
     const target = this.state.target ? getTarget(this.state.target) : undefined
     if (!target) {
@@ -586,11 +607,11 @@ export class ImportSession {
       return
     }
     const settings = this.settings(target.id)
-    if (stepped && !this.deps.prepare) {
+    if (stepped) {
       this.stepped = createSteppedPreparation(this.table, settings)
       this.stepped.validateNext(VALIDATE_STEP_ROWS) // the rows the first page showed stay listed
     }
-    const inner = this.stepped ?? (this.deps.prepare ?? createPreparation)(this.table, settings)
+    const inner = this.stepped ?? createPreparation(this.table, settings)
     const lacks = this.state.sourceLayout ? getSourceLayout(this.state.sourceLayout)?.lacks : undefined
     // whole-file facts said once, and the lookups' reasons in place of "the cell is empty" (validation/file-issues.ts)
     this.prep = withFileIssues(inner, {
@@ -600,6 +621,28 @@ export class ImportSession {
       lookupIssues: issuesInUse(joined.issues, this.lookupIndexes, settings.mapping),
       excludedRows: settings.excludedRows
     })
+  }
+
+  /**
+   * The file's rows with this session's edits and exclusions over them: only those rows are kept whole. Lookups join
+   * every row (an extra column each), so with lookups the rows are made whole.
+   */
+  private editedRows(base: ListTable, excluded: ReadonlySet<number>): { table: ListTable; issues: LookupIssue[] } {
+    if (this.lookupIndexes.length) {
+      const whole = { ...base, rows: Array.from(base.rows, (r) => this.overlay(r, excluded)) }
+      const joined = joinLookups(whole, this.lookupIndexes)
+      return { table: { ...joined.table, rows: new ArrayRowList(joined.table.rows) }, issues: joined.issues }
+    }
+    const rows = new OverlayRowList(base.rows)
+    const touched = new Set([...Object.keys(this.state.edits).map(Number), ...excluded])
+    for (const n of touched) {
+      const idx = findRowIndex(base.rows, n)
+      if (idx < 0) continue
+      const baseRow = base.rows.rowAt(idx)
+      const row = this.overlay(baseRow, excluded)
+      if (row !== baseRow) rows.set(idx, row)
+    }
+    return { table: { ...base, rows }, issues: [] }
   }
 
   private settings(target: TargetId): PrepareSettings {
@@ -622,7 +665,7 @@ export class ImportSession {
     const excluded = excludedRows.has(row.rowNumber)
     if (!edits && !excluded) return row
     const one = applyEdits(
-      { ...this.requireBase(), rows: [row] },
+      { headers: this.requireBase().headers, rows: [row] },
       edits ? { [row.rowNumber]: edits } : {},
       excluded ? [row.rowNumber] : []
     )
@@ -649,7 +692,7 @@ export class ImportSession {
   private indexesFor(filter: RowFilter): number[] {
     let indexes = this.filtered.get(filter)
     if (!indexes) {
-      indexes = filterRows(this.requireTable().rows as EditedRow[], filter, this.prep)
+      indexes = filterRows(this.requireTable().rows, filter, this.prep, new Set(this.state.excluded))
       this.filtered.set(filter, indexes)
     }
     return indexes
@@ -660,13 +703,13 @@ export class ImportSession {
     this.autosave.schedule()
   }
 
-  private requireBase(): SheetTable {
+  private requireBase(): ListTable {
     if (!this.base) throw new Error('The session is not open: call open() first')
     return this.base
   }
 
-  private requireTable(): SheetTable {
+  private requireTable(): ListTable {
     this.requireBase()
-    return this.table as SheetTable
+    return this.table as ListTable
   }
 }

@@ -6,7 +6,7 @@ import { MESSAGES_COLUMN, ROW_COLUMN } from './error-rows-export'
 export interface MergeBackInput {
   /** The session's edited table. */
   headers: string[]
-  rows: SheetRow[]
+  rows: Iterable<SheetRow>
   /** Source column holding the business key (order number / e-mail), or null when none is mapped. */
   keyColumn: string | null
   keyIgnoreCase?: boolean
@@ -84,7 +84,7 @@ export function planMergeBack(input: MergeBackInput): MergePlan {
     else shared.push({ file: i, session: s, name: input.headers[s] })
   })
 
-  const byNumber = new Map(input.rows.map((r) => [r.rowNumber, r]))
+  const byNumber = new Map(Array.from(input.rows, (r) => [r.rowNumber, r]))
   const fold = (text: string): string => (input.keyIgnoreCase ? text.trim().toLowerCase() : text.trim())
   const keySession = input.keyColumn === null ? -1 : input.headers.indexOf(input.keyColumn)
   const keyFile = input.keyColumn === null ? -1 : fixedHeaders.indexOf(input.keyColumn.trim())

@@ -1,18 +1,28 @@
 // Which rows a grid filter shows: all, rows with errors, rows with warnings, or excluded rows.
 import type { Preparation } from '../validation/types'
-import type { EditedRow } from './apply-edits'
+import type { RowList } from '../validation/row-list'
 
 export type RowFilter = 'all' | 'errors' | 'warnings' | 'excluded'
 
-/** Indexes into rows that pass the filter, in sheet order. Excluded rows count only under 'excluded' (and 'all'). */
-export function filterRows(rows: readonly EditedRow[], filter: RowFilter, prep: Preparation | null): number[] {
+/**
+ * Indexes into rows that pass the filter, in sheet order. Excluded rows count only under 'excluded' (and 'all').
+ * Only row numbers are read: the rows' cells are never made.
+ */
+export function filterRows(
+  rows: Pick<RowList, 'length' | 'rowNumberAt'>,
+  filter: RowFilter,
+  prep: Preparation | null,
+  excluded: ReadonlySet<number>
+): number[] {
   const out: number[] = []
   const severity = filter === 'errors' ? 'error' : 'warning'
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const rowNumber = rows.rowNumberAt(i)
     if (filter === 'all') out.push(i)
     else if (filter === 'excluded') {
-      if (row.excluded) out.push(i)
-    } else if (!row.excluded && prep?.issuesForRow(row.rowNumber).some((x) => x.severity === severity)) out.push(i)
-  })
+      if (excluded.has(rowNumber)) out.push(i)
+    } else if (!excluded.has(rowNumber) && prep?.issuesForRow(rowNumber).some((x) => x.severity === severity))
+      out.push(i)
+  }
   return out
 }
