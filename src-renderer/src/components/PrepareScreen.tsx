@@ -71,19 +71,21 @@ export function PrepareScreen({
       <PrepareOptions view={view} />
       <LookupPanel view={view} fields={fields} />
       <MappingSection view={view}>
-        <div className="prepare-columns">
-          <MappingPanel
-            view={view}
-            fields={fields}
-            supportsMetadata={target?.supportsMetadata ?? false}
-            notice={target?.notice}
-          />
-          <ValuesPanel view={view} fields={fields} />
-        </div>
+        {/* issue 14: the mapping and the grid each mount in a task of their own, after this screen's frame */}
+        <Deferred>
+          <div className="prepare-columns">
+            <MappingPanel
+              view={view}
+              fields={fields}
+              supportsMetadata={target?.supportsMetadata ?? false}
+              notice={target?.notice}
+            />
+            <ValuesPanel view={view} fields={fields} />
+          </div>
+        </Deferred>
       </MappingSection>
       {/* push: counts and 匯入 stay in view while the page and the grid scroll */}
       <ReviewBar view={view} file={file} busy={busy} />
-      {/* issue 14: the grid mounts one task later, so opening this screen is never one long task */}
       <Deferred>
         <RowsGrid view={view} />
       </Deferred>
