@@ -1,5 +1,6 @@
 // Spreadsheet dates and times → ISO 8601 UTC. A time without an offset is wall-clock time in the session's zone.
 import { IANAZone } from 'luxon'
+import { TwoKeyCache } from '../bounded-cache'
 import { cleanText } from './text'
 import { fail, ok, empty, shown, type Normalized } from './normalized'
 
@@ -268,9 +269,8 @@ function toUtc(p: Parts, zone: string, raw: unknown): Normalized<string> {
 }
 
 const zones = new Map<string, IANAZone | null>()
-/** zone → UTC day → its offset (null: it changes that day); no key string built per look-up. */
-const dayOffsets = new Map<IANAZone, Map<number, number | null>>()
-let dayOffsetsKept = 0
+/** zone → UTC day → its offset (null: it changes that day). */
+const dayOffsets = new TwoKeyCache<IANAZone, number, number | null>(50_000)
 
 /** The zone, or null if the name is unknown; cached because checking a name costs an Intl formatter. */
 function zoneNamed(name: string): IANAZone | null {
@@ -285,19 +285,11 @@ function zoneNamed(name: string): IANAZone | null {
 /** Offset in minutes at a UTC instant. Cached per UTC day when the offset is the same all day (most days): luxon's lookup costs ~80 µs. */
 function offsetAt(zone: IANAZone, ts: number): number {
   const day = Math.floor(ts / 86_400_000)
-  let byDay = dayOffsets.get(zone)
-  let offset = byDay?.get(day)
+  let offset = dayOffsets.get(zone, day)
   if (offset === undefined) {
     const start = zone.offset(day * 86_400_000)
     offset = start === zone.offset((day + 1) * 86_400_000 - 1) ? start : null
-    if (dayOffsetsKept > 50_000) {
-      dayOffsets.clear()
-      dayOffsetsKept = 0
-      byDay = undefined
-    }
-    if (!byDay) dayOffsets.set(zone, (byDay = new Map()))
-    byDay.set(day, offset)
-    dayOffsetsKept++
+    dayOffsets.set(zone, day, offset)
   }
   return offset ?? zone.offset(ts)
 }

@@ -2,6 +2,7 @@
 import Decimal from 'decimal.js'
 import { z } from 'zod'
 import type { FieldValue, FieldValues, PayloadAmount } from './types'
+import { BoundedCache } from '../bounded-cache'
 
 /** 帳獸 money: a decimal string with exactly 2 places, e.g. "1990.00". */
 export const zangshoMoney = z.string().regex(/^\d+\.\d{2}$/, 'money must be a string with 2 decimals, e.g. "1990.00"')
@@ -23,11 +24,10 @@ export function money2(value: FieldValue): string {
 }
 
 // A shop's few prices recur on most rows: one string each, not one per record (~2 MB at 100k orders).
-const MONEY_KEPT = new Map<string, string>()
+const MONEY_KEPT = new BoundedCache<string, string>(10_000)
 function keptMoney(text: string): string {
   const kept = MONEY_KEPT.get(text)
   if (kept !== undefined) return kept
-  if (MONEY_KEPT.size >= 10_000) MONEY_KEPT.clear()
   MONEY_KEPT.set(text, text)
   return text
 }

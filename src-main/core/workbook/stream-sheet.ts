@@ -5,6 +5,7 @@ import { EMPTY_CELL, isBlankCell, type MergeRange, type SheetSource } from './so
 import { TextCellCache, toCell } from './sheetjs'
 import { StreamUnsupported, formulaText, own, parsePart, type PartReader } from './ooxml-parts'
 import type { ZipEntry } from './zip'
+import { TwoKeyCache } from '../bounded-cache'
 
 /** Number cells remembered per (style, value): amounts repeat; most date-times do not. */
 const NUMBER_CELLS_KEPT = 5000
@@ -50,9 +51,8 @@ export async function readSheet(
   const slots: (Cell[] | undefined)[] = []
   const merges: MergeRange[] = []
   const interned = new TextCellCache()
-  // style → value → Cell (no key string built per cell); at most NUMBER_CELLS_KEPT in all
-  const numberCells = new Map<number, Map<number, Cell>>()
-  let numberCellsKept = 0
+  // style → value → Cell; bounded: date-times rarely repeat, and an unbounded cache held ~17 MB of the worker's heap
+  const numberCells = new TwoKeyCache<number, number, Cell>(NUMBER_CELLS_KEPT)
   let dimensionRows = 0
   let rowIndex = -1
   let col = -1
@@ -75,8 +75,7 @@ export async function readSheet(
   function numberCell(v: number, fmtIndex: number): Cell {
     const { id, code } = format(fmtIndex)
     // dates and amounts repeat: one Cell per (style, value)
-    let byValue = numberCells.get(fmtIndex)
-    const known = byValue?.get(v)
+    const known = numberCells.get(fmtIndex, v)
     if (known) return known
     let w: string
     try {
@@ -90,15 +89,7 @@ export async function readSheet(
       w = String(v)
     }
     const cell = toCell({ t: 'n', v, w, z: code }, ctx.date1904)
-    // bounded and renewed: date-times rarely repeat, and a big cache held ~17 MB of the worker's heap at 100k rows
-    if (numberCellsKept >= NUMBER_CELLS_KEPT) {
-      numberCells.clear()
-      numberCellsKept = 0
-      byValue = undefined
-    }
-    if (!byValue) numberCells.set(fmtIndex, (byValue = new Map()))
-    byValue.set(v, cell)
-    numberCellsKept++
+    numberCells.set(fmtIndex, v, cell)
     return cell
   }
 
