@@ -34,25 +34,28 @@ function historyCsv(): string {
 }
 const expectedCancelledAt = (i: number) => `2025-06-0${i}T02:30:00Z`
 
+/** `push FILE` of that list to the rehearsal 帳獸, paced and journaled as given. */
+function pushArgs(file: string, minIntervalMs: number, journalDir: string): string[] {
+  return [
+    file,
+    '--target',
+    'zangsho.subscriptions',
+    '--base-url',
+    sb.zangshoBaseUrl,
+    '--token-env',
+    'TOK',
+    '--min-interval-ms',
+    String(minIntervalMs),
+    '--journal-dir',
+    journalDir
+  ]
+}
+
 describe('push CLI: cancelled subscriptions survive kill -9 between create and cancel', () => {
   it('kill -9 while a cancel is in flight, then --resume: one subscription per row, each cancelled once with its original date', async () => {
     const file = historyCsv()
     const jobs = join(tmp.dir, 'jobs')
-    const argv = [
-      file,
-      '--target',
-      'zangsho.subscriptions',
-      '--base-url',
-      sb.zangshoBaseUrl,
-      '--token-env',
-      'TOK',
-      '--min-interval-ms',
-      '400',
-      '--journal-dir',
-      jobs,
-      '--json'
-    ]
-    const { proc, exited } = pushChild(argv)
+    const { proc, exited } = pushChild([...pushArgs(file, 400, jobs), '--json'])
     // The creates landed: from now on every write answers 10 s late, after it is committed.
     await until(() => sb.state.subscriptions.length === 6)
     sb.setFaults('slow=1:10000')
@@ -102,17 +105,7 @@ describe('push CLI: cancelled subscriptions survive kill -9 between create and c
   it('the plain summary counts the rows created, then cancelled; the report has outcome created and reason cancelled', async () => {
     const file = historyCsv()
     const { code, out } = await pushInProcess([
-      file,
-      '--target',
-      'zangsho.subscriptions',
-      '--base-url',
-      sb.zangshoBaseUrl,
-      '--token-env',
-      'TOK',
-      '--min-interval-ms',
-      '0',
-      '--journal-dir',
-      join(tmp.dir, 'j'),
+      ...pushArgs(file, 0, join(tmp.dir, 'j')),
       '--report',
       join(tmp.dir, 'r.csv')
     ])
