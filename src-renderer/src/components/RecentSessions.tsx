@@ -1,6 +1,7 @@
 // Saved import sessions (autosaved): continue where you left off, even after a crash, or delete them.
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../i18n/number-format'
 import { asApiError } from '../api'
 import { usePrepareStore } from '../prepare-store'
 import { removeSession, useSessions } from '../queries/sessions'
@@ -19,7 +20,10 @@ export function RecentSessions() {
   }, [loadTargets])
 
   if (sessions.length === 0) return null
-  const sorted = [...sessions].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 8)
+  // ISO times sort as text; localeCompare would start ICU's collator (tens of ms) on the first screen
+  const sorted = [...sessions]
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+    .slice(0, 8)
   return (
     <section className="samples recent" aria-labelledby="recent-title">
       <h2 id="recent-title">{t('sessions.title')}</h2>
@@ -31,7 +35,7 @@ export function RecentSessions() {
                 <span className="sample-name">{session.name}</span>
                 <span className="sample-description">
                   {targets.find((x) => x.id === session.target)?.label[lang] ?? ''} ·{' '}
-                  {new Date(session.updatedAt).toLocaleString(lang)}
+                  {formatDateTime(session.updatedAt)}
                   {session.edits ? ` · ${t('sessions.edits', { count: session.edits })}` : ''}
                 </span>
               </span>

@@ -1,7 +1,7 @@
 // i18next with zh-TW first and English second; the choice is remembered and shared with the main process (menu labels).
 import i18next, { type i18n as I18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { installNumberFormat, warmNumberFormat } from './number-format'
+import { installNumberFormat } from './number-format'
 import en from './en.json'
 import zhTW from './zh-TW.json'
 // profiles
@@ -78,7 +78,6 @@ export function initI18n(): Promise<unknown> {
     })
     .then((ready) => {
       installNumberFormat(i18n)
-      warmNumberFormat(language)
       return ready
     })
 }

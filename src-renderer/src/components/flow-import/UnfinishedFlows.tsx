@@ -1,5 +1,6 @@
 // Multi-file imports that did not finish (a crash, a stop, a failed step): listed from their flow journals, each resumable.
 import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../../i18n/number-format'
 import { useFlowImportStore } from '../../flow-import-store'
 import { useUnfinishedFlows } from '../../queries/flow'
 
@@ -18,7 +19,7 @@ export function UnfinishedFlows() {
         {shown.slice(0, 5).map((flow) => (
           <li key={flow.flowId} data-flow={flow.flowId}>
             <span>
-              <strong>{new Date(flow.createdAt).toLocaleString()}</strong>
+              <strong>{formatDateTime(flow.createdAt)}</strong>
               <span className="muted small">
                 {' '}
                 ·{' '}

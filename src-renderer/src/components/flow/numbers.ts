@@ -1,4 +1,5 @@
 // Display helpers for decimal strings from main: thousands separators without ever turning money into a float.
+import { formatNumber } from '../../i18n/number-format'
 
 /** "1234567.50" → "1,234,567.50" (the digits stay as main computed them). */
 export function groupDecimal(text: string): string {
@@ -10,5 +11,5 @@ export function groupDecimal(text: string): string {
 
 /** Whole numbers with the UI language's separators. */
 export function groupCount(value: number, language: string): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'zh-TW').format(value)
+  return formatNumber(value, language === 'en' ? 'en-US' : 'zh-TW')
 }

@@ -1,6 +1,7 @@
 // Every row's outcome with its id, reason and message, filtered by outcome; virtual, so long pushes stay fast.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatNumber } from '../../i18n/number-format'
 import type { PushCounts, PushOutcome, PushResultFilter } from '../../../../src-main/ipc/contract'
 import { useVirtualPages } from '../useVirtualPages'
 import { useResultPages } from '../../queries/result-pages'
@@ -43,7 +44,7 @@ export function ResultsTable({ jobId, counts }: { jobId: string; counts: PushCou
               onClick={() => setFilter(f)}
             >
               {t(`results.filters.${f}`)}
-              {f !== 'all' && f !== 'problems' ? ` ${countOf(counts, f).toLocaleString()}` : ''}
+              {f !== 'all' && f !== 'problems' ? ` ${formatNumber(countOf(counts, f))}` : ''}
             </button>
           ))}
         </div>

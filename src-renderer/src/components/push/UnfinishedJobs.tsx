@@ -1,5 +1,6 @@
 // Pushes that stopped or were cut off (a 401, a cancel, a crash): listed from their journals, each can be resumed.
 import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../../i18n/number-format'
 import { usePrepareStore } from '../../prepare-store'
 import { usePushStore } from '../../push-store'
 import { useUnfinishedJobs } from '../../queries/plan'
@@ -27,7 +28,7 @@ export function UnfinishedJobs() {
                 {' '}
                 · {targetName(job.target)} · {t(`unfinished.status.${job.status}`, { defaultValue: job.status })} ·{' '}
                 {t('unfinished.answered', { answered: job.answered, records: job.records })} ·{' '}
-                {new Date(job.createdAt).toLocaleString()}
+                {formatDateTime(job.createdAt)}
               </span>
             </span>
             <button type="button" className="button" disabled={busy !== null} onClick={() => void resumeJob(job.jobId)}>

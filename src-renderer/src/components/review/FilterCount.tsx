@@ -1,6 +1,6 @@
 // The row count on a grid filter tab: the same numbers as the chips, taken from the same summary.
-import { useTranslation } from 'react-i18next'
 import type { PrepareView, RowFilter } from '../../../../src-main/ipc/contract'
+import { formatNumber } from '../../i18n/number-format'
 
 export function filterCount(view: PrepareView, filter: RowFilter): number | null {
   const { summary } = view
@@ -11,14 +11,13 @@ export function filterCount(view: PrepareView, filter: RowFilter): number | null
 }
 
 export function FilterCount({ view, filter }: { view: PrepareView; filter: RowFilter }) {
-  const { i18n } = useTranslation()
   const count = filterCount(view, filter)
   if (count === null) return null
   return (
     <>
       {' '}
       <span className="tab-count" data-testid={`filter-count-${filter}`}>
-        {count.toLocaleString(i18n.language === 'en' ? 'en' : 'zh-TW')}
+        {formatNumber(count)}
       </span>
     </>
   )

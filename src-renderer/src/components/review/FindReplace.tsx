@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next'
 import type { PrepareView } from '../../../../src-main/ipc/contract'
 import { call } from '../../api'
 import { applyChange } from './review-actions'
+import { formatNumber } from '../../i18n/number-format'
 
 export function FindReplace({ view }: { view: PrepareView }) {
-  const { t, i18n } = useTranslation('review')
+  const { t } = useTranslation('review')
   const [column, setColumn] = useState(view.headers[0] ?? '')
   const [find, setFind] = useState('')
   const [replace, setReplace] = useState('')
@@ -17,7 +18,7 @@ export function FindReplace({ view }: { view: PrepareView }) {
   const args = { prepId: view.prepId, column, find, replace, mode }
   const key = JSON.stringify([column, find, replace, mode])
   const count = counted?.key === key ? counted.cells : null
-  const formatted = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en' : 'zh-TW')
+  const formatted = (n: number) => formatNumber(n)
   return (
     <form
       className="find-replace"

@@ -8,6 +8,7 @@ import { usePrepareStore } from '../../prepare-store'
 import { useIssueGroups } from '../../queries/issue-groups'
 import { applyChange } from './review-actions'
 import { issueWhere } from './issue-where'
+import { formatNumber } from '../../i18n/number-format'
 
 function GroupFix({ view, group }: { view: PrepareView; group: IssueGroup }) {
   const { t, i18n } = useTranslation('review')
@@ -120,7 +121,7 @@ export function IssuesPanel({
               title={t('issues.filterHint')}
             >
               <span className="issue-count" data-testid="issue-count">
-                {g.rows.toLocaleString(en ? 'en' : 'zh-TW')}
+                {formatNumber(g.rows)}
               </span>
               <span className="issue-where">{issueWhere(g, fields, en, t('shopline.profile'))}</span>
               <span className="issue-text">{en ? g.message.en : g.message['zh-TW']}</span>

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next'
 import type { PrepareView } from '../../../../src-main/ipc/contract'
 import { usePrepareStore } from '../../prepare-store'
 import type { Selection } from './useSelection'
+import { formatNumber } from '../../i18n/number-format'
 
 export function SelectionBar({ view, selection }: { view: PrepareView; selection: Selection }) {
-  const { t, i18n } = useTranslation('review')
+  const { t } = useTranslation('review')
   const setCells = usePrepareStore((s) => s.setCells)
   const exclude = usePrepareStore((s) => s.exclude)
   const busy = usePrepareStore((s) => s.busy)
@@ -28,7 +29,7 @@ export function SelectionBar({ view, selection }: { view: PrepareView; selection
       {count > 0 ? (
         <>
           <span className="selection-count" data-testid="selection-count" role="status">
-            {t('selection.count', { count, formatted: count.toLocaleString(i18n.language === 'en' ? 'en' : 'zh-TW') })}
+            {t('selection.count', { count, formatted: formatNumber(count) })}
           </span>
           <form
             className="selection-set"
