@@ -12,6 +12,8 @@ import { prepareWithLookups } from '../../src-main/core/validation/prepare-with-
 import type { SheetRow } from '../../src-main/core/workbook/types'
 import { distinctCellTexts, distinctValues } from '../../src-main/core/mapping/values'
 import { makeOrdersCsvWithIssues } from '../bench/make-orders-csv'
+import { getSourceLayout } from '../../src-main/core/sources'
+import { PUBLIC_SAMPLES_DIR, hasPublicSamples } from '../public-samples'
 
 const ROWS = 12_000
 const dir = mkdtempSync(join(tmpdir(), 'od-session-compact-'))
@@ -78,4 +80,40 @@ describe('import session rows', () => {
     ])
     await s.flush()
   })
+
+  // real exports, read in place: the recognized layout's mapping, an edit and an exclusion, as the whole table gives them
+  it.skipIf(!hasPublicSamples).each(['shopify-orders-export.csv', 'woocommerce-orders-export-webtoffee-sample.csv'])(
+    '%s: the same rows, records and issues as the whole table',
+    async (name) => {
+      const file = join(PUBLIC_SAMPLES_DIR, name)
+      const s = await ImportSession.create({ path: file }, { store: createSessionStore(join(dir, name)) })
+      await s.setTarget('zangsho.orders')
+      expect((await s.open()).ok).toBe(true)
+      expect(s.state.sourceLayout).not.toBeNull()
+      const [first, second] = s.rowNumbers('all')
+      s.editCell(second, s.headers[0], 'edited')
+      s.setExcluded([first], true)
+      const whole = await openWorkbook({ path: file })
+      if (!whole.ok) throw new Error(whole.error.message)
+      const edited = applyEdits({ ...whole.table, file: name }, s.state.edits, s.state.excluded)
+      const expected = prepareWithLookups(
+        edited,
+        {
+          target: 'zangsho.orders',
+          mapping: s.state.mapping,
+          valueMatches: s.state.valueMatches,
+          timezone: s.state.timezone,
+          dateOrder: s.state.dateOrder,
+          metadataColumns: s.state.metadataColumns,
+          excludedRows: s.state.excluded
+        },
+        { lacks: getSourceLayout(s.state.sourceLayout!)?.lacks }
+      ).preparation
+      expect(shown(s.editedTable.rows)).toEqual(shown(edited.rows))
+      expect(s.preparation!.records.length).toBeGreaterThan(0)
+      expect(s.preparation!.records).toEqual(expected.records)
+      expect(s.preparation!.issues).toEqual(expected.issues)
+      await s.flush()
+    }
+  )
 })
