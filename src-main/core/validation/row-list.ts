@@ -1,6 +1,6 @@
-// The rows a preparation validates: as given (SheetRows), or compact as the reader sent them (streaming), turned into
-// Cells one row at a time when it is normalized or a message quotes it. At 100k rows the compact form is ~10 MB where
-// SheetRows with their Cells are ~34 MB.
+// The rows a preparation validates and an import session shows: as given (SheetRows), or compact as the reader sent
+// them, turned into Cells only for the rows being validated, paged or quoted in a message. At 100k rows the compact
+// form is ~10 MB where SheetRows with their Cells are ~34 MB.
 import type { Cell, SheetRow, SheetTable } from '../workbook/types'
 import { EMPTY_CELL } from '../workbook/source'
 import { chunkLength, packRows, unpackColumn, unpackRows, type CompactChunk } from '../workbook/compact-rows'
@@ -182,8 +182,9 @@ export class OverlayRowList implements RowList {
   }
 
   slice(from: number, to: number): SheetRow[] {
-    const rows = this.under.slice(from, to)
-    if (this.over.size) for (let r = 0; r < rows.length; r++) rows[r] = this.over.get(from + r) ?? rows[r]
+    const start = Math.max(0, from)
+    const rows = this.under.slice(start, to)
+    if (this.over.size) for (let r = 0; r < rows.length; r++) rows[r] = this.over.get(start + r) ?? rows[r]
     return rows
   }
 
