@@ -120,19 +120,65 @@ function shownFrom(chunk: CompactChunk, i: number): number {
 }
 
 /**
- * Rows [from, to) of a chunk as SheetRows. Cells are shared within a call where the value and text are the same
- * (Cells are immutable): repeated texts and amounts cost one object, not one per row. width pads or cuts the rows.
+ * A chunk's cells as Cells, shared where the value and the text are the same (Cells are immutable): repeated texts
+ * and amounts cost one object, not one per row. Without sharing (one row being validated), each is its own.
  */
+class ChunkCells {
+  private readonly byText: Map<number, Cell>
+  private readonly byNumber: Map<number, Cell>
+
+  constructor(
+    private readonly chunk: CompactChunk,
+    private readonly share: boolean
+  ) {
+    this.byText = share ? new Map() : NO_CELLS
+    this.byNumber = share ? new Map() : NO_CELLS
+  }
+
+  /** The cell at index i (not empty), whose shown text is strings[w], or its value's own text (NONE). */
+  at(i: number, w: number): Cell {
+    const { chunk } = this
+    const code = chunk.types[i]
+    const t = TYPES[code]
+    const k = chunk.refs[i]
+    if (!this.share || w !== NONE) {
+      const v = valueAt(chunk, i)
+      return { t, v, w: w === NONE ? ownText(t, v) : chunk.strings[w] }
+    }
+    if (k > NUM0 && code !== CODE.n) {
+      const key = k * 8 + code
+      let cell = this.byText.get(key)
+      if (!cell) {
+        const v = valueAt(chunk, i)
+        cell = { t, v, w: ownText(t, v) }
+        this.byText.set(key, cell)
+      }
+      return cell
+    }
+    if (k <= NUM0 && code === CODE.n) {
+      const v = chunk.nums[NUM0 - k]
+      // -0 and 0 are one Map key: -0 (rare) gets its own Cell
+      let cell = Object.is(v, -0) ? undefined : this.byNumber.get(v)
+      if (!cell) {
+        cell = { t, v, w: ownText(t, v) }
+        if (!Object.is(v, -0)) this.byNumber.set(v, cell)
+      }
+      return cell
+    }
+    const v = valueAt(chunk, i)
+    return { t, v, w: ownText(t, v) }
+  }
+}
+
+/** Rows [from, to) of a chunk as SheetRows, repeated cells shared within the call. width pads or cuts the rows. */
 export function unpackRows(
   chunk: CompactChunk,
   from = 0,
   to = chunk.rowNumbers.length,
   width = chunk.width
 ): SheetRow[] {
-  const { types, refs, strings, shownAt, shown } = chunk
-  const share = to - from > 1 // one row (a row being validated): nothing to share
-  const byText = share ? new Map<number, Cell>() : NO_CELLS
-  const byNumber = share ? new Map<number, Cell>() : NO_CELLS
+  const { types, shownAt, shown } = chunk
+  const made = new ChunkCells(chunk, to - from > 1) // one row (a row being validated): nothing to share
   const out: SheetRow[] = []
   const kept = Math.min(width, chunk.width)
   let s = shownFrom(chunk, from * chunk.width)
@@ -140,40 +186,13 @@ export function unpackRows(
     const cells = new Array<Cell>(width)
     for (let c = 0; c < kept; c++) {
       const i = r * chunk.width + c
-      const code = types[i]
-      if (code === 0) {
+      if (types[i] === 0) {
         cells[c] = EMPTY_CELL
         continue
       }
-      const t = TYPES[code]
-      const k = refs[i]
       let w = NONE
       if (s < shownAt.length && shownAt[s] === i) w = shown[s++]
-      if (!share || w !== NONE) {
-        const v = valueAt(chunk, i)
-        cells[c] = { t, v, w: w === NONE ? ownText(t, v) : strings[w] }
-      } else if (k > NUM0 && code !== CODE.n) {
-        const key = k * 8 + code
-        let cell = byText.get(key)
-        if (!cell) {
-          const v = valueAt(chunk, i)
-          cell = { t, v, w: ownText(t, v) }
-          byText.set(key, cell)
-        }
-        cells[c] = cell
-      } else if (k <= NUM0 && code === CODE.n) {
-        const v = chunk.nums[NUM0 - k]
-        // -0 and 0 are one Map key: -0 (rare) gets its own Cell
-        let cell = Object.is(v, -0) ? undefined : byNumber.get(v)
-        if (!cell) {
-          cell = { t, v, w: ownText(t, v) }
-          if (!Object.is(v, -0)) byNumber.set(v, cell)
-        }
-        cells[c] = cell
-      } else {
-        const v = valueAt(chunk, i)
-        cells[c] = { t, v, w: ownText(t, v) }
-      }
+      cells[c] = made.at(i, w)
     }
     // a row's cells past the chunk's width are empty
     for (let c = kept; c < width; c++) cells[c] = EMPTY_CELL
@@ -184,34 +203,18 @@ export function unpackRows(
   return out
 }
 
-/** One column of a chunk's rows as Cells, shared where the value and the text are the same (a grid's value list). */
+/** One column of a chunk's rows as Cells, repeated ones shared (a grid's value list), without making the rows. */
 export function unpackColumn(chunk: CompactChunk, col: number): Cell[] {
   const n = chunk.rowNumbers.length
   const out = new Array<Cell>(n)
   if (col >= chunk.width) return out.fill(EMPTY_CELL)
-  const { types, refs, strings, shownAt, shown, width } = chunk
-  const shared = new Map<number, Cell>()
+  const { types, shownAt, shown, width } = chunk
+  const made = new ChunkCells(chunk, true)
   let s = 0
   for (let r = 0; r < n; r++) {
     const i = r * width + col
     while (s < shownAt.length && shownAt[s] < i) s++
-    const code = types[i]
-    if (code === 0) {
-      out[r] = EMPTY_CELL
-      continue
-    }
-    const t = TYPES[code]
-    const k = refs[i]
-    const w = s < shownAt.length && shownAt[s] === i ? shown[s] : NONE
-    // texts and shown texts are indexes into strings: one Cell per (type, value, shown text); numbers each their own
-    const key = k > NUM0 ? (k * 8 + code) * (strings.length + 1) + (w + 1) : NaN
-    let cell = Number.isSafeInteger(key) ? shared.get(key) : undefined
-    if (!cell) {
-      const v = valueAt(chunk, i)
-      cell = { t, v, w: w === NONE ? ownText(t, v) : strings[w] }
-      if (Number.isSafeInteger(key)) shared.set(key, cell)
-    }
-    out[r] = cell
+    out[r] = types[i] === 0 ? EMPTY_CELL : made.at(i, s < shownAt.length && shownAt[s] === i ? shown[s] : NONE)
   }
   return out
 }
