@@ -5,7 +5,7 @@ import type { FieldValue, PreparedRecord, Target } from '../targets/types'
 import { getTarget } from '../targets/index'
 import { buildSheetPlan, type SheetPlan } from './plan'
 import { fieldText, isBlankRow, normalizeRow, type CellsSource, type RowState } from './row'
-import { ArrayRowList, CompactRowList, OverlayRowList, type ListTable, type RowList } from './row-list'
+import { ArrayRowList, CompactRowList, OverlayRowList, rowNumbersOf, type ListTable, type RowList } from './row-list'
 import { duplicateIssue, duplicateKey, stampWarnings, type DuplicateRule } from './rules'
 import { schemaIssue } from './schema-check'
 import { buildOrderGroup } from './order-group'
@@ -508,12 +508,6 @@ export type PrepTable = SheetTable | ListTable
 /** The preparation's own view of the rows: its edits (updateRow) never change the caller's rows. */
 function ownRows(rows: SheetRow[] | RowList): RowList {
   return Array.isArray(rows) ? new ArrayRowList(rows.slice()) : new OverlayRowList(rows)
-}
-
-function rowNumbersOf(rows: RowList): number[] {
-  const out = new Array<number>(rows.length)
-  for (let i = 0; i < rows.length; i++) out[i] = rows.rowNumberAt(i)
-  return out
 }
 
 export function createPreparation(table: PrepTable, settings: PrepareSettings): Preparation {

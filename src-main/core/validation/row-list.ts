@@ -212,6 +212,13 @@ export class OverlayRowList implements RowList {
   }
 }
 
+/** Every row's number, in order (without making the rows). */
+export function rowNumbersOf(rows: Pick<RowList, 'length' | 'rowNumberAt'>): number[] {
+  const out = new Array<number>(rows.length)
+  for (let i = 0; i < rows.length; i++) out[i] = rows.rowNumberAt(i)
+  return out
+}
+
 /** The index of the row numbered rowNumber, or -1: a binary search (sheet rows ascend), else a scan. */
 export function findRowIndex(rows: Pick<RowList, 'length' | 'rowNumberAt'>, rowNumber: number): number {
   let lo = 0

@@ -2,12 +2,12 @@
 import { openWorkbookCompact } from '../workbook'
 import type { CompactTable, OpenHooks } from '../workbook'
 import type { Cell, ReadLimits, ReadOptions, SheetRow, SheetTable, WorkbookError } from '../workbook/types'
-import { fillMergesInRows } from '../workbook/stream-merges'
 import {
   ArrayRowList,
   CompactRowList,
   OverlayRowList,
   findRowIndex,
+  rowNumbersOf,
   type ListTable,
   type RowList
 } from '../validation/row-list'
@@ -89,18 +89,15 @@ export const VALIDATE_STEP_ROWS = 1000
 export type OpenOutcome =
   { ok: true; table: ListTable; template: MappingTemplate | null } | { ok: false; error: WorkbookError }
 
-/** The file's rows kept compact (raw values plus the texts that differ), as the reader sent them. */
+/**
+ * The file's rows kept compact (raw values plus the texts that differ), as the reader sent them. The session never
+ * asks for a streamed read (no onStart), so merged cells come filled in: the table has no dataMerges to apply.
+ */
 function compactRows(table: CompactTable): RowList {
   const width = table.headers.length
   const list = new CompactRowList(width)
   for (const chunk of table.rows.chunksFrom(0)) list.add(chunk)
   list.setWidth(width)
-  // a streamed read's merged areas below the header: filled into the rows they cover, kept as edited rows
-  if (table.dataMerges?.length) {
-    const rows = [...list]
-    const changed = new Set(fillMergesInRows(rows, table.dataMerges))
-    rows.forEach((row, i) => changed.has(row.rowNumber) && list.set(i, row))
-  }
   return list
 }
 
@@ -336,10 +333,7 @@ export class ImportSession {
   /** Row numbers the filter lists, in sheet order ("select all filtered"). */
   rowNumbers(filter: RowFilter): number[] {
     const rows = this.requireTable().rows
-    if (filter !== 'all') return this.indexesFor(filter).map((i) => rows.rowNumberAt(i))
-    const out = new Array<number>(rows.length)
-    for (let i = 0; i < rows.length; i++) out[i] = rows.rowNumberAt(i)
-    return out
+    return filter === 'all' ? rowNumbersOf(rows) : this.indexesFor(filter).map((i) => rows.rowNumberAt(i))
   }
 
   private editAt(idx: number, col: number, typed: string): SessionRow {
