@@ -7,12 +7,17 @@ import type { i18n as I18n } from 'i18next'
 
 const byLanguage = new Map<string, Intl.NumberFormat>()
 
+/** "1234567.50" → "1,234,567.50" (the digits stay as given: money from main never becomes a float). */
+export function groupDecimal(text: string): string {
+  const negative = text.startsWith('-')
+  const [whole, fraction] = (negative ? text.slice(1) : text).split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`
+}
+
 /** 1234567 → "1,234,567", in either UI language. */
 export function formatNumber(value: unknown, lng?: string): string {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) {
-    const digits = String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-    return value < 0 ? `-${digits}` : digits
-  }
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return groupDecimal(String(value))
   const language = (lng ?? 'zh-TW').replace('_', '-')
   let format = byLanguage.get(language)
   if (!format) {
