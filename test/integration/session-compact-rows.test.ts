@@ -22,6 +22,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const shown = (rows: Iterable<SheetRow>) =>
   Array.from(rows, (r) => [r.rowNumber, ...r.cells.map((c) => `${c.t}:${c.w}`)])
 
+/** The whole table read in one go, with the session's edits and exclusions, prepared with the session's settings. */
+async function wholeTableLike(s: ImportSession, file: string, name: string) {
+  const whole = await openWorkbook({ path: file })
+  if (!whole.ok) throw new Error(whole.error.message)
+  const edited = applyEdits({ ...whole.table, file: name }, s.state.edits, s.state.excluded)
+  const settings = {
+    target: 'zangsho.orders' as const,
+    mapping: s.state.mapping,
+    valueMatches: s.state.valueMatches,
+    timezone: s.state.timezone,
+    dateOrder: s.state.dateOrder,
+    metadataColumns: s.state.metadataColumns,
+    excludedRows: s.state.excluded
+  }
+  const lacks = s.state.sourceLayout ? getSourceLayout(s.state.sourceLayout)?.lacks : undefined
+  return { edited, expected: prepareWithLookups(edited, settings, { lacks }).preparation }
+}
+
 describe('import session rows', () => {
   it('pages, validation and the edited table equal the whole table with the same edits and exclusions', async () => {
     const file = join(dir, 'orders.csv')
@@ -40,18 +58,7 @@ describe('import session rows', () => {
     s.setExcluded([3, 8000, 8001], true)
     s.setExcluded([8001], false)
 
-    const whole = await openWorkbook({ path: file })
-    if (!whole.ok) throw new Error(whole.error.message)
-    const edited = applyEdits({ ...whole.table, file: 'orders.csv' }, s.state.edits, s.state.excluded)
-    const expected = prepareWithLookups(edited, {
-      target: 'zangsho.orders',
-      mapping: s.state.mapping,
-      valueMatches: s.state.valueMatches,
-      timezone: s.state.timezone,
-      dateOrder: s.state.dateOrder,
-      metadataColumns: s.state.metadataColumns,
-      excludedRows: s.state.excluded
-    }).preparation
+    const { edited, expected } = await wholeTableLike(s, file, 'orders.csv')
 
     expect(s.state.edits['10000']).toBeUndefined()
     expect(s.state.excluded).toEqual([3, 8000])
@@ -93,22 +100,7 @@ describe('import session rows', () => {
       const [first, second] = s.rowNumbers('all')
       s.editCell(second, s.headers[0], 'edited')
       s.setExcluded([first], true)
-      const whole = await openWorkbook({ path: file })
-      if (!whole.ok) throw new Error(whole.error.message)
-      const edited = applyEdits({ ...whole.table, file: name }, s.state.edits, s.state.excluded)
-      const expected = prepareWithLookups(
-        edited,
-        {
-          target: 'zangsho.orders',
-          mapping: s.state.mapping,
-          valueMatches: s.state.valueMatches,
-          timezone: s.state.timezone,
-          dateOrder: s.state.dateOrder,
-          metadataColumns: s.state.metadataColumns,
-          excludedRows: s.state.excluded
-        },
-        { lacks: getSourceLayout(s.state.sourceLayout!)?.lacks }
-      ).preparation
+      const { edited, expected } = await wholeTableLike(s, file, name)
       expect(shown(s.editedTable.rows)).toEqual(shown(edited.rows))
       expect(s.preparation!.records.length).toBeGreaterThan(0)
       expect(s.preparation!.records).toEqual(expected.records)
