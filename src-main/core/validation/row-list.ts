@@ -2,8 +2,15 @@
 // them, turned into Cells only for the rows being validated, paged or quoted in a message. At 100k rows the compact
 // form is ~10 MB where SheetRows with their Cells are ~34 MB.
 import type { Cell, SheetRow, SheetTable } from '../workbook/types'
-import { EMPTY_CELL } from '../workbook/source'
-import { chunkLength, packRows, unpackColumn, unpackRows, type CompactChunk } from '../workbook/compact-rows'
+import { EMPTY_CELL, fitWidth } from '../workbook/source'
+import {
+  ChunkIndex,
+  chunkLength,
+  packRows,
+  unpackColumn,
+  unpackRows,
+  type CompactChunk
+} from '../workbook/compact-rows'
 
 export interface RowList extends Iterable<SheetRow> {
   readonly length: number
@@ -54,29 +61,22 @@ export class ArrayRowList implements RowList {
 
 /** Rows kept as the chunks they arrived in, plus the rows edited since (kept whole). */
 export class CompactRowList implements RowList {
-  private readonly chunks: CompactChunk[] = []
-  private readonly starts: number[] = []
+  private readonly index = new ChunkIndex()
   private readonly edited = new Map<number, SheetRow>()
-  private total = 0
   /** Rows are padded to width; cut to it too once it is final (streamed rows may be wider than the first header). */
   private width: number
   private exact = false
-  /** The chunk last looked in: rows are mostly read in order. */
-  private at = 0
 
   constructor(width: number) {
     this.width = width
   }
 
   get length(): number {
-    return this.total
+    return this.index.length
   }
 
   add(chunk: CompactChunk): void {
-    if (chunkLength(chunk) === 0) return
-    this.chunks.push(chunk)
-    this.starts.push(this.total)
-    this.total += chunkLength(chunk)
+    if (chunkLength(chunk) > 0) this.index.push(chunk)
   }
 
   addRows(rows: SheetRow[]): void {
@@ -89,32 +89,30 @@ export class CompactRowList implements RowList {
   setWidth(width: number): void {
     this.width = width
     this.exact = true
-    for (const row of this.edited.values()) fitCells(row, width)
+    for (const row of this.edited.values()) fitWidth(row.cells, width)
   }
 
   rowNumberAt(idx: number): number {
-    const k = this.chunkOf(idx)
-    return this.chunks[k].rowNumbers[idx - this.starts[k]]
+    const k = this.index.find(idx)
+    return this.index.chunks[k].rowNumbers[idx - this.index.startOf(k)]
   }
 
   rowAt(idx: number): SheetRow {
     const edited = this.edited.get(idx)
     if (edited) return edited
-    const k = this.chunkOf(idx)
-    const chunk = this.chunks[k]
-    const r = idx - this.starts[k]
-    return unpackRows(chunk, r, r + 1, this.exact ? this.width : Math.max(this.width, chunk.width))[0]
+    const k = this.index.find(idx)
+    const r = idx - this.index.startOf(k)
+    return unpackRows(this.index.chunks[k], r, r + 1, this.widthOf(k))[0]
   }
 
   slice(from: number, to: number): SheetRow[] {
-    const end = Math.min(this.total, to)
+    const end = Math.min(this.length, to)
     const out: SheetRow[] = []
     for (let idx = Math.max(0, from); idx < end;) {
-      const k = this.chunkOf(idx)
-      const chunk = this.chunks[k]
-      const upTo = Math.min(end, this.starts[k] + chunkLength(chunk))
-      const width = this.exact ? this.width : Math.max(this.width, chunk.width)
-      const rows = unpackRows(chunk, idx - this.starts[k], upTo - this.starts[k], width)
+      const k = this.index.find(idx)
+      const start = this.index.startOf(k)
+      const upTo = Math.min(end, start + chunkLength(this.index.chunks[k]))
+      const rows = unpackRows(this.index.chunks[k], idx - start, upTo - start, this.widthOf(k))
       for (let r = 0; r < rows.length; r++) out.push(this.edited.get(idx + r) ?? rows[r])
       idx = upTo
     }
@@ -123,43 +121,33 @@ export class CompactRowList implements RowList {
 
   *column(col: number): Iterable<Cell | undefined> {
     const cut = this.exact && col >= this.width
-    for (let k = 0; k < this.chunks.length; k++) {
-      const cells = unpackColumn(this.chunks[k], col)
+    const { chunks } = this.index
+    for (let k = 0; k < chunks.length; k++) {
+      const cells = unpackColumn(chunks[k], col)
       for (let r = 0; r < cells.length; r++) {
-        const edited = this.edited.get(this.starts[k] + r)
+        const edited = this.edited.get(this.index.startOf(k) + r)
         yield edited ? edited.cells[col] : cut ? EMPTY_CELL : cells[r]
       }
     }
   }
 
   set(idx: number, row: SheetRow): void {
-    if (idx < 0 || idx >= this.total) throw new RangeError(`no row at ${idx}`)
+    if (idx < 0 || idx >= this.length) throw new RangeError(`no row at ${idx}`)
     this.edited.set(idx, row)
   }
 
   *[Symbol.iterator](): Iterator<SheetRow> {
-    for (let k = 0; k < this.chunks.length; k++) {
-      const chunk = this.chunks[k]
-      const width = this.exact ? this.width : Math.max(this.width, chunk.width)
+    const { chunks } = this.index
+    for (let k = 0; k < chunks.length; k++) {
       // a chunk's rows at a time: their repeated texts share Cells
-      const rows = unpackRows(chunk, 0, chunkLength(chunk), width)
-      for (let r = 0; r < rows.length; r++) yield this.edited.get(this.starts[k] + r) ?? rows[r]
+      const rows = unpackRows(chunks[k], 0, chunkLength(chunks[k]), this.widthOf(k))
+      for (let r = 0; r < rows.length; r++) yield this.edited.get(this.index.startOf(k) + r) ?? rows[r]
     }
   }
 
-  private chunkOf(idx: number): number {
-    if (idx < 0 || idx >= this.total) throw new RangeError(`no row at ${idx}`)
-    const k = this.at
-    if (this.starts[k] <= idx && idx < this.starts[k] + chunkLength(this.chunks[k])) return k
-    let lo = 0
-    let hi = this.chunks.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (this.starts[mid] <= idx) lo = mid
-      else hi = mid - 1
-    }
-    this.at = lo
-    return lo
+  /** The width chunk k's rows are made at. */
+  private widthOf(k: number): number {
+    return this.exact ? this.width : Math.max(this.width, this.index.chunks[k].width)
   }
 }
 
@@ -232,9 +220,4 @@ export function findRowIndex(rows: Pick<RowList, 'length' | 'rowNumberAt'>, rowN
   }
   for (let i = 0; i < rows.length; i++) if (rows.rowNumberAt(i) === rowNumber) return i
   return -1
-}
-
-function fitCells(row: SheetRow, width: number): void {
-  if (row.cells.length > width) row.cells.length = width
-  while (row.cells.length < width) row.cells.push(EMPTY_CELL)
 }

@@ -2,7 +2,7 @@
 // the raw value's own text (dates, formatted numbers). Chunks cross the worker boundary as a few flat arrays, not
 // one object per cell, and pages are turned back into Cells only when asked for.
 import type { Cell, SheetRow } from './types'
-import { EMPTY_CELL } from './source'
+import { EMPTY_CELL, fitWidth } from './source'
 
 const TYPES = ['z', 's', 'n', 'b', 'd', 'e'] as const
 const CODE: Record<Cell['t'], number> = { z: 0, s: 1, n: 2, b: 3, d: 4, e: 5 }
@@ -233,11 +233,62 @@ function releasedChunk(length: number): CompactChunk {
   }
 }
 
-/** The rows of one table as the chunks they arrived in; pages are read across chunk boundaries. */
-export class CompactRowStore {
-  private readonly chunks: CompactChunk[] = []
+/** Chunks in arrival order and where each starts: finds the chunk holding a row (mostly read in order). */
+export class ChunkIndex {
+  readonly chunks: CompactChunk[] = []
   private readonly starts: number[] = []
   private total = 0
+  /** The chunk last found. */
+  private at = 0
+
+  get length(): number {
+    return this.total
+  }
+
+  push(chunk: CompactChunk): void {
+    this.chunks.push(chunk)
+    this.starts.push(this.total)
+    this.total += chunkLength(chunk)
+  }
+
+  clear(): void {
+    this.chunks.length = 0
+    this.starts.length = 0
+    this.total = 0
+    this.at = 0
+  }
+
+  startOf(k: number): number {
+    return this.starts[k]
+  }
+
+  /** The chunk holding row idx (the last one starting at or before it, so empty chunks are passed over). */
+  find(idx: number): number {
+    if (idx < 0 || idx >= this.total) throw new RangeError(`no row at ${idx}`)
+    const k = this.at
+    if (this.starts[k] <= idx && idx < this.starts[k] + chunkLength(this.chunks[k])) return k
+    let lo = 0
+    let hi = this.chunks.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.starts[mid] <= idx) lo = mid
+      else hi = mid - 1
+    }
+    this.at = lo
+    return lo
+  }
+
+  /** The chunks from row offset on, which must be where a chunk starts. */
+  from(offset: number): CompactChunk[] {
+    const k = this.starts.indexOf(offset)
+    if (k < 0 && offset !== this.total) throw new RangeError(`row ${offset} is not where a chunk starts`)
+    return k < 0 ? [] : this.chunks.slice(k)
+  }
+}
+
+/** The rows of one table as the chunks they arrived in; pages are read across chunk boundaries. */
+export class CompactRowStore {
+  private readonly index = new ChunkIndex()
   /** The table's width once known: pages are padded or cut to it (streamed chunks may be narrower or wider). */
   private width: number | null = null
   private released = 0
@@ -248,65 +299,54 @@ export class CompactRowStore {
 
   /** A streamed read started over: drop what arrived. */
   clear(): void {
-    this.chunks.length = 0
-    this.starts.length = 0
-    this.total = 0
+    this.index.clear()
     this.width = null
     this.released = 0
   }
 
   /** A consumer that keeps the rows itself lets go of the chunks it has taken (their rows can no longer be paged). */
   release(upTo: number): void {
-    for (let k = 0; k < this.chunks.length; k++) {
-      const len = chunkLength(this.chunks[k])
-      if (this.starts[k] + len > upTo) break
-      if (this.chunks[k].strings.length || this.chunks[k].types.length) this.chunks[k] = releasedChunk(len)
-      this.released = Math.max(this.released, this.starts[k] + len)
+    const { chunks } = this.index
+    for (let k = 0; k < chunks.length; k++) {
+      const len = chunkLength(chunks[k])
+      const end = this.index.startOf(k) + len
+      if (end > upTo) break
+      if (chunks[k].strings.length || chunks[k].types.length) chunks[k] = releasedChunk(len)
+      this.released = Math.max(this.released, end)
     }
   }
 
   /** The chunks from row offset on (a chunk boundary), as they arrived: a consumer keeping them takes these. */
   chunksFrom(offset: number): CompactChunk[] {
-    const k = this.starts.indexOf(offset)
-    if (k < 0 && offset !== this.total) throw new RangeError(`row ${offset} is not where a chunk starts`)
-    return k < 0 ? [] : this.chunks.slice(k)
+    return this.index.from(offset)
   }
 
   push(chunk: CompactChunk): void {
-    this.chunks.push(chunk)
-    this.starts.push(this.total)
-    this.total += chunkLength(chunk)
+    this.index.push(chunk)
   }
 
   get length(): number {
-    return this.total
+    return this.index.length
   }
 
   page(offset: number, limit: number): SheetRow[] {
     if (offset < this.released) throw new RangeError(`rows before ${this.released} were released`)
     const out: SheetRow[] = []
-    const end = Math.min(this.total, offset + limit)
-    for (let k = 0; k < this.chunks.length && offset < end; k++) {
-      const start = this.starts[k]
-      const len = chunkLength(this.chunks[k])
-      if (offset >= start + len) continue
-      const from = offset - start
-      const to = Math.min(len, end - start)
-      for (const row of unpackRows(this.chunks[k], from, to)) out.push(this.fit(row))
+    const end = Math.min(this.index.length, offset + limit)
+    while (offset < end) {
+      const k = this.index.find(offset)
+      const start = this.index.startOf(k)
+      const to = Math.min(chunkLength(this.index.chunks[k]), end - start)
+      for (const row of unpackRows(this.index.chunks[k], offset - start, to)) {
+        if (this.width !== null) fitWidth(row.cells, this.width)
+        out.push(row)
+      }
       offset = start + to
     }
     return out
   }
 
-  private fit(row: SheetRow): SheetRow {
-    const width = this.width
-    if (width === null || row.cells.length === width) return row
-    if (row.cells.length > width) row.cells.length = width
-    while (row.cells.length < width) row.cells.push(EMPTY_CELL)
-    return row
-  }
-
   toRows(): SheetRow[] {
-    return this.page(0, this.total)
+    return this.page(0, this.index.length)
   }
 }

@@ -26,6 +26,13 @@ export interface SheetSource {
 
 export const EMPTY_CELL: Cell = Object.freeze({ t: 'z', v: null, w: '' }) as Cell
 
+/** Pads or trims a row's cells in place to width (row arrays are fresh per read, so no copy is needed). */
+export function fitWidth(cells: Cell[], width: number): Cell[] {
+  if (cells.length > width) cells.length = width
+  while (cells.length < width) cells.push(EMPTY_CELL)
+  return cells
+}
+
 export function isBlankCell(cell: Cell | undefined): boolean {
   return !cell || cell.t === 'z' || (cell.t === 's' && (cell.v as string).trim() === '')
 }

@@ -1,6 +1,6 @@
 // From a sheet source to a SheetTable: header row, unique headers, data rows with merged areas filled, trailing blanks dropped.
 import type { Cell, FileFormat, SheetInfo, SheetRow, SheetTable } from './types'
-import { EMPTY_CELL, isBlankCell, nonEmptyCount, type SheetSource } from './source'
+import { fitWidth, isBlankCell, nonEmptyCount, type SheetSource } from './source'
 import { buildHeaders, detectHeaderIndex } from './header'
 import { fail } from './errors'
 
@@ -129,11 +129,4 @@ function nonEmptyWidth(cells: Cell[] | undefined): number {
   if (!cells) return 0
   for (let c = cells.length - 1; c >= 0; c--) if (!isBlankCell(cells[c])) return c + 1
   return 0
-}
-
-/** Pads or trims in place: row arrays are fresh per read, so no copy is needed. */
-function fitWidth(cells: Cell[], width: number): Cell[] {
-  if (cells.length > width) cells.length = width
-  while (cells.length < width) cells.push(EMPTY_CELL)
-  return cells
 }
